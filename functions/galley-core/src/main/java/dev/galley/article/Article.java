@@ -1,0 +1,21 @@
+package dev.galley.article;
+
+import java.util.Map;
+
+/**
+ * A parsed article: what index pages need, the rendered body, and the front matter keys Galley does not use.
+ *
+ * @param sourceKey the file it came from, relative to the content root (e.g. {@code posts/hello.md})
+ * @param bodyHtml  the body rendered to safe HTML
+ * @param extra     unknown front matter keys, kept as the author wrote them
+ */
+public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, boolean draft, Map<String, Object> extra) {
+
+    public Article {
+        extra = Map.copyOf(extra);
+    }
+
+    public String slug() {
+        return summary.slug();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.galley.article;
+
+/**
+ * "N min read". Words are counted between white space; Chinese, Japanese and Korean text has no spaces
+ * between words, so its characters are counted instead, at {@value #CJK_CHARACTERS_PER_MINUTE} a minute.
+ */
+public final class ReadingTime {
+
+    public static final int CJK_CHARACTERS_PER_MINUTE = 500;
+
+    private int words;
+    private int cjkCharacters;
+    private boolean inWord;
+
+    /** Counts the words and CJK characters of one more piece of text; pieces are separate words. */
+    public void add(CharSequence text) {
+        inWord = false;
+        text.codePoints().forEach(this::addCodePoint);
+        inWord = false;
+    }
+
+    private void addCodePoint(int cp) {
+        if (isCjk(cp)) {
+            cjkCharacters++;
+            inWord = false;
+        } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            inWord = false;
+        } else if (!inWord) {
+            inWord = true;
+            words++;
+        }
+    }
+
+    public int words() {
+        return words;
+    }
+
+    public int cjkCharacters() {
+        return cjkCharacters;
+    }
+
+    /** Whole minutes, rounded, never less than 1. */
+    public int minutes(int wordsPerMinute) {
+        double minutes = (double) words / wordsPerMinute + (double) cjkCharacters / CJK_CHARACTERS_PER_MINUTE;
+        return (int) Math.max(1, Math.round(minutes));
+    }
+
+    private static boolean isCjk(int cp) {
+        // CJK punctuation, the prolonged sound mark ー and full-width forms belong to the COMMON script,
+        // but are read as part of the surrounding CJK text, not as words of their own.
+        if (cp >= 0x3000 && cp <= 0x303F || cp == 0x30FC || cp >= 0xFF00 && cp <= 0xFFEF) {
+            return true;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL;
+    }
+}

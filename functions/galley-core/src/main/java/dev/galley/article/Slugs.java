@@ -1,0 +1,65 @@
+package dev.galley.article;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The rules for the URL names of articles and tags: lowercase {@code a-z}, {@code 0-9} and single hyphens. */
+public final class Slugs {
+
+    public static final int MAX_LENGTH = 80;
+    private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Pattern DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}-");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALLOWED = Pattern.compile("[^a-z0-9]+");
+
+    private Slugs() {
+    }
+
+    public static boolean isValid(String slug) {
+        return slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    }
+
+    /**
+     * Makes a slug from free text: accents dropped ({@code é} becomes {@code e}), anything else that is
+     * not a letter or digit becomes a hyphen. May return "" (for text with no Latin letters or digits).
+     */
+    public static String from(String text) {
+        String ascii = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String slug = NOT_ALLOWED.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
+        slug = trimHyphens(slug);
+        if (slug.length() > MAX_LENGTH) {
+            slug = trimHyphens(slug.substring(0, MAX_LENGTH));
+        }
+        return slug;
+    }
+
+    /**
+     * The default slug of a source file: its name without extension and without a Jekyll-style date prefix;
+     * for {@code some-post/index.md}, the folder's name.
+     */
+    public static String fromSourceKey(String key) {
+        String[] parts = key.split("/");
+        String name = parts[parts.length - 1];
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        if (name.equals("index") && parts.length > 1) {
+            name = parts[parts.length - 2];
+        }
+        return from(DATE_PREFIX.matcher(name).replaceFirst(""));
+    }
+
+    private static String trimHyphens(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == '-') {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+}

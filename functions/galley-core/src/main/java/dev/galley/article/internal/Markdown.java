@@ -1,0 +1,54 @@
+package dev.galley.article.internal;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.util.List;
+
+/**
+ * The one commonmark configuration: CommonMark plus GFM tables, strikethrough, autolinks, task lists,
+ * footnotes and heading ids. Parser and renderer are immutable and thread-safe once built, so one of each
+ * serves every article.
+ */
+public final class Markdown {
+
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            AutolinkExtension.create(),
+            TaskListItemsExtension.create(),
+            FootnotesExtension.create(),
+            HeadingAnchorExtension.create());
+
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+
+    // Author text never runs script: raw HTML is shown as text, and only http, https and mailto links
+    // survive (javascript: and data: URLs become empty).
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+            .nodeRendererFactory(CodeBlockRenderer::new)
+            .build();
+
+    private Markdown() {
+    }
+
+    public static Node parse(String markdown) {
+        return PARSER.parse(markdown);
+    }
+
+    public static String render(Node document) {
+        return RENDERER.render(document);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.galley.article.internal;
+
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+
+/** The text of inline Markdown with its formatting dropped, for summaries and meta descriptions. */
+final class PlainText extends AbstractVisitor {
+
+    private final StringBuilder text = new StringBuilder();
+
+    static String of(Node node) {
+        PlainText visitor = new PlainText();
+        node.accept(visitor);
+        return visitor.text.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    @Override
+    public void visit(Text node) {
+        text.append(node.getLiteral());
+    }
+
+    @Override
+    public void visit(Code node) {
+        text.append(node.getLiteral());
+    }
+
+    @Override
+    public void visit(HtmlInline node) {
+        text.append(node.getLiteral());
+    }
+
+    @Override
+    public void visit(SoftLineBreak node) {
+        text.append(' ');
+    }
+
+    @Override
+    public void visit(HardLineBreak node) {
+        text.append(' ');
+    }
+}

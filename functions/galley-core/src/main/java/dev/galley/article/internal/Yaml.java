@@ -1,0 +1,78 @@
+package dev.galley.article.internal;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.galley.article.ArticleException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** YAML mappings parsed with Jackson, with errors that point at the author's line. */
+public final class Yaml {
+
+    private static final YAMLMapper MAPPER = buildMapper();
+
+    private Yaml() {
+    }
+
+    private static YAMLMapper buildMapper() {
+        LoaderOptions limits = new LoaderOptions();
+        limits.setMaxAliasesForCollections(20);      // no "billion laughs"
+        limits.setNestingDepthLimit(20);
+        limits.setCodePointLimit(256 * 1024);
+        return new YAMLMapper(YAMLFactory.builder().loaderOptions(limits).build());
+    }
+
+    /**
+     * Parses a YAML mapping.
+     *
+     * @param lineOffset how many lines of the file come before the YAML text, so errors name the file's line
+     */
+    public static ObjectNode parseMapping(String file, int lineOffset, String yaml) throws ArticleException {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(yaml);
+        } catch (JacksonException e) {
+            JsonLocation where = e.getLocation();
+            int line = where == null || where.getLineNr() < 1 ? 0 : where.getLineNr() + lineOffset;
+            throw new ArticleException(file, line, ArticleException.Problem.BAD_YAML,
+                    "front matter is not valid YAML: " + firstLine(e.getOriginalMessage()));
+        }
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return MAPPER.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw new ArticleException(file, lineOffset + 1, ArticleException.Problem.BAD_YAML,
+                    "front matter must be a list of \"key: value\" lines");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** The 1-based file line on which a top-level key is written, or 0 when it is not found. */
+    public static int lineOf(String yaml, String key, int lineOffset) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*:").matcher(yaml);
+        if (!m.find()) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (yaml.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line + lineOffset;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+}

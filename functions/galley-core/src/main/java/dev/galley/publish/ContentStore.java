@@ -1,0 +1,24 @@
+package dev.galley.publish;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where authors' files come from: an S3 content bucket, or a folder for local builds.
+ * Keys are relative to the content root (an S3 adapter strips its prefix).
+ */
+public interface ContentStore {
+
+    /** A source file as it is now. */
+    record SourceFile(String key, byte[] bytes, String etag) {
+    }
+
+    /** The file as it is now, or empty when it does not exist. */
+    Optional<SourceFile> read(String key);
+
+    /** Every key under the content root, in no particular order. */
+    List<String> list();
+
+    /** Tells the author what happened to a file (on S3: object tags). A missing file is ignored. */
+    void reportStatus(String key, PublishStatus status);
+}

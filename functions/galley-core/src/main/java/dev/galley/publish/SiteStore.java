@@ -1,0 +1,54 @@
+package dev.galley.publish;
+
+import dev.galley.site.SiteFile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where the finished site goes: an S3 site bucket, or a folder for local builds. */
+public interface SiteStore {
+
+    /** A stored object's version and Galley's metadata on it. */
+    record Version(String etag, Map<String, String> metadata) {
+    }
+
+    /** A stored object's bytes and version. */
+    record Stored(byte[] bytes, Version version) {
+    }
+
+    /** A condition on a write, as S3 conditional writes express it. */
+    sealed interface Condition {
+        /** Write whatever is there. */
+        record None() implements Condition {
+        }
+
+        /** Write only if nothing is stored at the path. */
+        record Absent() implements Condition {
+        }
+
+        /** Write only if the stored object still has this ETag. */
+        record Matches(String etag) implements Condition {
+        }
+
+        static Condition of(Optional<Version> current) {
+            return current.<Condition>map(v -> new Matches(v.etag())).orElseGet(Absent::new);
+        }
+    }
+
+    Optional<Stored> read(String path);
+
+    Optional<Version> head(String path);
+
+    /**
+     * Writes a file with Galley's metadata.
+     *
+     * @throws WriteConflictException when the condition does not hold (S3: 412 Precondition Failed or 409)
+     */
+    void write(SiteFile file, Map<String, String> metadata, Condition condition);
+
+    void delete(String path);
+
+    /** Every path under a prefix such as {@code articles/}. */
+    List<String> list(String prefix);
+}

@@ -1,0 +1,45 @@
+package dev.galley.render;
+
+import dev.galley.site.SiteIndex;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Small formatting helpers the templates call. */
+public final class Format {
+
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter FULL_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private Format() {
+    }
+
+    /** "March 2026", in the site's time zone. */
+    public static String monthYear(OffsetDateTime date, ZoneId zone) {
+        return MONTH_YEAR.format(date.atZoneSameInstant(zone));
+    }
+
+    /** "10 March 2026", in the site's time zone. */
+    public static String fullDate(OffsetDateTime date, ZoneId zone) {
+        return FULL_DATE.format(date.atZoneSameInstant(zone));
+    }
+
+    /** The machine-readable form for {@code <time datetime>}. */
+    public static String isoDate(OffsetDateTime date, ZoneId zone) {
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(date.atZoneSameInstant(zone));
+    }
+
+    public static String minutes(int minutes) {
+        return minutes + " min read";
+    }
+
+    public static String tagUrl(String tag) {
+        return "/tags/" + SiteIndex.tagSlug(tag) + "/";
+    }
+
+    public static String articleUrl(String slug) {
+        return "/articles/" + slug + "/";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.galley.site;
+
+import dev.galley.article.ArticleSummary;
+import dev.galley.article.Slugs;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The order and grouping of articles on index pages: a pure function of the article list. */
+public final class SiteIndex {
+
+    /** Newest first; ties broken by slug so that the same articles always give the same page. */
+    public static final Comparator<ArticleSummary> NEWEST_FIRST = Comparator
+            .comparing(ArticleSummary::date).reversed()
+            .thenComparing(ArticleSummary::slug);
+
+    /** One tag's page: its display name (the first spelling met, newest article first), slug and articles. */
+    public record Tag(String name, String slug, List<ArticleSummary> articles) {
+    }
+
+    private SiteIndex() {
+    }
+
+    /** The home page order: the newest featured article first, then all others newest first. */
+    public static List<ArticleSummary> homeOrder(Collection<ArticleSummary> articles) {
+        List<ArticleSummary> sorted = new ArrayList<>(articles);
+        sorted.sort(NEWEST_FIRST);
+        sorted.stream().filter(ArticleSummary::featured).findFirst().ifPresent(featured -> {
+            sorted.remove(featured);
+            sorted.add(0, featured);
+        });
+        return sorted;
+    }
+
+    /** The article shown in the featured slot, or null when no article is featured. */
+    public static ArticleSummary featured(List<ArticleSummary> homeOrder) {
+        return !homeOrder.isEmpty() && homeOrder.get(0).featured() ? homeOrder.get(0) : null;
+    }
+
+    /** Tags by slug, so that "DevOps" and "devops" are one tag. */
+    public static List<Tag> tags(Collection<ArticleSummary> articles) {
+        List<ArticleSummary> sorted = new ArrayList<>(articles);
+        sorted.sort(NEWEST_FIRST);
+        Map<String, List<ArticleSummary>> bySlug = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
+        for (ArticleSummary article : sorted) {
+            for (String tag : article.tags()) {
+                String slug = tagSlug(tag);
+                names.putIfAbsent(slug, tag);
+                bySlug.computeIfAbsent(slug, s -> new ArrayList<>()).add(article);
+            }
+        }
+        List<Tag> tags = new ArrayList<>();
+        bySlug.forEach((slug, list) -> tags.add(new Tag(names.get(slug), slug, List.copyOf(list))));
+        return tags;
+    }
+
+    /**
+     * The URL name of a tag: {@code Release Engineering} is {@code release-engineering}. A tag with no
+     * Latin letters or digits (such as チーム) keeps a stable name made from its code points.
+     */
+    public static String tagSlug(String tag) {
+        String slug = Slugs.from(tag);
+        if (!slug.isEmpty()) {
+            return slug;
+        }
+        StringBuilder hex = new StringBuilder("t");
+        tag.strip().toLowerCase(java.util.Locale.ROOT).codePoints().forEach(cp -> hex.append('-').append(Integer.toHexString(cp)));
+        return hex.toString();
+    }
+}

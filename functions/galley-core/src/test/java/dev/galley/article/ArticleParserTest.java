@@ -1,0 +1,345 @@
+package dev.galley.article;
+
+import dev.galley.site.SiteConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArticleParserTest {
+
+    private final ArticleParser parser = new ArticleParser(SiteConfig.defaults());
+
+    private Article parse(String key, String text) throws ArticleException {
+        return parser.parse(key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ArticleException rejection(String key, String text) {
+        return assertThrows(ArticleException.class, () -> parse(key, text));
+    }
+
+    @Test
+    void mustReadEveryKnownFrontMatterKey() throws Exception {
+        Article article = parse("posts/ignored-name.md", """
+                ---
+                title: Zero-downtime migrations
+                date: 2026-03-10T09:30:00+01:00
+                updated: 2026-03-12
+                tags: [PostgreSQL, DevOps]
+                summary: How to migrate without downtime.
+                slug: zero-downtime
+                featured: true
+                description: A one-line description.
+                author: Ada
+                ---
+                Body text.
+                """);
+        ArticleSummary s = article.summary();
+        assertAll(
+                () -> assertEquals("Zero-downtime migrations", s.title()),
+                () -> assertEquals(OffsetDateTime.of(2026, 3, 10, 9, 30, 0, 0, ZoneOffset.ofHours(1)), s.date()),
+                () -> assertEquals(OffsetDateTime.of(2026, 3, 12, 0, 0, 0, 0, ZoneOffset.UTC), s.updated()),
+                () -> assertEquals(List.of("PostgreSQL", "DevOps"), s.tags()),
+                () -> assertEquals(List.of("How to migrate without downtime."), s.summary()),
+                () -> assertEquals("zero-downtime", s.slug()),
+                () -> assertTrue(s.featured()),
+                () -> assertFalse(article.draft()),
+                () -> assertEquals("A one-line description.", s.description()),
+                () -> assertEquals("Ada", s.author()));
+    }
+
+    @Test
+    void mustKeepUnknownKeysWithoutComplaint() throws Exception {
+        Article article = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                layout: post
+                weight: 3
+                ---
+                """);
+        assertEquals("post", article.extra().get("layout"));
+        assertEquals(3, article.extra().get("weight"));
+    }
+
+    @Test
+    void mustAcceptTagsAsCommaSeparatedTextAndMergeSpellingsOfOneTag() throws Exception {
+        Article article = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                tags: "DevOps, Release Engineering , devops,,"
+                ---
+                """);
+        assertEquals(List.of("DevOps", "Release Engineering"), article.summary().tags());
+    }
+
+    @Test
+    void mustAcceptDatesAsHugoAndJekyllUsersWriteThem() throws Exception {
+        String[] dates = {"2026-03-10", "2026-03-10T08:00:00Z", "2026-03-10 08:00:00 +0000", "2026-03-10 08:00:00", "2026-03-10T10:00:00+02:00"};
+        for (String date : dates) {
+            Article article = parse("a.md", "---\ntitle: T\ndate: " + date + "\n---\n");
+            assertEquals(2026, article.summary().date().getYear(), date);
+            assertEquals(10, article.summary().date().atZoneSameInstant(ZoneOffset.UTC).getDayOfMonth(), date);
+        }
+    }
+
+    @Test
+    void mustDefaultTheSummaryToTheFirstParagraphAsPlainText() throws Exception {
+        Article article = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                # Heading
+
+                The **first** paragraph with `code` and a [link](https://example.com).
+
+                The second paragraph.
+                """);
+        assertEquals(List.of("The first paragraph with code and a link."), article.summary().summary());
+    }
+
+    @Test
+    void mustSplitAMultiParagraphSummaryAtBlankLines() throws Exception {
+        Article article = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                summary: |
+                  One paragraph
+                  continued.
+
+                  Two.
+                ---
+                """);
+        assertEquals(List.of("One paragraph continued.", "Two."), article.summary().summary());
+    }
+
+    @Test
+    void mustDeriveTheSlugFromTheFileName() throws Exception {
+        assertEquals("my-post", parse("posts/2026-03-10-My Post.md", "---\ntitle: T\ndate: 2026-01-01\n---\n").slug());
+        assertEquals("cafe-creme", parse("Café Crème.md", "---\ntitle: T\ndate: 2026-01-01\n---\n").slug());
+        assertEquals("bundle", parse("bundle/index.md", "---\ntitle: T\ndate: 2026-01-01\n---\n").slug());
+    }
+
+    @Test
+    void mustRejectAnExplicitSlugThatIsNotLowercaseLettersDigitsAndHyphens() {
+        for (String slug : List.of("../etc", "a/b", "%2e%2e", "Upper-Case", "emoji-😀", "double--hyphen", "-lead")) {
+            ArticleException e = rejection("a.md", "---\ntitle: T\ndate: 2026-01-01\nslug: \"" + slug + "\"\n---\n");
+            assertEquals(ArticleException.Problem.BAD_SLUG, e.problem(), slug);
+            assertEquals(4, e.line(), slug);
+            assertTrue(e.getMessage().contains("lowercase a-z, 0-9"), e.getMessage());
+        }
+    }
+
+    @Test
+    void mustRejectAFileNameThatGivesNoSlug() {
+        ArticleException e = rejection("日本語.md", "---\ntitle: T\ndate: 2026-01-01\n---\n");
+        assertEquals(ArticleException.Problem.BAD_SLUG, e.problem());
+        assertTrue(e.getMessage().contains("slug: my-article"), e.getMessage());
+    }
+
+    @Test
+    void mustNameTheFileTheLineAndTheReasonOfEachBadValue() {
+        ArticleException noTitle = rejection("posts/a.md", "---\ndate: 2026-01-01\n---\nBody");
+        assertEquals("posts/a.md: the front matter has no title; add a line like title: My first article", noTitle.getMessage());
+
+        ArticleException badDate = rejection("posts/a.md", "---\ntitle: T\ndate: 2026-13-45\n---\n");
+        assertEquals(ArticleException.Problem.BAD_FIELD, badDate.problem());
+        assertEquals(3, badDate.line());
+        assertTrue(badDate.getMessage().startsWith("posts/a.md:3: date \"2026-13-45\" is not a date"), badDate.getMessage());
+
+        ArticleException noDate = rejection("a.md", "---\ntitle: T\n---\n");
+        assertEquals(ArticleException.Problem.MISSING_FIELD, noDate.problem());
+
+        ArticleException badDraft = rejection("a.md", "---\ntitle: T\ndate: 2026-01-01\ndraft: maybe\n---\n");
+        assertTrue(badDraft.getMessage().contains("draft must be true or false"), badDraft.getMessage());
+
+        ArticleException listTitle = rejection("a.md", "---\ntitle: [a, b]\ndate: 2026-01-01\n---\n");
+        assertTrue(listTitle.getMessage().contains("title must be text, not a list"), listTitle.getMessage());
+    }
+
+    @Test
+    void mustReportTheLineOfAYamlSyntaxError() {
+        ArticleException e = rejection("a.md", "---\ntitle: T\ndate: 2026-01-01\ntags: [unclosed\n---\n");
+        assertEquals(ArticleException.Problem.BAD_YAML, e.problem());
+        assertTrue(e.line() >= 4, "line " + e.line());
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void mustRejectFilesWithoutFrontMatterOrWithoutItsClosingLine() {
+        assertEquals(ArticleException.Problem.NO_FRONT_MATTER, rejection("a.md", "# Just markdown").problem());
+        ArticleException unclosed = rejection("a.md", "---\ntitle: T\ndate: 2026-01-01\n");
+        assertTrue(unclosed.getMessage().contains("no closing ---"), unclosed.getMessage());
+    }
+
+    @Test
+    void mustRejectEmptyBinaryInvalidUtf8AndOversizedFiles() {
+        assertThrows(ArticleException.class, () -> parser.parse("a.md", new byte[0]));
+        ArticleException binary = assertThrows(ArticleException.class, () -> parser.parse("a.md", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}));
+        assertEquals(ArticleException.Problem.NOT_TEXT, binary.problem());
+        byte[] latin1 = "---\ntitle: Caf\u00e9\ndate: 2026-01-01\n---\n".getBytes(StandardCharsets.ISO_8859_1);
+        ArticleException invalid = assertThrows(ArticleException.class, () -> parser.parse("a.md", latin1));
+        assertEquals(2, invalid.line());
+        assertTrue(invalid.getMessage().contains("not valid UTF-8"));
+        ArticleException large = assertThrows(ArticleException.class, () -> parser.parse("a.md", new byte[ArticleParser.MAX_BYTES + 1]));
+        assertEquals(ArticleException.Problem.TOO_LARGE, large.problem());
+    }
+
+    @Test
+    void mustAcceptAByteOrderMarkAndWindowsLineEndings() throws Exception {
+        Article article = parse("a.md", "\uFEFF---\r\ntitle: T\r\ndate: 2026-01-01\r\n---\r\nHello\r\nworld\r\n");
+        assertEquals("T", article.summary().title());
+        assertEquals(List.of("Hello world"), article.summary().summary());
+    }
+
+    @Test
+    void mustRenderGfmTablesStrikethroughAutolinksTaskListsFootnotesAndHeadingIds() throws Exception {
+        String html = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                ## A Heading
+
+                | a | b |
+                |---|---|
+                | 1 | 2 |
+
+                ~~gone~~ and https://example.com
+
+                - [x] done
+                - [ ] open
+
+                Text with a note.[^1]
+
+                [^1]: The note.
+                """).bodyHtml();
+        assertAll(
+                () -> assertTrue(html.contains("<h2 id=\"a-heading\">A Heading</h2>"), html),
+                () -> assertTrue(html.contains("<table>"), html),
+                () -> assertTrue(html.contains("<del>gone</del>"), html),
+                () -> assertTrue(html.contains("href=\"https://example.com\">https://example.com</a>"), html),
+                () -> assertTrue(html.contains("type=\"checkbox\""), html),
+                () -> assertTrue(html.contains("class=\"footnotes\""), html));
+    }
+
+    @Test
+    void mustShowRawHtmlAsTextSoItNeverRuns() throws Exception {
+        String html = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                <script>alert(1)</script>
+
+                Inline <img src=x onerror=alert(1)> here.
+
+                <svg onload=alert(1)>
+                """).bodyHtml();
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("<img"), html);
+        assertFalse(html.contains("<svg"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+    }
+
+    @Test
+    void mustDropJavascriptAndDataUrlsFromLinksAndImages() throws Exception {
+        String html = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                [click](javascript:alert(1)) [js](JaVaScRiPt:alert(1)) [d](data:text/html;base64,PHNjcmlwdD4=)
+                ![img](data:image/svg+xml,<svg/onload=alert(1)>) [ok](https://example.com/a) [rel](/articles/x/)
+                """).bodyHtml();
+        assertFalse(html.toLowerCase().contains("javascript:"), html);
+        assertFalse(html.contains("data:"), html);
+        assertTrue(html.contains("href=\"https://example.com/a\""), html);
+        assertTrue(html.contains("href=\"/articles/x/\""), html);
+    }
+
+    @Test
+    void mustTakeTheCodeSampleFromTheFirstFenceWithAFileName() throws Exception {
+        Article article = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                ```bash
+                echo not a sample
+                ```
+
+                ```sql title="migrate_users_table.sql"
+                ALTER TABLE users ADD COLUMN x int;
+                ```
+                """);
+        assertEquals(new CodeSample("migrate_users_table.sql", "sql", "ALTER TABLE users ADD COLUMN x int;"), article.summary().sample());
+        assertTrue(article.bodyHtml().contains("<figcaption>migrate_users_table.sql</figcaption>"), article.bodyHtml());
+        assertTrue(article.bodyHtml().contains("<code class=\"language-sql\">"), article.bodyHtml());
+    }
+
+    @Test
+    void mustLetFrontMatterChooseWhichNamedBlockIsTheSample() throws Exception {
+        String text = """
+                ---
+                title: T
+                date: 2026-01-01
+                sample: b.ts
+                ---
+                ```ts title="a.ts"
+                a
+                ```
+                ```ts title='b.ts'
+                b
+                ```
+                """;
+        assertEquals("b.ts", parse("a.md", text).summary().sample().fileName());
+        ArticleException e = rejection("a.md", text.replace("sample: b.ts", "sample: c.ts"));
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().contains("names no code block"), e.getMessage());
+    }
+
+    @Test
+    void mustHaveNoSampleWhenNoFenceHasAFileName() throws Exception {
+        assertNull(parse("a.md", "---\ntitle: T\ndate: 2026-01-01\n---\n```js\nx\n```\n").summary().sample());
+    }
+
+    @Test
+    void mustEscapeAFileNameThatCarriesMarkup() throws Exception {
+        Article article = parse("a.md", "---\ntitle: T\ndate: 2026-01-01\n---\n```js title=\"<img src=x onerror=alert(1)>\"\nx\n```\n");
+        assertFalse(article.bodyHtml().contains("<img"), article.bodyHtml());
+    }
+
+    @Test
+    void mustCountReadingTimeFromWordsAtTheConfiguredSpeed() throws Exception {
+        String words = "word ".repeat(1100);
+        assertEquals(5, parse("a.md", "---\ntitle: T\ndate: 2026-01-01\n---\n" + words).summary().readingMinutes());
+        ArticleParser slow = new ArticleParser(new SiteConfig("t", "", "", java.net.URI.create("https://x/"), "", "en", ZoneOffset.UTC, 110, 10));
+        assertEquals(10, slow.parse("a.md", ("---\ntitle: T\ndate: 2026-01-01\n---\n" + words).getBytes(StandardCharsets.UTF_8))
+                .summary().readingMinutes());
+    }
+
+    @Test
+    void mustCountCjkTextByCharactersSoAJapaneseArticleIsNotOneMinute() throws Exception {
+        String japanese = "コードレビューはチームの学習の場です。".repeat(100); // 1,900 characters, no spaces
+        int minutes = parse("a.md", "---\ntitle: レビュー\ndate: 2026-01-01\n---\n" + japanese).summary().readingMinutes();
+        assertEquals(4, minutes);
+    }
+
+    @Test
+    void mustNeverSayZeroMinutes() throws Exception {
+        assertEquals(1, parse("a.md", "---\ntitle: T\ndate: 2026-01-01\n---\n").summary().readingMinutes());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.galley.publish;
+
+import dev.galley.site.SiteFile;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Plain in-memory stores with S3's semantics (MD5 ETags, atomic conditional writes), for core tests. */
+final class InMemoryStores {
+
+    static final class Content implements ContentStore {
+        final Map<String, byte[]> files = new ConcurrentHashMap<>();
+        final Map<String, PublishStatus> statuses = new ConcurrentHashMap<>();
+
+        void put(String key, String text) {
+            files.put(key, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public Optional<SourceFile> read(String key) {
+            byte[] bytes = files.get(key);
+            return bytes == null ? Optional.empty() : Optional.of(new SourceFile(key, bytes, md5(bytes)));
+        }
+
+        @Override
+        public List<String> list() {
+            return new ArrayList<>(files.keySet());
+        }
+
+        @Override
+        public void reportStatus(String key, PublishStatus status) {
+            if (files.containsKey(key)) {
+                statuses.put(key, status);
+            }
+        }
+    }
+
+    static final class Site implements SiteStore {
+        private static final Pattern ARTICLE_LINK = Pattern.compile("href=\"/articles/([a-z0-9-]+)/\"");
+        final Map<String, Stored> objects = new TreeMap<>();
+        final List<String> brokenLinkMoments = new ArrayList<>();
+        int writes;
+        Consumer<String> beforeWrite = path -> { };
+
+        String text(String path) {
+            Stored stored = objects.get(path);
+            return stored == null ? null : new String(stored.bytes(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public synchronized Optional<Stored> read(String path) {
+            return Optional.ofNullable(objects.get(path));
+        }
+
+        @Override
+        public synchronized Optional<Version> head(String path) {
+            return read(path).map(Stored::version);
+        }
+
+        @Override
+        public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
+            beforeWrite.accept(file.path());
+            synchronized (this) {
+                Stored current = objects.get(file.path());
+                boolean holds = condition instanceof Condition.None
+                        || condition instanceof Condition.Absent && current == null
+                        || condition instanceof Condition.Matches m && current != null && current.version().etag().equals(m.etag());
+                if (!holds) {
+                    throw new WriteConflictException(file.path(), null);
+                }
+                objects.put(file.path(), new Stored(file.bytes(), new Version(md5(file.bytes()), Map.copyOf(metadata))));
+                writes++;
+                checkLinks();
+            }
+        }
+
+        @Override
+        public synchronized void delete(String path) {
+            objects.remove(path);
+            checkLinks();
+        }
+
+        @Override
+        public synchronized List<String> list(String prefix) {
+            return objects.keySet().stream().filter(p -> p.startsWith(prefix)).toList();
+        }
+
+        /** The invariant readers rely on: no index page ever links to an article page that does not exist. */
+        private void checkLinks() {
+            for (Map.Entry<String, Stored> e : objects.entrySet()) {
+                if (e.getKey().startsWith("articles/")) {
+                    continue;
+                }
+                Matcher m = ARTICLE_LINK.matcher(new String(e.getValue().bytes(), StandardCharsets.UTF_8));
+                while (m.find()) {
+                    if (!objects.containsKey("articles/" + m.group(1) + "/index.html")) {
+                        brokenLinkMoments.add(e.getKey() + " -> " + m.group(1));
+                    }
+                }
+            }
+        }
+    }
+
+    static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private InMemoryStores() {
+    }
+}

@@ -1,0 +1,205 @@
+package dev.galley.publish;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PublisherTest {
+
+    private InMemoryStores.Content content;
+    private InMemoryStores.Site site;
+    private Publisher publisher;
+
+    @BeforeEach
+    void setUp() {
+        content = new InMemoryStores.Content();
+        site = new InMemoryStores.Site();
+        publisher = new Publisher(content, site);
+    }
+
+    static String article(String title, String date, String... extra) {
+        return "---\ntitle: " + title + "\ndate: " + date + "\n" + String.join("\n", extra) + (extra.length > 0 ? "\n" : "") + "---\nBody of " + title + ".\n";
+    }
+
+    private Outcome sync(String key) {
+        return publisher.sync(SourceChange.of(key));
+    }
+
+    @Test
+    void mustPublishAPageAndListItOnTheHomePage() {
+        content.put("hello.md", article("Hello", "2026-01-01"));
+        Outcome outcome = sync("hello.md");
+        assertEquals(Outcome.Kind.PUBLISHED, outcome.kind());
+        assertTrue(site.text("articles/hello/index.html").contains("Body of Hello."));
+        assertTrue(site.text("index.html").contains("href=\"/articles/hello/\""));
+        assertEquals(PublishStatus.State.PUBLISHED, content.statuses.get("hello.md").state());
+        assertEquals("/articles/hello/", content.statuses.get("hello.md").url());
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
+    }
+
+    @Test
+    void mustWriteNothingWhenTheSameChangeArrivesTwice() {
+        content.put("hello.md", article("Hello", "2026-01-01"));
+        sync("hello.md");
+        int writes = site.writes;
+        assertEquals(Outcome.Kind.UNCHANGED, sync("hello.md").kind());
+        assertEquals(writes, site.writes);
+    }
+
+    @Test
+    void mustFollowAnEditOfTheTitleOnPageAndHomePage() {
+        content.put("hello.md", article("Hello", "2026-01-01"));
+        sync("hello.md");
+        content.put("hello.md", article("Hello again", "2026-01-01"));
+        assertEquals(Outcome.Kind.PUBLISHED, sync("hello.md").kind());
+        assertTrue(site.text("articles/hello/index.html").contains("Hello again"));
+        assertTrue(site.text("index.html").contains("Hello again"));
+    }
+
+    @Test
+    void mustRemoveTheEntryBeforeThePageWhenTheSourceIsGone() {
+        content.put("a.md", article("A", "2026-01-01"));
+        content.put("b.md", article("B", "2026-01-02"));
+        sync("a.md");
+        sync("b.md");
+        content.files.remove("a.md");
+        assertEquals(Outcome.Kind.UNPUBLISHED, sync("a.md").kind());
+        assertNull(site.text("articles/a/index.html"));
+        assertFalse(site.text("index.html").contains("/articles/a/"));
+        assertTrue(site.text("index.html").contains("/articles/b/"));
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
+    }
+
+    @Test
+    void mustMoveThePageWhenTheSlugChanges() {
+        content.put("a.md", article("A", "2026-01-01"));
+        sync("a.md");
+        content.put("a.md", article("A", "2026-01-01", "slug: renamed"));
+        sync("a.md");
+        assertNull(site.text("articles/a/index.html"));
+        assertNotNull(site.text("articles/renamed/index.html"));
+        assertTrue(site.text("index.html").contains("/articles/renamed/"));
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
+    }
+
+    @Test
+    void mustUnpublishAnArticleThatBecomesADraft() {
+        content.put("a.md", article("A", "2026-01-01"));
+        sync("a.md");
+        content.put("a.md", article("A", "2026-01-01", "draft: true"));
+        assertEquals(Outcome.Kind.DRAFT, sync("a.md").kind());
+        assertNull(site.text("articles/a/index.html"));
+        assertFalse(site.text("index.html").contains("/articles/a/"));
+        assertEquals(PublishStatus.State.DRAFT, content.statuses.get("a.md").state());
+    }
+
+    @Test
+    void mustRejectASecondFileWithTheSameSlugAndKeepTheFirst() {
+        content.put("a.md", article("First", "2026-01-01", "slug: same"));
+        content.put("b.md", article("Second", "2026-01-02", "slug: same"));
+        sync("a.md");
+        Outcome outcome = sync("b.md");
+        assertEquals(Outcome.Kind.REJECTED, outcome.kind());
+        assertTrue(outcome.reason().contains("already used by a.md"), outcome.reason());
+        assertTrue(site.text("articles/same/index.html").contains("First"));
+        assertEquals(PublishStatus.State.REJECTED, content.statuses.get("b.md").state());
+    }
+
+    @Test
+    void mustKeepThePublishedVersionWhenAnEditBreaksTheFile() {
+        content.put("a.md", article("A", "2026-01-01"));
+        sync("a.md");
+        content.put("a.md", "---\ntitle: A\ndate: not a date\n---\n");
+        Outcome outcome = sync("a.md");
+        assertEquals(Outcome.Kind.REJECTED, outcome.kind());
+        assertTrue(outcome.reason().contains("a.md:3: date \"not a date\""), outcome.reason());
+        assertTrue(site.text("articles/a/index.html").contains("Body of A."));
+        assertTrue(site.text("index.html").contains("/articles/a/"));
+    }
+
+    @Test
+    void mustIgnoreFilesThatAreNotMarkdown() {
+        content.put("notes.txt", "hello");
+        assertEquals(Outcome.Kind.SKIPPED, sync("notes.txt").kind());
+        assertEquals(0, site.writes);
+    }
+
+    @Test
+    void mustNotGoBackToAnOlderVersionWhenItsNotificationArrivesLate() {
+        content.put("a.md", article("Old", "2026-01-01"));
+        String oldEtag = content.read("a.md").orElseThrow().etag();
+        content.put("a.md", article("New", "2026-01-01"));
+        String newEtag = content.read("a.md").orElseThrow().etag();
+        publisher.sync(new SourceChange("a.md", newEtag, "0055AED6DCD90281E6"));
+        // The old notification arrives late, but the store holds the new bytes: nothing goes backwards.
+        publisher.sync(new SourceChange("a.md", oldEtag, "0055AED6DCD90281E5"));
+        assertTrue(site.text("articles/a/index.html").contains("New"));
+    }
+
+    @Test
+    void mustLoseNoEntryWhenManyInvocationsPublishAtOnce() throws Exception {
+        int articles = 60;
+        for (int i = 0; i < articles; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, "2026-01-01"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Outcome>> results = new ArrayList<>();
+        for (int i = 0; i < articles; i++) {
+            String key = "post-" + i + ".md";
+            Publisher own = new Publisher(content, site);
+            results.add(pool.submit(() -> own.sync(SourceChange.of(key))));
+        }
+        for (Future<Outcome> result : results) {
+            assertEquals(Outcome.Kind.PUBLISHED, result.get().kind());
+        }
+        pool.shutdown();
+        Manifest manifest = ManifestCodec.read(site.read(ManifestCodec.PATH).orElseThrow().bytes());
+        assertEquals(articles, manifest.entries().size());
+        String home = site.text("index.html");
+        for (int i = 0; i < articles; i++) {
+            assertTrue(home.contains("/articles/post-" + i + "/"), "home page lost post-" + i);
+        }
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
+    }
+
+    @Test
+    void mustRebuildEverythingReportEveryBadFileAndRemoveOrphans() {
+        content.put("site.yaml", "title: My site\n");
+        content.put("good.md", article("Good", "2026-01-01", "tags: [Go]"));
+        content.put("bad.md", "---\ntitle: Bad\n---\n");
+        content.put("draft.md", article("Draft", "2026-01-01", "draft: true"));
+        content.put("dup.md", article("Dup", "2026-02-01", "slug: good"));
+        site.write(new dev.galley.site.SiteFile("articles/orphan/index.html", new byte[] {1}, dev.galley.site.ContentKind.HTML),
+                java.util.Map.of(), new SiteStore.Condition.None());
+        Rebuild.Report report = publisher.rebuild();
+        assertEquals(1, report.published());
+        assertEquals(1, report.drafts());
+        assertEquals(List.of("bad.md", "dup.md"), report.rejected().stream().map(e -> e.file()).toList());
+        assertEquals(1, report.pagesRemoved());
+        assertTrue(site.text("index.html").contains("My site"));
+        assertTrue(site.text("tags/go/index.html").contains("/articles/good/"));
+        assertNull(site.text("articles/draft/index.html"));
+        assertTrue(site.text("articles/good/index.html").contains("Body of Good."), "the winner of a slug keeps its page");
+    }
+
+    @Test
+    void mustRebuildWhenTheSiteConfigChanges() {
+        content.put("a.md", article("A", "2026-01-01"));
+        sync("a.md");
+        content.put("site.yaml", "title: Renamed site\n");
+        assertEquals(Outcome.Kind.REBUILT, sync("site.yaml").kind());
+        assertTrue(site.text("index.html").contains("Renamed site"));
+        assertTrue(site.text("articles/a/index.html").contains("Renamed site"));
+    }
+}

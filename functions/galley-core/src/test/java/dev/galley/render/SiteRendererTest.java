@@ -1,0 +1,117 @@
+package dev.galley.render;
+
+import dev.galley.article.ArticleSummary;
+import dev.galley.article.CodeSample;
+import dev.galley.site.SiteConfig;
+import dev.galley.site.SiteFile;
+import dev.galley.site.SiteIndex;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SiteRendererTest {
+
+    private final SiteRenderer renderer = new SiteRenderer(SiteConfig.defaults());
+
+    static ArticleSummary summary(String slug, String title, int year, int month, boolean featured, String... tags) {
+        return new ArticleSummary(slug, title, OffsetDateTime.of(year, month, 1, 0, 0, 0, 0, ZoneOffset.UTC), null,
+                List.of(tags), List.of("Summary of " + title + "."), "", "", 7, null, featured);
+    }
+
+    private String home(List<ArticleSummary> articles) {
+        return page(renderer.indexPages(articles), SiteRenderer.HOME);
+    }
+
+    private static String page(List<SiteFile> files, String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst()
+                .map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElseThrow(() -> new AssertionError("no " + path));
+    }
+
+    @Test
+    void mustPutTheNewestFeaturedArticleFirstAndTheRestNewestFirst() {
+        List<ArticleSummary> order = SiteIndex.homeOrder(List.of(
+                summary("old-featured", "Old featured", 2025, 1, true),
+                summary("newest", "Newest", 2026, 5, false),
+                summary("new-featured", "New featured", 2026, 3, true),
+                summary("middle", "Middle", 2026, 2, false)));
+        assertEquals(List.of("new-featured", "newest", "middle", "old-featured"), order.stream().map(ArticleSummary::slug).toList());
+        assertEquals("new-featured", SiteIndex.featured(order).slug());
+    }
+
+    @Test
+    void mustMarkOnlyTheFeaturedSlotAsFeatured() {
+        String html = home(List.of(summary("a", "A", 2026, 3, true), summary("b", "B", 2026, 1, true)));
+        assertEquals(1, html.split(">Featured<", -1).length - 1, html);
+        assertTrue(html.indexOf(">A<") < html.indexOf(">B<"));
+    }
+
+    @Test
+    void mustShowMonthYearReadingTimeTitleSummaryTagsAndReadMoreForEachArticle() {
+        String html = home(List.of(summary("zero", "Zero-downtime migrations", 2026, 3, true, "PostgreSQL", "DevOps")));
+        for (String expected : List.of("Skip to main content", "March 2026", "7 min read",
+                "<a href=\"/articles/zero/\">Zero-downtime migrations</a>", "<p>Summary of Zero-downtime migrations.</p>",
+                "<a href=\"/tags/postgresql/\">PostgreSQL</a>", "<a href=\"/tags/devops/\">DevOps</a>", "Read full article")) {
+            assertTrue(html.contains(expected), "missing " + expected);
+        }
+    }
+
+    @Test
+    void mustShowTheCodeSampleCardWithItsFileName() {
+        ArticleSummary withSample = new ArticleSummary("s", "S", OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(),
+                List.of(), "", "", 3, new CodeSample("dashboard-config.ts", "ts", "interface A { x: number; }"), false);
+        String html = home(List.of(withSample));
+        assertTrue(html.contains("<figcaption>dashboard-config.ts</figcaption>"), html);
+        assertTrue(html.contains("<code class=\"language-ts\">interface A { x: number; }</code>"), html);
+    }
+
+    @Test
+    void mustEscapeTitlesTagsSummariesAndSamplesEverywhere() {
+        String evil = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+        ArticleSummary a = new ArticleSummary("evil", evil, OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(evil),
+                List.of(evil), evil, evil, 3, new CodeSample(evil, "js", evil), true);
+        List<SiteFile> files = renderer.indexPages(List.of(a));
+        for (SiteFile file : files) {
+            String html = new String(file.bytes(), StandardCharsets.UTF_8);
+            assertFalse(html.contains("<script>alert"), file.path());
+            assertFalse(html.contains("<img src=x"), file.path());
+        }
+        String article = new String(renderer.article(new dev.galley.article.Article(a, "evil.md", "<p>body</p>", false, java.util.Map.of())).bytes(),
+                StandardCharsets.UTF_8);
+        assertFalse(article.contains("<script>alert"), article);
+        assertFalse(article.contains("<img src=x"), article);
+    }
+
+    @Test
+    void mustGiveEveryPageLangViewportTitleDescriptionAndLandmarks() {
+        for (SiteFile file : renderer.indexPages(List.of(summary("a", "A", 2026, 1, false, "Go")))) {
+            String html = new String(file.bytes(), StandardCharsets.UTF_8);
+            for (String expected : List.of("<html lang=\"en\">", "name=\"viewport\"", "<title>", "<header", "<main id=\"main\"", "<footer")) {
+                assertTrue(html.contains(expected), file.path() + " lacks " + expected);
+            }
+        }
+    }
+
+    @Test
+    void mustRenderTagPagesAndATagListWithCounts() {
+        List<SiteFile> files = renderer.indexPages(List.of(
+                summary("a", "A", 2026, 1, false, "Release Engineering"),
+                summary("b", "B", 2026, 2, false, "release engineering", "Rust")));
+        String tag = page(files, "tags/release-engineering/index.html");
+        assertTrue(tag.contains(">A<") && tag.contains(">B<"), tag);
+        String tags = page(files, SiteRenderer.TAGS);
+        assertTrue(tags.contains("<a href=\"/tags/release-engineering/\">release engineering</a> <span class=\"count\">2</span>"), tags);
+    }
+
+    @Test
+    void mustRenderTheSameInputToTheSameBytes() {
+        List<ArticleSummary> articles = List.of(summary("a", "A", 2026, 1, true, "X"), summary("b", "B", 2026, 2, false, "Y"));
+        assertEquals(renderer.indexPages(articles), new SiteRenderer(SiteConfig.defaults()).indexPages(List.copyOf(articles)));
+    }
+}
