@@ -1,0 +1,63 @@
+package dev.galley.local;
+
+import dev.galley.article.ArticleException;
+import dev.galley.publish.InvalidSiteConfigException;
+import dev.galley.publish.Publisher;
+import dev.galley.publish.Rebuild;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Builds a content folder into a folder of static files, through the same pipeline the Lambda runs. */
+record BuildCommand(Path content, Path out) {
+
+    static BuildCommand parse(String[] args) {
+        Path content = Path.of("content");
+        Path out = Path.of("site");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out")) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("--out needs a folder");
+                }
+                out = Path.of(args[++i]);
+            } else if (args[i].startsWith("-")) {
+                throw new IllegalArgumentException("unknown option " + args[i]);
+            } else {
+                content = Path.of(args[i]);
+            }
+        }
+        return new BuildCommand(content, out);
+    }
+
+    int run(PrintStream out, PrintStream err) {
+        if (!Files.isDirectory(content)) {
+            err.println("no content folder at " + content.toAbsolutePath());
+            return 2;
+        }
+        long started = System.nanoTime();
+        FileSystemContentStore source = new FileSystemContentStore(content);
+        Publisher publisher = new Publisher(source, new FileSystemSiteStore(this.out));
+        Rebuild.Report report;
+        try {
+            report = publisher.rebuild();
+        } catch (InvalidSiteConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        source.statuses().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(status -> {
+            if (!status.getValue().url().isEmpty()) {
+                out.println("built     " + status.getKey() + " -> " + status.getValue().url());
+            } else if (status.getValue().state() == dev.galley.publish.PublishStatus.State.DRAFT) {
+                out.println("draft     " + status.getKey() + " (not published)");
+            }
+        });
+        for (ArticleException e : report.rejected()) {
+            err.println("error     " + e.getMessage());
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        out.printf("%d published, %d drafts, %d failed, %d stale pages removed, in %d ms -> %s%n",
+                report.published(), report.drafts(), report.rejected().size(), report.pagesRemoved(), millis, this.out.toAbsolutePath());
+        return report.rejected().isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.galley.local;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Path and version rules shared by the local stores. */
+final class LocalPaths {
+
+    private LocalPaths() {
+    }
+
+    /** Resolves a store key inside a root folder, refusing keys that would leave it. */
+    static Path resolve(Path root, String key) {
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw new IllegalArgumentException("the key \"" + key + "\" points outside " + root);
+        }
+        return path;
+    }
+
+    /** An ETag as S3 computes it for a single-part upload: the MD5 of the bytes, in hex. */
+    static String etag(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Dot-files and dot-folders (editor swap files, .DS_Store, .git) are not content. */
+    static boolean isHidden(String key) {
+        for (String part : key.split("/")) {
+            if (part.startsWith(".") || part.endsWith("~")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
