@@ -39,10 +39,10 @@ public final class ReadingTime {
         return cjkCharacters;
     }
 
-    /** Whole minutes, rounded, never less than 1. */
+    /** Whole minutes, rounded up as Hugo does, never less than 1. */
     public int minutes(int wordsPerMinute) {
         double minutes = (double) words / wordsPerMinute + (double) cjkCharacters / CJK_CHARACTERS_PER_MINUTE;
-        return (int) Math.max(1, Math.round(minutes));
+        return (int) Math.max(1, Math.ceil(minutes - 1e-9));
     }
 
     private static boolean isCjk(int cp) {
