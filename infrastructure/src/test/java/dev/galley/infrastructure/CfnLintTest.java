@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class CfnLintTest {
 
-    @BeforeAll
-    static void needsCfnLint() {
+    @BeforeEach
+    void needsCfnLint() {
         Assumptions.assumeTrue(Processes.onPath("cfn-lint").isPresent(),
                 "cfn-lint is not on PATH: templates NOT validated against the CloudFormation schemas "
                         + "(pip install cfn-lint to run this)");

@@ -247,17 +247,24 @@ class CloudFrontFunctionTest {
         assertEquals("GET", result.path("method").asText());
     }
 
+    /** One visible skipped test (an aborted factory alone would not show in the report). */
+    private static Stream<DynamicTest> skipped(String name, String reason) {
+        return Stream.of(DynamicTest.dynamicTest(name, () -> Assumptions.abort(reason)));
+    }
+
     @TestFactory
     Stream<DynamicTest> rewriteTableInNode() throws Exception {
-        Assumptions.assumeTrue(Processes.onPath("node").isPresent(),
-                "node is not on PATH: the CloudFront Function table was NOT run (install Node.js to run it)");
+        if (Processes.onPath("node").isEmpty()) {
+            return skipped("node table", "node is not on PATH: the CloudFront Function table was NOT run (install Node.js to run it)");
+        }
         return table(events -> runNode(events));
     }
 
     @TestFactory
     Stream<DynamicTest> rewriteTableInNjs() throws Exception {
-        Assumptions.assumeTrue(Processes.onPath("njs").isPresent(),
-                "njs is not on PATH: the table was not run in njs (apt-get install njs to run it)");
+        if (Processes.onPath("njs").isEmpty()) {
+            return skipped("njs table", "njs is not on PATH: the table was not run in njs (apt-get install njs to run it)");
+        }
         return table(events -> runNjs(events));
     }
 

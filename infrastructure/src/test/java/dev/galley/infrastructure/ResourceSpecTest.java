@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,26 +50,39 @@ class ResourceSpecTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Spec spec;
+    private static String unavailable;
 
     /** Resource types and type definitions of the spec, by name and by id. */
     record Spec(Map<String, JsonNode> resources, Map<String, JsonNode> types) {
     }
 
-    @BeforeAll
-    static void loadSpec() throws Exception {
+    /** Loads the spec once; every test is skipped, with the reason, if it cannot be had. */
+    @BeforeEach
+    void needsSpec() throws Exception {
+        synchronized (ResourceSpecTest.class) {
+            if (spec == null && unavailable == null) {
+                unavailable = loadSpec();
+            }
+        }
+        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
+    }
+
+    private static String loadSpec() throws Exception {
         Path dir = Template.buildDir().resolve("cfn-spec");
         Path tarball = dir.resolve(TARBALL);
         if (!Files.isRegularFile(tarball)) {
-            Assumptions.assumeTrue(Processes.onPath("npm").isPresent(),
-                    "npm is not on PATH: template NOT checked against the CloudFormation resource spec");
+            if (Processes.onPath("npm").isEmpty()) {
+                return "npm is not on PATH: template NOT checked against the CloudFormation resource spec";
+            }
             Files.createDirectories(dir);
             Processes.Result r = Processes.run(
                     List.of("npm", "pack", PACKAGE + "@" + VERSION, "--pack-destination", dir.toString(),
                             "--prefer-offline", "--silent"),
                     dir, null, null, Duration.ofMinutes(3));
-            Assumptions.assumeTrue(r.exitCode() == 0 && Files.isRegularFile(tarball),
-                    () -> "could not fetch " + PACKAGE + "@" + VERSION + " from npm; template NOT checked against the "
-                            + "CloudFormation resource spec:\n" + r.describe());
+            if (r.exitCode() != 0 || !Files.isRegularFile(tarball)) {
+                return "could not fetch " + PACKAGE + "@" + VERSION + " from npm; template NOT checked against the "
+                        + "CloudFormation resource spec:\n" + r.describe();
+            }
         }
         byte[] bytes = Files.readAllBytes(tarball);
         assertEquals(SHA512, sha512(bytes), TARBALL + " is not the reviewed package");
@@ -85,6 +98,7 @@ class ResourceSpecTest {
         root.path("schema").path("typeDefinition").path("entities").forEach(e -> types.put(e.path("$id").asText(), e));
         assertTrue(resources.size() > 1000, "spec looks empty: " + resources.size() + " resource types");
         spec = new Spec(resources, types);
+        return null;
     }
 
     private static String sha512(byte[] bytes) throws NoSuchAlgorithmException {
