@@ -142,7 +142,7 @@ class TemplateRulesTest {
     }
 
     @Test
-    void widenigAnS3ResourceToStarOrEveryBucketIsCaught() {
+    void wideningAnS3ResourceToStarOrEveryBucketIsCaught() {
         Map<String, Object> t = mutated();
         statement(t, "ReadAndTagArticles").put("Resource", "*");
         assertCaught(TemplateRules.all(t), "Resource '*'");
