@@ -1,0 +1,389 @@
+package dev.galley.infrastructure;
+
+import static dev.galley.infrastructure.Template.at;
+import static dev.galley.infrastructure.Template.map;
+import static dev.galley.infrastructure.Template.oneOrMany;
+import static dev.galley.infrastructure.Template.resources;
+import static dev.galley.infrastructure.Template.text;
+import static dev.galley.infrastructure.Template.type;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The rules the template must keep, as a checker: each rule returns what breaks it
+ * (empty when kept). The tests run them on template.yaml, and on copies widened in
+ * memory to show that a widening is caught.
+ */
+final class TemplateRules {
+
+    static final String CONTENT_BUCKET = "ContentBucket";
+    static final String SITE_BUCKET = "SiteBucket";
+    static final String CONTENT_BUCKET_NAME = "galley-content-${Stage}-${AWS::AccountId}-${AWS::Region}";
+    static final String CONTENT_BUCKET_ARN = "arn:${AWS::Partition}:s3:::" + CONTENT_BUCKET_NAME;
+    static final String DISTRIBUTION_ARN = "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}";
+    static final Map<String, Object> LIVE_ALIAS = Map.of("Ref", "GalleyFunction.Alias");
+
+    private static final Pattern ALL_BUCKETS = Pattern.compile("^arn:.*?:s3:::\\*.*");
+    private static final Pattern BROAD_MANAGED = Pattern.compile(".*(FullAccess|AdministratorAccess|PowerUserAccess).*");
+
+    private TemplateRules() {
+    }
+
+    /** One policy statement and where it was found. */
+    record Statement(String where, Map<String, Object> body) {
+        boolean isAllow() {
+            return "Allow".equals(body.get("Effect"));
+        }
+
+        List<String> actions() {
+            return oneOrMany(body.get("Action")).stream().map(Template::text).toList();
+        }
+
+        List<String> resources() {
+            return oneOrMany(body.get("Resource")).stream().map(Template::text).toList();
+        }
+    }
+
+    static List<String> all(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        v.addAll(noAllowHasAWildcardAction(template));
+        v.addAll(noAllowHasAWildcardResource(template));
+        v.addAll(noBucketPolicyAllowsEveryone(template));
+        v.addAll(noBroadManagedPolicy(template));
+        v.addAll(onlyTheContentBucketNotifies(template));
+        v.addAll(contentBucketNotifiesTheLiveAliasOfCreatesAndRemovesUnderThePrefix(template));
+        v.addAll(everyInvokePermissionNamesItsSourceArnAndAccount(template));
+        v.addAll(bucketsAreVersionedEncryptedPrivateAndOwnerEnforced(template));
+        v.addAll(distributionReadsTheSiteBucketThroughOacOnly(template));
+        v.addAll(siteBucketPolicyLetsOnlyThisDistributionReadAndHidesGalleyState(template));
+        return v;
+    }
+
+    /** Every permission-policy statement of the template (trust policies excluded). */
+    static List<Statement> statements(Map<String, Object> template) {
+        List<Statement> out = new ArrayList<>();
+        resources(template).forEach((id, r) -> {
+            Map<String, Object> res = map(r);
+            String type = type(res);
+            Object props = res.get("Properties");
+            if (props == null) {
+                return;
+            }
+            switch (type) {
+                case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group" -> {
+                    List<Object> policies = oneOrMany(map(props).get("Policies"));
+                    for (int i = 0; i < policies.size(); i++) {
+                        addDocument(out, id + ".Policies[" + i + "]", at(policies.get(i), "PolicyDocument"));
+                    }
+                }
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::S3::BucketPolicy",
+                        "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy" ->
+                    addDocument(out, id, map(props).get("PolicyDocument"));
+                case "AWS::Serverless::Function" -> {
+                    List<Object> policies = oneOrMany(map(props).get("Policies"));
+                    for (int i = 0; i < policies.size(); i++) {
+                        if (policies.get(i) instanceof Map<?, ?> m && m.containsKey("Statement")) {
+                            addDocument(out, id + ".Policies[" + i + "]", m);
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        });
+        return out;
+    }
+
+    private static void addDocument(List<Statement> out, String where, Object document) {
+        if (document == null) {
+            return;
+        }
+        List<Object> statements = oneOrMany(map(document).get("Statement"));
+        for (int i = 0; i < statements.size(); i++) {
+            for (Object s : branches(statements.get(i))) {
+                Map<String, Object> body = map(s);
+                Object sid = body.get("Sid");
+                out.add(new Statement(where + (sid != null ? "/" + sid : "/Statement[" + i + "]"), body));
+            }
+        }
+    }
+
+    /** Both branches of a statement-level Fn::If (either may be deployed). */
+    private static List<Object> branches(Object statement) {
+        if (statement instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("Fn::If")) {
+            List<Object> args = Template.list(m.get("Fn::If"));
+            List<Object> out = new ArrayList<>();
+            for (Object branch : args.subList(1, 3)) {
+                if (!(branch instanceof Map<?, ?> b && "AWS::NoValue".equals(b.get("Ref")))) {
+                    out.addAll(branches(branch));
+                }
+            }
+            return out;
+        }
+        return List.of(statement);
+    }
+
+    static List<String> noAllowHasAWildcardAction(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        for (Statement s : statements(template)) {
+            if (!s.isAllow()) {
+                continue; // a Deny on "s3:*" narrows, it does not widen
+            }
+            if (s.body().containsKey("NotAction")) {
+                v.add(s.where() + ": Allow with NotAction grants everything else");
+            }
+            for (String action : s.actions()) {
+                if (action.contains("*")) {
+                    v.add(s.where() + ": Allow of wildcard action '" + action + "'");
+                }
+            }
+        }
+        return v;
+    }
+
+    static List<String> noAllowHasAWildcardResource(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        for (Statement s : statements(template)) {
+            if (!s.isAllow()) {
+                continue;
+            }
+            if (s.body().containsKey("NotResource")) {
+                v.add(s.where() + ": Allow with NotResource reaches everything else");
+            }
+            for (String resource : s.resources()) {
+                if (resource.equals("*")) {
+                    v.add(s.where() + ": Allow on Resource '*'");
+                } else if (ALL_BUCKETS.matcher(resource).matches()) {
+                    v.add(s.where() + ": Allow on every bucket '" + resource + "'");
+                }
+            }
+        }
+        return v;
+    }
+
+    static List<String> noBucketPolicyAllowsEveryone(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        for (Statement s : statements(template)) {
+            Object principal = s.body().get("Principal");
+            boolean everyone = "*".equals(principal)
+                    || (principal instanceof Map<?, ?> p && oneOrMany(p.get("AWS")).contains("*"));
+            if (s.isAllow() && everyone) {
+                v.add(s.where() + ": Allow to every principal");
+            }
+        }
+        return v;
+    }
+
+    static List<String> noBroadManagedPolicy(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        resources(template).forEach((id, r) -> {
+            Map<String, Object> res = map(r);
+            Object props = res.get("Properties");
+            if (props == null) {
+                return;
+            }
+            for (Object arn : oneOrMany(map(props).get("ManagedPolicyArns"))) {
+                if (BROAD_MANAGED.matcher(text(arn)).matches()) {
+                    v.add(id + ": managed policy " + text(arn));
+                }
+            }
+            if ("AWS::Serverless::Function".equals(type(res))) {
+                for (Object p : oneOrMany(map(props).get("Policies"))) {
+                    if (p instanceof String name && BROAD_MANAGED.matcher(name).matches()) {
+                        v.add(id + ": managed policy " + name);
+                    } else if (p instanceof Map<?, ?> m && !m.containsKey("Statement")) {
+                        v.add(id + ": SAM policy template " + m.keySet() + " (write the statements out instead)");
+                    }
+                }
+            }
+        });
+        return v;
+    }
+
+    static List<String> onlyTheContentBucketNotifies(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        for (String id : Template.idsOfType(template, "AWS::S3::Bucket")) {
+            if (!id.equals(CONTENT_BUCKET) && Template.props(template, id).containsKey("NotificationConfiguration")) {
+                v.add(id + ": has a NotificationConfiguration (the function writes there: a loop)");
+            }
+        }
+        return v;
+    }
+
+    static List<String> contentBucketNotifiesTheLiveAliasOfCreatesAndRemovesUnderThePrefix(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        Map<String, Object> props = Template.props(template, CONTENT_BUCKET);
+        if (!CONTENT_BUCKET_NAME.equals(text(props.get("BucketName")))) {
+            v.add(CONTENT_BUCKET + ": BucketName is not " + CONTENT_BUCKET_NAME);
+        }
+        if (!oneOrMany(Template.resource(template, CONTENT_BUCKET).get("DependsOn")).contains("ContentBucketInvokePermission")) {
+            v.add(CONTENT_BUCKET + ": does not DependsOn ContentBucketInvokePermission");
+        }
+        Object notification = props.get("NotificationConfiguration");
+        if (notification == null) {
+            v.add(CONTENT_BUCKET + ": no NotificationConfiguration");
+            return v;
+        }
+        for (String other : List.of("QueueConfigurations", "TopicConfigurations", "EventBridgeConfiguration")) {
+            if (map(notification).containsKey(other)) {
+                v.add(CONTENT_BUCKET + ": unexpected " + other);
+            }
+        }
+        Set<String> events = new TreeSet<>();
+        for (Object c : oneOrMany(map(notification).get("LambdaConfigurations"))) {
+            Map<String, Object> config = map(c);
+            String event = text(config.get("Event"));
+            events.add(event);
+            if (!LIVE_ALIAS.equals(config.get("Function"))) {
+                v.add(CONTENT_BUCKET + ": " + event + " targets " + config.get("Function") + ", not the live alias");
+            }
+            if (!hasPrefixFilter(config.get("Filter"))) {
+                v.add(CONTENT_BUCKET + ": " + event + " is not filtered on the ContentPrefix");
+            }
+        }
+        if (!events.equals(Set.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"))) {
+            v.add(CONTENT_BUCKET + ": notifies " + events + ", expected exactly s3:ObjectCreated:* and s3:ObjectRemoved:*");
+        }
+        return v;
+    }
+
+    /** The filter, directly or as the true branch of Fn::If [HasContentPrefix, ...], has prefix = ContentPrefix. */
+    private static boolean hasPrefixFilter(Object filter) {
+        if (filter instanceof Map<?, ?> m && m.containsKey("Fn::If")) {
+            List<Object> args = Template.list(m.get("Fn::If"));
+            return "HasContentPrefix".equals(args.get(0)) && hasPrefixFilter(args.get(1));
+        }
+        for (Object rule : oneOrMany(at(filter, "S3Key", "Rules"))) {
+            Map<String, Object> r = map(rule);
+            if ("prefix".equalsIgnoreCase(text(r.get("Name"))) && Map.of("Ref", "ContentPrefix").equals(r.get("Value"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<String> everyInvokePermissionNamesItsSourceArnAndAccount(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        for (String id : Template.idsOfType(template, "AWS::Lambda::Permission")) {
+            Map<String, Object> p = Template.props(template, id);
+            if (p.get("SourceArn") == null) {
+                v.add(id + ": no SourceArn");
+            }
+            if (!Map.of("Ref", "AWS::AccountId").equals(p.get("SourceAccount"))) {
+                v.add(id + ": SourceAccount is not the stack's own account");
+            }
+            if ("s3.amazonaws.com".equals(p.get("Principal")) && !CONTENT_BUCKET_ARN.equals(text(p.get("SourceArn")))) {
+                v.add(id + ": S3 may invoke from " + text(p.get("SourceArn")) + ", not only the content bucket");
+            }
+        }
+        return v;
+    }
+
+    static List<String> bucketsAreVersionedEncryptedPrivateAndOwnerEnforced(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        for (String id : Template.idsOfType(template, "AWS::S3::Bucket")) {
+            Map<String, Object> p = Template.props(template, id);
+            if (!"Enabled".equals(at(p, "VersioningConfiguration", "Status"))) {
+                v.add(id + ": not versioned");
+            }
+            Object algorithm = at(p, "BucketEncryption", "ServerSideEncryptionConfiguration", 0,
+                    "ServerSideEncryptionByDefault", "SSEAlgorithm");
+            if (!Set.of("AES256", "aws:kms", "aws:kms:dsse").contains(algorithm)) {
+                v.add(id + ": no default encryption");
+            }
+            for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                if (!Boolean.TRUE.equals(at(p, "PublicAccessBlockConfiguration", flag))) {
+                    v.add(id + ": PublicAccessBlockConfiguration." + flag + " is not true");
+                }
+            }
+            if (!"BucketOwnerEnforced".equals(at(p, "OwnershipControls", "Rules", 0, "ObjectOwnership"))) {
+                v.add(id + ": ObjectOwnership is not BucketOwnerEnforced");
+            }
+            if (p.containsKey("WebsiteConfiguration") || p.containsKey("AccessControl")) {
+                v.add(id + ": website hosting or a canned ACL (the buckets stay private)");
+            }
+        }
+        return v;
+    }
+
+    static List<String> distributionReadsTheSiteBucketThroughOacOnly(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        for (String id : Template.idsOfType(template, "AWS::CloudFront::CloudFrontOriginAccessIdentity")) {
+            v.add(id + ": an origin access identity (legacy OAI); use origin access control");
+        }
+        for (String id : Template.idsOfType(template, "AWS::CloudFront::Distribution")) {
+            for (Object o : oneOrMany(at(Template.props(template, id), "DistributionConfig", "Origins"))) {
+                Map<String, Object> origin = map(o);
+                String name = id + " origin " + origin.get("Id");
+                if (origin.containsKey("CustomOriginConfig")) {
+                    v.add(name + ": a custom origin (a website endpoint is public)");
+                }
+                Object oai = at(origin, "S3OriginConfig", "OriginAccessIdentity");
+                if (oai != null && !"".equals(oai)) {
+                    v.add(name + ": uses an origin access identity");
+                }
+                if (origin.get("OriginAccessControlId") == null) {
+                    v.add(name + ": no OriginAccessControlId");
+                }
+                if (!"${SiteBucket.RegionalDomainName}".equals(text(origin.get("DomainName")))) {
+                    v.add(name + ": is not the site bucket's regional REST endpoint");
+                }
+            }
+        }
+        for (String id : Template.idsOfType(template, "AWS::CloudFront::OriginAccessControl")) {
+            Map<String, Object> c = map(Template.props(template, id).get("OriginAccessControlConfig"));
+            if (!"s3".equals(c.get("OriginAccessControlOriginType")) || !"always".equals(c.get("SigningBehavior"))
+                    || !"sigv4".equals(c.get("SigningProtocol"))) {
+                v.add(id + ": must sign always, sigv4, for an s3 origin");
+            }
+        }
+        return v;
+    }
+
+    static List<String> siteBucketPolicyLetsOnlyThisDistributionReadAndHidesGalleyState(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        List<String> policies = Template.idsOfType(template, "AWS::S3::BucketPolicy").stream()
+                .filter(id -> Map.of("Ref", SITE_BUCKET).equals(Template.props(template, id).get("Bucket")))
+                .toList();
+        if (policies.size() != 1) {
+            v.add("expected one bucket policy on " + SITE_BUCKET + ", found " + policies);
+            return v;
+        }
+        String policyId = policies.get(0);
+        Set<String> granted = new TreeSet<>();
+        boolean galleyDenied = false;
+        for (Statement s : statements(template)) {
+            if (!s.where().startsWith(policyId + "/")) {
+                continue;
+            }
+            boolean cloudFront = "cloudfront.amazonaws.com".equals(at(s.body(), "Principal", "Service"));
+            if (s.isAllow()) {
+                if (!cloudFront) {
+                    v.add(s.where() + ": allows a principal other than CloudFront");
+                    continue;
+                }
+                Object sourceArn = at(s.body(), "Condition", "StringEquals", "AWS:SourceArn");
+                if (!DISTRIBUTION_ARN.equals(text(sourceArn))) {
+                    v.add(s.where() + ": CloudFront allowed without AWS:SourceArn = this distribution");
+                }
+                granted.addAll(s.actions());
+            } else if (cloudFront && s.actions().contains("s3:GetObject")
+                    && s.resources().contains("${SiteBucket.Arn}/_galley/*")
+                    && s.body().get("Condition") == null) {
+                galleyDenied = true;
+            }
+        }
+        if (!granted.equals(Set.of("s3:GetObject", "s3:ListBucket"))) {
+            v.add(policyId + ": CloudFront is granted " + granted + ", expected exactly s3:GetObject and s3:ListBucket");
+        }
+        if (!galleyDenied) {
+            v.add(policyId + ": no unconditional Deny of s3:GetObject on _galley/* for CloudFront");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.galley.infrastructure;
+
+import static dev.galley.infrastructure.Template.at;
+import static dev.galley.infrastructure.Template.list;
+import static dev.galley.infrastructure.Template.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule of {@link TemplateRules} holds for template.yaml, and each is shown to
+ * catch the widening it is there for (the template is changed in memory only).
+ */
+class TemplateRulesTest {
+
+    private static Map<String, Object> template;
+
+    @BeforeAll
+    static void load() {
+        template = Template.loadMain();
+    }
+
+    private static void assertKept(List<String> violations) {
+        assertEquals(List.of(), violations, "the template breaks a rule");
+    }
+
+    private static void assertCaught(List<String> violations, String expectedFragment) {
+        assertTrue(violations.stream().anyMatch(v -> v.contains(expectedFragment)),
+                "expected a violation mentioning '" + expectedFragment + "', got " + violations);
+    }
+
+    private static Map<String, Object> mutated() {
+        return CfnYaml.deepCopy(template);
+    }
+
+    private static Map<String, Object> statement(Map<String, Object> t, String sid) {
+        for (TemplateRules.Statement s : TemplateRules.statements(t)) {
+            if (s.where().endsWith("/" + sid)) {
+                return s.body();
+            }
+        }
+        throw new AssertionError("no statement " + sid);
+    }
+
+    // ------------------------------------------------------------- the rules hold
+
+    @Test
+    void theTemplateKeepsEveryRule() {
+        assertKept(TemplateRules.all(template));
+    }
+
+    @Test
+    void theRulesSeeEveryPolicyStatementOfTheTemplate() {
+        // Guards the checker itself: if it found no statements, every rule would pass.
+        List<String> where = TemplateRules.statements(template).stream().map(TemplateRules.Statement::where).toList();
+        assertTrue(where.size() >= 12, "too few statements found: " + where);
+        for (String sid : List.of("ReadAndTagArticles", "ListArticles", "WriteSite", "ListSite",
+                "InvalidateOwnDistribution", "ReportFailedEvents", "WriteOwnLogs", "CloudFrontReadsPages",
+                "CloudFrontSeesMissingPagesAs404", "ReadersNeverGetGalleyState")) {
+            assertTrue(where.stream().anyMatch(w -> w.endsWith("/" + sid)), sid + " not found in " + where);
+        }
+    }
+
+    @Test
+    void noAllowStatementGrantsAWildcardAction() {
+        assertKept(TemplateRules.noAllowHasAWildcardAction(template));
+    }
+
+    @Test
+    void noAllowStatementReachesResourceStarOrEveryBucket() {
+        assertKept(TemplateRules.noAllowHasAWildcardResource(template));
+    }
+
+    @Test
+    void noBucketPolicyAllowsEveryone() {
+        assertKept(TemplateRules.noBucketPolicyAllowsEveryone(template));
+    }
+
+    @Test
+    void noFullAccessManagedPolicyIsAttached() {
+        assertKept(TemplateRules.noBroadManagedPolicy(template));
+    }
+
+    @Test
+    void siteBucketHasNoNotificationConfiguration() {
+        assertKept(TemplateRules.onlyTheContentBucketNotifies(template));
+    }
+
+    @Test
+    void contentBucketNotifiesTheLiveAliasOfCreatesAndRemovesUnderThePrefix() {
+        assertKept(TemplateRules.contentBucketNotifiesTheLiveAliasOfCreatesAndRemovesUnderThePrefix(template));
+    }
+
+    @Test
+    void everyInvokePermissionNamesItsSourceArnAndAccount() {
+        assertKept(TemplateRules.everyInvokePermissionNamesItsSourceArnAndAccount(template));
+    }
+
+    @Test
+    void bothBucketsAreVersionedEncryptedPrivateAndOwnerEnforced() {
+        assertKept(TemplateRules.bucketsAreVersionedEncryptedPrivateAndOwnerEnforced(template));
+        assertEquals(List.of("ContentBucket", "SiteBucket"), Template.idsOfType(template, "AWS::S3::Bucket"));
+    }
+
+    @Test
+    void distributionReadsTheSiteBucketThroughOriginAccessControlNotOai() {
+        assertKept(TemplateRules.distributionReadsTheSiteBucketThroughOacOnly(template));
+    }
+
+    @Test
+    void siteBucketPolicyLetsOnlyThisDistributionReadAndDeniesGalleyState() {
+        assertKept(TemplateRules.siteBucketPolicyLetsOnlyThisDistributionReadAndHidesGalleyState(template));
+    }
+
+    // ------------------------------------------------------------- mutations are caught
+
+    @Test
+    void addingS3StarToTheFunctionRoleIsCaught() {
+        Map<String, Object> t = mutated();
+        Map<String, Object> write = statement(t, "WriteSite");
+        List<Object> actions = new ArrayList<>(list(write.get("Action")));
+        actions.add("s3:*");
+        write.put("Action", actions);
+        assertCaught(TemplateRules.all(t), "wildcard action 's3:*'");
+    }
+
+    @Test
+    void aStarActionInAnyAllowIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "InvalidateOwnDistribution").put("Action", "cloudfront:*");
+        assertCaught(TemplateRules.noAllowHasAWildcardAction(t), "cloudfront:*");
+        statement(t, "ListSite").put("Action", "*");
+        assertCaught(TemplateRules.noAllowHasAWildcardAction(t), "wildcard action '*'");
+    }
+
+    @Test
+    void wideningAnS3ResourceToStarOrEveryBucketIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "ReadAndTagArticles").put("Resource", "*");
+        assertCaught(TemplateRules.all(t), "Resource '*'");
+
+        Map<String, Object> u = mutated();
+        statement(u, "WriteSite").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::*/*"));
+        assertCaught(TemplateRules.all(u), "every bucket");
+    }
+
+    @Test
+    void notActionOrNotResourceInAnAllowIsCaught() {
+        Map<String, Object> t = mutated();
+        Map<String, Object> s = statement(t, "ListSite");
+        s.put("NotAction", s.remove("Action"));
+        assertCaught(TemplateRules.all(t), "NotAction");
+        Map<String, Object> u = mutated();
+        Map<String, Object> r = statement(u, "ListSite");
+        r.put("NotResource", r.remove("Resource"));
+        assertCaught(TemplateRules.all(u), "NotResource");
+    }
+
+    @Test
+    void attachingAFullAccessManagedPolicyIsCaught() {
+        Map<String, Object> t = mutated();
+        Template.props(t, "GalleyFunctionRole").put("ManagedPolicyArns",
+                List.of(Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::aws:policy/AmazonS3FullAccess")));
+        assertCaught(TemplateRules.all(t), "AmazonS3FullAccess");
+    }
+
+    @Test
+    void aSamPolicyTemplateOnTheFunctionIsCaught() {
+        Map<String, Object> t = mutated();
+        Template.props(t, "GalleyFunction").put("Policies", List.of(Map.of("S3CrudPolicy", Map.of("BucketName", "x"))));
+        assertCaught(TemplateRules.all(t), "S3CrudPolicy");
+    }
+
+    @Test
+    void aNotificationOnTheSiteBucketIsCaught() {
+        Map<String, Object> t = mutated();
+        Template.props(t, "SiteBucket").put("NotificationConfiguration",
+                Map.of("LambdaConfigurations", List.of(Map.of("Event", "s3:ObjectCreated:*",
+                        "Function", TemplateRules.LIVE_ALIAS))));
+        assertCaught(TemplateRules.all(t), "SiteBucket: has a NotificationConfiguration");
+    }
+
+    @Test
+    void droppingTheRemovedEventOrThePrefixFilterOrTheAliasIsCaught() {
+        Map<String, Object> t = mutated();
+        List<Object> configs = list(at(Template.props(t, "ContentBucket"), "NotificationConfiguration", "LambdaConfigurations"));
+        configs.remove(1);
+        assertCaught(TemplateRules.all(t), "expected exactly s3:ObjectCreated:* and s3:ObjectRemoved:*");
+
+        Map<String, Object> u = mutated();
+        Map<String, Object> first = map(at(Template.props(u, "ContentBucket"), "NotificationConfiguration", "LambdaConfigurations", 0));
+        first.remove("Filter");
+        first.put("Function", Map.of("Fn::GetAtt", List.of("GalleyFunction", "Arn")));
+        List<String> v = TemplateRules.all(u);
+        assertCaught(v, "not filtered on the ContentPrefix");
+        assertCaught(v, "not the live alias");
+    }
+
+    @Test
+    void aPermissionWithoutSourceAccountIsCaught() {
+        Map<String, Object> t = mutated();
+        Template.props(t, "ContentBucketInvokePermission").remove("SourceAccount");
+        assertCaught(TemplateRules.all(t), "SourceAccount");
+        Map<String, Object> u = mutated();
+        Template.props(u, "ContentBucketInvokePermission").put("SourceArn", "arn:aws:s3:::*");
+        assertCaught(TemplateRules.all(u), "not only the content bucket");
+    }
+
+    @Test
+    void anUnversionedOrPublicBucketIsCaught() {
+        Map<String, Object> t = mutated();
+        Template.props(t, "SiteBucket").remove("VersioningConfiguration");
+        map(Template.props(t, "ContentBucket").get("PublicAccessBlockConfiguration")).put("RestrictPublicBuckets", false);
+        Template.props(t, "SiteBucket").remove("OwnershipControls");
+        List<String> v = TemplateRules.all(t);
+        assertCaught(v, "SiteBucket: not versioned");
+        assertCaught(v, "RestrictPublicBuckets");
+        assertCaught(v, "BucketOwnerEnforced");
+    }
+
+    @Test
+    void anOriginAccessIdentityIsCaught() {
+        Map<String, Object> t = mutated();
+        Template.resources(t).put("LegacyOai", new LinkedHashMap<>(Map.of(
+                "Type", "AWS::CloudFront::CloudFrontOriginAccessIdentity",
+                "Properties", Map.of("CloudFrontOriginAccessIdentityConfig", Map.of("Comment", "x")))));
+        Map<String, Object> origin = map(at(Template.props(t, "Distribution"), "DistributionConfig", "Origins", 0));
+        map(origin.get("S3OriginConfig")).put("OriginAccessIdentity", Map.of("Fn::Sub", "origin-access-identity/cloudfront/${LegacyOai}"));
+        origin.remove("OriginAccessControlId");
+        List<String> v = TemplateRules.all(t);
+        assertCaught(v, "legacy OAI");
+        assertCaught(v, "uses an origin access identity");
+        assertCaught(v, "no OriginAccessControlId");
+    }
+
+    @Test
+    void aSiteBucketPolicyWithoutSourceArnOrWithoutTheGalleyDenyIsCaught() {
+        Function<Map<String, Object>, List<String>> rule =
+                TemplateRules::siteBucketPolicyLetsOnlyThisDistributionReadAndHidesGalleyState;
+        Map<String, Object> t = mutated();
+        statement(t, "CloudFrontReadsPages").remove("Condition");
+        assertCaught(rule.apply(t), "without AWS:SourceArn");
+
+        Map<String, Object> u = mutated();
+        List<Object> statements = list(at(Template.props(u, "SiteBucketPolicy"), "PolicyDocument", "Statement"));
+        statements.removeIf(s -> "ReadersNeverGetGalleyState".equals(map(s).get("Sid")));
+        assertCaught(rule.apply(u), "no unconditional Deny");
+
+        Map<String, Object> w = mutated();
+        statements = list(at(Template.props(w, "SiteBucketPolicy"), "PolicyDocument", "Statement"));
+        statements.removeIf(s -> "CloudFrontSeesMissingPagesAs404".equals(map(s).get("Sid")));
+        assertCaught(rule.apply(w), "expected exactly s3:GetObject and s3:ListBucket");
+    }
+
+    @Test
+    void aPublicReadStatementIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "CloudFrontReadsPages").put("Principal", "*");
+        List<String> v = TemplateRules.all(t);
+        assertCaught(v, "Allow to every principal");
+        assertCaught(v, "allows a principal other than CloudFront");
+    }
+}

@@ -1,0 +1,340 @@
+package dev.galley.infrastructure;
+
+import static dev.galley.infrastructure.Template.at;
+import static dev.galley.infrastructure.Template.list;
+import static dev.galley.infrastructure.Template.map;
+import static dev.galley.infrastructure.Template.oneOrMany;
+import static dev.galley.infrastructure.Template.props;
+import static dev.galley.infrastructure.Template.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What is wired to what in template.yaml, and exactly what the function may do. */
+class TemplateWiringTest {
+
+    private static Map<String, Object> template;
+
+    @BeforeAll
+    static void load() {
+        template = Template.loadMain();
+    }
+
+    private static Map<String, Object> function() {
+        return props(template, "GalleyFunction");
+    }
+
+    private static Map<String, Object> distributionConfig() {
+        return map(props(template, "Distribution").get("DistributionConfig"));
+    }
+
+    // ------------------------------------------------------------- the template itself
+
+    @Test
+    void templateIsSamWithStageAndPrefixAndPriceClassParameters() {
+        assertEquals("AWS::Serverless-2016-10-31", template.get("Transform"));
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        assertEquals(List.of("dev", "prod"), at(parameters, "Stage", "AllowedValues"));
+        assertEquals(List.of("PriceClass_100", "PriceClass_200", "PriceClass_All"), at(parameters, "PriceClass", "AllowedValues"));
+        assertTrue(parameters.containsKey("ContentPrefix"));
+        assertEquals("", at(parameters, "AlarmEmail", "Default"), "alarm e-mail is optional");
+    }
+
+    @Test
+    void everyParameterIsUsed() throws IOException {
+        String text = Files.readString(Template.templateFile());
+        for (String parameter : map(template.get("Parameters")).keySet()) {
+            Pattern use = Pattern.compile("!Ref " + parameter + "\\b|\\$\\{" + parameter + "}");
+            assertTrue(use.matcher(text).find(), parameter + " is never used");
+        }
+    }
+
+    @Test
+    void contentBucketNameIsTheSameStringEverywhereItIsNeeded() throws IOException {
+        String text = Files.readString(Template.templateFile());
+        Matcher m = Pattern.compile("galley-content-[^\\s/\"]*").matcher(text);
+        Set<String> spellings = new TreeSet<>();
+        int count = 0;
+        while (m.find()) {
+            spellings.add(m.group());
+            count++;
+        }
+        assertEquals(Set.of(TemplateRules.CONTENT_BUCKET_NAME), spellings);
+        // BucketName, TLS-only policy (2), permission, environment, role (2).
+        assertTrue(count >= 7, "content bucket name written " + count + " times");
+        assertEquals(TemplateRules.CONTENT_BUCKET_NAME, text(at(function(), "Environment", "Variables", "GALLEY_CONTENT_BUCKET")));
+    }
+
+    // ------------------------------------------------------------- the function
+
+    @Test
+    void functionIsJava21OnTheGivenHandlerWithSnapStartOnTheLiveAlias() {
+        Map<String, Object> f = function();
+        assertEquals("java21", f.get("Runtime"));
+        assertEquals("dev.galley.lambda.PublishHandler::handleRequest", f.get("Handler"));
+        assertEquals(1024, f.get("MemorySize"));
+        assertEquals(300, f.get("Timeout"));
+        assertEquals(List.of("arm64"), f.get("Architectures"));
+        assertEquals("PublishedVersions", at(f, "SnapStart", "ApplyOn"));
+        assertEquals("live", f.get("AutoPublishAlias"));
+        assertEquals(true, f.get("AutoPublishAliasAllProperties"), "a config-only change must reach the alias too");
+        assertEquals(Map.of("Fn::GetAtt", List.of("GalleyFunctionRole", "Arn")), f.get("Role"));
+        assertNull(f.get("Policies"), "the role is written out; SAM must not add policies");
+        assertNull(f.get("Events"), "the S3 notification is written on the bucket, not as a SAM event");
+    }
+
+    @Test
+    void functionHasNoReservedConcurrency() {
+        assertNull(function().get("ReservedConcurrentExecutions"),
+                "conditional writes handle concurrency; a cap would only delay publishing");
+    }
+
+    @Test
+    void functionIsBuiltByTheMakefileTargetNamedAfterIt() throws IOException {
+        assertEquals("makefile", at(Template.resource(template, "GalleyFunction"), "Metadata", "BuildMethod"));
+        assertEquals(".", function().get("CodeUri"));
+        String makefile = Files.readString(Template.infrastructureDir().resolve("Makefile"));
+        assertTrue(makefile.contains("\nbuild-GalleyFunction:"), "Makefile has no build-GalleyFunction target");
+    }
+
+    @Test
+    void failedAsyncEventsGoToTheEncryptedFailureQueueAfterTwoRetries() {
+        Map<String, Object> config = map(function().get("EventInvokeConfig"));
+        assertEquals(2, config.get("MaximumRetryAttempts"));
+        assertEquals(3600, config.get("MaximumEventAgeInSeconds"));
+        assertEquals("SQS", at(config, "DestinationConfig", "OnFailure", "Type"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("FailureQueue", "Arn")), at(config, "DestinationConfig", "OnFailure", "Destination"));
+        Map<String, Object> queue = props(template, "FailureQueue");
+        assertTrue(Boolean.TRUE.equals(queue.get("SqsManagedSseEnabled")) || queue.get("KmsMasterKeyId") != null,
+                "failure queue is not encrypted");
+    }
+
+    @Test
+    void functionEnvironmentNamesBucketsPrefixAndDistributionButNoEmulatorEndpoint() {
+        Map<String, Object> env = map(at(function(), "Environment", "Variables"));
+        assertEquals(Set.of("GALLEY_CONTENT_BUCKET", "GALLEY_CONTENT_PREFIX", "GALLEY_SITE_BUCKET",
+                "GALLEY_DISTRIBUTION_ID", "JAVA_TOOL_OPTIONS"), env.keySet());
+        assertEquals(Map.of("Ref", "ContentPrefix"), env.get("GALLEY_CONTENT_PREFIX"));
+        assertEquals(Map.of("Ref", "SiteBucket"), env.get("GALLEY_SITE_BUCKET"));
+        assertEquals(Map.of("Ref", "Distribution"), env.get("GALLEY_DISTRIBUTION_ID"));
+        assertFalse(env.containsKey("GALLEY_S3_ENDPOINT"), "emulators only");
+        assertFalse(env.containsKey("AWS_REGION"), "reserved: Lambda sets it");
+    }
+
+    @Test
+    void s3InvokesOnlyTheLiveAliasAndOnlyFromTheContentBucketOfThisAccount() {
+        Map<String, Object> p = props(template, "ContentBucketInvokePermission");
+        assertEquals("lambda:InvokeFunction", p.get("Action"));
+        assertEquals(TemplateRules.LIVE_ALIAS, p.get("FunctionName"));
+        assertEquals("s3.amazonaws.com", p.get("Principal"));
+        assertEquals(TemplateRules.CONTENT_BUCKET_ARN, text(p.get("SourceArn")));
+        assertEquals(Map.of("Ref", "AWS::AccountId"), p.get("SourceAccount"));
+        assertEquals("ContentBucketInvokePermission", Template.resource(template, "ContentBucket").get("DependsOn"));
+    }
+
+    // ------------------------------------------------------------- least privilege
+
+    /** Action -> resources, over every statement of the function's role. */
+    private static Map<String, Set<String>> functionGrants() {
+        Map<String, Set<String>> grants = new TreeMap<>();
+        for (TemplateRules.Statement s : TemplateRules.statements(template)) {
+            if (!s.where().startsWith("GalleyFunctionRole.")) {
+                continue;
+            }
+            assertTrue(s.isAllow(), s.where());
+            for (String action : s.actions()) {
+                grants.computeIfAbsent(action, a -> new TreeSet<>()).addAll(s.resources());
+            }
+        }
+        return grants;
+    }
+
+    @Test
+    void functionRoleGrantsExactlyTheseActionsOnExactlyTheseResources() {
+        String content = TemplateRules.CONTENT_BUCKET_ARN;
+        Map<String, Set<String>> expected = new TreeMap<>(Map.of(
+                "s3:GetObject", Set.of(content + "/${ContentPrefix}*", "${SiteBucket.Arn}/*"),
+                "s3:GetObjectVersion", Set.of(content + "/${ContentPrefix}*"),
+                "s3:GetObjectTagging", Set.of(content + "/${ContentPrefix}*"),
+                "s3:PutObjectTagging", Set.of(content + "/${ContentPrefix}*"),
+                "s3:ListBucket", Set.of(content, "${SiteBucket.Arn}"),
+                "s3:PutObject", Set.of("${SiteBucket.Arn}/*"),
+                "s3:DeleteObject", Set.of("${SiteBucket.Arn}/*"),
+                "cloudfront:CreateInvalidation", Set.of(TemplateRules.DISTRIBUTION_ARN),
+                "sqs:SendMessage", Set.of("${FailureQueue.Arn}"),
+                "logs:CreateLogStream", Set.of("${FunctionLogGroup.Arn}")));
+        expected.put("logs:PutLogEvents", Set.of("${FunctionLogGroup.Arn}"));
+        assertEquals(expected, functionGrants(),
+                "the function's permissions changed: update this list only if the function really needs it");
+    }
+
+    @Test
+    void functionRoleHasNoManagedPoliciesAndOnlyLambdaMayAssumeIt() {
+        Map<String, Object> role = props(template, "GalleyFunctionRole");
+        assertNull(role.get("ManagedPolicyArns"));
+        assertNull(role.get("PermissionsBoundary"));
+        List<Object> trust = list(at(role, "AssumeRolePolicyDocument", "Statement"));
+        assertEquals(1, trust.size());
+        assertEquals("lambda.amazonaws.com", at(trust.get(0), "Principal", "Service"));
+        assertEquals("sts:AssumeRole", at(trust.get(0), "Action"));
+    }
+
+    @Test
+    void functionListsTheContentBucketOnlyUnderThePrefix() {
+        Map<String, Object> list = null;
+        for (TemplateRules.Statement s : TemplateRules.statements(template)) {
+            if (s.where().endsWith("/ListArticles")) {
+                list = s.body();
+            }
+        }
+        assertNotNull(list);
+        List<Object> ifArgs = list(at(list, "Condition", "Fn::If"));
+        assertEquals("HasContentPrefix", ifArgs.get(0));
+        assertEquals(List.of(Map.of("Fn::Sub", "${ContentPrefix}*")), at(ifArgs.get(1), "StringLike", "s3:prefix"));
+        assertEquals(Map.of("Ref", "AWS::NoValue"), ifArgs.get(2), "no condition only when the prefix is empty");
+    }
+
+    @Test
+    void logGroupIsTheFunctionsAndKeepsLogsThirtyDays() {
+        assertEquals("/aws/lambda/" + text(function().get("FunctionName")),
+                text(props(template, "FunctionLogGroup").get("LogGroupName")));
+        assertEquals(30, props(template, "FunctionLogGroup").get("RetentionInDays"));
+    }
+
+    // ------------------------------------------------------------- CloudFront
+
+    @Test
+    void distributionServesIndexHtmlOverHttp2And3AndIpv6WithAParameterisedPriceClass() {
+        Map<String, Object> d = distributionConfig();
+        assertEquals(true, d.get("Enabled"));
+        assertEquals("index.html", d.get("DefaultRootObject"));
+        assertEquals("http2and3", d.get("HttpVersion"));
+        assertEquals(true, d.get("IPV6Enabled"));
+        assertEquals(Map.of("Ref", "PriceClass"), d.get("PriceClass"));
+        Map<String, Object> behavior = map(d.get("DefaultCacheBehavior"));
+        assertEquals("redirect-to-https", behavior.get("ViewerProtocolPolicy"));
+        assertEquals(true, behavior.get("Compress"));
+        assertEquals(List.of("GET", "HEAD"), behavior.get("AllowedMethods"));
+        assertEquals(Map.of("Ref", "SiteCachePolicy"), behavior.get("CachePolicyId"));
+        assertEquals(Map.of("Ref", "SiteSecurityHeadersPolicy"), behavior.get("ResponseHeadersPolicyId"));
+        assertNull(behavior.get("ForwardedValues"), "legacy cache settings would override the cache policy");
+    }
+
+    @Test
+    void missingAndDeniedPagesAnswerTheSite404PageWithStatus404() {
+        Map<Integer, Map<String, Object>> byCode = new TreeMap<>();
+        for (Object e : list(distributionConfig().get("CustomErrorResponses"))) {
+            byCode.put((Integer) map(e).get("ErrorCode"), map(e));
+        }
+        assertEquals(Set.of(403, 404), byCode.keySet());
+        for (Map<String, Object> e : byCode.values()) {
+            assertEquals(404, e.get("ResponseCode"));
+            assertEquals("/404.html", e.get("ResponsePagePath"));
+        }
+    }
+
+    @Test
+    void viewerRequestRunsTheRewriteFunctionOnCloudfrontJs2() {
+        List<Object> associations = list(at(distributionConfig(), "DefaultCacheBehavior", "FunctionAssociations"));
+        assertEquals(1, associations.size());
+        assertEquals("viewer-request", at(associations.get(0), "EventType"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("RewriteIndexFunction", "FunctionARN")), at(associations.get(0), "FunctionARN"));
+        Map<String, Object> f = props(template, "RewriteIndexFunction");
+        assertEquals("cloudfront-js-2.0", at(f, "FunctionConfig", "Runtime"));
+        assertEquals(true, f.get("AutoPublish"), "an unpublished function is not what the distribution runs");
+    }
+
+    @Test
+    void cachePolicyHonoursOriginCacheControlAndKeysOnThePathAlone() {
+        Map<String, Object> c = map(props(template, "SiteCachePolicy").get("CachePolicyConfig"));
+        assertEquals(0, c.get("MinTTL"));
+        assertEquals(60, c.get("DefaultTTL"));
+        assertEquals(31536000, c.get("MaxTTL"));
+        Map<String, Object> key = map(c.get("ParametersInCacheKeyAndForwardedToOrigin"));
+        assertEquals(true, key.get("EnableAcceptEncodingGzip"));
+        assertEquals(true, key.get("EnableAcceptEncodingBrotli"));
+        assertEquals("none", at(key, "CookiesConfig", "CookieBehavior"));
+        assertEquals("none", at(key, "HeadersConfig", "HeaderBehavior"));
+        assertEquals("none", at(key, "QueryStringsConfig", "QueryStringBehavior"));
+    }
+
+    @Test
+    void responseHeadersPolicySetsCspHstsNosniffFrameDenyAndReferrerPolicy() {
+        Map<String, Object> h = map(at(props(template, "SiteSecurityHeadersPolicy"), "ResponseHeadersPolicyConfig", "SecurityHeadersConfig"));
+        assertEquals(Set.of("ContentSecurityPolicy", "StrictTransportSecurity", "ContentTypeOptions", "FrameOptions", "ReferrerPolicy"),
+                h.keySet());
+        h.forEach((name, header) -> assertEquals(true, map(header).get("Override"), name + " must override the origin"));
+        String csp = (String) at(h, "ContentSecurityPolicy", "ContentSecurityPolicy");
+        List<String> directives = new ArrayList<>();
+        for (String d : csp.split(";")) {
+            directives.add(d.trim());
+        }
+        assertTrue(directives.contains("default-src 'self'"), csp);
+        assertTrue(directives.contains("script-src 'self'"), csp);
+        assertTrue(directives.contains("object-src 'none'"), csp);
+        assertTrue(directives.contains("frame-ancestors 'none'"), csp);
+        assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval") || csp.contains("*"), csp);
+        assertTrue((Integer) at(h, "StrictTransportSecurity", "AccessControlMaxAgeSec") >= 31536000);
+        assertEquals("DENY", at(h, "FrameOptions", "FrameOption"));
+        assertEquals("strict-origin-when-cross-origin", at(h, "ReferrerPolicy", "ReferrerPolicy"));
+    }
+
+    // ------------------------------------------------------------- operations
+
+    @Test
+    void alarmsWatchTheFailureQueueDepthAndTheFunctionErrors() {
+        Map<String, Map<String, Object>> byMetric = new TreeMap<>();
+        for (String id : Template.idsOfType(template, "AWS::CloudWatch::Alarm")) {
+            Map<String, Object> a = props(template, id);
+            byMetric.put(a.get("Namespace") + "/" + a.get("MetricName"), a);
+            assertEquals("GreaterThanThreshold", a.get("ComparisonOperator"), id);
+            assertEquals(0, a.get("Threshold"), id);
+            assertEquals("notBreaching", a.get("TreatMissingData"), id);
+            assertEquals(List.of("HasAlarmEmail", List.of(Map.of("Ref", "AlarmTopic")), Map.of("Ref", "AWS::NoValue")),
+                    at(a, "AlarmActions", "Fn::If"), id + " notifies the optional topic");
+        }
+        Map<String, Object> queue = byMetric.get("AWS/SQS/ApproximateNumberOfMessagesVisible");
+        assertNotNull(queue, "no alarm on the failure queue depth");
+        assertEquals(Map.of("Fn::GetAtt", List.of("FailureQueue", "QueueName")), at(queue, "Dimensions", 0, "Value"));
+        Map<String, Object> errors = byMetric.get("AWS/Lambda/Errors");
+        assertNotNull(errors, "no alarm on function errors");
+        assertEquals(Map.of("Ref", "GalleyFunction"), at(errors, "Dimensions", 0, "Value"));
+        assertEquals("HasAlarmEmail", Template.resource(template, "AlarmTopic").get("Condition"));
+    }
+
+    @Test
+    void outputsNameEverythingAnOperatorNeeds() {
+        Map<String, Object> outputs = map(template.get("Outputs"));
+        for (String name : List.of("SiteUrl", "ContentBucketName", "SiteBucketName", "DistributionId", "FunctionName", "FailureQueueUrl")) {
+            assertTrue(outputs.containsKey(name), "no output " + name);
+        }
+        assertTrue(text(at(outputs, "SiteUrl", "Value")).startsWith("https://${Distribution.DomainName}"));
+    }
+
+    @Test
+    void stageIsPartOfTheNamesThatMustBeUniquePerAccount() {
+        for (Object name : oneOrMany(List.of(
+                function().get("FunctionName"),
+                props(template, "ContentBucket").get("BucketName"),
+                props(template, "FailedEventsAlarm").get("AlarmName"),
+                props(template, "FunctionErrorsAlarm").get("AlarmName")))) {
+            assertTrue(text(name).contains("${Stage}"), text(name));
+        }
+    }
+}
