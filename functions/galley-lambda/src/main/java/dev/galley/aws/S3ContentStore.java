@@ -1,0 +1,96 @@
+package dev.galley.aws;
+
+import dev.galley.publish.ContentStore;
+import dev.galley.publish.PublishStatus;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The content bucket. Keys are relative to the content prefix. Status goes back to the author as object tags,
+ * which raise no {@code ObjectCreated} notification, so reporting never re-triggers the function.
+ */
+public final class S3ContentStore implements ContentStore {
+
+    public static final String STATUS_TAG = "galley-status";
+    public static final String REASON_TAG = "galley-reason";
+    public static final String URL_TAG = "galley-url";
+
+    // S3 tag values allow letters, digits, spaces and + - = . _ : / @, up to 256 characters.
+    private static final Pattern NOT_ALLOWED_IN_TAGS = Pattern.compile("[^\\p{L}\\p{N} +\\-=._:/@]+");
+    private static final int MAX_TAG_VALUE = 256;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+
+    public S3ContentStore(S3Client s3, String bucket, String prefix) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Optional<SourceFile> read(String key) {
+        return S3Calls.call("reading s3://" + bucket + "/" + prefix + key, () -> {
+            try {
+                ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(prefix + key));
+                return Optional.of(new SourceFile(key, object.asByteArray(), S3Calls.bareEtag(object.response().eTag())));
+            } catch (S3Exception e) {
+                if (S3Calls.isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public List<String> list() {
+        return S3Calls.call("listing s3://" + bucket + "/" + prefix, () -> {
+            List<String> keys = new ArrayList<>();
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()
+                    .forEach(object -> keys.add(object.key().substring(prefix.length())));
+            return keys;
+        });
+    }
+
+    @Override
+    public void reportStatus(String key, PublishStatus status) {
+        S3Calls.run("tagging s3://" + bucket + "/" + prefix + key, () -> {
+            try {
+                List<Tag> tags = new ArrayList<>();
+                s3.getObjectTagging(r -> r.bucket(bucket).key(prefix + key)).tagSet().stream()
+                        .filter(tag -> !tag.key().startsWith("galley-"))
+                        .forEach(tags::add);
+                tags.add(tag(STATUS_TAG, status.state().tagValue()));
+                if (!status.reason().isEmpty()) {
+                    tags.add(tag(REASON_TAG, status.reason()));
+                }
+                if (!status.url().isEmpty()) {
+                    tags.add(tag(URL_TAG, status.url()));
+                }
+                s3.putObjectTagging(r -> r.bucket(bucket).key(prefix + key).tagging(t -> t.tagSet(tags)));
+            } catch (S3Exception e) {
+                if (!S3Calls.isNotFound(e)) {   // deleted meanwhile: its own notification follows
+                    throw e;
+                }
+            }
+        });
+    }
+
+    static Tag tag(String key, String value) {
+        String clean = NOT_ALLOWED_IN_TAGS.matcher(value).replaceAll(" ").replaceAll(" {2,}", " ").strip();
+        if (clean.length() > MAX_TAG_VALUE) {
+            clean = clean.substring(0, MAX_TAG_VALUE - 1) + "…";
+        }
+        return Tag.builder().key(key).value(clean).build();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.galley.lambda;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The function's settings, from environment variables.
+ *
+ * @param contentPrefix key prefix of the content in the content bucket, "" or ending in "/"
+ * @param endpoint      an S3 endpoint override, for emulators only
+ */
+public record FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint) {
+
+    public static FunctionConfig fromEnvironment(Map<String, String> env) {
+        String prefix = env.getOrDefault("GALLEY_CONTENT_PREFIX", "").strip();
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            prefix = prefix + "/";
+        }
+        String endpoint = env.getOrDefault("GALLEY_S3_ENDPOINT", "").strip();
+        return new FunctionConfig(
+                required(env, "AWS_REGION"),
+                required(env, "GALLEY_CONTENT_BUCKET"),
+                prefix,
+                required(env, "GALLEY_SITE_BUCKET"),
+                endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)));
+    }
+
+    public FunctionConfig {
+        if (contentBucket.equals(siteBucket)) {
+            // Writing pages into the bucket that triggers the function would invoke it again, forever.
+            throw new IllegalArgumentException("GALLEY_CONTENT_BUCKET and GALLEY_SITE_BUCKET must be different buckets");
+        }
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("the environment variable " + name + " is not set");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.galley.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.galley.aws.S3ContentStore;
+import dev.galley.aws.S3SiteStore;
+import dev.galley.publish.Outcome;
+import dev.galley.publish.Publisher;
+import dev.galley.publish.Rebuild;
+import dev.galley.publish.SourceChange;
+import dev.galley.publish.StoreException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The Lambda entry point. Takes S3 notifications from the content bucket ({@code ObjectCreated:*},
+ * {@code ObjectRemoved:*}), S3's test event, and {@code {"action":"rebuild"}} for a full re-render.
+ *
+ * <p>Every record is handled, each on its own: a bad article is logged and reported to its author, and the
+ * others go on. The invocation fails (so Lambda retries it and its on-failure destination gets it) only when
+ * a record hit an error that a retry can fix. Retrying is safe: each record converges on what the content
+ * bucket holds now.
+ */
+public final class PublishHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FunctionConfig config;
+    private final Publisher publisher;
+
+    /** Used by the Lambda runtime: configuration from the environment, one S3 client per container. */
+    public PublishHandler() {
+        this(FunctionConfig.fromEnvironment(System.getenv()), null);
+    }
+
+    /**
+     * @param s3 the client to use, or null to build the production client from {@code config}
+     */
+    public PublishHandler(FunctionConfig config, S3Client s3) {
+        this.config = config;
+        S3Client client = s3 != null ? s3 : S3Clients.create(config);
+        this.publisher = new Publisher(
+                new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
+                new S3SiteStore(client, config.siteBucket()));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = JSON.readTree(input);
+        Consumer<String> log = context == null || context.getLogger() == null ? System.out::println : context.getLogger()::log;
+        ObjectNode result;
+        if (event == null || event.isMissingNode()) {
+            throw new IllegalArgumentException("the event is empty");
+        } else if ("rebuild".equals(event.path("action").asText())) {
+            result = rebuild(log);
+        } else if (event.has("Records")) {
+            result = handleRecords(event, log);
+        } else if ("s3:TestEvent".equals(event.path("Event").asText())) {
+            log.accept(logLine("", "skipped", "s3:TestEvent", 0));
+            result = JSON.createObjectNode().put("skipped", "s3:TestEvent");
+        } else {
+            throw new IllegalArgumentException("not an S3 notification nor {\"action\":\"rebuild\"}");
+        }
+        JSON.writeValue(output, result);
+    }
+
+    private ObjectNode handleRecords(JsonNode event, Consumer<String> log) {
+        List<String> retryable = new ArrayList<>();
+        ObjectNode result = JSON.createObjectNode();
+        JsonNode records = event.path("Records");
+        List<S3Notification> notifications = S3Notification.fromEvent(event);
+        for (int i = 0; i < notifications.size(); i++) {
+            S3Notification record = notifications.get(i);
+            long started = System.nanoTime();
+            String outcome;
+            String reason = "";
+            if (!record.isS3Event(records.get(i)) || !(record.isCreate() || record.isRemove())) {
+                outcome = "skipped";
+                reason = "not an S3 object notification: " + record.eventName();
+            } else if (!record.bucket().equals(config.contentBucket())) {
+                outcome = "skipped";
+                reason = "bucket " + record.bucket() + " is not the content bucket";
+            } else if (!record.key().startsWith(config.contentPrefix())) {
+                outcome = "skipped";
+                reason = "outside the content prefix " + config.contentPrefix();
+            } else {
+                String key = record.key().substring(config.contentPrefix().length());
+                try {
+                    Outcome done = publisher.sync(new SourceChange(key, record.etag(), record.sequencer()));
+                    outcome = done.kind().name().toLowerCase(java.util.Locale.ROOT);
+                    reason = done.reason();
+                } catch (StoreException e) {
+                    outcome = e.retryable() ? "failed-will-retry" : "failed";
+                    reason = e.getMessage();
+                    if (e.retryable()) {
+                        retryable.add(record.key());
+                    }
+                } catch (RuntimeException e) {
+                    outcome = "failed";
+                    reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                }
+            }
+            log.accept(logLine(record.key(), outcome, reason, (System.nanoTime() - started) / 1_000_000));
+            result.put(record.key(), outcome);
+        }
+        if (!retryable.isEmpty()) {
+            throw new RetryableFailureException(retryable);
+        }
+        return result;
+    }
+
+    private ObjectNode rebuild(Consumer<String> log) {
+        long started = System.nanoTime();
+        Rebuild.Report report = publisher.rebuild();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        report.rejected().forEach(e -> log.accept(logLine(e.file(), "rejected", e.getMessage(), 0)));
+        log.accept(logLine("", "rebuilt", report.published() + " published, " + report.rejected().size() + " rejected", millis));
+        ObjectNode result = JSON.createObjectNode();
+        result.put("published", report.published());
+        result.put("drafts", report.drafts());
+        result.put("rejected", report.rejected().size());
+        result.put("pagesRemoved", report.pagesRemoved());
+        result.put("millis", millis);
+        return result;
+    }
+
+    /** One structured line per record, for CloudWatch Logs Insights. */
+    private static String logLine(String key, String outcome, String reason, long millis) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("key", key);
+        line.put("outcome", outcome);
+        if (!reason.isEmpty()) {
+            line.put("reason", reason);
+        }
+        line.put("durationMs", millis);
+        return line.toString();
+    }
+}

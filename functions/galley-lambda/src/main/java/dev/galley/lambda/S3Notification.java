@@ -1,0 +1,41 @@
+package dev.galley.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One record of an S3 event notification, in the shape AWS documents. Keys arrive URL-encoded
+ * ({@code my+post.md} is {@code my post.md}, {@code %C3%A9} is {@code é}) and are decoded here.
+ */
+record S3Notification(String eventName, String bucket, String key, String etag, String sequencer) {
+
+    static List<S3Notification> fromEvent(JsonNode event) {
+        List<S3Notification> records = new ArrayList<>();
+        for (JsonNode record : event.path("Records")) {
+            JsonNode s3 = record.path("s3");
+            records.add(new S3Notification(
+                    record.path("eventName").asText(""),
+                    s3.path("bucket").path("name").asText(""),
+                    URLDecoder.decode(s3.path("object").path("key").asText(""), StandardCharsets.UTF_8),
+                    s3.path("object").path("eTag").asText(""),
+                    s3.path("object").path("sequencer").asText("")));
+        }
+        return records;
+    }
+
+    boolean isS3Event(JsonNode record) {
+        return record.path("eventSource").asText("").equals("aws:s3");
+    }
+
+    boolean isCreate() {
+        return eventName.startsWith("ObjectCreated:");
+    }
+
+    boolean isRemove() {
+        return eventName.startsWith("ObjectRemoved:");
+    }
+}

@@ -1,0 +1,260 @@
+package dev.galley.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The handler end to end over HTTP against a real S3-compatible server: the real SDK client, SigV4 and all.
+ * Subclasses choose the server (the embedded S3Proxy here; LocalStack wherever Docker runs).
+ */
+abstract class PublishEndToEndTest {
+
+    /** How to reach an S3-compatible server. */
+    record Endpoint(URI uri, String accessKey, String secretKey, String region) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong SEQUENCER = new AtomicLong(0x0055AED6DCD9028100L);
+
+    protected abstract Endpoint endpoint();
+
+    protected S3Client s3;
+    protected String contentBucket;
+    protected String siteBucket;
+    protected PublishHandler handler;
+
+    @BeforeEach
+    void createBucketsAndHandler() {
+        Endpoint endpoint = endpoint();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        contentBucket = "content-" + suffix;
+        siteBucket = "site-" + suffix;
+        FunctionConfig config = new FunctionConfig(endpoint.region(), contentBucket, "", siteBucket, Optional.of(endpoint.uri()));
+        s3 = S3Clients.create(config, StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey())));
+        s3.createBucket(b -> b.bucket(contentBucket));
+        s3.createBucket(b -> b.bucket(siteBucket));
+        handler = new PublishHandler(config, s3);
+    }
+
+    @AfterEach
+    void closeClient() {
+        s3.close();
+    }
+
+    // --- helpers: what an author and S3 do ---
+
+    static String article(String title, String date, String... extra) {
+        return "---\ntitle: " + title + "\ndate: " + date + "\n" + String.join("\n", extra) + (extra.length > 0 ? "\n" : "")
+                + "---\nThe body of " + title + ".\n";
+    }
+
+    /** Uploads like an author and returns the notification S3 sends for it. */
+    String upload(String key, String text) {
+        String etag = s3.putObject(r -> r.bucket(contentBucket).key(key).contentType("text/markdown"),
+                RequestBody.fromString(text, StandardCharsets.UTF_8)).eTag().replace("\"", "");
+        return Events.record("ObjectCreated:Put", contentBucket, key, etag, nextSequencer());
+    }
+
+    String delete(String key) {
+        s3.deleteObject(r -> r.bucket(contentBucket).key(key));
+        return Events.record("ObjectRemoved:Delete", contentBucket, key, "", nextSequencer());
+    }
+
+    static String nextSequencer() {
+        return String.format("%018X", SEQUENCER.incrementAndGet());
+    }
+
+    JsonNode handle(String event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    String site(String path) {
+        return s3.getObjectAsBytes(r -> r.bucket(siteBucket).key(path)).asUtf8String();
+    }
+
+    boolean siteHas(String path) {
+        try {
+            s3.headObject(r -> r.bucket(siteBucket).key(path));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
+    }
+
+    Map<String, String> siteObjects() {
+        return s3.listObjectsV2Paginator(r -> r.bucket(siteBucket)).contents().stream()
+                .collect(Collectors.toMap(S3Object::key, S3Object::eTag));
+    }
+
+    Map<String, String> tags(String key) {
+        return s3.getObjectTagging(r -> r.bucket(contentBucket).key(key)).tagSet().stream()
+                .collect(Collectors.toMap(Tag::key, Tag::value));
+    }
+
+    // --- the rules ---
+
+    @Test
+    void uploadPublishesThePageAndTheHomePageWithTheirContentTypes() throws Exception {
+        JsonNode result = handle(upload("hello.md", article("Hello, S3", "2026-03-10", "tags: [Go]")));
+
+        assertEquals("published", result.path("hello.md").asText());
+        HeadObjectResponse page = s3.headObject(r -> r.bucket(siteBucket).key("articles/hello/index.html"));
+        // S3 keeps the type as written; S3Proxy's Jetty drops the space before "charset".
+        assertEquals("text/html;charset=utf-8", page.contentType().replace("; ", ";"));
+        assertEquals("public, max-age=60", page.cacheControl());
+        assertTrue(site("articles/hello/index.html").contains("The body of Hello, S3."));
+        assertTrue(site("index.html").contains("<a href=\"/articles/hello/\">Hello, S3</a>"));
+        assertTrue(site("tags/go/index.html").contains("/articles/hello/"));
+        assertTrue(siteHas("404.html"));
+        HeadObjectResponse manifest = s3.headObject(r -> r.bucket(siteBucket).key("_galley/manifest.json"));
+        assertEquals("application/json", manifest.contentType());
+        assertEquals("no-store", manifest.cacheControl());
+        assertEquals("published", tags("hello.md").get("galley-status"));
+        assertEquals("/articles/hello/", tags("hello.md").get("galley-url"));
+    }
+
+    @Test
+    void reuploadWithAChangedTitleChangesThePageAndTheHomePage() throws Exception {
+        handle(upload("hello.md", article("First title", "2026-03-10")));
+        handle(upload("hello.md", article("Second title", "2026-03-10")));
+
+        assertTrue(site("articles/hello/index.html").contains("Second title"));
+        assertTrue(site("index.html").contains("Second title"));
+        assertFalse(site("index.html").contains("First title"));
+    }
+
+    @Test
+    void deleteRemovesThePageAndItsHomePageEntry() throws Exception {
+        handle(upload("keep.md", article("Keep me", "2026-03-09")));
+        handle(upload("gone.md", article("Remove me", "2026-03-10")));
+        JsonNode result = handle(delete("gone.md"));
+
+        assertEquals("unpublished", result.path("gone.md").asText());
+        assertFalse(siteHas("articles/gone/index.html"));
+        assertFalse(site("index.html").contains("Remove me"));
+        assertTrue(site("index.html").contains("Keep me"));
+    }
+
+    @Test
+    void keysWithSpacesAndNonAsciiCharactersAreDecoded() throws Exception {
+        String event = upload("drafts/my post é.md", article("Encoded", "2026-03-10"));
+        assertTrue(event.contains("drafts/my+post+%C3%A9.md"), "S3 sends keys form-encoded");
+
+        JsonNode result = handle(event);
+
+        assertEquals("published", result.path("drafts/my post é.md").asText());
+        assertTrue(site("articles/my-post-e/index.html").contains("Encoded"));
+        assertEquals("published", tags("drafts/my post é.md").get("galley-status"));
+    }
+
+    @Test
+    void aDuplicateNotificationLeavesTheSameSite() throws Exception {
+        String event = upload("hello.md", article("Hello", "2026-03-10"));
+        handle(event);
+        Map<String, String> before = siteObjects();
+
+        JsonNode again = handle(event);
+
+        assertEquals("unchanged", again.path("hello.md").asText());
+        assertEquals(before, siteObjects());
+    }
+
+    @Test
+    void aDeleteNotificationDeliveredAfterTheKeyWasRecreatedKeepsTheNewVersion() throws Exception {
+        handle(upload("hello.md", article("Version one", "2026-03-10")));
+        String lateDelete = delete("hello.md");
+        upload("hello.md", article("Version two", "2026-03-10"));
+
+        handle(lateDelete);
+
+        assertTrue(site("articles/hello/index.html").contains("Version two"));
+        assertTrue(site("index.html").contains("Version two"));
+    }
+
+    @Test
+    void aCreateNotificationForAKeyThatIsGoneUnpublishesIt() throws Exception {
+        String create = upload("hello.md", article("Hello", "2026-03-10"));
+        handle(create);
+        s3.deleteObject(r -> r.bucket(contentBucket).key("hello.md"));
+
+        handle(create);
+
+        assertFalse(siteHas("articles/hello/index.html"));
+        assertFalse(site("index.html").contains("/articles/hello/"));
+    }
+
+    @Test
+    void oneEventWithThreeRecordsPublishesTheGoodOnesAroundABadOne() throws Exception {
+        String event = Events.combine(List.of(
+                upload("first.md", article("First", "2026-03-01")),
+                upload("broken.md", "---\ntitle: Broken\ndate: someday\n---\n"),
+                upload("third.md", article("Third", "2026-03-03"))));
+
+        JsonNode result = handle(event);
+
+        assertEquals("published", result.path("first.md").asText());
+        assertEquals("rejected", result.path("broken.md").asText());
+        assertEquals("published", result.path("third.md").asText());
+        assertTrue(site("index.html").contains("/articles/first/"));
+        assertTrue(site("index.html").contains("/articles/third/"));
+        assertFalse(siteHas("articles/broken/index.html"));
+        Map<String, String> status = tags("broken.md");
+        assertEquals("rejected", status.get("galley-status"));
+        assertTrue(status.get("galley-reason").contains("line 3"), status.toString());
+        assertTrue(status.get("galley-reason").contains("is not a date"), status.toString());
+    }
+
+    @Test
+    void theTestEventAndFilesThatAreNotMarkdownAreSkipped() throws Exception {
+        JsonNode test = handle(Events.fixture("s3-test-event.json").toString());
+        assertEquals("s3:TestEvent", test.path("skipped").asText());
+
+        JsonNode image = handle(upload("notes.txt", "not an article"));
+        assertEquals("skipped", image.path("notes.txt").asText());
+        assertTrue(siteObjects().isEmpty());
+    }
+
+    @Test
+    void recordsFromAnotherBucketAreSkipped() throws Exception {
+        JsonNode result = handle(Events.record("ObjectCreated:Put", "someone-elses-bucket", "x.md", "abc", nextSequencer()));
+        assertEquals("skipped", result.path("x.md").asText());
+    }
+
+    @Test
+    void anInvalidSiteConfigFailsTheRecordWithoutRetryAndPublishesNothing() throws Exception {
+        s3.putObject(r -> r.bucket(contentBucket).key("site.yaml"), RequestBody.fromString("title: [unclosed"));
+
+        JsonNode result = handle(upload("a.md", article("A", "2026-01-01")));
+
+        assertEquals("failed", result.path("a.md").asText());
+        assertFalse(siteHas("articles/a/index.html"));
+    }
+}
