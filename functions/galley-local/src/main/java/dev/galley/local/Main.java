@@ -3,13 +3,16 @@ package dev.galley.local;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code galley build <content> --out <site>} and {@code galley preview <content>}. */
+/** The local command line: {@code build} a folder of static files, or run the live {@code preview}. */
 public final class Main {
 
     private static final String USAGE = """
             usage: java -jar galley-local.jar build [CONTENT_DIR] [--out SITE_DIR]
                      Builds CONTENT_DIR (default: content) into SITE_DIR (default: site).
                      Exits with status 1 if any file could not be published.
+                   java -jar galley-local.jar preview [CONTENT_DIR] [--port 8080]
+                     Runs the Lambda handler on an embedded S3 server and serves the site on localhost,
+                     following edits in CONTENT_DIR (default: content). Ctrl-C stops it.
             """;
 
     private Main() {
@@ -29,6 +32,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "build" -> BuildCommand.parse(rest).run(out, err);
+                case "preview" -> PreviewCommand.parse(rest).run(out, err);
                 default -> {
                     err.println("unknown command \"" + args[0] + "\"");
                     err.print(USAGE);

@@ -1,0 +1,150 @@
+package dev.galley.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves the site bucket over HTTP the way CloudFront will: {@code /} is {@code index.html}, {@code /x/} is
+ * {@code x/index.html}, a missing page is {@code 404.html} with status 404, and Galley's internal state under
+ * {@code _galley/} is refused. HTML pages get a small script that reloads the tab when the site changes.
+ */
+final class SiteServer implements AutoCloseable {
+
+    static final String EVENTS_PATH = "/_preview/events";
+    private static final String RELOAD_SCRIPT = "<script>new EventSource('" + EVENTS_PATH
+            + "').onmessage = () => location.reload();</script>";
+
+    private final S3Client s3;
+    private final String bucket;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "galley-preview-http");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+
+    SiteServer(S3Client s3, String bucket, int port) throws IOException {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(threads);
+        server.createContext("/", this::serve);
+        server.createContext(EVENTS_PATH, this::subscribe);
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Tells every open tab to reload. */
+    void reloadTabs() {
+        for (OutputStream listener : listeners) {
+            try {
+                listener.write("data: reload\n\n".getBytes(StandardCharsets.UTF_8));
+                listener.flush();
+            } catch (IOException e) {
+                listeners.remove(listener);
+            }
+        }
+    }
+
+    /** The object key for a request path, or null when the path may not be served. */
+    static String keyFor(String path) {
+        if (path == null || !path.startsWith("/") || path.contains("\\")) {
+            return null;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return null;
+            }
+        }
+        String key = path.substring(1);
+        if (key.startsWith("_galley/") || key.equals("_galley")) {
+            return null;
+        }
+        if (key.isEmpty() || key.endsWith("/")) {
+            return key + "index.html";
+        }
+        String last = key.substring(key.lastIndexOf('/') + 1);
+        return last.contains(".") ? key : key + "/index.html";
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            String key = keyFor(exchange.getRequestURI().getPath());
+            ResponseBytes<GetObjectResponse> object = key == null ? null : get(key);
+            int status = 200;
+            if (object == null) {
+                status = 404;
+                object = get("404.html");
+                if (object == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+            }
+            String contentType = object.response().contentType();
+            byte[] body = object.asByteArray();
+            if (contentType != null && contentType.startsWith("text/html")) {
+                body = new String(body, StandardCharsets.UTF_8).replace("</body>", RELOAD_SCRIPT + "</body>").getBytes(StandardCharsets.UTF_8);
+            }
+            exchange.getResponseHeaders().set("Content-Type", contentType == null ? "application/octet-stream" : contentType);
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(status, head ? -1 : body.length);
+            if (!head) {
+                exchange.getResponseBody().write(body);
+            }
+        }
+    }
+
+    private ResponseBytes<GetObjectResponse> get(String key) {
+        try {
+            return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return null;
+        }
+    }
+
+    private void subscribe(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream stream = exchange.getResponseBody();
+        stream.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        stream.flush();
+        listeners.add(stream);   // held open until the tab goes away or the server stops
+    }
+
+    @Override
+    public void close() {
+        listeners.forEach(stream -> {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // the tab is gone
+            }
+        });
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.galley.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The preview end to end: embedded S3, the real handler, the site served over HTTP, edits followed live. */
+class PreviewTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(URI url) throws Exception {
+        return http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void eventually(URI url, Predicate<HttpResponse<String>> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (condition.test(get(url))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+
+    @Test
+    void servesTheSiteLikeCloudFrontAndFollowsEditsInTheContentFolder(@TempDir Path dir) throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("site.yaml"), "title: Preview test site\n");
+        Files.writeString(content.resolve("first.md"), "---\ntitle: First post\ndate: 2026-01-01\n---\nHello.\n");
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        try (PreviewCommand.Running preview = new PreviewCommand(content, dir.resolve("state"), 0).start(out)) {
+            URI site = preview.site.url();
+            HttpResponse<String> home = get(site);
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains("Preview test site") && home.body().contains("First post"), home.body());
+            assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+            assertEquals(200, get(site.resolve("/articles/first/")).statusCode());
+            assertEquals(200, get(site.resolve("/articles/first")).statusCode());
+            HttpResponse<String> missing = get(site.resolve("/no/such/page/"));
+            assertEquals(404, missing.statusCode());
+            assertTrue(missing.body().contains("Page not found"));
+            assertEquals(404, get(site.resolve("/_galley/manifest.json")).statusCode());
+
+            CompletableFuture<String> reload = listenForReload(site);
+            Files.writeString(content.resolve("second.md"), "---\ntitle: Second post\ndate: 2026-02-01\n---\nAgain.\n");
+            eventually(site, r -> r.body().contains("Second post"), "the new article is on the home page");
+            assertEquals("data: reload", reload.get(20, TimeUnit.SECONDS));
+
+            Files.delete(content.resolve("first.md"));
+            eventually(site.resolve("/articles/first/"), r -> r.statusCode() == 404, "the deleted article is gone");
+            assertTrue(!get(site).body().contains("First post"));
+        }
+    }
+
+    /** Opens the live-reload stream the way a tab does and completes with its first message. */
+    private CompletableFuture<String> listenForReload(URI site) throws Exception {
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(site.resolve(SiteServer.EVENTS_PATH)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        return CompletableFuture.supplyAsync(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        return line;
+                    }
+                }
+                return "closed";
+            } catch (java.io.IOException e) {
+                return "failed: " + e;
+            }
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package dev.galley.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Builds the repository's own content/ folder with the command an author runs, and checks the result. */
+class SampleSiteTest {
+
+    private static final Path CONTENT = Path.of("../../content");
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run galley(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSampleSiteHasEveryElementOfTheReferenceHomePage(@TempDir Path site) throws Exception {
+        Run run = galley("build", CONTENT.toString(), "--out", site.toString());
+        assertEquals(0, run.status(), run.err());
+
+        String home = Files.readString(site.resolve("index.html"));
+        List<String> inOrder = List.of(
+                "Skip to main content",
+                "technical writing",
+                "Notes on the craft of shipping software.",
+                "Practical articles about frontend architecture",
+                "Featured",
+                "March 2026",
+                "12 min read",
+                "Zero-downtime migrations: moving a live database without losing sleep",
+                "Database migrations are the most anxiety-inducing part of any deployment.",
+                "The key insight is that every migration should be reversible without data loss.",
+                ">PostgreSQL<", ">DevOps<", ">Architecture<",
+                "Read full article",
+                "migrate_users_table.sql",
+                "ALTER TABLE users ADD COLUMN email_verified boolean DEFAULT false;",
+                "February 2026",
+                "9 min read",
+                "Designing dashboards engineers will actually use",
+                "Most internal dashboards fail because they display data without context.",
+                "dashboard-config.ts",
+                "interface DashboardPanel");
+        int at = 0;
+        for (String expected : inOrder) {
+            int found = home.indexOf(expected, at);
+            assertTrue(found >= 0, "the home page lacks, or has out of order: " + expected);
+            at = found;
+        }
+        assertEquals(1, home.split(">Featured<", -1).length - 1, "exactly one featured article");
+    }
+
+    @Test
+    void everyPublishedArticleHasItsPageAndDraftsHaveNone(@TempDir Path site) throws Exception {
+        galley("build", CONTENT.toString(), "--out", site.toString());
+        try (Stream<Path> files = Files.list(CONTENT)) {
+            for (Path source : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".md"))::iterator) {
+                String text = Files.readString(source);
+                String slug = source.getFileName().toString().replace(".md", "");
+                boolean draft = text.contains("\ndraft: true\n");
+                assertEquals(!draft, Files.exists(site.resolve("articles/" + slug + "/index.html")), slug);
+            }
+        }
+        assertTrue(Files.exists(site.resolve("404.html")));
+        assertTrue(Files.exists(site.resolve("tags/index.html")));
+        String japanese = Files.readString(site.resolve("articles/japanese-code-review/index.html"));
+        assertFalse(japanese.contains(">1 min read<"), "CJK text is counted by characters");
+    }
+
+    @Test
+    void aBadFileFailsTheBuildWithItsNameAndReasonWhileTheGoodOnesAreBuilt(@TempDir Path dir) throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("good.md"), "---\ntitle: Good\ndate: 2026-01-01\n---\nFine.\n");
+        Files.writeString(content.resolve("bad.md"), "---\ntitle: Bad\ndate: next tuesday\n---\n");
+        Path site = dir.resolve("site");
+
+        Run run = galley("build", content.toString(), "--out", site.toString());
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("bad.md:3: date \"next tuesday\" is not a date"), run.err());
+        assertTrue(run.out().contains("1 published, 0 drafts, 1 failed"), run.out());
+        assertTrue(Files.exists(site.resolve("articles/good/index.html")));
+    }
+
+    @Test
+    void unknownCommandsAndOptionsSayHowToUseIt() {
+        Run run = galley("publish");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("usage:"));
+        assertEquals(2, galley("build", "--colour").status());
+    }
+}
