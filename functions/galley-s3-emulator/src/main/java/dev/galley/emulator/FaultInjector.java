@@ -3,7 +3,7 @@ package dev.galley.emulator;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +16,7 @@ public final class FaultInjector {
     private final FaultPlan plan;
     private final FaultKind[] kinds;
     private final AtomicBoolean enabled;
-    private final Random random;
+    private final SplittableRandom random;
     private final AtomicLong considered = new AtomicLong();
     private final Map<FaultKind, AtomicLong> injected = new EnumMap<>(FaultKind.class);
 
@@ -24,7 +24,7 @@ public final class FaultInjector {
         this.plan = plan;
         this.kinds = plan.kinds().toArray(new FaultKind[0]);
         this.enabled = new AtomicBoolean(plan.enabledAtStart());
-        this.random = new Random(plan.seed());
+        this.random = new SplittableRandom(plan.seed());
         for (FaultKind kind : FaultKind.values()) {
             injected.put(kind, new AtomicLong());
         }

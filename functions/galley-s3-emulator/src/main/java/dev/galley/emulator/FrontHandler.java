@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.gaul.shaded.org.eclipse.jetty.http.HttpHeader;
 import org.gaul.shaded.org.eclipse.jetty.io.Content;
+import org.gaul.shaded.org.eclipse.jetty.io.EofException;
 import org.gaul.shaded.org.eclipse.jetty.server.Handler;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
 import org.gaul.shaded.org.eclipse.jetty.server.Response;
@@ -73,8 +74,12 @@ final class FrontHandler extends Handler.Wrapper {
                     return true;
                 }
                 case DROP_CONNECTION -> {
+                    // The request arrives whole and the connection dies before any answer. Dropping it
+                    // before "100 Continue" instead would surface through url-connection-client as an
+                    // UncheckedIOException that the SDK neither wraps nor retries.
+                    discardBody(request);
                     request.getConnectionMetaData().getConnection().getEndPoint().close();
-                    callback.failed(new IOException("connection dropped by the fault plan"));
+                    callback.failed(new EofException("connection dropped by the fault plan"));
                     return true;
                 }
                 case DELAY -> Thread.sleep(faults.plan().delay().toMillis());

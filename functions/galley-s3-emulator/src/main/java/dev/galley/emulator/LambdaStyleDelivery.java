@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -33,7 +33,7 @@ public final class LambdaStyleDelivery implements NotificationSink, AutoCloseabl
     private final Duration maxDelay;
     private final int maxRetries;
     private final Duration retryBackoff;
-    private final Random random;
+    private final SplittableRandom random;
     private final ScheduledThreadPoolExecutor pool;
 
     private final Object quiescence = new Object();
@@ -52,7 +52,7 @@ public final class LambdaStyleDelivery implements NotificationSink, AutoCloseabl
         this.maxDelay = builder.maxDelay;
         this.maxRetries = builder.maxRetries;
         this.retryBackoff = builder.retryBackoff;
-        this.random = new Random(builder.seed);
+        this.random = new SplittableRandom(builder.seed);
         this.pool = new ScheduledThreadPoolExecutor(builder.threads, daemonThreads());
         this.pool.setRemoveOnCancelPolicy(true);
     }
