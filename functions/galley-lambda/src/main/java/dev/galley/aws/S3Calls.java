@@ -5,6 +5,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 /** Turns S3 failures into the core's terms: retryable (5xx, throttling, timeouts) or not (bad requests, access). */
@@ -24,6 +25,9 @@ final class S3Calls {
             throw new StoreException(what + " failed: " + e.getMessage(), true, e);
         } catch (SdkException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e.retryable(), e);
+        } catch (UncheckedIOException e) {
+            // The url-connection client can let a dropped connection through unwrapped.
+            throw new StoreException(what + " failed: " + e.getMessage(), true, e);
         }
     }
 
