@@ -57,6 +57,18 @@ class EmbeddedS3Test {
     }
 
     @Test
+    void bucketNamesS3RejectsAreRefusedUpFront() {
+        assertThrows(IllegalArgumentException.class, () -> s3.createBucket("b"));
+        assertThrows(IllegalArgumentException.class, () -> s3.createBucket("Upper-Case"));
+    }
+
+    @Test
+    void endpointBeforeStartIsAnError() {
+        EmbeddedS3 unstarted = EmbeddedS3.builder().inMemory().build();
+        assertThrows(IllegalStateException.class, unstarted::endpoint);
+    }
+
+    @Test
     void contentTypeCacheControlAndUserMetadataRoundTrip() {
         s3.createBucket("meta");
         client.putObject(b -> b.bucket("meta").key("posts/hello.html")
