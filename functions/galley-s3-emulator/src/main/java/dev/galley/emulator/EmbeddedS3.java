@@ -7,6 +7,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -37,6 +40,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 public final class EmbeddedS3 implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Pattern VALID_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     /** Bodies up to this size are read before S3Proxy handles the request; larger ones stream. */
     private static final long MAX_BUFFERED_BODY = 64L * 1024 * 1024;
 
@@ -47,9 +51,11 @@ public final class EmbeddedS3 implements AutoCloseable {
     private final NotificationSink sink;
     private final FaultInjector faults;
 
-    private S3Proxy proxy;
-    private S3SemanticsBlobStore store;
-    private URI endpoint;
+    private final Set<String> notifyingBuckets = ConcurrentHashMap.newKeySet();
+
+    private volatile S3Proxy proxy;
+    private volatile S3SemanticsBlobStore store;
+    private volatile URI endpoint;
 
     private EmbeddedS3(Builder builder) {
         this.directory = builder.directory;
@@ -71,7 +77,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         }
         BlobStore backend = directory == null ? new TransientNio2BlobStore() : filesystemStore(directory);
         NotificationSink target = sink == null ? event -> { } : sink;
-        store = new S3SemanticsBlobStore(backend, target, new S3EventFactory(region, accessKey));
+        store = new S3SemanticsBlobStore(backend, target, new S3EventFactory(region, accessKey), notifyingBuckets);
         S3Proxy started = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://" + LOOPBACK + ":0"))
@@ -122,6 +128,10 @@ public final class EmbeddedS3 implements AutoCloseable {
     /** Creates the bucket unless it exists. Bypasses the fault plan. */
     public void createBucket(String bucket) {
         requireStarted();
+        // S3Proxy creates any name but then answers NoSuchBucket for the ones S3 forbids.
+        if (!VALID_BUCKET.matcher(bucket).matches()) {
+            throw new IllegalArgumentException("not a valid S3 bucket name: " + bucket);
+        }
         if (store.containerExists(bucket)) {
             return;
         }
@@ -137,11 +147,10 @@ public final class EmbeddedS3 implements AutoCloseable {
      * bucket notification configuration for {@code s3:ObjectCreated:*} and {@code s3:ObjectRemoved:*}.
      */
     public void enableNotifications(String bucket) {
-        requireStarted();
         if (sink == null) {
             throw new IllegalStateException("no NotificationSink was given to the builder");
         }
-        store.enableNotifications(Objects.requireNonNull(bucket));
+        notifyingBuckets.add(Objects.requireNonNull(bucket));
     }
 
     @Override

@@ -46,22 +46,21 @@ final class S3SemanticsBlobStore extends ForwardingBlobStore {
 
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final Map<BucketKey, Map<String, String>> tags = new ConcurrentHashMap<>();
-    private final Set<String> notifyingBuckets = ConcurrentHashMap.newKeySet();
+    private final Set<String> notifyingBuckets;
     private final NotificationSink sink;
     private final S3EventFactory events;
     private final Sequencer sequencer = new Sequencer();
 
-    S3SemanticsBlobStore(BlobStore delegate, NotificationSink sink, S3EventFactory events) {
+    /** Announces changes in the buckets {@code notifyingBuckets} holds, read live. */
+    S3SemanticsBlobStore(BlobStore delegate, NotificationSink sink, S3EventFactory events,
+            Set<String> notifyingBuckets) {
         super(delegate);
         this.sink = sink;
         this.events = events;
+        this.notifyingBuckets = notifyingBuckets;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
-    }
-
-    void enableNotifications(String bucket) {
-        notifyingBuckets.add(bucket);
     }
 
     @Override

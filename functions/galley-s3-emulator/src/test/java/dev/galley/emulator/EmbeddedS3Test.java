@@ -57,6 +57,18 @@ class EmbeddedS3Test {
     }
 
     @Test
+    void bucketNamesS3RejectsAreRefusedUpFront() {
+        assertThrows(IllegalArgumentException.class, () -> s3.createBucket("b"));
+        assertThrows(IllegalArgumentException.class, () -> s3.createBucket("Upper-Case"));
+    }
+
+    @Test
+    void endpointBeforeStartIsAnError() {
+        EmbeddedS3 unstarted = EmbeddedS3.builder().inMemory().build();
+        assertThrows(IllegalStateException.class, unstarted::endpoint);
+    }
+
+    @Test
     void contentTypeCacheControlAndUserMetadataRoundTrip() {
         s3.createBucket("meta");
         client.putObject(b -> b.bucket("meta").key("posts/hello.html")
@@ -145,18 +157,18 @@ class EmbeddedS3Test {
     @Test
     void objectTaggingRoundTrips() {
         s3.createBucket("tags");
-        client.putObject(b -> b.bucket("tags").key("post.md"), RequestBody.fromString("body"));
+        client.putObject(b -> b.bucket("tags").key("drafts/my post é+1.md"), RequestBody.fromString("body"));
 
-        client.putObjectTagging(b -> b.bucket("tags").key("post.md").tagging(t -> t.tagSet(
+        client.putObjectTagging(b -> b.bucket("tags").key("drafts/my post é+1.md").tagging(t -> t.tagSet(
                 Tag.builder().key("rendered").value("true").build(),
                 Tag.builder().key("template").value("a & <b>").build())));
 
-        List<Tag> tags = client.getObjectTagging(b -> b.bucket("tags").key("post.md")).tagSet();
+        List<Tag> tags = client.getObjectTagging(b -> b.bucket("tags").key("drafts/my post é+1.md")).tagSet();
         assertEquals(Map.of("rendered", "true", "template", "a & <b>"),
                 tags.stream().collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value)));
 
-        client.deleteObjectTagging(b -> b.bucket("tags").key("post.md"));
-        assertTrue(client.getObjectTagging(b -> b.bucket("tags").key("post.md")).tagSet().isEmpty());
+        client.deleteObjectTagging(b -> b.bucket("tags").key("drafts/my post é+1.md"));
+        assertTrue(client.getObjectTagging(b -> b.bucket("tags").key("drafts/my post é+1.md")).tagSet().isEmpty());
     }
 
     @Test

@@ -35,9 +35,10 @@ class NotificationTest {
 
     @BeforeAll
     static void start() {
-        s3 = EmbeddedS3.builder().inMemory().region("eu-west-1").notifications(EVENTS::add).build().start();
-        s3.createBucket("content");
+        s3 = EmbeddedS3.builder().inMemory().region("eu-west-1").notifications(EVENTS::add).build();
         s3.enableNotifications("content");
+        s3.start();
+        s3.createBucket("content");
         s3.createBucket("quiet");
         client = S3Clients.standard(s3);
     }
