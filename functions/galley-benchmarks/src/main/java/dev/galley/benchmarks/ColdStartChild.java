@@ -1,0 +1,32 @@
+package dev.galley.benchmarks;
+
+import dev.galley.lambda.PublishHandler;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Runs in a fresh JVM whose class path is the deployment jar plus this class: builds the handler as the Lambda
+ * runtime does (configuration from the environment), handles one event, and prints the milliseconds from JVM
+ * start to the end of the first event, with the init part (handler construction) apart.
+ */
+public final class ColdStartChild {
+
+    private ColdStartChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long mainStart = System.currentTimeMillis();
+        PublishHandler handler = new PublishHandler();
+        long initDone = System.currentTimeMillis();
+        try (InputStream event = new FileInputStream(args[0])) {
+            handler.handleRequest(event, new ByteArrayOutputStream(), null);
+        }
+        long done = System.currentTimeMillis();
+        System.out.println("COLDSTART jvmToMain=" + (mainStart - jvmStart) + " init=" + (initDone - mainStart)
+                + " firstEvent=" + (done - initDone) + " total=" + (done - jvmStart));
+    }
+}
