@@ -29,6 +29,12 @@ public final class ArticleException extends Exception {
         this(file, 0, problem, reason);
     }
 
+    /** A second file claims a slug that {@code owner} already has; the owner keeps it. */
+    public static ArticleException duplicateSlug(String file, String slug, String owner) {
+        return new ArticleException(file, Problem.DUPLICATE_SLUG, "the slug \"" + slug + "\" is already used by " + owner
+                + "; give this article its own, with a line like slug: " + slug + "-2");
+    }
+
     private static String message(String file, int line, String reason) {
         return line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason;
     }

@@ -96,9 +96,7 @@ public final class Publisher {
                 if (pageWrittenFromEtag != null) {
                     repairPage(parser, renderer, owner);
                 }
-                return reject(key, new ArticleException(key, ArticleException.Problem.DUPLICATE_SLUG, "the slug \""
-                        + article.slug() + "\" is already used by " + owner.sourceKey() + "; give this article its own, with a line like slug: "
-                        + article.slug() + "-2"));
+                return reject(key, ArticleException.duplicateSlug(key, article.slug(), owner.sourceKey()));
             }
             boolean upToDate = current != null && current.sourceEtag().equals(file.etag())
                     && current.article().equals(article.summary());

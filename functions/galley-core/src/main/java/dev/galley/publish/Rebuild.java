@@ -93,9 +93,7 @@ public final class Rebuild {
             content.reportStatus(winner.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(winner.article().slug())));
             for (Parsed loser : claimants) {
                 if (loser != winner) {
-                    ArticleException e = new ArticleException(loser.key(), ArticleException.Problem.DUPLICATE_SLUG,
-                            "the slug \"" + loser.article().slug() + "\" is already used by " + winner.key()
-                                    + "; give this article its own, with a line like slug: " + loser.article().slug() + "-2");
+                    ArticleException e = ArticleException.duplicateSlug(loser.key(), loser.article().slug(), winner.key());
                     rejected.add(e);
                     content.reportStatus(loser.key(), new PublishStatus(State.REJECTED, e.reason(), ""));
                 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /** Articles in a local folder, for the local build. Statuses are kept in memory for the build's report. */
 public final class FileSystemContentStore implements ContentStore {
@@ -38,15 +37,7 @@ public final class FileSystemContentStore implements ContentStore {
 
     @Override
     public List<String> list() {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .map(path -> root.relativize(path).toString().replace('\\', '/'))
-                    .filter(key -> !LocalPaths.isHidden(key))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
+        return LocalPaths.listFiles(root).stream().filter(key -> !LocalPaths.isHidden(key)).toList();
     }
 
     @Override

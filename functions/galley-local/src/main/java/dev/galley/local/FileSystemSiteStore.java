@@ -83,18 +83,7 @@ public final class FileSystemSiteStore implements SiteStore {
 
     @Override
     public List<String> list(String prefix) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .map(path -> root.relativize(path).toString().replace('\\', '/'))
-                    .filter(path -> path.startsWith(prefix))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
+        return LocalPaths.listFiles(root).stream().filter(path -> path.startsWith(prefix)).toList();
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {
