@@ -6,6 +6,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Turns S3 failures into the core's terms: retryable (5xx, throttling, timeouts) or not (bad requests, access). */
@@ -31,6 +32,20 @@ final class S3Calls {
         }
     }
 
+    /** Like {@link #call}, but a 404 (no such key or bucket) is an empty result rather than an error. */
+    static <T> Optional<T> find(String what, Supplier<T> request) {
+        return call(what, () -> {
+            try {
+                return Optional.of(request.get());
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
     static void run(String what, Runnable request) {
         call(what, () -> {
             request.run();
@@ -44,9 +59,5 @@ final class S3Calls {
             return "";
         }
         return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
-    }
-
-    static boolean isNotFound(S3Exception e) {
-        return e.statusCode() == 404;
     }
 }

@@ -5,7 +5,6 @@ import dev.galley.publish.PublishStatus;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 import java.util.ArrayList;
@@ -39,16 +38,9 @@ public final class S3ContentStore implements ContentStore {
 
     @Override
     public Optional<SourceFile> read(String key) {
-        return S3Calls.call("reading s3://" + bucket + "/" + prefix + key, () -> {
-            try {
-                ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(prefix + key));
-                return Optional.of(new SourceFile(key, object.asByteArray(), S3Calls.bareEtag(object.response().eTag())));
-            } catch (S3Exception e) {
-                if (S3Calls.isNotFound(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+        return S3Calls.find("reading s3://" + bucket + "/" + prefix + key, () -> {
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(prefix + key));
+            return new SourceFile(key, object.asByteArray(), S3Calls.bareEtag(object.response().eTag()));
         });
     }
 
@@ -64,25 +56,21 @@ public final class S3ContentStore implements ContentStore {
 
     @Override
     public void reportStatus(String key, PublishStatus status) {
-        S3Calls.run("tagging s3://" + bucket + "/" + prefix + key, () -> {
-            try {
-                List<Tag> tags = new ArrayList<>();
-                s3.getObjectTagging(r -> r.bucket(bucket).key(prefix + key)).tagSet().stream()
-                        .filter(tag -> !tag.key().startsWith("galley-"))
-                        .forEach(tags::add);
-                tags.add(tag(STATUS_TAG, status.state().tagValue()));
-                if (!status.reason().isEmpty()) {
-                    tags.add(tag(REASON_TAG, status.reason()));
-                }
-                if (!status.url().isEmpty()) {
-                    tags.add(tag(URL_TAG, status.url()));
-                }
-                s3.putObjectTagging(r -> r.bucket(bucket).key(prefix + key).tagging(t -> t.tagSet(tags)));
-            } catch (S3Exception e) {
-                if (!S3Calls.isNotFound(e)) {   // deleted meanwhile: its own notification follows
-                    throw e;
-                }
+        String object = prefix + key;
+        // A file deleted meanwhile has nothing to tag: its own notification follows.
+        S3Calls.find("reading the tags of s3://" + bucket + "/" + object,
+                () -> s3.getObjectTagging(r -> r.bucket(bucket).key(object)).tagSet()).ifPresent(current -> {
+            List<Tag> tags = new ArrayList<>();
+            current.stream().filter(tag -> !tag.key().startsWith("galley-")).forEach(tags::add);
+            tags.add(tag(STATUS_TAG, status.state().tagValue()));
+            if (!status.reason().isEmpty()) {
+                tags.add(tag(REASON_TAG, status.reason()));
             }
+            if (!status.url().isEmpty()) {
+                tags.add(tag(URL_TAG, status.url()));
+            }
+            S3Calls.find("tagging s3://" + bucket + "/" + object,
+                    () -> s3.putObjectTagging(r -> r.bucket(bucket).key(object).tagging(t -> t.tagSet(tags))));
         });
     }
 

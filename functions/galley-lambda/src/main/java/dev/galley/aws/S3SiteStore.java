@@ -33,32 +33,17 @@ public final class S3SiteStore implements SiteStore {
 
     @Override
     public Optional<Stored> read(String path) {
-        return S3Calls.call("reading s3://" + bucket + "/" + path, () -> {
-            try {
-                ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(path));
-                GetObjectResponse response = object.response();
-                return Optional.of(new Stored(object.asByteArray(), new Version(S3Calls.bareEtag(response.eTag()), decode(response.metadata()))));
-            } catch (S3Exception e) {
-                if (S3Calls.isNotFound(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+        return S3Calls.find("reading s3://" + bucket + "/" + path, () -> {
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(path));
+            return new Stored(object.asByteArray(), new Version(S3Calls.bareEtag(object.response().eTag()), decode(object.response().metadata())));
         });
     }
 
     @Override
     public Optional<Version> head(String path) {
-        return S3Calls.call("inspecting s3://" + bucket + "/" + path, () -> {
-            try {
-                HeadObjectResponse response = s3.headObject(r -> r.bucket(bucket).key(path));
-                return Optional.of(new Version(S3Calls.bareEtag(response.eTag()), decode(response.metadata())));
-            } catch (S3Exception e) {
-                if (S3Calls.isNotFound(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+        return S3Calls.find("inspecting s3://" + bucket + "/" + path, () -> {
+            HeadObjectResponse response = s3.headObject(r -> r.bucket(bucket).key(path));
+            return new Version(S3Calls.bareEtag(response.eTag()), decode(response.metadata()));
         });
     }
 

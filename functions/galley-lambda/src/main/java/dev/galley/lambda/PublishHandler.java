@@ -76,14 +76,11 @@ public final class PublishHandler implements RequestStreamHandler {
     private ObjectNode handleRecords(JsonNode event, Consumer<String> log) {
         List<String> retryable = new ArrayList<>();
         ObjectNode result = JSON.createObjectNode();
-        JsonNode records = event.path("Records");
-        List<S3Notification> notifications = S3Notification.fromEvent(event);
-        for (int i = 0; i < notifications.size(); i++) {
-            S3Notification record = notifications.get(i);
+        for (S3Notification record : S3Notification.fromEvent(event)) {
             long started = System.nanoTime();
             String outcome;
             String reason = "";
-            if (!record.isS3Event(records.get(i)) || !(record.isCreate() || record.isRemove())) {
+            if (!record.isObjectChange()) {
                 outcome = "skipped";
                 reason = "not an S3 object notification: " + record.eventName();
             } else if (!record.bucket().equals(config.contentBucket())) {
