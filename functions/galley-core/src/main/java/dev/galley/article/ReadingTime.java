@@ -31,14 +31,6 @@ public final class ReadingTime {
         }
     }
 
-    public int words() {
-        return words;
-    }
-
-    public int cjkCharacters() {
-        return cjkCharacters;
-    }
-
     /** Whole minutes, rounded up as Hugo does, never less than 1. */
     public int minutes(int wordsPerMinute) {
         double minutes = (double) words / wordsPerMinute + (double) cjkCharacters / CJK_CHARACTERS_PER_MINUTE;

@@ -6,7 +6,6 @@ import dev.galley.article.ArticleSummary;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -71,9 +70,5 @@ public record Manifest(long revision, Map<String, Entry> entries) {
         Map<String, Entry> next = new TreeMap<>();
         all.forEach(e -> next.put(e.article().slug(), e));
         return new Manifest(revision + 1, next);
-    }
-
-    public boolean sameEntriesAs(Manifest other) {
-        return Objects.equals(entries, other.entries);
     }
 }

@@ -123,11 +123,11 @@ public final class Publisher {
             content.reportStatus(key, published(article));
             return Outcome.of(key, Outcome.Kind.PUBLISHED, article.slug());
         }
-        return retryLater(MAX_ATTEMPTS, key);
+        throw manifestKeptChanging(key);
     }
 
-    private static Outcome retryLater(int attempts, String key) {
-        throw new StoreException("the manifest kept changing under " + key + " for " + attempts + " attempts; try again", true, null);
+    private static StoreException manifestKeptChanging(String key) {
+        return new StoreException("the manifest kept changing under " + key + " for " + MAX_ATTEMPTS + " attempts; try again", true, null);
     }
 
     /**

@@ -9,10 +9,6 @@ package dev.galley.site;
 public enum ContentKind {
     HTML("text/html; charset=utf-8", "public, max-age=60"),
     CSS("text/css; charset=utf-8", "public, max-age=31536000, immutable"),
-    XML("application/xml; charset=utf-8", "public, max-age=60"),
-    ATOM("application/atom+xml; charset=utf-8", "public, max-age=60"),
-    JSON("application/json", "public, max-age=60"),
-    TEXT("text/plain; charset=utf-8", "public, max-age=60"),
     INTERNAL_JSON("application/json", "no-store");
 
     private final String contentType;
