@@ -1,5 +1,6 @@
 package dev.galley.article;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,11 +8,13 @@ import java.util.Map;
  *
  * @param sourceKey the file it came from, relative to the content root (e.g. {@code posts/hello.md})
  * @param bodyHtml  the body rendered to safe HTML
+ * @param toc       the body's h2 and h3 headings, in order
  * @param extra     unknown front matter keys, kept as the author wrote them
  */
-public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, boolean draft, Map<String, Object> extra) {
+public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra) {
 
     public Article {
+        toc = List.copyOf(toc);
         extra = Map.copyOf(extra);
     }
 

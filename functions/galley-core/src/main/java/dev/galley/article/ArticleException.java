@@ -9,7 +9,7 @@ public final class ArticleException extends Exception {
 
     /** What kind of problem it is, for status tags and tests; the message says the rest. */
     public enum Problem {
-        TOO_LARGE, NOT_TEXT, NO_FRONT_MATTER, BAD_YAML, MISSING_FIELD, BAD_FIELD, BAD_SLUG, DUPLICATE_SLUG
+        TOO_LARGE, NOT_TEXT, NO_FRONT_MATTER, BAD_YAML, MISSING_FIELD, BAD_FIELD, BAD_SLUG, DUPLICATE_SLUG, UNSUPPORTED_FILE
     }
 
     private final String file;

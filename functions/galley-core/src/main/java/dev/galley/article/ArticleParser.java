@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException.Problem;
 import dev.galley.article.internal.BodyFacts;
+import dev.galley.article.internal.Headings;
+import dev.galley.article.internal.MediaLinks;
 import dev.galley.article.internal.FrontMatter;
 import dev.galley.article.internal.Markdown;
 import dev.galley.article.internal.SourceText;
@@ -76,10 +78,12 @@ public final class ArticleParser {
                 ? (body.firstParagraph() == null ? List.of() : List.of(body.firstParagraph()))
                 : paragraphs(summaryText);
         CodeSample sample = chooseSample(fields, body, sampleName);
+        List<TocEntry> toc = Headings.assignIds(document);
+        MediaLinks.resolve(document, sourceKey);
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, author,
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
-        return new Article(summaryFields, sourceKey, Markdown.render(document), draft, fields.unknownKeys());
+        return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys());
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {

@@ -4,9 +4,19 @@ package dev.galley.publish;
  * What one sync did to the site, for logs and tests.
  *
  * @param slug   the article's slug where known, else ""
- * @param reason why, in the author's words, for rejections; else ""
+ * @param reason  why, in the author's words, for rejections; else ""
+ * @param changed site paths whose cached copies are now stale despite their short cache lifetime (a replaced
+ *                or deleted image); a CDN should invalidate them
  */
-public record Outcome(String key, Kind kind, String slug, String reason) {
+public record Outcome(String key, Kind kind, String slug, String reason, java.util.List<String> changed) {
+
+    public Outcome {
+        changed = java.util.List.copyOf(changed);
+    }
+
+    public Outcome(String key, Kind kind, String slug, String reason) {
+        this(key, kind, slug, reason, java.util.List.of());
+    }
 
     public enum Kind {
         /** The page and index pages now show this file. */
@@ -19,7 +29,7 @@ public record Outcome(String key, Kind kind, String slug, String reason) {
         DRAFT,
         /** The file cannot be published; the site keeps what it had. */
         REJECTED,
-        /** Not Galley's business (not Markdown, outside the content root) or already absent. */
+        /** Not Galley's business (not Markdown nor an image, outside the content root) or already absent. */
         SKIPPED,
         /** The whole site was re-rendered (the site config changed). */
         REBUILT

@@ -6,14 +6,18 @@ import dev.galley.article.ArticleParser;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.publish.SiteStore.Condition;
 import dev.galley.render.Format;
+import dev.galley.render.IndexPage;
 import dev.galley.render.SiteRenderer;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
+import dev.galley.site.SiteIndex;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,9 +34,12 @@ public final class Publisher {
     public static final String REVISION = "galley-revision";
     /** The source file a page was rendered from, kept in the page's metadata. */
     static final String SOURCE = "galley-source";
+    /** The ETag of the source bytes an image copy was made from. */
+    static final String SOURCE_ETAG = "galley-source-etag";
     static final String ARTICLE_SUFFIX = ".md";
 
     private static final int MAX_ATTEMPTS = 25;
+    private static final String UNSUPPORTED = "only Markdown articles (.md), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif) are published";
 
     private final ContentStore content;
     private final SiteStore site;
@@ -53,8 +60,14 @@ public final class Publisher {
             Rebuild.Report report = rebuild();
             return new Outcome(key, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected");
         }
+        if (Media.isMedia(key)) {
+            return syncMedia(key);
+        }
         if (!isArticle(key)) {
-            return Outcome.of(key, Outcome.Kind.SKIPPED, "");
+            if (content.read(key).isEmpty()) {
+                return Outcome.of(key, Outcome.Kind.SKIPPED, "");
+            }
+            return reject(key, new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, UNSUPPORTED));
         }
         SiteRenderer renderer = new SiteRenderer(loadConfig());
         ArticleParser parser = new ArticleParser(renderer.site());
@@ -72,7 +85,7 @@ public final class Publisher {
                 if (current == null) {
                     return Outcome.of(key, Outcome.Kind.SKIPPED, "");
                 }
-                if (!unpublish(renderer, manifest, current)) {
+                if (!unpublish(renderer, parser, manifest, current)) {
                     continue;
                 }
                 return Outcome.of(key, Outcome.Kind.UNPUBLISHED, current.article().slug());
@@ -85,7 +98,7 @@ public final class Publisher {
                 return reject(key, e);
             }
             if (article.draft()) {
-                if (current != null && !unpublish(renderer, manifest, current)) {
+                if (current != null && !unpublish(renderer, parser, manifest, current)) {
                     continue;
                 }
                 content.reportStatus(key, new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
@@ -94,7 +107,7 @@ public final class Publisher {
             Manifest.Entry owner = manifest.value().bySlug(article.slug());
             if (owner != null && !owner.sourceKey().equals(key)) {
                 if (pageWrittenFromEtag != null) {
-                    repairPage(parser, renderer, owner);
+                    rerender(parser, renderer, manifest.value(), owner);
                 }
                 return reject(key, ArticleException.duplicateSlug(key, article.slug(), owner.sourceKey()));
             }
@@ -102,7 +115,7 @@ public final class Publisher {
                     && current.article().equals(article.summary());
             if (upToDate) {
                 if (pageWrittenFromEtag != null && !pageWrittenFromEtag.equals(file.etag())) {
-                    writePage(renderer, article);  // an earlier attempt of ours wrote older content: put it right
+                    writePage(renderer, article, manifest.value());  // an earlier attempt of ours wrote older content
                 }
                 content.reportStatus(key, published(article));
                 return Outcome.of(key, Outcome.Kind.UNCHANGED, article.slug());
@@ -110,13 +123,14 @@ public final class Publisher {
             if (isOlderNotification(change, file, current)) {
                 return Outcome.of(key, Outcome.Kind.UNCHANGED, article.slug());
             }
-            writePage(renderer, article);
-            pageWrittenFromEtag = file.etag();
             Manifest next = manifest.value().with(new Manifest.Entry(key, file.etag(), newestSequencer(change, current), article.summary()));
+            writePage(renderer, article, next);
+            pageWrittenFromEtag = file.etag();
             if (!commit(manifest, next)) {
                 continue;
             }
             publishIndexPages(renderer, manifest.value(), next);
+            refreshNeighbours(parser, renderer, manifest.value(), next, article.slug());
             if (current != null && !current.article().slug().equals(article.slug())) {
                 site.delete(SiteRenderer.articlePath(current.article().slug()));
             }
@@ -148,12 +162,13 @@ public final class Publisher {
     }
 
     /** Drops the entry, then the index pages' links to it, then its page; false when the manifest changed first. */
-    private boolean unpublish(SiteRenderer renderer, Snapshot manifest, Manifest.Entry current) {
+    private boolean unpublish(SiteRenderer renderer, ArticleParser parser, Snapshot manifest, Manifest.Entry current) {
         Manifest next = manifest.value().without(current.sourceKey());
         if (!commit(manifest, next)) {
             return false;
         }
         publishIndexPages(renderer, manifest.value(), next);
+        refreshNeighbours(parser, renderer, manifest.value(), next, null);
         site.delete(SiteRenderer.articlePath(current.article().slug()));
         return true;
     }
@@ -163,18 +178,83 @@ public final class Publisher {
         return new Outcome(key, Outcome.Kind.REJECTED, "", e.getMessage());
     }
 
-    private void repairPage(ArticleParser parser, SiteRenderer renderer, Manifest.Entry owner) {
-        content.read(owner.sourceKey()).ifPresent(file -> {
-            try {
-                writePage(renderer, parser.parse(owner.sourceKey(), file.bytes()));
-            } catch (ArticleException e) {
-                // The owner's file is broken now; its own notification will deal with it.
+    /**
+     * Re-renders the pages whose previous/next links changed between two revisions: an article's neighbours
+     * change when one is published or removed beside them. Each is rendered from its source as it is now.
+     */
+    private void refreshNeighbours(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest after, String published) {
+        Map<String, SiteIndex.Neighbours> old = SiteIndex.neighbours(before.articles());
+        SiteIndex.neighbours(after.articles()).forEach((slug, neighbours) -> {
+            if (!slug.equals(published) && old.containsKey(slug) && !neighbours.equals(old.get(slug))) {
+                rerender(parser, renderer, after, after.bySlug(slug));
             }
         });
     }
 
-    private void writePage(SiteRenderer renderer, Article article) {
-        site.write(renderer.article(article), Map.of(SOURCE, article.sourceKey()), new Condition.None());
+    /** Renders a listed article's page again from its source, unless a newer revision already wrote it. */
+    private void rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
+        content.read(entry.sourceKey()).ifPresent(file -> {
+            try {
+                Article article = parser.parse(entry.sourceKey(), file.bytes());
+                if (article.slug().equals(entry.article().slug()) && !article.draft()) {
+                    writeIfNewer(renderer.article(article, neighbours(manifest, article.slug())), Map.of(SOURCE, entry.sourceKey()),
+                            manifest.revision());
+                }
+            } catch (ArticleException e) {
+                // The file is broken or changed meanwhile; its own notification deals with it.
+            }
+        });
+    }
+
+    private void writePage(SiteRenderer renderer, Article article, Manifest listedIn) {
+        site.write(renderer.article(article, neighbours(listedIn, article.slug())),
+                Map.of(SOURCE, article.sourceKey(), REVISION, Long.toString(listedIn.revision())), new Condition.None());
+    }
+
+    static SiteIndex.Neighbours neighbours(Manifest manifest, String slug) {
+        return SiteIndex.neighbours(manifest.articles()).getOrDefault(slug, SiteIndex.Neighbours.NONE);
+    }
+
+    /**
+     * Publishes, replaces or removes one image. The site copy records the source ETag; writes are conditional
+     * on the copy read, so a slow invocation holding older bytes cannot overwrite newer ones.
+     */
+    private Outcome syncMedia(String key) {
+        String path = Media.sitePath(key);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                backOff(attempt);
+            }
+            Optional<SiteStore.Version> published = site.head(path);
+            Optional<ContentStore.SourceFile> source = content.read(key);
+            List<String> stale = published.isPresent() ? List.of("/" + path) : List.of();
+            if (source.isEmpty()) {
+                if (published.isPresent()) {
+                    site.delete(path);
+                }
+                return new Outcome(key, Outcome.Kind.UNPUBLISHED, "", "", stale);
+            }
+            ContentStore.SourceFile file = source.get();
+            PublishStatus status = new PublishStatus(State.PUBLISHED, "", "/" + path);
+            if (published.isPresent() && file.etag().equals(published.get().metadata().get(SOURCE_ETAG))) {
+                content.reportStatus(key, status);
+                return Outcome.of(key, Outcome.Kind.UNCHANGED, "");
+            }
+            SiteFile image;
+            try {
+                image = Media.file(key, file.bytes());
+            } catch (ArticleException e) {
+                return reject(key, e);
+            }
+            try {
+                site.write(image, Map.of(SOURCE, key, SOURCE_ETAG, file.etag()), Condition.of(published));
+            } catch (WriteConflictException e) {
+                continue;
+            }
+            content.reportStatus(key, status);
+            return new Outcome(key, Outcome.Kind.PUBLISHED, "", "", stale);
+        }
+        throw manifestKeptChanging(key);
     }
 
     private static PublishStatus published(Article article) {
@@ -213,27 +293,30 @@ public final class Publisher {
 
     /** @param all write every page, not only changed ones (a rebuild: templates or site config may have changed) */
     void publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all) {
-        Map<String, byte[]> old = new HashMap<>();
-        renderer.indexPages(before.articles()).forEach(f -> old.put(f.path(), f.bytes()));
-        List<SiteFile> pages = renderer.indexPages(after.articles());
-        for (SiteFile page : pages) {
-            if (!java.util.Arrays.equals(old.remove(page.path()), page.bytes()) || all) {
-                writeIfNewer(page, after.revision());
+        Map<String, IndexPage> old = all ? Map.of() : renderer.indexModels(before.articles());
+        Map<String, IndexPage> now = renderer.indexModels(after.articles());
+        for (IndexPage page : now.values()) {
+            if (all || !page.equals(old.get(page.file()))) {
+                writeIfNewer(renderer.render(page), Map.of(), after.revision());
             }
         }
-        for (String gone : old.keySet()) {
-            deleteIfNotNewer(gone, after.revision());
+        Set<String> gone = new HashSet<>(all ? renderer.indexModels(before.articles()).keySet() : old.keySet());
+        gone.removeAll(now.keySet());
+        for (String path : gone) {
+            deleteIfNotNewer(path, after.revision());
         }
     }
 
-    private void writeIfNewer(SiteFile page, long revision) {
+    private void writeIfNewer(SiteFile page, Map<String, String> metadata, long revision) {
+        Map<String, String> withRevision = new HashMap<>(metadata);
+        withRevision.put(REVISION, Long.toString(revision));
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<SiteStore.Version> stored = site.head(page.path());
             if (stored.isPresent() && revisionOf(stored.get()) >= revision) {
                 return;
             }
             try {
-                site.write(page, Map.of(REVISION, Long.toString(revision)), Condition.of(stored));
+                site.write(page, withRevision, Condition.of(stored));
                 return;
             } catch (WriteConflictException e) {
                 backOff(attempt);

@@ -3,18 +3,19 @@ package dev.galley.publish;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
+import dev.galley.article.internal.MediaLinks;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.render.Format;
 import dev.galley.render.SiteRenderer;
 import dev.galley.site.SiteFile;
+import dev.galley.site.SiteIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,32 +50,21 @@ public final class Rebuild {
         SiteRenderer renderer = new SiteRenderer(publisher.loadConfig());
         ArticleParser parser = new ArticleParser(renderer.site());
         Publisher.Snapshot previous = publisher.readManifest();
-        List<String> keys = content.list().stream().filter(Publisher::isArticle).sorted().toList();
+        List<String> all = content.list();
+        List<String> keys = all.stream().filter(Publisher::isArticle).sorted().toList();
 
-        // Parse and write pages in parallel; a slug goes to the first file that claims it, and conflicts are
-        // settled afterwards so that the result does not depend on timing.
-        Map<String, String> slugOwners = new ConcurrentHashMap<>();
-        List<Parsed> parsed = inParallel(keys, key -> {
-            Optional<ContentStore.SourceFile> file = content.read(key);
-            if (file.isEmpty()) {
-                return null;
-            }
+        // Every article is parsed before any page is written: a page links to its neighbours, and who they
+        // are is known only once every date and slug is.
+        List<Parsed> parsed = inParallel(keys, key -> content.read(key).map(file -> {
             try {
-                Article article = parser.parse(key, file.get().bytes());
-                if (!article.draft() && slugOwners.putIfAbsent(article.slug(), key) == null) {
-                    site.write(renderer.article(article), Map.of(Publisher.SOURCE, key), new SiteStore.Condition.None());
-                }
-                return new Parsed(key, file.get().etag(), withoutBody(article), null);
+                return new Parsed(key, file.etag(), parser.parse(key, file.bytes()), null);
             } catch (ArticleException e) {
                 return new Parsed(key, "", null, e);
             }
-        });
+        }).orElse(null));
 
-        List<Manifest.Entry> entries = new ArrayList<>();
         List<ArticleException> rejected = new ArrayList<>();
         int drafts = 0;
-        Map<String, List<Parsed>> bySlug = parsed.stream().filter(p -> p.article() != null && !p.article().draft())
-                .collect(Collectors.groupingBy(p -> p.article().slug()));
         for (Parsed p : parsed) {
             if (p.error() != null) {
                 rejected.add(p.error());
@@ -84,13 +74,12 @@ public final class Rebuild {
                 content.reportStatus(p.key(), new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
             }
         }
+        Map<String, List<Parsed>> bySlug = parsed.stream().filter(p -> p.article() != null && !p.article().draft())
+                .collect(Collectors.groupingBy(p -> p.article().slug(), TreeMap::new, Collectors.toList()));
+        List<Parsed> winners = new ArrayList<>();
         for (List<Parsed> claimants : bySlug.values()) {
             Parsed winner = winner(claimants, previous.value());
-            if (!winner.key().equals(slugOwners.get(winner.article().slug()))) {
-                rewritePage(parser, renderer, winner.key());
-            }
-            entries.add(new Manifest.Entry(winner.key(), winner.etag(), "", winner.article().summary()));
-            content.reportStatus(winner.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(winner.article().slug())));
+            winners.add(winner);
             for (Parsed loser : claimants) {
                 if (loser != winner) {
                     ArticleException e = ArticleException.duplicateSlug(loser.key(), loser.article().slug(), winner.key());
@@ -101,13 +90,24 @@ public final class Rebuild {
         }
         rejected.sort(Comparator.comparing(ArticleException::file));
 
+        Manifest listed = previous.value().replacedBy(winners.stream()
+                .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList());
+        Map<String, SiteIndex.Neighbours> neighbours = SiteIndex.neighbours(listed.articles());
+        inParallel(winners, w -> {
+            site.write(renderer.article(w.article(), neighbours.get(w.article().slug())), Map.of(Publisher.SOURCE, w.key()),
+                    new SiteStore.Condition.None());
+            content.reportStatus(w.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(w.article().slug())));
+            return null;
+        });
         for (SiteFile asset : SiteRenderer.assets()) {
             site.write(asset, Map.of(), new SiteStore.Condition.None());
         }
-        Manifest next = commitAll(previous, entries);
+        inParallel(all.stream().filter(Media::isMedia).toList(), key -> publisher.sync(new SourceChange(key, "", "")));
+
+        Manifest next = commitAll(previous, List.copyOf(listed.entries().values()));
         publisher.publishIndexPages(renderer, previous.value(), next, true);
-        int removed = removeOrphanPages(next);
-        return new Report(entries.size(), drafts, List.copyOf(rejected), removed);
+        int removed = removeOrphanPages(next) + removeOrphanMedia(all);
+        return new Report(next.entries().size(), drafts, List.copyOf(rejected), removed);
     }
 
     /** The manifest's owner keeps its slug; otherwise the earliest article wins, then the first in name order. */
@@ -119,16 +119,6 @@ public final class Rebuild {
                 .orElseGet(() -> claimants.stream()
                         .min(Comparator.comparing((Parsed p) -> p.article().summary().date()).thenComparing(Parsed::key))
                         .orElseThrow());
-    }
-
-    private void rewritePage(ArticleParser parser, SiteRenderer renderer, String key) {
-        content.read(key).ifPresent(file -> {
-            try {
-                site.write(renderer.article(parser.parse(key, file.bytes())), Map.of(Publisher.SOURCE, key), new SiteStore.Condition.None());
-            } catch (ArticleException e) {
-                throw new StoreException(key + " changed while the site was rebuilt; rebuild again", true, e);
-            }
-        });
     }
 
     private Manifest commitAll(Publisher.Snapshot base, List<Manifest.Entry> entries) {
@@ -156,15 +146,23 @@ public final class Rebuild {
         return removed;
     }
 
-    private static Article withoutBody(Article article) {
-        return new Article(article.summary(), article.sourceKey(), "", article.draft(), Map.of());
+    private int removeOrphanMedia(List<String> sources) {
+        Set<String> live = sources.stream().filter(Media::isMedia).map(Media::sitePath).collect(Collectors.toSet());
+        int removed = 0;
+        for (String path : site.list(MediaLinks.MEDIA_ROOT)) {
+            if (!live.contains(path)) {
+                site.delete(path);
+                removed++;
+            }
+        }
+        return removed;
     }
 
-    private interface Task<T> {
-        T run(String key);
+    private interface Task<I, T> {
+        T run(I item);
     }
 
-    private static <T> List<T> inParallel(List<String> keys, Task<T> task) {
+    private static <I, T> List<T> inParallel(List<I> keys, Task<I, T> task) {
         int threads = Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors() * 4));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "galley-rebuild");
@@ -173,7 +171,7 @@ public final class Rebuild {
         });
         try {
             List<Future<T>> futures = new ArrayList<>(keys.size());
-            for (String key : keys) {
+            for (I key : keys) {
                 futures.add(pool.submit(() -> task.run(key)));
             }
             List<T> results = new ArrayList<>(keys.size());

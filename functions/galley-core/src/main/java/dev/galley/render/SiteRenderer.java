@@ -3,6 +3,8 @@ package dev.galley.render;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.ContentKind;
+import dev.galley.site.ListingPage;
+import dev.galley.site.Pagination;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
 import dev.galley.site.SiteIndex;
@@ -18,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,30 +56,65 @@ public final class SiteRenderer {
         return "articles/" + slug + "/index.html";
     }
 
-    public SiteFile article(Article article) {
+    public SiteFile article(Article article, SiteIndex.Neighbours neighbours) {
         ArticleSummary a = article.summary();
         Page page = page(a.title(), a.metaDescription(), a.path());
-        return html(articlePath(a.slug()), "article.jte", Map.of("page", page, "article", a, "body", article.bodyHtml()));
+        return html(articlePath(a.slug()), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
     }
 
     /**
-     * Every page that lists articles, plus the 404 page: all a pure function of the article list, so an
-     * upload re-renders them from the manifest without reading any article.
+     * Every page that lists articles, plus the 404 page, by file path: all a pure function of the article
+     * list, so an upload re-renders them from the manifest without reading any article.
      */
-    public List<SiteFile> indexPages(Collection<ArticleSummary> articles) {
+    public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles) {
+        Map<String, IndexPage> pages = new LinkedHashMap<>();
         List<ArticleSummary> home = SiteIndex.homeOrder(articles);
-        List<SiteIndex.Tag> tags = SiteIndex.tags(articles);
-        List<SiteFile> files = new ArrayList<>();
-        files.add(html(HOME, "home.jte", Map.of("page", page("", site.description(), ""), "articles", home)));
-        files.add(html(TAGS, "tags.jte", Map.of("page", page("Tags", "All tags of " + site.title(), "tags/"), "tags", tags)));
-        for (SiteIndex.Tag tag : tags) {
-            String path = "tags/" + tag.slug() + "/";
-            Page page = page("Articles tagged " + tag.name(), "Articles tagged " + tag.name(), path);
-            files.add(html(path + "index.html", "tag.jte", Map.of("page", page, "tag", tag)));
+        for (ListingPage listing : Pagination.paginate("", home, site.pageSize())) {
+            pages.put(listing.file(), new IndexPage.Home(listing));
         }
+        List<SiteIndex.Tag> tags = SiteIndex.tags(articles);
+        List<IndexPage.TagCount> counts = new ArrayList<>(tags.size());
+        for (SiteIndex.Tag tag : tags) {
+            counts.add(new IndexPage.TagCount(tag.name(), tag.slug(), tag.articles().size()));
+            for (ListingPage listing : Pagination.paginate("tags/" + tag.slug() + "/", tag.articles(), site.pageSize())) {
+                pages.put(listing.file(), new IndexPage.Tag(tag.name(), tag.articles().size(), listing));
+            }
+        }
+        pages.put(TAGS, new IndexPage.TagCloud(counts));
         List<ArticleSummary> recent = home.stream().sorted(SiteIndex.NEWEST_FIRST).limit(RECENT_ON_404).toList();
-        files.add(html(NOT_FOUND, "notfound.jte", Map.of("page", page("Page not found", "", "404.html"), "recent", recent)));
-        return files;
+        pages.put(NOT_FOUND, new IndexPage.NotFound(recent));
+        return pages;
+    }
+
+    /** Renders every index page: see {@link #indexModels}. */
+    public List<SiteFile> indexPages(Collection<ArticleSummary> articles) {
+        return indexModels(articles).values().stream().map(this::render).toList();
+    }
+
+    public SiteFile render(IndexPage model) {
+        if (model instanceof IndexPage.Home home) {
+            ListingPage listing = home.listing();
+            String title = listing.isFirst() ? "" : "Articles " + dateRange(listing);
+            return html(model.file(), "home.jte", Map.of("page", page(title, site.description(), listing.path()), "listing", listing));
+        }
+        if (model instanceof IndexPage.Tag tag) {
+            ListingPage listing = tag.listing();
+            String title = "Articles tagged “" + tag.name() + "”" + (listing.isFirst() ? "" : ", " + dateRange(listing));
+            return html(model.file(), "tag.jte", Map.of("page", page(title, "Articles tagged " + tag.name(), listing.path()), "tag", tag));
+        }
+        if (model instanceof IndexPage.TagCloud cloud) {
+            return html(model.file(), "tags.jte", Map.of("page", page("Tags", "All tags of " + site.title(), "tags/"), "cloud", cloud));
+        }
+        IndexPage.NotFound notFound = (IndexPage.NotFound) model;
+        return html(model.file(), "notfound.jte", Map.of("page", page("Page not found", "", "404.html"), "recent", notFound.recent()));
+    }
+
+    /** "from March 2026 to January 2025" for an archive page, in the site's time zone. */
+    private String dateRange(ListingPage listing) {
+        List<ArticleSummary> articles = listing.articles();
+        String newest = Format.monthYear(articles.get(0).date(), site.timezone());
+        String oldest = Format.monthYear(articles.get(articles.size() - 1).date(), site.timezone());
+        return newest.equals(oldest) ? "from " + newest : "from " + newest + " back to " + oldest;
     }
 
     /** The files that do not depend on articles at all. */

@@ -9,7 +9,15 @@ package dev.galley.site;
 public enum ContentKind {
     HTML("text/html; charset=utf-8", "public, max-age=60"),
     CSS("text/css; charset=utf-8", "public, max-age=31536000, immutable"),
-    INTERNAL_JSON("application/json", "no-store");
+    INTERNAL_JSON("application/json", "no-store"),
+    // Images keep their author's name, so they can be replaced: cached a week, and invalidated on change.
+    PNG("image/png", ContentKind.MEDIA_CACHE),
+    JPEG("image/jpeg", ContentKind.MEDIA_CACHE),
+    GIF("image/gif", ContentKind.MEDIA_CACHE),
+    WEBP("image/webp", ContentKind.MEDIA_CACHE),
+    AVIF("image/avif", ContentKind.MEDIA_CACHE);
+
+    private static final String MEDIA_CACHE = "public, max-age=604800";
 
     private final String contentType;
     private final String cacheControl;

@@ -22,6 +22,15 @@ public final class SiteIndex {
     public record Tag(String name, String slug, List<ArticleSummary> articles) {
     }
 
+    /** A link to an article: what the previous/next links of an article page show. */
+    public record ArticleLink(String slug, String title) {
+    }
+
+    /** The articles before and after one article in date order; either may be null. */
+    public record Neighbours(ArticleLink newer, ArticleLink older) {
+        public static final Neighbours NONE = new Neighbours(null, null);
+    }
+
     private SiteIndex() {
     }
 
@@ -34,6 +43,23 @@ public final class SiteIndex {
             sorted.add(0, featured);
         });
         return sorted;
+    }
+
+    /** Each article's newer and older neighbour, by slug, in {@link #NEWEST_FIRST} order. */
+    public static Map<String, Neighbours> neighbours(Collection<ArticleSummary> articles) {
+        List<ArticleSummary> sorted = new ArrayList<>(articles);
+        sorted.sort(NEWEST_FIRST);
+        Map<String, Neighbours> result = new java.util.HashMap<>(sorted.size() * 2);
+        for (int i = 0; i < sorted.size(); i++) {
+            result.put(sorted.get(i).slug(), new Neighbours(
+                    i == 0 ? null : link(sorted.get(i - 1)),
+                    i == sorted.size() - 1 ? null : link(sorted.get(i + 1))));
+        }
+        return result;
+    }
+
+    private static ArticleLink link(ArticleSummary article) {
+        return new ArticleLink(article.slug(), article.title());
     }
 
     /** The article shown in the featured slot, or null when no article is featured. */

@@ -227,7 +227,7 @@ class ArticleParserTest {
                 [^1]: The note.
                 """).bodyHtml();
         assertAll(
-                () -> assertTrue(html.contains("<h2 id=\"a-heading\">A Heading</h2>"), html),
+                () -> assertTrue(html.contains("<h2 id=\"a-heading\">A Heading <a class=\"anchor\" href=\"#a-heading\" aria-label=\"Link to this section\">#</a></h2>"), html),
                 () -> assertTrue(html.contains("<table>"), html),
                 () -> assertTrue(html.contains("<del>gone</del>"), html),
                 () -> assertTrue(html.contains("href=\"https://example.com\">https://example.com</a>"), html),

@@ -46,6 +46,7 @@ final class InMemoryStores {
     }
 
     static final class Site implements SiteStore {
+        private static final Pattern OLDER = Pattern.compile("class=\"pager-older\" rel=\"next\" href=\"/([^\"]*)\"");
         private static final Pattern ARTICLE_LINK = Pattern.compile("href=\"/articles/([a-z0-9-]+)/\"");
         final Map<String, Stored> objects = new TreeMap<>();
         final List<String> brokenLinkMoments = new ArrayList<>();
@@ -95,10 +96,26 @@ final class InMemoryStores {
             return objects.keySet().stream().filter(p -> p.startsWith(prefix)).toList();
         }
 
-        /** The invariant readers rely on: no index page ever links to an article page that does not exist. */
+        /** The home page and its archive pages, following their "Older articles" links. */
+        synchronized String homeListing() {
+            StringBuilder all = new StringBuilder();
+            String path = "index.html";
+            while (path != null) {
+                String page = text(path);
+                all.append(page);
+                Matcher older = OLDER.matcher(page);
+                path = older.find() ? older.group(1) + "index.html" : null;
+            }
+            return all.toString();
+        }
+
+        /**
+         * The invariant readers rely on: no page, an index page or an article's previous/next links, ever
+         * links to an article page that does not exist.
+         */
         private void checkLinks() {
             for (Map.Entry<String, Stored> e : objects.entrySet()) {
-                if (e.getKey().startsWith("articles/")) {
+                if (e.getKey().startsWith("_galley/")) {
                     continue;
                 }
                 Matcher m = ARTICLE_LINK.matcher(new String(e.getValue().bytes(), StandardCharsets.UTF_8));

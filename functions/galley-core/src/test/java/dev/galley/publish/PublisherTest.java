@@ -129,9 +129,12 @@ class PublisherTest {
     }
 
     @Test
-    void mustIgnoreFilesThatAreNotMarkdown() {
+    void mustRejectFilesThatAreNeitherArticlesNorImagesAndWriteNothing() {
         content.put("notes.txt", "hello");
-        assertEquals(Outcome.Kind.SKIPPED, sync("notes.txt").kind());
+        Outcome outcome = sync("notes.txt");
+        assertEquals(Outcome.Kind.REJECTED, outcome.kind());
+        assertTrue(outcome.reason().contains("only Markdown articles"), outcome.reason());
+        assertEquals(PublishStatus.State.REJECTED, content.statuses.get("notes.txt").state());
         assertEquals(0, site.writes);
     }
 
@@ -166,9 +169,9 @@ class PublisherTest {
         pool.shutdown();
         Manifest manifest = ManifestCodec.read(site.read(ManifestCodec.PATH).orElseThrow().bytes());
         assertEquals(articles, manifest.entries().size());
-        String home = site.text("index.html");
+        String listing = site.homeListing();
         for (int i = 0; i < articles; i++) {
-            assertTrue(home.contains("/articles/post-" + i + "/"), "home page lost post-" + i);
+            assertTrue(listing.contains("/articles/post-" + i + "/"), "home page lost post-" + i);
         }
         assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
     }

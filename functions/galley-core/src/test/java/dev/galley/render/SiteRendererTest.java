@@ -82,7 +82,10 @@ class SiteRendererTest {
             assertFalse(html.contains("<script>alert"), file.path());
             assertFalse(html.contains("<img src=x"), file.path());
         }
-        String article = new String(renderer.article(new dev.galley.article.Article(a, "evil.md", "<p>body</p>", false, java.util.Map.of())).bytes(),
+        String article = new String(renderer.article(new dev.galley.article.Article(a, "evil.md", "<p>body</p>",
+                List.of(new dev.galley.article.TocEntry(2, "x", evil), new dev.galley.article.TocEntry(2, "y", evil),
+                        new dev.galley.article.TocEntry(3, "z", evil)), false, java.util.Map.of()),
+                new dev.galley.site.SiteIndex.Neighbours(new dev.galley.site.SiteIndex.ArticleLink("n", evil), null)).bytes(),
                 StandardCharsets.UTF_8);
         assertFalse(article.contains("<script>alert"), article);
         assertFalse(article.contains("<img src=x"), article);

@@ -5,7 +5,6 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -16,7 +15,7 @@ import java.util.List;
 
 /**
  * The one commonmark configuration: CommonMark plus GFM tables, strikethrough, autolinks, task lists,
- * footnotes and heading ids. Parser and renderer are immutable and thread-safe once built, so one of each
+ * footnotes; headings get ids and self-links ({@link Headings}). Parser and renderer are immutable and thread-safe once built, so one of each
  * serves every article.
  */
 public final class Markdown {
@@ -26,8 +25,7 @@ public final class Markdown {
             StrikethroughExtension.create(),
             AutolinkExtension.create(),
             TaskListItemsExtension.create(),
-            FootnotesExtension.create(),
-            HeadingAnchorExtension.create());
+            FootnotesExtension.create());
 
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
@@ -39,6 +37,7 @@ public final class Markdown {
             .sanitizeUrls(true)
             .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .nodeRendererFactory(CodeBlockRenderer::new)
+            .nodeRendererFactory(Headings.Renderer::new)
             .build();
 
     private Markdown() {

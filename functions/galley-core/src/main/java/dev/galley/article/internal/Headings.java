@@ -1,0 +1,131 @@
+package dev.galley.article.internal;
+
+import dev.galley.article.TocEntry;
+import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlWriter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Heading ids, self-links and the table of contents. Ids are given once, before rendering, by putting an
+ * {@link Anchor} into each heading, so that the table of contents and the rendered headings cannot disagree.
+ */
+public final class Headings {
+
+    /** Headings of these levels get a visible self-link. */
+    private static final int FIRST_LINKED = 2;
+    private static final int LAST_LINKED = 4;
+    /** Headings of these levels go into the table of contents. */
+    private static final int LAST_IN_TOC = 3;
+
+    /** Carries a heading's id; renders nothing itself. */
+    static final class Anchor extends CustomNode {
+        final String id;
+
+        Anchor(String id) {
+            this.id = id;
+        }
+    }
+
+    private Headings() {
+    }
+
+    /** Gives every heading an id, unique in the document, and returns the h2–h3 table of contents. */
+    public static List<TocEntry> assignIds(Node document) {
+        IdGenerator ids = IdGenerator.builder().build();
+        List<TocEntry> toc = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                headings.add(heading);
+            }
+        });
+        for (Heading heading : headings) {
+            String text = textOf(heading);
+            String id = ids.generateId(text.toLowerCase(Locale.ROOT));
+            heading.prependChild(new Anchor(id));
+            if (heading.getLevel() >= FIRST_LINKED && heading.getLevel() <= LAST_IN_TOC) {
+                toc.add(new TocEntry(heading.getLevel(), id, text));
+            }
+        }
+        return toc;
+    }
+
+    private static String textOf(Heading heading) {
+        StringBuilder text = new StringBuilder();
+        heading.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                text.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(Code node) {
+                text.append(node.getLiteral());
+            }
+        });
+        return text.toString().strip();
+    }
+
+    /** Renders {@code <h2 id="x">Text <a class="anchor" href="#x">#</a></h2>}. */
+    static final class Renderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+
+        Renderer(HtmlNodeRendererContext context) {
+            this.context = context;
+            this.html = context.getWriter();
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Heading.class, Anchor.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            if (!(node instanceof Heading heading)) {
+                return;
+            }
+            String tag = "h" + heading.getLevel();
+            String id = heading.getFirstChild() instanceof Anchor anchor ? anchor.id : null;
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (id != null) {
+                attributes.put("id", id);
+            }
+            html.line();
+            html.tag(tag, context.extendAttributes(heading, tag, attributes));
+            for (Node child = heading.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                context.render(child);
+                child = next;
+            }
+            if (id != null && heading.getLevel() >= FIRST_LINKED && heading.getLevel() <= LAST_LINKED) {
+                html.raw(" ");
+                Map<String, String> link = new LinkedHashMap<>();  // in a fixed order: output must be deterministic
+                link.put("class", "anchor");
+                link.put("href", "#" + id);
+                link.put("aria-label", "Link to this section");
+                html.tag("a", link);
+                html.text("#");
+                html.tag("/a");
+            }
+            html.tag("/" + tag);
+            html.line();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.galley.render;
+
+import dev.galley.article.ArticleSummary;
+import dev.galley.site.ListingPage;
+
+import java.util.List;
+
+/**
+ * What one index page shows, before it is rendered. Two equal models render to the same bytes, so comparing
+ * the models of two manifest revisions tells which pages an upload changed without rendering the others.
+ */
+public sealed interface IndexPage {
+
+    /** The path of the file this page becomes. */
+    String file();
+
+    /** The home page or one of its archive pages. */
+    record Home(ListingPage listing) implements IndexPage {
+        public String file() {
+            return listing.file();
+        }
+    }
+
+    /** A tag's page or one of its archive pages; {@code total} counts all the tag's articles. */
+    record Tag(String name, int total, ListingPage listing) implements IndexPage {
+        public String file() {
+            return listing.file();
+        }
+    }
+
+    /** The list of all tags with their counts. */
+    record TagCloud(List<TagCount> tags) implements IndexPage {
+        public TagCloud {
+            tags = List.copyOf(tags);
+        }
+
+        public String file() {
+            return SiteRenderer.TAGS;
+        }
+    }
+
+    record TagCount(String name, String slug, int count) {
+    }
+
+    /** The 404 page, which lists the most recent articles. */
+    record NotFound(List<ArticleSummary> recent) implements IndexPage {
+        public NotFound {
+            recent = List.copyOf(recent);
+        }
+
+        public String file() {
+            return SiteRenderer.NOT_FOUND;
+        }
+    }
+}
