@@ -21,7 +21,7 @@ public sealed interface IndexPage {
         }
     }
 
-    /** A tag's page or one of its archive pages; {@code total} counts all the tag's articles. */
+    /** A tag's page or one of its archive pages; {@code total} counts all the tag's articles, on the first page only. */
     record Tag(String name, int total, ListingPage listing) implements IndexPage {
         public String file() {
             return listing.file();

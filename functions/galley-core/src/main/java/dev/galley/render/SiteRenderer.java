@@ -77,7 +77,9 @@ public final class SiteRenderer {
         for (SiteIndex.Tag tag : tags) {
             counts.add(new IndexPage.TagCount(tag.name(), tag.slug(), tag.articles().size()));
             for (ListingPage listing : Pagination.paginate("tags/" + tag.slug() + "/", tag.articles(), site.pageSize())) {
-                pages.put(listing.file(), new IndexPage.Tag(tag.name(), tag.articles().size(), listing));
+                // Only the first page shows the count, so that a new article does not rewrite the whole archive.
+                int total = listing.isFirst() ? tag.articles().size() : 0;
+                pages.put(listing.file(), new IndexPage.Tag(tag.name(), total, listing));
             }
         }
         pages.put(TAGS, new IndexPage.TagCloud(counts));

@@ -342,4 +342,44 @@ class ArticleParserTest {
     void mustNeverSayZeroMinutes() throws Exception {
         assertEquals(1, parse("a.md", "---\ntitle: T\ndate: 2026-01-01\n---\n").summary().readingMinutes());
     }
+
+    @Test
+    void mustListH2AndH3InTheTableOfContentsWithTheIdsTheHeadingsGet() throws Exception {
+        Article article = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                ## Why `ALTER TABLE` locks
+                ### Details
+                #### Too deep for the contents
+                ## Details
+                """);
+        assertEquals(List.of(
+                new TocEntry(2, "why-alter-table-locks", "Why ALTER TABLE locks"),
+                new TocEntry(3, "details", "Details"),
+                new TocEntry(2, "details-1", "Details")), article.toc());
+        for (TocEntry entry : article.toc()) {
+            assertTrue(article.bodyHtml().contains(" id=\"" + entry.id() + "\">"), entry + " in " + article.bodyHtml());
+        }
+    }
+
+    @Test
+    void mustPointRelativeImagesAtTheirPublishedCopyAndLeaveOthersAlone() throws Exception {
+        String html = parse("posts/2026/hello.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                ![Beside](diagram.png) ![Folder](hello/a%20b.png) ![Up](../shared/logo.png)
+                ![Escape](../../../etc/passwd.png) ![Absolute](https://example.com/x.png) ![Rooted](/media/y.png)
+                """).bodyHtml();
+        assertAll(
+                () -> assertTrue(html.contains("src=\"/media/posts/2026/diagram.png\" alt=\"Beside\""), html),
+                () -> assertTrue(html.contains("src=\"/media/posts/2026/hello/a%20b.png\""), html),
+                () -> assertTrue(html.contains("src=\"/media/posts/shared/logo.png\""), html),
+                () -> assertTrue(html.contains("src=\"../../../etc/passwd.png\""), html),
+                () -> assertTrue(html.contains("src=\"https://example.com/x.png\""), html),
+                () -> assertTrue(html.contains("src=\"/media/y.png\""), html));
+    }
 }

@@ -51,6 +51,9 @@ final class InMemoryStores {
         final Map<String, Stored> objects = new TreeMap<>();
         final List<String> brokenLinkMoments = new ArrayList<>();
         int writes;
+        int deletes;
+        /** Off for large sites: the check reads every page on every write. */
+        boolean checkLinks = true;
         Consumer<String> beforeWrite = path -> { };
 
         String text(String path) {
@@ -87,7 +90,9 @@ final class InMemoryStores {
 
         @Override
         public synchronized void delete(String path) {
-            objects.remove(path);
+            if (objects.remove(path) != null) {
+                deletes++;
+            }
             checkLinks();
         }
 
@@ -114,6 +119,9 @@ final class InMemoryStores {
          * links to an article page that does not exist.
          */
         private void checkLinks() {
+            if (!checkLinks) {
+                return;
+            }
             for (Map.Entry<String, Stored> e : objects.entrySet()) {
                 if (e.getKey().startsWith("_galley/")) {
                     continue;

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -204,5 +205,97 @@ class PublisherTest {
         assertEquals(Outcome.Kind.REBUILT, sync("site.yaml").kind());
         assertTrue(site.text("index.html").contains("Renamed site"));
         assertTrue(site.text("articles/a/index.html").contains("Renamed site"));
+    }
+
+    @Test
+    void mustRewriteABoundedNumberOfPagesWhateverTheSizeOfTheSite() {
+        site.checkLinks = false;
+        int size = 2_000;
+        for (int i = 0; i < size; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, java.time.LocalDate.of(2020, 1, 1).plusDays(i).toString(),
+                    "tags: [" + (i % 2 == 0 ? "Go" : "Rust") + "]"));
+        }
+        publisher.rebuild();
+
+        // At most: its page, the manifest, the first and one archive page of the home page and of its tag, the
+        // tag list, the 404 page, two neighbours' pages, and one page renamed in the archive.
+        content.put("newest.md", article("Newest", "2030-01-01", "tags: [Go]"));
+        assertWritesAtMost(12, "newest.md");
+        content.put("backdated.md", article("Backdated", "2021-06-01", "tags: [Rust]"));
+        assertWritesAtMost(12, "backdated.md");
+        content.files.remove("post-1000.md");
+        assertWritesAtMost(12, "post-1000.md");
+    }
+
+    private void assertWritesAtMost(int limit, String key) {
+        int before = site.writes + site.deletes;
+        Outcome outcome = sync(key);
+        int changed = site.writes + site.deletes - before;
+        assertTrue(changed <= limit, key + " (" + outcome.kind() + ") wrote or deleted " + changed + " objects");
+        assertTrue(changed >= 3, key + ": page, manifest and home page at least, but " + changed);
+    }
+
+    @Test
+    void mustLinkEachArticleToItsNeighboursAndRelinkThemWhenOneArrivesBetween() {
+        content.put("a.md", article("First", "2026-01-01"));
+        content.put("c.md", article("Third", "2026-03-01"));
+        sync("a.md");
+        sync("c.md");
+        assertTrue(site.text("articles/a/index.html").contains("href=\"/articles/c/\""));
+
+        content.put("b.md", article("Second", "2026-02-01"));
+        sync("b.md");
+        String first = site.text("articles/a/index.html");
+        String second = site.text("articles/b/index.html");
+        assertTrue(first.contains("href=\"/articles/b/\"") && !first.contains("href=\"/articles/c/\""), first);
+        assertTrue(second.contains("href=\"/articles/a/\"") && second.contains("href=\"/articles/c/\""), second);
+        assertTrue(site.text("articles/c/index.html").contains("href=\"/articles/b/\""));
+
+        content.files.remove("b.md");
+        sync("b.md");
+        assertTrue(site.text("articles/a/index.html").contains("href=\"/articles/c/\""));
+        assertNull(site.text("articles/b/index.html"));
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
+    }
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+
+    @Test
+    void mustPublishAnImageBesideItsArticleAndRemoveItWhenDeleted() {
+        content.files.put("posts/hello/diagram.png", PNG);
+        content.put("posts/hello.md", article("Hello", "2026-01-01") + "\n![The diagram](hello/diagram.png)\n");
+        Outcome image = sync("posts/hello/diagram.png");
+        sync("posts/hello.md");
+
+        assertEquals(Outcome.Kind.PUBLISHED, image.kind());
+        assertTrue(image.changed().isEmpty(), "a new image needs no invalidation");
+        assertArrayEquals(PNG, site.objects.get("media/posts/hello/diagram.png").bytes());
+        assertTrue(site.text("articles/hello/index.html").contains("<img src=\"/media/posts/hello/diagram.png\" alt=\"The diagram\""));
+        assertEquals("/media/posts/hello/diagram.png", content.statuses.get("posts/hello/diagram.png").url());
+        assertEquals(Outcome.Kind.UNCHANGED, sync("posts/hello/diagram.png").kind());
+
+        byte[] replaced = java.util.Arrays.copyOf(PNG, PNG.length + 1);
+        content.files.put("posts/hello/diagram.png", replaced);
+        assertEquals(List.of("/media/posts/hello/diagram.png"), sync("posts/hello/diagram.png").changed());
+        assertArrayEquals(replaced, site.objects.get("media/posts/hello/diagram.png").bytes());
+
+        content.files.remove("posts/hello/diagram.png");
+        Outcome removed = sync("posts/hello/diagram.png");
+        assertEquals(Outcome.Kind.UNPUBLISHED, removed.kind());
+        assertEquals(List.of("/media/posts/hello/diagram.png"), removed.changed());
+        assertNull(site.objects.get("media/posts/hello/diagram.png"));
+    }
+
+    @Test
+    void mustRejectAnImageWhoseBytesAreNotWhatItsNameSaysAndAnSvg() {
+        content.put("fake.png", "<html><script>alert(1)</script></html>");
+        content.put("logo.svg", "<svg onload=\"alert(1)\"/>");
+        Outcome fake = sync("fake.png");
+        Outcome svg = sync("logo.svg");
+        assertEquals(Outcome.Kind.REJECTED, fake.kind());
+        assertTrue(fake.reason().contains("fake.png: the name says image/png but the bytes are not one"), fake.reason());
+        assertEquals(Outcome.Kind.REJECTED, svg.kind());
+        assertEquals(PublishStatus.State.REJECTED, content.statuses.get("fake.png").state());
+        assertEquals(0, site.writes);
     }
 }

@@ -4,6 +4,8 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -55,6 +57,13 @@ public final class MediaLinks {
                 segments.addLast(segment);
             }
         }
-        return segments.isEmpty() ? null : "/" + MEDIA_ROOT + String.join("/", segments);
+        if (segments.isEmpty()) {
+            return null;
+        }
+        try {
+            return new URI(null, null, "/" + MEDIA_ROOT + String.join("/", segments), null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 }
