@@ -233,13 +233,34 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
-    void theTestEventAndFilesThatAreNotMarkdownAreSkipped() throws Exception {
+    void theTestEventIsSkippedAndAFileThatIsNeitherArticleNorImageIsRejectedWithAReason() throws Exception {
         JsonNode test = handle(Events.fixture("s3-test-event.json").toString());
         assertEquals("s3:TestEvent", test.path("skipped").asText());
 
-        JsonNode image = handle(upload("notes.txt", "not an article"));
-        assertEquals("skipped", image.path("notes.txt").asText());
+        JsonNode notes = handle(upload("notes.txt", "not an article"));
+        assertEquals("rejected", notes.path("notes.txt").asText());
+        assertEquals("rejected", tags("notes.txt").get("galley-status"));
+        assertTrue(tags("notes.txt").get("galley-reason").contains("only Markdown articles"), tags("notes.txt").toString());
         assertTrue(siteObjects().isEmpty());
+    }
+
+    @Test
+    void anImageBesideAnArticleIsPublishedWithItsTypeAndLongCachingAndRemovedWhenDeleted() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        String etag = s3.putObject(r -> r.bucket(contentBucket).key("posts/hello/diagram one.png"), RequestBody.fromBytes(png))
+                .eTag().replace("\"", "");
+        JsonNode image = handle(Events.record("ObjectCreated:Put", contentBucket, "posts/hello/diagram one.png", etag, nextSequencer()));
+        handle(upload("posts/hello.md", article("Hello", "2026-03-10") + "\n![A diagram](hello/diagram%20one.png)\n"));
+
+        assertEquals("published", image.path("posts/hello/diagram one.png").asText());
+        HeadObjectResponse head = s3.headObject(r -> r.bucket(siteBucket).key("media/posts/hello/diagram one.png"));
+        assertEquals("image/png", head.contentType());
+        assertEquals("public, max-age=604800", head.cacheControl());
+        assertTrue(site("articles/hello/index.html").contains("<img src=\"/media/posts/hello/diagram%20one.png\" alt=\"A diagram\""));
+        assertEquals("/media/posts/hello/diagram one.png", tags("posts/hello/diagram one.png").get("galley-url"));
+
+        handle(delete("posts/hello/diagram one.png"));
+        assertFalse(siteHas("media/posts/hello/diagram one.png"));
     }
 
     @Test
