@@ -9,6 +9,12 @@ import java.util.Optional;
  */
 public interface ContentStore {
 
+    /**
+     * Adapters read at most this many bytes of a file, so that a huge upload cannot exhaust memory; a larger
+     * file arrives cut to this length and fails every size check (articles 1 MiB, images 10 MiB).
+     */
+    int READ_LIMIT = 10 * 1024 * 1024 + 1;
+
     /** A source file as it is now. */
     record SourceFile(String key, byte[] bytes, String etag) {
     }

@@ -40,8 +40,8 @@ final class Media {
     static SiteFile file(String key, byte[] bytes) throws ArticleException {
         ContentKind kind = BY_EXTENSION.get(extension(key));
         if (bytes.length > MAX_BYTES) {
-            throw new ArticleException(key, ArticleException.Problem.TOO_LARGE, "the image is " + bytes.length / (1024 * 1024)
-                    + " MiB; images may be at most " + MAX_BYTES / (1024 * 1024) + " MiB");
+            throw new ArticleException(key, ArticleException.Problem.TOO_LARGE,
+                    "the image has more than " + MAX_BYTES / (1024 * 1024) + " MiB, the most an image may have");
         }
         if (!looksLike(kind, bytes)) {
             throw new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE,

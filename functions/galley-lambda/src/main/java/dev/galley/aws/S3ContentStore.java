@@ -2,11 +2,13 @@ package dev.galley.aws;
 
 import dev.galley.publish.ContentStore;
 import dev.galley.publish.PublishStatus;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.Tag;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +41,15 @@ public final class S3ContentStore implements ContentStore {
     @Override
     public Optional<SourceFile> read(String key) {
         return S3Calls.find("reading s3://" + bucket + "/" + prefix + key, () -> {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(prefix + key));
-            return new SourceFile(key, object.asByteArray(), S3Calls.bareEtag(object.response().eTag()));
+            try (ResponseInputStream<GetObjectResponse> object = s3.getObject(r -> r.bucket(bucket).key(prefix + key))) {
+                byte[] bytes = object.readNBytes(READ_LIMIT);
+                if (bytes.length == READ_LIMIT) {
+                    object.abort();  // the rest is never needed: the file is too large anyway
+                }
+                return new SourceFile(key, bytes, S3Calls.bareEtag(object.response().eTag()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         });
     }
 

@@ -5,6 +5,7 @@ import dev.galley.publish.PublishStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,7 +27,10 @@ public final class FileSystemContentStore implements ContentStore {
     @Override
     public Optional<SourceFile> read(String key) {
         try {
-            byte[] bytes = Files.readAllBytes(LocalPaths.resolve(root, key));
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(LocalPaths.resolve(root, key))) {
+                bytes = in.readNBytes(READ_LIMIT);
+            }
             return Optional.of(new SourceFile(key, bytes, LocalPaths.etag(bytes)));
         } catch (NoSuchFileException e) {
             return Optional.empty();

@@ -23,7 +23,7 @@ public final class SourceText {
     public static String decode(String file, byte[] bytes, int maxBytes) throws ArticleException {
         if (bytes.length > maxBytes) {
             throw new ArticleException(file, ArticleException.Problem.TOO_LARGE, String.format(
-                    "the file is %,d bytes; an article may be at most %,d bytes", bytes.length, maxBytes));
+                    "the file has more than %,d bytes, the most an article may have", maxBytes));
         }
         if (bytes.length == 0) {
             throw new ArticleException(file, ArticleException.Problem.NO_FRONT_MATTER,
