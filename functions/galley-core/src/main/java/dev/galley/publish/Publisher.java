@@ -34,6 +34,8 @@ public final class Publisher {
     public static final String REVISION = "galley-revision";
     /** The source file a page was rendered from, kept in the page's metadata. */
     static final String SOURCE = "galley-source";
+    /** The SHA-256 of a written file's bytes, to skip rewriting identical bytes. */
+    static final String CONTENT_HASH = "galley-sha256";
     /** The ETag of the source bytes an image copy was made from. */
     static final String SOURCE_ETAG = "galley-source-etag";
     static final String ARTICLE_SUFFIX = ".md";
@@ -198,7 +200,7 @@ public final class Publisher {
                 Article article = parser.parse(entry.sourceKey(), file.bytes());
                 if (article.slug().equals(entry.article().slug()) && !article.draft()) {
                     writeIfNewer(renderer.article(article, neighbours(manifest, article.slug())), Map.of(SOURCE, entry.sourceKey()),
-                            manifest.revision());
+                            manifest.revision(), false);
                 }
             } catch (ArticleException e) {
                 // The file is broken or changed meanwhile; its own notification deals with it.
@@ -291,33 +293,69 @@ public final class Publisher {
         publishIndexPages(renderer, before, after, false);
     }
 
-    /** @param all write every page, not only changed ones (a rebuild: templates or site config may have changed) */
-    void publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all) {
-        Map<String, IndexPage> old = all ? Map.of() : renderer.indexModels(before.articles());
+    /**
+     * @param all write every page whose bytes differ from the stored ones, not only pages whose content
+     *            changed between the revisions (a rebuild: templates or site config may have changed)
+     * @return how many pages were written or deleted
+     */
+    int publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all) {
+        Map<String, IndexPage> old = renderer.indexModels(before.articles());
         Map<String, IndexPage> now = renderer.indexModels(after.articles());
+        int changed = 0;
         for (IndexPage page : now.values()) {
             if (all || !page.equals(old.get(page.file()))) {
-                writeIfNewer(renderer.render(page), Map.of(), after.revision());
+                changed += writeIfNewer(renderer.render(page), Map.of(), after.revision(), all) ? 1 : 0;
             }
         }
-        Set<String> gone = new HashSet<>(all ? renderer.indexModels(before.articles()).keySet() : old.keySet());
+        Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
         for (String path : gone) {
-            deleteIfNotNewer(path, after.revision());
+            changed += deleteIfNotNewer(path, after.revision()) ? 1 : 0;
+        }
+        return changed;
+    }
+
+    /**
+     * Writes a file unless the stored copy has the same bytes (compared by the hash kept in its metadata), so
+     * that re-rendering an unchanged site writes nothing.
+     *
+     * @return true when it wrote
+     */
+    boolean writeIfChanged(SiteFile file, Map<String, String> metadata) {
+        String hash = contentHash(file.bytes());
+        Optional<SiteStore.Version> stored = site.head(file.path());
+        if (stored.isPresent() && hash.equals(stored.get().metadata().get(CONTENT_HASH))) {
+            return false;
+        }
+        Map<String, String> withHash = new HashMap<>(metadata);
+        withHash.put(CONTENT_HASH, hash);
+        site.write(file, withHash, new Condition.None());
+        return true;
+    }
+
+    static String contentHash(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private void writeIfNewer(SiteFile page, Map<String, String> metadata, long revision) {
+    /** @param skipIfSame also leave the page alone when its bytes are the stored ones */
+    private boolean writeIfNewer(SiteFile page, Map<String, String> metadata, long revision, boolean skipIfSame) {
+        String hash = contentHash(page.bytes());
         Map<String, String> withRevision = new HashMap<>(metadata);
         withRevision.put(REVISION, Long.toString(revision));
+        withRevision.put(CONTENT_HASH, hash);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<SiteStore.Version> stored = site.head(page.path());
-            if (stored.isPresent() && revisionOf(stored.get()) >= revision) {
-                return;
+            if (stored.isPresent() && (revisionOf(stored.get()) >= revision
+                    || skipIfSame && hash.equals(stored.get().metadata().get(CONTENT_HASH)))) {
+                return false;
             }
             try {
                 site.write(page, withRevision, Condition.of(stored));
-                return;
+                return true;
             } catch (WriteConflictException e) {
                 backOff(attempt);
             }
@@ -325,11 +363,13 @@ public final class Publisher {
         throw new StoreException("could not write " + page.path() + " for " + MAX_ATTEMPTS + " attempts", true, null);
     }
 
-    private void deleteIfNotNewer(String path, long revision) {
+    private boolean deleteIfNotNewer(String path, long revision) {
         Optional<SiteStore.Version> stored = site.head(path);
         if (stored.isPresent() && revisionOf(stored.get()) < revision) {
             site.delete(path);
+            return true;
         }
+        return false;
     }
 
     private static long revisionOf(SiteStore.Version version) {

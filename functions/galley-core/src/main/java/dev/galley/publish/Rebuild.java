@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +31,12 @@ import java.util.stream.Collectors;
 public final class Rebuild {
 
     /** What a rebuild did. Rejected files are listed with their errors; every good file is published regardless. */
-    public record Report(int published, int drafts, List<ArticleException> rejected, int pagesRemoved) {
+    public record Report(int published, int drafts, List<ArticleException> rejected, int filesWritten, int pagesRemoved) {
+
+        /** True when the site's files are exactly what they were: a CDN needs no invalidation. */
+        public boolean changedNothing() {
+            return filesWritten == 0 && pagesRemoved == 0;
+        }
     }
 
     private final Publisher publisher;
@@ -93,21 +99,30 @@ public final class Rebuild {
         Manifest listed = previous.value().replacedBy(winners.stream()
                 .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList());
         Map<String, SiteIndex.Neighbours> neighbours = SiteIndex.neighbours(listed.articles());
+        AtomicInteger written = new AtomicInteger();
         inParallel(winners, w -> {
-            site.write(renderer.article(w.article(), neighbours.get(w.article().slug())), Map.of(Publisher.SOURCE, w.key()),
-                    new SiteStore.Condition.None());
+            if (publisher.writeIfChanged(renderer.article(w.article(), neighbours.get(w.article().slug())), Map.of(Publisher.SOURCE, w.key()))) {
+                written.incrementAndGet();
+            }
             content.reportStatus(w.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(w.article().slug())));
             return null;
         });
         for (SiteFile asset : SiteRenderer.assets()) {
-            site.write(asset, Map.of(), new SiteStore.Condition.None());
+            if (publisher.writeIfChanged(asset, Map.of())) {
+                written.incrementAndGet();
+            }
         }
-        inParallel(all.stream().filter(Media::isMedia).toList(), key -> publisher.sync(new SourceChange(key, "", "")));
+        inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
+            if (publisher.sync(new SourceChange(key, "", "")).kind() == Outcome.Kind.PUBLISHED) {
+                written.incrementAndGet();
+            }
+            return null;
+        });
 
         Manifest next = commitAll(previous, List.copyOf(listed.entries().values()));
-        publisher.publishIndexPages(renderer, previous.value(), next, true);
+        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true));
         int removed = removeOrphanPages(next) + removeOrphanMedia(all);
-        return new Report(next.entries().size(), drafts, List.copyOf(rejected), removed);
+        return new Report(next.entries().size(), drafts, List.copyOf(rejected), written.get(), removed);
     }
 
     /** The manifest's owner keeps its slug; otherwise the earliest article wins, then the first in name order. */

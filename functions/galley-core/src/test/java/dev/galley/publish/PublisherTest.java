@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -297,5 +298,27 @@ class PublisherTest {
         assertEquals(Outcome.Kind.REJECTED, svg.kind());
         assertEquals(PublishStatus.State.REJECTED, content.statuses.get("fake.png").state());
         assertEquals(0, site.writes);
+    }
+
+    @Test
+    void mustWriteNothingButTheManifestWhenAnUnchangedSiteIsRebuilt() {
+        content.put("a.md", article("A", "2026-01-01", "tags: [Go]"));
+        content.put("b.md", article("B", "2026-02-01", "tags: [Go, Rust]"));
+        content.files.put("b/pic.png", PNG);
+        Rebuild.Report first = publisher.rebuild();
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        site.objects.forEach((path, stored) -> before.put(path, stored.bytes()));
+        int writes = site.writes;
+
+        Rebuild.Report second = publisher.rebuild();
+
+        assertFalse(first.changedNothing());
+        assertTrue(second.changedNothing(), second.toString());
+        assertEquals(writes + 1, site.writes, "only the manifest is written again");
+        site.objects.forEach((path, stored) -> {
+            if (!path.equals(ManifestCodec.PATH)) {
+                assertArrayEquals(before.get(path), stored.bytes(), path);
+            }
+        });
     }
 }
