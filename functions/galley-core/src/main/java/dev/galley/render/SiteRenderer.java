@@ -55,7 +55,7 @@ public final class SiteRenderer {
 
     public SiteFile article(Article article) {
         ArticleSummary a = article.summary();
-        Page page = page(a.title(), a.metaDescription(), a.path());
+        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a);
         return html(articlePath(a.slug()), "article.jte", Map.of("page", page, "article", a, "body", article.bodyHtml()));
     }
 
