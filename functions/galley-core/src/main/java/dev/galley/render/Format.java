@@ -1,10 +1,13 @@
 package dev.galley.render;
 
+import dev.galley.article.ArticleSummary;
 import dev.galley.site.SiteIndex;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Small formatting helpers the templates call. */
@@ -32,6 +35,20 @@ public final class Format {
     /** The machine-readable form for {@code <time datetime>}. */
     public static String isoDate(OffsetDateTime date, ZoneId zone) {
         return DateTimeFormatter.ISO_LOCAL_DATE.format(date.atZoneSameInstant(zone));
+    }
+
+    /**
+     * An RFC 3339 timestamp in UTC, to the second, e.g. {@code 2026-03-10T08:30:00Z}: the one form of every
+     * date in feeds, the sitemap and page metadata. UTC also avoids offsets with seconds, which RFC 3339 lacks.
+     */
+    public static String rfc3339(OffsetDateTime date) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** When the article last changed: its {@code updated} date when that is later than its date, else its date. */
+    public static OffsetDateTime modified(ArticleSummary article) {
+        OffsetDateTime updated = article.updated();
+        return updated != null && updated.isAfter(article.date()) ? updated : article.date();
     }
 
     public static String minutes(int minutes) {

@@ -1,5 +1,6 @@
 package dev.galley.render;
 
+import dev.galley.article.ArticleSummary;
 import dev.galley.site.SiteConfig;
 
 /**
@@ -9,8 +10,14 @@ import dev.galley.site.SiteConfig;
  * @param description   the meta description
  * @param path          the page's path from the site root, e.g. {@code articles/x/}, for the canonical URL
  * @param stylesheet    root-relative URL of the fingerprinted stylesheet
+ * @param article       the article an article page shows, for its metadata; null on every other page
  */
-public record Page(SiteConfig site, String title, String description, String path, String stylesheet) {
+public record Page(SiteConfig site, String title, String description, String path, String stylesheet, ArticleSummary article) {
+
+    /** A page that is not an article. */
+    public Page(SiteConfig site, String title, String description, String path, String stylesheet) {
+        this(site, title, description, path, stylesheet, null);
+    }
 
     /** The text of the {@code <title>} element. */
     public String documentTitle() {
@@ -19,5 +26,31 @@ public record Page(SiteConfig site, String title, String description, String pat
 
     public String canonicalUrl() {
         return site.absolute(path).toString();
+    }
+
+    /** The title for link previews (OpenGraph): the page's own title, the site's on the home page. */
+    public String shareTitle() {
+        return title.isEmpty() ? site.title() : title;
+    }
+
+    public String openGraphType() {
+        return article == null ? "website" : "article";
+    }
+
+    public String feedUrl() {
+        return site.absolute(AtomFeed.PATH).toString();
+    }
+
+    public String publishedTime() {
+        return Format.rfc3339(article.date());
+    }
+
+    public String modifiedTime() {
+        return Format.rfc3339(Format.modified(article));
+    }
+
+    /** The article's schema.org {@code BlogPosting}, safe to place raw inside a script element. */
+    public String jsonLd() {
+        return JsonLd.blogPosting(site, article, canonicalUrl());
     }
 }

@@ -58,7 +58,7 @@ public final class SiteRenderer {
 
     public SiteFile article(Article article, SiteIndex.Neighbours neighbours) {
         ArticleSummary a = article.summary();
-        Page page = page(a.title(), a.metaDescription(), a.path());
+        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a);
         return html(articlePath(a.slug()), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
     }
 

@@ -2,12 +2,16 @@ package dev.galley.site;
 
 /**
  * The kinds of objects Galley writes, each with its media type and its caching rule.
- * HTML and other pages at stable URLs are cached 60 seconds, so a reader sees a change within a minute
- * without paying for CDN invalidations; fingerprinted assets never change and are cached for a year;
- * internal state is never cached.
+ * HTML pages, the feed, the sitemap, robots.txt and the search index live at stable URLs and are cached
+ * 60 seconds, so a reader sees a change within a minute without paying for CDN invalidations; fingerprinted
+ * assets never change and are cached for a year; internal state is never cached.
  */
 public enum ContentKind {
     HTML("text/html; charset=utf-8", "public, max-age=60"),
+    ATOM("application/atom+xml; charset=utf-8", "public, max-age=60"),
+    XML("application/xml; charset=utf-8", "public, max-age=60"),
+    TEXT("text/plain; charset=utf-8", "public, max-age=60"),
+    JSON("application/json", "public, max-age=60"),
     CSS("text/css; charset=utf-8", "public, max-age=31536000, immutable"),
     INTERNAL_JSON("application/json", "no-store"),
     // Images keep their author's name, so they can be replaced: cached a week, and invalidated on change.

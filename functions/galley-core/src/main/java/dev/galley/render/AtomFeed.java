@@ -1,0 +1,130 @@
+package dev.galley.render;
+
+import dev.galley.article.ArticleSummary;
+import dev.galley.site.ContentKind;
+import dev.galley.site.SiteConfig;
+import dev.galley.site.SiteFile;
+import dev.galley.site.SiteIndex;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Atom 1.0 feed ({@code feed.xml}, RFC 4287) with each article's full content. A pure function of the
+ * articles: every date comes from them, never from the clock, so an unchanged site gives the same bytes and
+ * the upload handler has nothing to write.
+ */
+public final class AtomFeed {
+
+    public static final String PATH = "feed.xml";
+    /** How many articles the feed carries. */
+    public static final int SIZE = 20;
+    /** The {@code updated} of a feed without entries: Atom requires one, and the build time would change every build. */
+    public static final OffsetDateTime EMPTY_UPDATED = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::article, SiteIndex.NEWEST_FIRST);
+
+    /** One article of the feed: its summary and its body as the Markdown renderer made it. */
+    public record Entry(ArticleSummary article, String bodyHtml) {
+    }
+
+    private AtomFeed() {
+    }
+
+    /** The articles the feed shows, newest first: the caller fetches their bodies and passes them to {@link #render}. */
+    public static List<ArticleSummary> articles(Collection<ArticleSummary> all) {
+        return all.stream().sorted(SiteIndex.NEWEST_FIRST).limit(SIZE).toList();
+    }
+
+    /** The feed of the given entries, newest first whatever their order. */
+    public static SiteFile render(SiteConfig site, Collection<Entry> entries) {
+        List<Entry> sorted = entries.stream().sorted(ORDER).toList();
+        byte[] bytes = Xml.document(xml -> feed(xml, site, sorted));
+        return new SiteFile(PATH, bytes, ContentKind.ATOM);
+    }
+
+    private static void feed(XMLStreamWriter xml, SiteConfig site, List<Entry> entries) throws XMLStreamException {
+        xml.writeStartElement("feed");
+        xml.writeDefaultNamespace(ATOM);
+        if (!site.language().isEmpty()) {
+            xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Xml.text(site.language()));
+        }
+        String home = site.baseUrl().toString();
+        Xml.element(xml, "id", home);
+        Xml.element(xml, "title", site.title());
+        String subtitle = site.description().isEmpty() ? site.tagline() : site.description();
+        if (!subtitle.isEmpty()) {
+            Xml.element(xml, "subtitle", subtitle);
+        }
+        link(xml, "alternate", "text/html", home);
+        link(xml, "self", "application/atom+xml", site.absolute(PATH).toString());
+        OffsetDateTime updated = entries.stream().map(e -> Format.modified(e.article()))
+                .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(EMPTY_UPDATED);
+        Xml.element(xml, "updated", Format.rfc3339(updated));
+        String author = feedAuthor(site);
+        author(xml, author);
+        Xml.element(xml, "generator", "Galley");
+        for (Entry entry : entries) {
+            entry(xml, site, author, entry);
+        }
+        xml.writeEndElement();
+    }
+
+    private static void entry(XMLStreamWriter xml, SiteConfig site, String feedAuthor, Entry entry) throws XMLStreamException {
+        ArticleSummary a = entry.article();
+        URI url = site.absolute(a.path());
+        xml.writeStartElement("entry");
+        Xml.element(xml, "id", url.toString());
+        Xml.element(xml, "title", a.title());
+        link(xml, "alternate", "text/html", url.toString());
+        Xml.element(xml, "published", Format.rfc3339(a.date()));
+        Xml.element(xml, "updated", Format.rfc3339(Format.modified(a)));
+        if (!a.author().isEmpty() && !a.author().equals(feedAuthor)) {
+            author(xml, a.author());
+        }
+        String tagScheme = site.absolute("tags/").toString();
+        for (String tag : a.tags()) {
+            xml.writeEmptyElement("category");
+            xml.writeAttribute("scheme", tagScheme);
+            xml.writeAttribute("term", SiteIndex.tagSlug(tag));
+            xml.writeAttribute("label", Xml.text(tag));
+        }
+        if (!a.summary().isEmpty()) {
+            Xml.element(xml, "summary", String.join("\n\n", a.summary()));
+        }
+        xml.writeStartElement("content");
+        xml.writeAttribute("type", "html");
+        xml.writeCharacters(FeedContent.absolute(Xml.text(entry.bodyHtml()), url));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /** Atom wants an author on the feed or on every entry: the site's author, else the site's name, else its host. */
+    private static String feedAuthor(SiteConfig site) {
+        if (!site.author().isEmpty()) {
+            return site.author();
+        }
+        return site.title().isEmpty() ? site.baseUrl().getHost() : site.title();
+    }
+
+    private static void author(XMLStreamWriter xml, String name) throws XMLStreamException {
+        xml.writeStartElement("author");
+        Xml.element(xml, "name", name);
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String type, String href) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("type", type);
+        xml.writeAttribute("href", href);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.galley.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.article.ArticleSummary;
+import dev.galley.site.ContentKind;
+import dev.galley.site.SiteFile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+import static dev.galley.render.AtomFeedTest.article;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class SearchIndexTest {
+
+    private final List<ArticleSummary> articles = List.of(
+            article("beta", "Beta \"quoted\" </script>", "2026-01-01T00:00:00Z", null, "", "Go"),
+            article("newest", "Newest", "2026-03-01T00:00:00Z", null, "", "Rust", "Release Engineering"),
+            article("alpha", "Alpha", "2026-01-01T00:00:00Z", null, ""));
+
+    @Test
+    void mustListTitleSlugUrlTagsAndSummaryNewestFirstThenBySlug() throws Exception {
+        SiteFile file = SearchIndex.render(articles);
+        assertEquals("search.json", file.path());
+        assertEquals(ContentKind.JSON, file.kind());
+        JsonNode index = new ObjectMapper().readTree(file.bytes());
+        List<String> slugs = new ArrayList<>();
+        index.forEach(entry -> slugs.add(entry.get("slug").asText()));
+        assertEquals(List.of("newest", "alpha", "beta"), slugs);
+        JsonNode newest = index.get(0);
+        assertEquals(List.of("title", "slug", "url", "tags", "summary"), list(newest.fieldNames()));
+        assertEquals("Newest", newest.get("title").asText());
+        assertEquals("/articles/newest/", newest.get("url").asText());
+        assertEquals("[\"Rust\",\"Release Engineering\"]", newest.get("tags").toString());
+        assertEquals("First paragraph of Newest.\n\nSecond paragraph.", newest.get("summary").asText());
+        assertEquals("Beta \"quoted\" </script>", index.get(2).get("title").asText());
+    }
+
+    @Test
+    void mustBeCompactAndTheSameBytesWhateverTheOrderOfTheArticles() {
+        byte[] first = SearchIndex.render(articles).bytes();
+        assertArrayEquals(first, SearchIndex.render(reversed(articles)).bytes());
+        String json = new String(first, StandardCharsets.UTF_8);
+        assertFalse(json.contains("\n") || json.contains(": ") || json.contains(", "), json);
+    }
+
+    private static List<String> list(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
+    }
+}
