@@ -3,6 +3,8 @@ package dev.galley.publish;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
+import dev.galley.article.ArticleSummary;
+import dev.galley.render.AtomFeed;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.publish.SiteStore.Condition;
 import dev.galley.render.Format;
@@ -18,7 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The one publishing pipeline. The Lambda, the local preview and the tests all drive it; only the stores differ.
@@ -41,6 +48,12 @@ public final class Publisher {
     static final String ARTICLE_SUFFIX = ".md";
 
     private static final int MAX_ATTEMPTS = 25;
+    /** Reads the feed's sources in parallel; S3 requests are I/O-bound, so more threads than cores. */
+    private static final ExecutorService IO = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "galley-io");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final String UNSUPPORTED = "only Markdown articles (.md), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif) are published";
 
     private final ContentStore content;
@@ -131,7 +144,7 @@ public final class Publisher {
             if (!commit(manifest, next)) {
                 continue;
             }
-            publishIndexPages(renderer, manifest.value(), next);
+            publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
             refreshNeighbours(parser, renderer, manifest.value(), next, article.slug());
             if (current != null && !current.article().slug().equals(article.slug())) {
                 site.delete(SiteRenderer.articlePath(current.article().slug()));
@@ -169,7 +182,7 @@ public final class Publisher {
         if (!commit(manifest, next)) {
             return false;
         }
-        publishIndexPages(renderer, manifest.value(), next);
+        publishIndexPages(renderer, manifest.value(), next, false, feedBodies(parser, next));
         refreshNeighbours(parser, renderer, manifest.value(), next, null);
         site.delete(SiteRenderer.articlePath(current.article().slug()));
         return true;
@@ -288,23 +301,19 @@ public final class Publisher {
     /**
      * Writes the index pages that differ between two manifest revisions, each only over an older revision,
      * so that a slow invocation never puts back a page that a newer one replaced.
-     */
-    void publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after) {
-        publishIndexPages(renderer, before, after, false);
-    }
-
-    /**
-     * @param all write every page whose bytes differ from the stored ones, not only pages whose content
-     *            changed between the revisions (a rebuild: templates or site config may have changed)
+     *
+     * @param all    write every page whose bytes differ from the stored ones, not only pages whose content
+     *               changed between the revisions (a rebuild, or the first publish of a new site)
+     * @param bodies the body HTML of an article in the feed
      * @return how many pages were written or deleted
      */
-    int publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all) {
-        Map<String, IndexPage> old = renderer.indexModels(before.articles());
-        Map<String, IndexPage> now = renderer.indexModels(after.articles());
+    int publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all, Function<ArticleSummary, String> bodies) {
+        Map<String, IndexPage> old = renderer.indexModels(before.articles(), versionsOf(before));
+        Map<String, IndexPage> now = renderer.indexModels(after.articles(), versionsOf(after));
         int changed = 0;
         for (IndexPage page : now.values()) {
             if (all || !page.equals(old.get(page.file()))) {
-                changed += writeIfNewer(renderer.render(page), Map.of(), after.revision(), all) ? 1 : 0;
+                changed += writeIfNewer(renderer.render(page, bodies), Map.of(), after.revision(), all) ? 1 : 0;
             }
         }
         Set<String> gone = new HashSet<>(old.keySet());
@@ -313,6 +322,38 @@ public final class Publisher {
             changed += deleteIfNotNewer(path, after.revision()) ? 1 : 0;
         }
         return changed;
+    }
+
+    private static Function<String, String> versionsOf(Manifest manifest) {
+        return slug -> manifest.bySlug(slug).sourceEtag();
+    }
+
+    /**
+     * The bodies of the articles in the feed, read from their sources in parallel. The feed is the one index
+     * page that shows whole articles, and the manifest keeps only summaries.
+     */
+    private Function<ArticleSummary, String> feedBodies(ArticleParser parser, Manifest manifest) {
+        Map<String, Future<String>> bodies = new HashMap<>();
+        for (ArticleSummary article : AtomFeed.articles(manifest.articles())) {
+            Manifest.Entry entry = manifest.bySlug(article.slug());
+            bodies.put(article.slug(), IO.submit(() -> content.read(entry.sourceKey()).map(file -> {
+                try {
+                    return parser.parse(entry.sourceKey(), file.bytes()).bodyHtml();
+                } catch (ArticleException e) {
+                    return "";  // broken since it was listed; the entry keeps its summary until its own notification
+                }
+            }).orElse("")));
+        }
+        return article -> {
+            try {
+                return bodies.get(article.slug()).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while reading the feed's articles", true, e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new StoreException("reading the feed's articles failed", true, e.getCause());
+            }
+        };
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.galley.site.SiteIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,11 +108,6 @@ public final class Rebuild {
             content.reportStatus(w.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(w.article().slug())));
             return null;
         });
-        for (SiteFile asset : SiteRenderer.assets()) {
-            if (publisher.writeIfChanged(asset, Map.of())) {
-                written.incrementAndGet();
-            }
-        }
         inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
             if (publisher.sync(new SourceChange(key, "", "")).kind() == Outcome.Kind.PUBLISHED) {
                 written.incrementAndGet();
@@ -120,7 +116,9 @@ public final class Rebuild {
         });
 
         Manifest next = commitAll(previous, List.copyOf(listed.entries().values()));
-        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true));
+        Map<String, String> bodies = new HashMap<>();
+        winners.forEach(w -> bodies.put(w.article().slug(), w.article().bodyHtml()));
+        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.slug(), "")));
         int removed = removeOrphanPages(next) + removeOrphanMedia(all);
         return new Report(next.entries().size(), drafts, List.copyOf(rejected), written.get(), removed);
     }

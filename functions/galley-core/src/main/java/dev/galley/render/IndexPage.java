@@ -2,6 +2,7 @@ package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.ListingPage;
+import dev.galley.site.SiteFile;
 
 import java.util.List;
 
@@ -50,6 +51,52 @@ public sealed interface IndexPage {
 
         public String file() {
             return SiteRenderer.NOT_FOUND;
+        }
+    }
+
+    /**
+     * The Atom feed: the newest articles with their full bodies. {@code version} identifies the source an
+     * entry's body comes from (its ETag), so a changed body changes the model even when the summary does not.
+     */
+    record Feed(List<FeedEntry> entries) implements IndexPage {
+        public Feed {
+            entries = List.copyOf(entries);
+        }
+
+        public String file() {
+            return AtomFeed.PATH;
+        }
+    }
+
+    record FeedEntry(ArticleSummary article, String version) {
+    }
+
+    /** {@code sitemap.xml}: every article and listing. */
+    record SitemapXml(List<ArticleSummary> articles) implements IndexPage {
+        public SitemapXml {
+            articles = List.copyOf(articles);
+        }
+
+        public String file() {
+            return Sitemap.PATH;
+        }
+    }
+
+    /** {@code search.json}: every article's title, tags and summary. */
+    record SearchJson(List<ArticleSummary> articles) implements IndexPage {
+        public SearchJson {
+            articles = List.copyOf(articles);
+        }
+
+        public String file() {
+            return SearchIndex.PATH;
+        }
+    }
+
+    /** A file that depends on no article: the stylesheet, robots.txt. */
+    record Fixed(SiteFile content) implements IndexPage {
+        public String file() {
+            return content.path();
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Articles and article lists in, site files out. Templates are precompiled Java classes that escape every
@@ -39,6 +40,7 @@ public final class SiteRenderer {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final byte[] STYLESHEET = readResource("style.css");
     private static final String STYLESHEET_PATH = "assets/style." + fingerprint(STYLESHEET) + ".css";
+    private static final SiteFile STYLESHEET_FILE = new SiteFile(STYLESHEET_PATH, STYLESHEET, ContentKind.CSS);
     private static final int RECENT_ON_404 = 5;
 
     private final SiteConfig site;
@@ -67,6 +69,14 @@ public final class SiteRenderer {
      * list, so an upload re-renders them from the manifest without reading any article.
      */
     public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles) {
+        return indexModels(articles, slug -> "");
+    }
+
+    /**
+     * @param versions the version of each article's body by slug (its source ETag), so that the feed, which
+     *                 carries whole bodies, changes when a body does
+     */
+    public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles, Function<String, String> versions) {
         Map<String, IndexPage> pages = new LinkedHashMap<>();
         List<ArticleSummary> home = SiteIndex.homeOrder(articles);
         for (ListingPage listing : Pagination.paginate("", home, site.pageSize())) {
@@ -85,15 +95,37 @@ public final class SiteRenderer {
         pages.put(TAGS, new IndexPage.TagCloud(counts));
         List<ArticleSummary> recent = home.stream().sorted(SiteIndex.NEWEST_FIRST).limit(RECENT_ON_404).toList();
         pages.put(NOT_FOUND, new IndexPage.NotFound(recent));
+        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.articles(articles).stream()
+                .map(a -> new IndexPage.FeedEntry(a, versions.apply(a.slug()))).toList()));
+        List<ArticleSummary> byDate = home.stream().sorted(SiteIndex.NEWEST_FIRST).toList();
+        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(byDate));
+        pages.put(SearchIndex.PATH, new IndexPage.SearchJson(byDate));
+        for (SiteFile file : List.of(STYLESHEET_FILE, Sitemap.robots(site))) {
+            pages.put(file.path(), new IndexPage.Fixed(file));
+        }
         return pages;
     }
 
-    /** Renders every index page: see {@link #indexModels}. */
+    /** Renders every index page with empty feed bodies: see {@link #indexModels}. */
     public List<SiteFile> indexPages(Collection<ArticleSummary> articles) {
-        return indexModels(articles).values().stream().map(this::render).toList();
+        return indexModels(articles).values().stream().map(page -> render(page, article -> "")).toList();
     }
 
-    public SiteFile render(IndexPage model) {
+    /** @param bodies each feed entry's body HTML; asked only when {@code model} is the feed */
+    public SiteFile render(IndexPage model, Function<ArticleSummary, String> bodies) {
+        if (model instanceof IndexPage.Feed feed) {
+            return AtomFeed.render(site, feed.entries().stream()
+                    .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList());
+        }
+        if (model instanceof IndexPage.SitemapXml sitemap) {
+            return Sitemap.render(site, sitemap.articles(), List.of());
+        }
+        if (model instanceof IndexPage.SearchJson search) {
+            return SearchIndex.render(search.articles());
+        }
+        if (model instanceof IndexPage.Fixed fixed) {
+            return fixed.content();
+        }
         if (model instanceof IndexPage.Home home) {
             ListingPage listing = home.listing();
             String title = listing.isFirst() ? "" : "Articles " + dateRange(listing);
@@ -117,11 +149,6 @@ public final class SiteRenderer {
         String newest = Format.monthYear(articles.get(0).date(), site.timezone());
         String oldest = Format.monthYear(articles.get(articles.size() - 1).date(), site.timezone());
         return newest.equals(oldest) ? "from " + newest : "from " + newest + " back to " + oldest;
-    }
-
-    /** The files that do not depend on articles at all. */
-    public static List<SiteFile> assets() {
-        return List.of(new SiteFile(STYLESHEET_PATH, STYLESHEET.clone(), ContentKind.CSS));
     }
 
     private Page page(String title, String description, String path) {

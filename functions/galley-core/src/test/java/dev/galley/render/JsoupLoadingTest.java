@@ -31,7 +31,9 @@ class JsoupLoadingTest {
         public static void pagesSitemapAndSearchIndex() {
             SiteRenderer renderer = new SiteRenderer(SiteConfig.defaults());
             renderer.article(new Article(ARTICLE, "a.md", "<p><a href=\"x/\">x</a></p>", List.of(), false, Map.of()), dev.galley.site.SiteIndex.Neighbours.NONE);
-            renderer.indexPages(List.of(ARTICLE));
+            renderer.indexModels(List.of(ARTICLE)).values().stream()
+                    .filter(page -> !(page instanceof IndexPage.Feed))
+                    .forEach(page -> renderer.render(page, article -> ""));
             Sitemap.render(SiteConfig.defaults(), List.of(ARTICLE), List.of());
             Sitemap.robots(SiteConfig.defaults());
             SearchIndex.render(List.of(ARTICLE));

@@ -77,7 +77,7 @@ class SiteRendererTest {
         ArticleSummary a = new ArticleSummary("evil", evil, OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(evil),
                 List.of(evil), evil, evil, 3, new CodeSample(evil, "js", evil), true);
         List<SiteFile> files = renderer.indexPages(List.of(a));
-        for (SiteFile file : files) {
+        for (SiteFile file : html(files)) {
             String html = new String(file.bytes(), StandardCharsets.UTF_8);
             assertFalse(html.contains("<script>alert"), file.path());
             assertFalse(html.contains("<img src=x"), file.path());
@@ -93,7 +93,7 @@ class SiteRendererTest {
 
     @Test
     void mustGiveEveryPageLangViewportTitleDescriptionAndLandmarks() {
-        for (SiteFile file : renderer.indexPages(List.of(summary("a", "A", 2026, 1, false, "Go")))) {
+        for (SiteFile file : html(renderer.indexPages(List.of(summary("a", "A", 2026, 1, false, "Go"))))) {
             String html = new String(file.bytes(), StandardCharsets.UTF_8);
             for (String expected : List.of("<html lang=\"en\">", "name=\"viewport\"", "<title>", "<header", "<main id=\"main\"", "<footer")) {
                 assertTrue(html.contains(expected), file.path() + " lacks " + expected);
@@ -116,5 +116,9 @@ class SiteRendererTest {
     void mustRenderTheSameInputToTheSameBytes() {
         List<ArticleSummary> articles = List.of(summary("a", "A", 2026, 1, true, "X"), summary("b", "B", 2026, 2, false, "Y"));
         assertEquals(renderer.indexPages(articles), new SiteRenderer(SiteConfig.defaults()).indexPages(List.copyOf(articles)));
+    }
+
+    private static List<SiteFile> html(List<SiteFile> files) {
+        return files.stream().filter(f -> f.kind() == dev.galley.site.ContentKind.HTML).toList();
     }
 }

@@ -245,6 +245,28 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void feedSitemapSearchIndexAndRobotsFollowUploadsAndDeletes() throws Exception {
+        handle(upload("first.md", article("First & foremost", "2026-01-10", "tags: [Go]")));
+        handle(upload("second.md", article("Second", "2026-02-10", "tags: [Rust]")));
+
+        String feed = site("feed.xml");
+        assertTrue(feed.contains("<title>First &amp; foremost</title>"), feed);
+        assertTrue(feed.contains("The body of Second."), feed);
+        assertTrue(feed.contains("<updated>2026-02-10T00:00:00Z</updated>"), feed);
+        assertEquals("application/atom+xml; charset=utf-8".replace(" ", ""),
+                s3.headObject(r -> r.bucket(siteBucket).key("feed.xml")).contentType().replace(" ", ""));
+        assertTrue(site("sitemap.xml").contains("/articles/first/</loc>"));
+        assertTrue(site("search.json").contains("\"slug\":\"second\""));
+        assertTrue(site("robots.txt").contains("Sitemap: "));
+        assertTrue(siteObjects().keySet().stream().anyMatch(k -> k.startsWith("assets/style.")), "the first publish writes the stylesheet");
+
+        handle(delete("second.md"));
+        assertFalse(site("feed.xml").contains("The body of Second."));
+        assertFalse(site("sitemap.xml").contains("/articles/second/"));
+        assertFalse(site("search.json").contains("\"slug\":\"second\""));
+    }
+
+    @Test
     void anImageBesideAnArticleIsPublishedWithItsTypeAndLongCachingAndRemovedWhenDeleted() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         String etag = s3.putObject(r -> r.bucket(contentBucket).key("posts/hello/diagram one.png"), RequestBody.fromBytes(png))
