@@ -84,6 +84,22 @@ class SampleSiteTest {
     }
 
     @Test
+    void theSampleSiteHasItsImageContentsFeedSitemapAndSearchIndex(@TempDir Path site) throws Exception {
+        galley("build", CONTENT.toString(), "--out", site.toString());
+        String migrations = Files.readString(site.resolve("articles/zero-downtime-migrations/index.html"));
+        assertTrue(migrations.contains("<img src=\"/media/zero-downtime-migrations/expand-contract.png\" alt=\"Four boxes in a row"), migrations);
+        assertEquals(Files.size(CONTENT.resolve("zero-downtime-migrations/expand-contract.png")),
+                Files.size(site.resolve("media/zero-downtime-migrations/expand-contract.png")));
+        assertTrue(migrations.contains("<nav class=\"toc\""), "a long article has a table of contents");
+        assertTrue(migrations.contains("href=\"#expand-and-contract\""));
+        assertTrue(migrations.contains("rel=\"prev\""), "links to the older article");
+        for (String file : List.of("feed.xml", "sitemap.xml", "robots.txt", "search.json")) {
+            assertTrue(Files.size(site.resolve(file)) > 0, file);
+        }
+        assertTrue(Files.readString(site.resolve("feed.xml")).contains("Zero-downtime migrations"));
+    }
+
+    @Test
     void aBadFileFailsTheBuildWithItsNameAndReasonWhileTheGoodOnesAreBuilt(@TempDir Path dir) throws Exception {
         Path content = Files.createDirectories(dir.resolve("content"));
         Files.writeString(content.resolve("good.md"), "---\ntitle: Good\ndate: 2026-01-01\n---\nFine.\n");
