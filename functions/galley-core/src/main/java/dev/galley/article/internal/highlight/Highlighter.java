@@ -4,20 +4,19 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Server-side syntax highlighting of fenced code: {@code <span class="tok-kw">}-style classes that style.css
- * colours, so readers need no JavaScript. Our own small tokenizer, not a library: RSyntaxTextArea 3.6 (the one
- * maintained Java library covering these languages) is a 1.3 MB Swing editor whose lexers mis-read Rust lifetimes,
- * Go raw strings and YAML keys, and take seconds on a 1 MB line; TM4E is not on Maven Central and compiles a
- * storm of Oniguruma regexes per grammar; jtreesitter needs Java 23 and native libraries; prism4j and
- * highlight.java are regex ports abandoned since 2019–2021. Lexers here are hand-written, linear-time scanners,
- * one table per language, built on first use.
+ * Server-side syntax highlighting of fenced code into {@code tok-*} classes that style.css colours; readers run no
+ * JavaScript. Our own tokenizer, because no library is good enough: RSyntaxTextArea 3.6, the one maintained Java
+ * highlighter with these languages, is a 1.3 MB Swing editor that mis-lexes Rust lifetimes, Go raw strings and YAML
+ * keys and takes 1-9 s on a 1 MB line; TM4E ships as Eclipse bundles without grammars and compiles Oniguruma regexes
+ * per rule; jtreesitter needs Java 23 and native code; prism4j and highlight.java are abandoned regex ports. Here:
+ * hand-written linear-time scanners, one table per language, built on the language's first use.
  */
 public final class Highlighter {
 
-    private enum Language { SQL, JAVA, JAVASCRIPT, TYPESCRIPT, RUST, GO, PYTHON, YAML, JSON, SHELL, CONSOLE, MARKUP, CSS }
+    enum Language { SQL, JAVA, JAVASCRIPT, TYPESCRIPT, RUST, GO, PYTHON, YAML, JSON, SHELL, CONSOLE, MARKUP, CSS }
 
     private static final Map<String, Language> ALIASES = Map.ofEntries(
             Map.entry("sql", Language.SQL), Map.entry("postgresql", Language.SQL), Map.entry("postgres", Language.SQL),
@@ -40,7 +39,7 @@ public final class Highlighter {
             Map.entry("xml", Language.MARKUP), Map.entry("svg", Language.MARKUP),
             Map.entry("css", Language.CSS));
 
-    private static final Map<Language, Lexer> LEXERS = new ConcurrentHashMap<>();
+    private static final AtomicReferenceArray<Lexer> LEXERS = new AtomicReferenceArray<>(Language.values().length);
 
     private Highlighter() {
     }
@@ -60,8 +59,14 @@ public final class Highlighter {
         sink.finish();
     }
 
-    private static Lexer lexer(Language language) {
-        return LEXERS.computeIfAbsent(language, Highlighter::create);
+    static Lexer lexer(Language language) {
+        Lexer lexer = LEXERS.get(language.ordinal());
+        if (lexer == null) {
+            // Threads racing on a language's first use may each build its table; they are equal, and one is kept.
+            LEXERS.compareAndSet(language.ordinal(), null, create(language));
+            lexer = LEXERS.get(language.ordinal());
+        }
+        return lexer;
     }
 
     private static Lexer create(Language language) {
@@ -77,7 +82,7 @@ public final class Highlighter {
             case YAML -> new YamlLexer();
             case SHELL -> new ShellLexer(false);
             case CONSOLE -> new ShellLexer(true);
-            case MARKUP -> new MarkupLexer(() -> lexer(Language.JAVASCRIPT), () -> lexer(Language.CSS));
+            case MARKUP -> new MarkupLexer();
             case CSS -> new CssLexer();
         };
     }

@@ -1,27 +1,17 @@
 package dev.galley.article.internal.highlight;
 
-import java.util.function.Supplier;
-
 /**
  * Lexes HTML and XML: tags and their attributes, comments, doctypes and processing instructions, entities;
  * the content of {@code <script>} and {@code <style>} is lexed as JavaScript and CSS.
  */
 final class MarkupLexer implements Lexer {
 
-    private final Supplier<Lexer> script;
-    private final Supplier<Lexer> style;
-
-    MarkupLexer(Supplier<Lexer> script, Supplier<Lexer> style) {
-        this.script = script;
-        this.style = style;
-    }
-
     @Override
     public void lex(String source, int from, int to, TokenSink out) {
         new Run(source, from, to, out).run();
     }
 
-    private final class Run extends Scanner {
+    private static final class Run extends Scanner {
 
         Run(String source, int from, int to, TokenSink out) {
             super(source, from, to, out);
@@ -98,8 +88,8 @@ final class MarkupLexer implements Lexer {
 
         /** The content of a script or style element, up to its closing tag, lexed as its own language. */
         private void embedded(String element) {
-            Lexer lexer = element.equalsIgnoreCase("script") ? script.get()
-                    : element.equalsIgnoreCase("style") ? style.get() : null;
+            Lexer lexer = element.equalsIgnoreCase("script") ? Highlighter.lexer(Highlighter.Language.JAVASCRIPT)
+                    : element.equalsIgnoreCase("style") ? Highlighter.lexer(Highlighter.Language.CSS) : null;
             if (lexer == null) {
                 return;
             }

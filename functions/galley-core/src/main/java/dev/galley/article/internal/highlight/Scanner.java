@@ -111,10 +111,6 @@ abstract class Scanner {
         }
     }
 
-    final boolean atWordStart() {
-        return pos == 0 || " \t\n;|&(".indexOf(source.charAt(pos - 1)) >= 0;
-    }
-
     static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }

@@ -146,6 +146,10 @@ final class ShellLexer implements Lexer {
             }
         }
 
+        private boolean atWordStart() {
+            return pos == 0 || " \t\n;|&(".indexOf(source.charAt(pos - 1)) >= 0;
+        }
+
         private void commandStarts() {
             command = true;
             declaring = false;

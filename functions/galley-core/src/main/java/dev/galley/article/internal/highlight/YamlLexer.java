@@ -268,7 +268,12 @@ final class YamlLexer implements Lexer {
                 return true;
             }
             if (rest.startsWith("0x") || rest.startsWith("0o")) {
-                return rest.length() > 2 && rest.substring(2).chars().allMatch(Scanner::isAsciiLetterOrDigit);
+                for (int k = 2; k < rest.length(); k++) {
+                    if (!isAsciiLetterOrDigit(rest.charAt(k))) {
+                        return false;
+                    }
+                }
+                return rest.length() > 2;
             }
             int digits = 0;
             boolean dot = false;
