@@ -1,5 +1,6 @@
 package dev.galley.article.internal;
 
+import dev.galley.article.internal.highlight.Highlighter;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.NodeRenderer;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * Renders fenced code with its file name: a fence {@code ```sql title="x.sql"} becomes a figure whose
- * caption is the file name, the way the code-sample card shows it.
+ * caption is the file name, the way the code-sample card shows it. The code is highlighted by its language.
  */
 final class CodeBlockRenderer implements NodeRenderer {
 
@@ -46,7 +47,7 @@ final class CodeBlockRenderer implements NodeRenderer {
         }
         html.tag("pre", context.extendAttributes(block, "pre", Map.of()));
         html.tag("code", context.extendAttributes(block, "code", codeAttributes));
-        html.text(block.getLiteral());
+        Highlighter.write(info.language(), block.getLiteral(), html);
         html.tag("/code");
         html.tag("/pre");
         if (info.hasTitle()) {

@@ -1,0 +1,64 @@
+package dev.galley.article.internal.highlight;
+
+import org.commonmark.renderer.html.HtmlWriter;
+
+/**
+ * Receives tokens as ranges of the source, in order, and writes the source as escaped text with a span per
+ * token; text between tokens is written plain. Adjacent tokens of one kind share a span.
+ */
+final class TokenSink {
+
+    private final String source;
+    private final HtmlWriter html;
+    private int written;
+    private TokenKind pendingKind;
+    private int pendingFrom;
+    private int pendingTo;
+
+    TokenSink(String source, HtmlWriter html) {
+        this.source = source;
+        this.html = html;
+    }
+
+    void add(TokenKind kind, int from, int to) {
+        if (to <= from) {
+            return;
+        }
+        int last = pendingKind == null ? written : pendingTo;
+        if (from < last) {
+            throw new IllegalStateException("token " + kind + " at " + from + " overlaps the previous one ending at " + last);
+        }
+        if (kind == pendingKind && from == pendingTo) {
+            pendingTo = to;
+            return;
+        }
+        flushPending();
+        pendingKind = kind;
+        pendingFrom = from;
+        pendingTo = to;
+    }
+
+    void finish() {
+        flushPending();
+        text(written, source.length());
+        written = source.length();
+    }
+
+    private void flushPending() {
+        if (pendingKind == null) {
+            return;
+        }
+        text(written, pendingFrom);
+        html.tag("span", pendingKind.attributes());
+        text(pendingFrom, pendingTo);
+        html.tag("/span");
+        written = pendingTo;
+        pendingKind = null;
+    }
+
+    private void text(int from, int to) {
+        if (to > from) {
+            html.text(source.substring(from, to));
+        }
+    }
+}
