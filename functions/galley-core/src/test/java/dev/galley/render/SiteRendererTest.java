@@ -63,12 +63,13 @@ class SiteRendererTest {
     }
 
     @Test
-    void mustShowTheCodeSampleCardWithItsFileName() {
+    void mustShowTheCodeSampleCardWithItsFileNameHighlighted() {
         ArticleSummary withSample = new ArticleSummary("s", "S", OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(),
                 List.of(), "", "", 3, new CodeSample("dashboard-config.ts", "ts", "interface A { x: number; }"), false);
         String html = home(List.of(withSample));
         assertTrue(html.contains("<figcaption>dashboard-config.ts</figcaption>"), html);
-        assertTrue(html.contains("<code class=\"language-ts\">interface A { x: number; }</code>"), html);
+        assertTrue(html.contains("<code class=\"language-ts\"><span class=\"tok-kw\">interface</span> "), html);
+        assertTrue(html.replaceAll("<[^>]+>", "").contains("interface A { x: number; }"), html);
     }
 
     @Test
