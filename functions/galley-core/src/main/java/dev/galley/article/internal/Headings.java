@@ -3,11 +3,9 @@ package dev.galley.article.internal;
 import dev.galley.article.TocEntry;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -55,7 +53,7 @@ public final class Headings {
             }
         });
         for (Heading heading : headings) {
-            String text = textOf(heading);
+            String text = PlainText.of(heading);
             String id = ids.generateId(text.toLowerCase(Locale.ROOT));
             heading.prependChild(new Anchor(id));
             if (heading.getLevel() >= FIRST_LINKED && heading.getLevel() <= LAST_IN_TOC) {
@@ -63,22 +61,6 @@ public final class Headings {
             }
         }
         return toc;
-    }
-
-    private static String textOf(Heading heading) {
-        StringBuilder text = new StringBuilder();
-        heading.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text node) {
-                text.append(node.getLiteral());
-            }
-
-            @Override
-            public void visit(Code node) {
-                text.append(node.getLiteral());
-            }
-        });
-        return text.toString().strip();
     }
 
     /** Renders {@code <h2 id="x">Text <a class="anchor" href="#x">#</a></h2>}. */
