@@ -39,6 +39,7 @@ public final class Markdown {
             .sanitizeUrls(true)
             .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .nodeRendererFactory(CodeBlockRenderer::new)
+            .attributeProviderFactory(context -> new AccessibleAttributes())
             .build();
 
     private Markdown() {
