@@ -4,7 +4,7 @@
 //   node pages.mjs config.json
 //
 // config: { chromium, userDataDir, base, paths: [{name, path, selector}], widths: [390, 1280],
-//           screenshots: dir | null, axe: bool, skipLink: bool, xss: bool, crawl: bool, maxPages }
+//           screenshots: dir | null, axe: bool, skipLink: bool, xss: bool, crawl: bool, maxPages, tabs }
 import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -135,21 +135,33 @@ function findInjectedMarkup() {
 const results = [];
 const queue = [...config.paths];
 const queued = new Set(queue.map(entry => new URL(entry.path, base).href));
-while (queue.length > 0 && results.length < (config.maxPages ?? 200)) {
-  const entry = queue.shift();
-  for (const width of config.widths) {
-    const seen = await visit(entry, width);
-    results.push(seen);
-    for (const link of seen.links ?? []) {
-      const target = new URL(link);
-      target.hash = '';
-      if (target.origin === base.origin && !queued.has(target.href)) {
-        queued.add(target.href);
-        queue.push({ name: target.pathname, path: target.pathname + target.search });
+let busy = 0;
+// Up to config.tabs pages load at once (the keyboard checks need one); links found are crawled when config.crawl.
+async function worker() {
+  while (queue.length > 0 || busy > 0) {
+    if (queue.length === 0 || results.length >= (config.maxPages ?? 200)) {
+      if (busy === 0) return;
+      await new Promise(resolve => setTimeout(resolve, 20));
+      continue;
+    }
+    const entry = queue.shift();
+    busy++;
+    for (const width of config.widths) {
+      const seen = await visit(entry, width);
+      results.push(seen);
+      for (const link of seen.links ?? []) {
+        const target = new URL(link);
+        target.hash = '';
+        if (target.origin === base.origin && !queued.has(target.href)) {
+          queued.add(target.href);
+          queue.push({ name: target.pathname, path: target.pathname + target.search });
+        }
       }
     }
+    busy--;
   }
 }
+await Promise.all(Array.from({ length: config.tabs ?? 1 }, worker));
 const version = await browser.version();
 await browser.close();
 process.stdout.write(JSON.stringify({ browser: version, millis: Date.now() - started, pages: results }));

@@ -74,7 +74,8 @@ class XssBrowserTest {
                     "paths", paths,
                     "widths", List.of(1280),
                     "xss", true,
-                    "crawl", true), dir);
+                    "crawl", true,
+                    "tabs", 4), dir);
         }
         System.out.println("[browser tests] XSS: " + pages().size() + " page loads in " + report.get("millis").asLong() + " ms");
     }
