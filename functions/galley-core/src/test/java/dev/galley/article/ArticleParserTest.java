@@ -228,10 +228,10 @@ class ArticleParserTest {
                 """).bodyHtml();
         assertAll(
                 () -> assertTrue(html.contains("<h2 id=\"a-heading\">A Heading <a class=\"anchor\" href=\"#a-heading\" aria-label=\"Link to this section\">#</a></h2>"), html),
-                () -> assertTrue(html.contains("<table>"), html),
+                () -> assertTrue(html.contains("<table tabindex=\"0\">"), "a table scrolls on a phone, so the keyboard must reach it: " + html),
                 () -> assertTrue(html.contains("<del>gone</del>"), html),
                 () -> assertTrue(html.contains("href=\"https://example.com\">https://example.com</a>"), html),
-                () -> assertTrue(html.contains("type=\"checkbox\""), html),
+                () -> assertTrue(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"open\">"), "a checkbox is named by its item: " + html),
                 () -> assertTrue(html.contains("class=\"footnotes\""), html));
     }
 
@@ -287,7 +287,7 @@ class ArticleParserTest {
                 """);
         assertEquals(new CodeSample("migrate_users_table.sql", "sql", "ALTER TABLE users ADD COLUMN x int;"), article.summary().sample());
         assertTrue(article.bodyHtml().contains("<figcaption>migrate_users_table.sql</figcaption>"), article.bodyHtml());
-        assertTrue(article.bodyHtml().contains("<code class=\"language-sql\">"), article.bodyHtml());
+        assertTrue(article.bodyHtml().contains("<pre tabindex=\"0\"><code class=\"language-sql\">"), article.bodyHtml());
     }
 
     @Test

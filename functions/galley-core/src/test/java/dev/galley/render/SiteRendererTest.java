@@ -68,7 +68,7 @@ class SiteRendererTest {
                 List.of(), "", "", 3, new CodeSample("dashboard-config.ts", "ts", "interface A { x: number; }"), false);
         String html = home(List.of(withSample));
         assertTrue(html.contains("<figcaption>dashboard-config.ts</figcaption>"), html);
-        assertTrue(html.contains("<code class=\"language-ts\"><span class=\"tok-kw\">interface</span> "), html);
+        assertTrue(html.contains("<pre tabindex=\"0\"><code class=\"language-ts\"><span class=\"tok-kw\">interface</span> "), html);
         assertTrue(html.replaceAll("<[^>]+>", "").contains("interface A { x: number; }"), html);
     }
 

@@ -5,6 +5,7 @@ import dev.galley.emulator.LambdaStyleDelivery;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
 import dev.galley.lambda.S3Clients;
+import dev.galley.site.SiteConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -141,7 +142,10 @@ final class PreviewCommand {
             }
         }
 
-        /** Makes the content bucket hold exactly the folder's files, site.yaml first. */
+        /**
+         * Makes the content bucket hold exactly the folder's files. site.yaml goes first, and its rebuild is
+         * awaited before the articles go up, so that no article publish races the site-wide rebuild.
+         */
         private void mirrorContentFolder() {
             FileSystemContentStore folder = new FileSystemContentStore(content);
             Set<String> local = new HashSet<>(folder.list());
@@ -150,8 +154,11 @@ final class PreviewCommand {
                     s3.deleteObject(r -> r.bucket(CONTENT_BUCKET).key(object.key()));
                 }
             }
-            local.stream().sorted((a, b) -> a.equals("site.yaml") ? -1 : b.equals("site.yaml") ? 1 : a.compareTo(b))
-                    .forEach(this::upload);
+            if (local.remove(SiteConfig.FILE_NAME)) {
+                upload(SiteConfig.FILE_NAME);
+                awaitPublishing();
+            }
+            local.stream().sorted().forEach(this::upload);
         }
 
         private void uploadChanges(Set<String> keys) {

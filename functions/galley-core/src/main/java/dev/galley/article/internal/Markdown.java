@@ -38,6 +38,7 @@ public final class Markdown {
             .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .nodeRendererFactory(CodeBlockRenderer::new)
             .nodeRendererFactory(Headings.Renderer::new)
+            .attributeProviderFactory(context -> new AccessibleAttributes())
             .build();
 
     private Markdown() {
