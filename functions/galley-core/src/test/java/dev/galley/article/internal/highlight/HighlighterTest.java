@@ -296,7 +296,7 @@ class HighlighterTest {
                 ```
                 """));
         assertTrue(html.contains("<figure class=\"code-block\"><figcaption>migrate.sql</figcaption>"
-                + "<pre><code class=\"language-sql\">" + token("kw", "SELECT") + " " + token("str", "'&lt;b&gt;'")
+                + "<pre tabindex=\"0\"><code class=\"language-sql\">" + token("kw", "SELECT") + " " + token("str", "'&lt;b&gt;'")
                 + " " + token("op", "&amp;") + " " + token("num", "1") + token("punc", ";") + "\n</code></pre></figure>"), html);
     }
 
