@@ -404,7 +404,7 @@ public final class Publisher {
         throw new StoreException("could not write " + page.path() + " for " + MAX_ATTEMPTS + " attempts", true, null);
     }
 
-    private boolean deleteIfNotNewer(String path, long revision) {
+    boolean deleteIfNotNewer(String path, long revision) {
         Optional<SiteStore.Version> stored = site.head(path);
         if (stored.isPresent() && revisionOf(stored.get()) < revision) {
             site.delete(path);

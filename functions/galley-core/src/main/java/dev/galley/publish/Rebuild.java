@@ -13,6 +13,7 @@ import dev.galley.site.SiteIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,10 +135,14 @@ public final class Rebuild {
                         .orElseThrow());
     }
 
+    /**
+     * Commits the rebuilt entries. An upload handled while the rebuild ran may have committed first; its
+     * entry is newer than what the rebuild listed, so it is kept (and an entry it removed stays removed).
+     */
     private Manifest commitAll(Publisher.Snapshot base, List<Manifest.Entry> entries) {
         Publisher.Snapshot current = base;
         for (int attempt = 1; attempt <= 10; attempt++) {
-            Manifest next = current.value().replacedBy(entries);
+            Manifest next = current.value().replacedBy(merge(base.value(), current.value(), entries));
             if (publisher.commit(current, next)) {
                 return next;
             }
@@ -146,13 +151,33 @@ public final class Rebuild {
         throw new StoreException("the manifest kept changing during the rebuild; rebuild again", true, null);
     }
 
+    /** The rebuilt entries, with every source that changed between {@code base} and {@code current} as it is in current. */
+    static List<Manifest.Entry> merge(Manifest base, Manifest current, List<Manifest.Entry> rebuilt) {
+        Set<String> changedSources = new HashSet<>();
+        for (Manifest.Entry entry : current.entries().values()) {
+            if (!entry.equals(base.bySource(entry.sourceKey()))) {
+                changedSources.add(entry.sourceKey());
+            }
+        }
+        for (Manifest.Entry entry : base.entries().values()) {
+            if (current.bySource(entry.sourceKey()) == null) {
+                changedSources.add(entry.sourceKey());
+            }
+        }
+        Map<String, Manifest.Entry> bySlug = new TreeMap<>();
+        rebuilt.stream().filter(e -> !changedSources.contains(e.sourceKey())).forEach(e -> bySlug.put(e.article().slug(), e));
+        current.entries().values().stream().filter(e -> changedSources.contains(e.sourceKey()))
+                .forEach(e -> bySlug.put(e.article().slug(), e));
+        return List.copyOf(bySlug.values());
+    }
+
     private int removeOrphanPages(Manifest published) {
         Set<String> live = published.entries().keySet();
         int removed = 0;
         for (String path : site.list("articles/")) {
             String[] parts = path.split("/");
-            if (parts.length >= 3 && !live.contains(parts[1])) {
-                site.delete(path);
+            // A page written by an upload that commits after us carries a newer revision: leave it.
+            if (parts.length >= 3 && !live.contains(parts[1]) && publisher.deleteIfNotNewer(path, published.revision())) {
                 removed++;
             }
         }

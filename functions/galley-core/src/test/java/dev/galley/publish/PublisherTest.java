@@ -322,4 +322,25 @@ class PublisherTest {
             }
         });
     }
+
+    @Test
+    void mustKeepAnArticlePublishedWhileARebuildRuns() {
+        content.put("a.md", article("A", "2026-01-01"));
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        site.beforeWrite = path -> {
+            // Just before the rebuild commits its manifest, an upload is handled and commits first.
+            if (path.equals(ManifestCodec.PATH) && raced.compareAndSet(false, true)) {
+                content.put("b.md", article("B", "2026-02-01"));
+                assertEquals(Outcome.Kind.PUBLISHED, new Publisher(content, site).sync(SourceChange.of("b.md")).kind());
+            }
+        };
+        publisher.rebuild();
+
+        assertTrue(raced.get());
+        Manifest manifest = ManifestCodec.read(site.read(ManifestCodec.PATH).orElseThrow().bytes());
+        assertEquals(java.util.Set.of("a", "b"), manifest.entries().keySet());
+        assertNotNull(site.text("articles/b/index.html"), "the rebuild removed the page of an article published meanwhile");
+        assertTrue(site.text("index.html").contains("/articles/b/"));
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
+    }
 }
