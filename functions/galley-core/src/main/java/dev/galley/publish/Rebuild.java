@@ -10,6 +10,7 @@ import dev.galley.site.SiteFile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,19 @@ import java.util.stream.Collectors;
 
 /**
  * Re-renders every article in the content store, removes pages whose source is gone, and rewrites the
- * manifest and every index page. Articles are parsed and written in parallel; only their summaries stay in
- * memory, so memory grows with the number of articles, not their size.
+ * manifest and every index page. Store calls run {@value #CONCURRENCY} at a time: articles are read, parsed and
+ * written in parallel, and so are the authors' status reports and the removals. Only summaries stay in memory, so
+ * memory grows with the number of articles, not their size; the bytes in flight are at most
+ * {@value #CONCURRENCY} source files and their pages.
  */
 public final class Rebuild {
+
+    /**
+     * Store requests in flight. A fixed number, not a multiple of the cores: the work is mostly waiting on S3 (tens
+     * of milliseconds a request against a few of rendering), and on Lambda the core count says little about the
+     * CPU share the memory size buys. In flight: at most this many source files and their pages.
+     */
+    static final int CONCURRENCY = 16;
 
     /** What a rebuild did. Rejected files are listed with their errors; every good file is published regardless. */
     public record Report(int published, int drafts, List<ArticleException> rejected, int pagesRemoved) {
@@ -72,16 +82,18 @@ public final class Rebuild {
 
         List<Manifest.Entry> entries = new ArrayList<>();
         List<ArticleException> rejected = new ArrayList<>();
+        // Reported to the authors once the site shows the rebuild.
+        Map<String, PublishStatus> statuses = new LinkedHashMap<>();
         int drafts = 0;
         Map<String, List<Parsed>> bySlug = parsed.stream().filter(p -> p.article() != null && !p.article().draft())
                 .collect(Collectors.groupingBy(p -> p.article().slug()));
         for (Parsed p : parsed) {
             if (p.error() != null) {
                 rejected.add(p.error());
-                content.reportStatus(p.key(), new PublishStatus(State.REJECTED, p.error().reason(), ""));
+                statuses.put(p.key(), new PublishStatus(State.REJECTED, p.error().reason(), ""));
             } else if (p.article().draft()) {
                 drafts++;
-                content.reportStatus(p.key(), new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
+                statuses.put(p.key(), new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
             }
         }
         for (List<Parsed> claimants : bySlug.values()) {
@@ -90,12 +102,12 @@ public final class Rebuild {
                 rewritePage(parser, renderer, winner.key());
             }
             entries.add(new Manifest.Entry(winner.key(), winner.etag(), "", winner.article().summary()));
-            content.reportStatus(winner.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(winner.article().slug())));
+            statuses.put(winner.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(winner.article().slug())));
             for (Parsed loser : claimants) {
                 if (loser != winner) {
                     ArticleException e = ArticleException.duplicateSlug(loser.key(), loser.article().slug(), winner.key());
                     rejected.add(e);
-                    content.reportStatus(loser.key(), new PublishStatus(State.REJECTED, e.reason(), ""));
+                    statuses.put(loser.key(), new PublishStatus(State.REJECTED, e.reason(), ""));
                 }
             }
         }
@@ -107,6 +119,10 @@ public final class Rebuild {
         Manifest next = commitAll(previous, entries);
         publisher.publishIndexPages(renderer, previous.value(), next, true);
         int removed = removeOrphanPages(next);
+        inParallel(List.copyOf(statuses.keySet()), key -> {
+            content.reportStatus(key, statuses.get(key));
+            return null;
+        });
         return new Report(entries.size(), drafts, List.copyOf(rejected), removed);
     }
 
@@ -145,15 +161,15 @@ public final class Rebuild {
 
     private int removeOrphanPages(Manifest published) {
         Set<String> live = published.entries().keySet();
-        int removed = 0;
-        for (String path : site.list("articles/")) {
+        List<String> orphans = site.list("articles/").stream().filter(path -> {
             String[] parts = path.split("/");
-            if (parts.length >= 3 && !live.contains(parts[1])) {
-                site.delete(path);
-                removed++;
-            }
-        }
-        return removed;
+            return parts.length >= 3 && !live.contains(parts[1]);
+        }).toList();
+        inParallel(orphans, path -> {
+            site.delete(path);
+            return null;
+        });
+        return orphans.size();
     }
 
     private static Article withoutBody(Article article) {
@@ -165,8 +181,7 @@ public final class Rebuild {
     }
 
     private static <T> List<T> inParallel(List<String> keys, Task<T> task) {
-        int threads = Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors() * 4));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
             Thread thread = new Thread(runnable, "galley-rebuild");
             thread.setDaemon(true);
             return thread;
