@@ -196,21 +196,6 @@ class TemplateWiringTest {
     }
 
     @Test
-    void functionListsTheContentBucketOnlyUnderThePrefix() {
-        Map<String, Object> list = null;
-        for (TemplateRules.Statement s : TemplateRules.statements(template)) {
-            if (s.where().endsWith("/ListArticles")) {
-                list = s.body();
-            }
-        }
-        assertNotNull(list);
-        List<Object> ifArgs = list(at(list, "Condition", "Fn::If"));
-        assertEquals("HasContentPrefix", ifArgs.get(0));
-        assertEquals(List.of(Map.of("Fn::Sub", "${ContentPrefix}*")), at(ifArgs.get(1), "StringLike", "s3:prefix"));
-        assertEquals(Map.of("Ref", "AWS::NoValue"), ifArgs.get(2), "no condition only when the prefix is empty");
-    }
-
-    @Test
     void logGroupIsTheFunctionsAndKeepsLogsThirtyDays() {
         assertEquals("/aws/lambda/" + text(function().get("FunctionName")),
                 text(props(template, "FunctionLogGroup").get("LogGroupName")));
