@@ -138,6 +138,13 @@ class TemplateWiringTest {
     }
 
     @Test
+    void functionKeepsAnIdleConnectionForEachOfTheSixteenS3RequestsARebuildHasInFlight() {
+        // Rebuild.CONCURRENCY in galley-core; the JDK's default is 5 idle connections per host.
+        String options = text(at(function(), "Environment", "Variables", "JAVA_TOOL_OPTIONS"));
+        assertTrue(List.of(options.split(" ")).contains("-Dhttp.maxConnections=16"), options);
+    }
+
+    @Test
     void s3InvokesOnlyTheLiveAliasAndOnlyFromTheContentBucketOfThisAccount() {
         Map<String, Object> p = props(template, "ContentBucketInvokePermission");
         assertEquals("lambda:InvokeFunction", p.get("Action"));

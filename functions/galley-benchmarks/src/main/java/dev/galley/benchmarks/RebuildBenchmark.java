@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
  * and one ordinary publish of an edited article into it. Each prints its time, S3 requests by operation, peak heap
  * and peak RSS. With {@code --latency-ms} every S3 request is held back that long, as S3's own latency would.
  *
- * <p>Usage: {@code RebuildBenchmark [--articles 1000] [--heap 64m,128m,256m] [--latency-ms 0]}
+ * <p>Usage: {@code RebuildBenchmark [--articles 1000] [--heap 64m,128m,256m] [--latency-ms 0] [--jvm "-Dx=y ..."]}
  */
 public final class RebuildBenchmark {
 
@@ -42,6 +42,8 @@ public final class RebuildBenchmark {
         int articles = Integer.parseInt(option(args, "--articles", "1000"));
         List<String> heaps = List.of(option(args, "--heap", "256m").split(","));
         long latency = Long.parseLong(option(args, "--latency-ms", "0"));
+        String extraOptions = option(args, "--jvm", "").strip();
+        List<String> jvm = extraOptions.isEmpty() ? List.of() : List.of(extraOptions.split("\\s+"));
 
         List<RebuildArticles.Source> corpus = RebuildArticles.generate(articles, 42);
         long bytes = corpus.stream().mapToLong(a -> a.text().getBytes(StandardCharsets.UTF_8).length).sum();
@@ -67,8 +69,8 @@ public final class RebuildBenchmark {
                         "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", server.endpoint().toString());
 
                 server.faults().enable();
-                System.out.println("-Xmx" + heap + " rebuild, empty site:   " + invoke(heap, env, "{\"action\":\"rebuild\"}"));
-                System.out.println("-Xmx" + heap + " rebuild, built site:   " + invoke(heap, env, "{\"action\":\"rebuild\"}"));
+                System.out.println("-Xmx" + heap + " rebuild, empty site:   " + invoke(heap, jvm, env, "{\"action\":\"rebuild\"}"));
+                System.out.println("-Xmx" + heap + " rebuild, built site:   " + invoke(heap, jvm, env, "{\"action\":\"rebuild\"}"));
                 server.faults().disable();
 
                 RebuildArticles.Source edited = corpus.get(articles / 2);
@@ -77,7 +79,7 @@ public final class RebuildBenchmark {
                 String event = "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
                         + content + "\"},\"object\":{\"key\":\"" + edited.key() + "\",\"eTag\":" + etag + ",\"sequencer\":\"0A\"}}}]}";
                 server.faults().enable();
-                System.out.println("-Xmx" + heap + " one publish, " + articles + " listed: " + invoke(heap, env, event));
+                System.out.println("-Xmx" + heap + " one publish, " + articles + " listed: " + invoke(heap, jvm, env, event));
                 server.faults().disable();
             }
         }
@@ -99,12 +101,13 @@ public final class RebuildBenchmark {
     }
 
     /** Runs the handler on one event in a fresh JVM; returns its RESULT line, without the prefix. */
-    private static String invoke(String heap, Map<String, String> env, String event) throws Exception {
+    private static String invoke(String heap, List<String> jvm, Map<String, String> env, String event) throws Exception {
         Path eventFile = Files.createTempFile("galley-event", ".json");
         Files.writeString(eventFile, event);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx" + heap,
-                "-cp", System.getProperty("java.class.path"), RebuildBenchmarkChild.class.getName(), eventFile.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dhttp.maxConnections=16", "-XX:+UseSerialGC", "-Xmx" + heap));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RebuildBenchmarkChild.class.getName(), eventFile.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
