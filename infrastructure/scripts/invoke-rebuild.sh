@@ -39,4 +39,9 @@ if ! grep -Eq '"StatusCode": *200' "$out_dir/invoke.json"; then
   echo "::error::unexpected invoke status for $function_name:live" >&2
   exit 1
 fi
+# The function does not fail on a refused invalidation (pages expire from the CDN
+# within 60 s anyway); say so in the job's summary.
+if grep -q '"invalidation":"failed' "$out_dir/response.json"; then
+  echo "::warning::the rebuild succeeded but its CloudFront invalidation failed; readers see the new pages within 60 s" >&2
+fi
 echo "rebuild of $function_name:live succeeded"

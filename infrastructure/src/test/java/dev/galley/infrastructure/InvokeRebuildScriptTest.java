@@ -1,6 +1,7 @@
 package dev.galley.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,10 @@ class InvokeRebuildScriptTest {
     }
 
     private Processes.Result runWithLambdaAnswering(String invokeResult) throws IOException {
+        return runWithLambdaAnswering(invokeResult, "{\"published\":3}");
+    }
+
+    private Processes.Result runWithLambdaAnswering(String invokeResult, String response) throws IOException {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path aws = bin.resolve("aws");
         // $1 is the service; for "lambda invoke" the last argument is the response file.
@@ -43,7 +48,7 @@ class InvokeRebuildScriptTest {
                 + "echo \"$*\" >> '" + calls + "'\n"
                 + "case \"$1\" in\n"
                 + "  cloudformation) echo galley-publish-dev ;;\n"
-                + "  lambda) for last; do :; done; echo '{\"status\":\"ok\"}' > \"$last\"; echo '" + invokeResult + "' ;;\n"
+                + "  lambda) for last; do :; done; echo '" + response + "' > \"$last\"; echo '" + invokeResult + "' ;;\n"
                 + "esac\n");
         Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path script = Template.infrastructureDir().resolve("scripts/invoke-rebuild.sh");
@@ -67,5 +72,18 @@ class InvokeRebuildScriptTest {
                 "{\"StatusCode\": 200, \"FunctionError\": \"Unhandled\", \"ExecutedVersion\": \"7\"}");
         assertNotEquals(0, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("FunctionError"), r.describe());
+    }
+
+    @Test
+    void aFailedInvalidationIsAWarningNotAFailure() throws IOException {
+        Processes.Result r = runWithLambdaAnswering("{\"StatusCode\": 200, \"ExecutedVersion\": \"7\"}",
+                "{\"published\":3,\"invalidation\":\"failed: CloudFront is unavailable\"}");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.stderr().contains("::warning::") && r.stderr().contains("invalidation failed"), r.describe());
+
+        Processes.Result ok = runWithLambdaAnswering("{\"StatusCode\": 200, \"ExecutedVersion\": \"7\"}",
+                "{\"published\":3,\"invalidation\":\"I2J0I21PCUYOIK\"}");
+        assertEquals(0, ok.exitCode(), ok.describe());
+        assertFalse(ok.stderr().contains("::warning::"), ok.describe());
     }
 }

@@ -61,6 +61,8 @@ final class TemplateRules {
         v.addAll(bucketsAreVersionedEncryptedPrivateAndOwnerEnforced(template));
         v.addAll(distributionReadsTheSiteBucketThroughOacOnly(template));
         v.addAll(siteBucketPolicyLetsOnlyThisDistributionReadAndHidesGalleyState(template));
+        v.addAll(functionSeesMissingKeysAs404(template));
+        v.addAll(functionInvalidatesOnlyThisDistribution(template));
         return v;
     }
 
@@ -245,6 +247,9 @@ final class TemplateRules {
             if (!hasPrefixFilter(config.get("Filter"))) {
                 v.add(CONTENT_BUCKET + ": " + event + " is not filtered on the ContentPrefix");
             }
+            if (hasSuffixFilter(config.get("Filter"))) {
+                v.add(CONTENT_BUCKET + ": " + event + " is filtered on a suffix (images beside the articles must notify too)");
+            }
         }
         if (!events.equals(Set.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"))) {
             v.add(CONTENT_BUCKET + ": notifies " + events + ", expected exactly s3:ObjectCreated:* and s3:ObjectRemoved:*");
@@ -265,6 +270,15 @@ final class TemplateRules {
             }
         }
         return false;
+    }
+
+    private static boolean hasSuffixFilter(Object filter) {
+        if (filter instanceof Map<?, ?> m && m.containsKey("Fn::If")) {
+            List<Object> args = Template.list(m.get("Fn::If"));
+            return hasSuffixFilter(args.get(1)) || hasSuffixFilter(args.get(2));
+        }
+        return oneOrMany(at(filter, "S3Key", "Rules")).stream()
+                .anyMatch(rule -> "suffix".equalsIgnoreCase(text(map(rule).get("Name"))));
     }
 
     static List<String> everyInvokePermissionNamesItsSourceArnAndAccount(Map<String, Object> template) {
@@ -383,6 +397,75 @@ final class TemplateRules {
         }
         if (!galleyDenied) {
             v.add(policyId + ": no unconditional Deny of s3:GetObject on _galley/* for CloudFront");
+        }
+        return v;
+    }
+
+    /** The function role's statements: the policies of GalleyFunctionRole. */
+    private static List<Statement> functionStatements(Map<String, Object> template) {
+        return statements(template).stream().filter(s -> s.where().startsWith("GalleyFunctionRole.")).toList();
+    }
+
+    /**
+     * S3 answers a GET or HEAD of a missing key with 404 only to a caller that may list the bucket (403
+     * otherwise), and the function treats only a 404 as "absent": for every bucket whose objects the function
+     * reads, it must hold s3:ListBucket on that bucket without any condition.
+     */
+    static List<String> functionSeesMissingKeysAs404(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        List<Statement> role = functionStatements(template);
+        Set<String> readBuckets = new TreeSet<>();
+        for (Statement s : role) {
+            if (s.isAllow() && s.actions().contains("s3:GetObject")) {
+                for (String resource : s.resources()) {
+                    int slash = resource.indexOf('/');
+                    readBuckets.add(slash < 0 ? resource : resource.substring(0, slash));
+                }
+            }
+        }
+        if (readBuckets.isEmpty()) {
+            v.add("GalleyFunctionRole: reads no bucket");
+        }
+        for (String bucket : readBuckets) {
+            boolean listed = false;
+            boolean conditional = false;
+            for (Statement s : role) {
+                if (s.isAllow() && s.actions().contains("s3:ListBucket") && s.resources().contains(bucket)) {
+                    if (s.body().get("Condition") == null) {
+                        listed = true;
+                    } else {
+                        conditional = true;
+                    }
+                }
+            }
+            if (!listed) {
+                v.add("GalleyFunctionRole: reads " + bucket + " but may " + (conditional ? "list it only under a condition" : "not list it")
+                        + ": S3 would answer 403, not 404, for a missing key");
+            }
+        }
+        return v;
+    }
+
+    /** The function may create invalidations on this stack's distribution, nothing else in CloudFront. */
+    static List<String> functionInvalidatesOnlyThisDistribution(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        boolean granted = false;
+        for (Statement s : functionStatements(template)) {
+            for (String action : s.actions()) {
+                if (!action.startsWith("cloudfront:")) {
+                    continue;
+                }
+                if (!action.equals("cloudfront:CreateInvalidation")) {
+                    v.add(s.where() + ": the function may " + action + " (it only invalidates)");
+                }
+                if (!s.resources().equals(List.of(DISTRIBUTION_ARN))) {
+                    v.add(s.where() + ": " + action + " on " + s.resources() + ", not only this distribution");
+                }
+                granted = true;
+            }
+        }
+        if (!granted) {
+            v.add("GalleyFunctionRole: no cloudfront:CreateInvalidation on this distribution (a rebuild invalidates /*)");
         }
         return v;
     }

@@ -116,6 +116,16 @@ class TemplateRulesTest {
     }
 
     @Test
+    void functionMayListEveryBucketItReadsSoMissingKeysAre404() {
+        assertKept(TemplateRules.functionSeesMissingKeysAs404(template));
+    }
+
+    @Test
+    void functionMayInvalidateOnlyThisDistribution() {
+        assertKept(TemplateRules.functionInvalidatesOnlyThisDistribution(template));
+    }
+
+    @Test
     void siteBucketPolicyLetsOnlyThisDistributionReadAndDeniesGalleyState() {
         assertKept(TemplateRules.siteBucketPolicyLetsOnlyThisDistributionReadAndHidesGalleyState(template));
     }
@@ -267,5 +277,42 @@ class TemplateRulesTest {
         List<String> v = TemplateRules.all(t);
         assertCaught(v, "Allow to every principal");
         assertCaught(v, "allows a principal other than CloudFront");
+    }
+
+    @Test
+    void listingTheContentBucketOnlyUnderAPrefixConditionOrNotListingTheSiteIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "ListArticles").put("Condition", Map.of("StringLike", Map.of("s3:prefix", List.of(Map.of("Fn::Sub", "${ContentPrefix}*")))));
+        assertCaught(TemplateRules.all(t), "galley-content-${Stage}-${AWS::AccountId}-${AWS::Region} but may list it only under a condition");
+
+        Map<String, Object> u = mutated();
+        List<Object> statements = list(at(Template.props(u, "GalleyFunctionRole"), "Policies", 0, "PolicyDocument", "Statement"));
+        statements.removeIf(s -> "ListSite".equals(map(s).get("Sid")));
+        assertCaught(TemplateRules.all(u), "reads ${SiteBucket.Arn} but may not list it");
+    }
+
+    @Test
+    void aSuffixFilterThatLeavesImagesOutIsCaught() {
+        Map<String, Object> t = mutated();
+        Map<String, Object> created = map(at(Template.props(t, "ContentBucket"), "NotificationConfiguration", "LambdaConfigurations", 0));
+        created.put("Filter", Map.of("S3Key", Map.of("Rules", List.of(
+                Map.of("Name", "prefix", "Value", Map.of("Ref", "ContentPrefix")), Map.of("Name", "suffix", "Value", ".md")))));
+        assertCaught(TemplateRules.all(t), "is filtered on a suffix");
+    }
+
+    @Test
+    void invalidatingAnyDistributionOrMoreThanInvalidatingIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "InvalidateOwnDistribution").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/*"));
+        assertCaught(TemplateRules.all(t), "not only this distribution");
+
+        Map<String, Object> u = mutated();
+        statement(u, "InvalidateOwnDistribution").put("Action", List.of("cloudfront:CreateInvalidation", "cloudfront:UpdateDistribution"));
+        assertCaught(TemplateRules.all(u), "the function may cloudfront:UpdateDistribution");
+
+        Map<String, Object> w = mutated();
+        List<Object> statements = list(at(Template.props(w, "GalleyFunctionRole"), "Policies", 0, "PolicyDocument", "Statement"));
+        statements.removeIf(s -> "InvalidateOwnDistribution".equals(map(s).get("Sid")));
+        assertCaught(TemplateRules.all(w), "no cloudfront:CreateInvalidation");
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
@@ -27,10 +28,18 @@ import java.util.stream.Collectors;
 
 /**
  * Re-renders every article in the content store, removes pages whose source is gone, and rewrites the
- * manifest and every index page. Articles are parsed and written in parallel; only their summaries stay in
- * memory, so memory grows with the number of articles, not their size.
+ * manifest and every index page. Store calls run {@value #CONCURRENCY} at a time. Every article is parsed
+ * before any page is written, because a page links to its neighbours; so the rendered bodies are held in
+ * memory until then, about the size of the site's HTML (some 12 KB an article).
  */
 public final class Rebuild {
+
+    /**
+     * Store requests in flight. A fixed number, not a multiple of the cores: the work is mostly waiting on S3 (tens
+     * of milliseconds a request against a few of rendering), and on Lambda the core count says little about the
+     * CPU share the memory size buys.
+     */
+    static final int CONCURRENCY = 16;
 
     /** What a rebuild did. Rejected files are listed with their errors; every good file is published regardless. */
     public record Report(int published, int drafts, List<ArticleException> rejected, int filesWritten, int pagesRemoved) {
@@ -72,14 +81,16 @@ public final class Rebuild {
         }).orElse(null));
 
         List<ArticleException> rejected = new ArrayList<>();
+        // Reported to the authors once the site shows the rebuild.
+        Map<String, PublishStatus> statuses = new ConcurrentHashMap<>();
         int drafts = 0;
         for (Parsed p : parsed) {
             if (p.error() != null) {
                 rejected.add(p.error());
-                content.reportStatus(p.key(), new PublishStatus(State.REJECTED, p.error().reason(), ""));
+                statuses.put(p.key(), new PublishStatus(State.REJECTED, p.error().reason(), ""));
             } else if (p.article().draft()) {
                 drafts++;
-                content.reportStatus(p.key(), new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
+                statuses.put(p.key(), new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
             }
         }
         Map<String, List<Parsed>> bySlug = parsed.stream().filter(p -> p.article() != null && !p.article().draft())
@@ -92,7 +103,7 @@ public final class Rebuild {
                 if (loser != winner) {
                     ArticleException e = ArticleException.duplicateSlug(loser.key(), loser.article().slug(), winner.key());
                     rejected.add(e);
-                    content.reportStatus(loser.key(), new PublishStatus(State.REJECTED, e.reason(), ""));
+                    statuses.put(loser.key(), new PublishStatus(State.REJECTED, e.reason(), ""));
                 }
             }
         }
@@ -106,7 +117,7 @@ public final class Rebuild {
             if (publisher.writeIfChanged(renderer.article(w.article(), neighbours.get(w.article().slug())), Map.of(Publisher.SOURCE, w.key()))) {
                 written.incrementAndGet();
             }
-            content.reportStatus(w.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(w.article().slug())));
+            statuses.put(w.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(w.article().slug())));
             return null;
         });
         inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
@@ -121,6 +132,10 @@ public final class Rebuild {
         winners.forEach(w -> bodies.put(w.article().slug(), w.article().bodyHtml()));
         written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.slug(), "")));
         int removed = removeOrphanPages(next) + removeOrphanMedia(all);
+        inParallel(List.copyOf(statuses.keySet()), key -> {
+            content.reportStatus(key, statuses.get(key));
+            return null;
+        });
         return new Report(next.entries().size(), drafts, List.copyOf(rejected), written.get(), removed);
     }
 
@@ -173,15 +188,12 @@ public final class Rebuild {
 
     private int removeOrphanPages(Manifest published) {
         Set<String> live = published.entries().keySet();
-        int removed = 0;
-        for (String path : site.list("articles/")) {
+        List<String> orphans = site.list("articles/").stream().filter(path -> {
             String[] parts = path.split("/");
-            // A page written by an upload that commits after us carries a newer revision: leave it.
-            if (parts.length >= 3 && !live.contains(parts[1]) && publisher.deleteIfNotNewer(path, published.revision())) {
-                removed++;
-            }
-        }
-        return removed;
+            return parts.length >= 3 && !live.contains(parts[1]);
+        }).toList();
+        // A page written by an upload that commits after us carries a newer revision: it is left alone.
+        return inParallel(orphans, path -> publisher.deleteIfNotNewer(path, published.revision()) ? path : null).size();
     }
 
     private int removeOrphanMedia(List<String> sources) {
@@ -201,8 +213,7 @@ public final class Rebuild {
     }
 
     private static <I, T> List<T> inParallel(List<I> keys, Task<I, T> task) {
-        int threads = Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors() * 4));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
             Thread thread = new Thread(runnable, "galley-rebuild");
             thread.setDaemon(true);
             return thread;

@@ -7,10 +7,13 @@ import java.util.Optional;
 /**
  * The function's settings, from environment variables.
  *
- * @param contentPrefix key prefix of the content in the content bucket, "" or ending in "/"
- * @param endpoint      an S3 endpoint override, for emulators only
+ * @param contentPrefix  key prefix of the content in the content bucket, "" or ending in "/"
+ * @param endpoint       an S3 endpoint override, for emulators only
+ * @param distributionId the CloudFront distribution in front of the site bucket, to invalidate after a full
+ *                       re-render; empty where there is none (local preview, tests)
  */
-public record FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint) {
+public record FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint,
+                             Optional<String> distributionId) {
 
     public static FunctionConfig fromEnvironment(Map<String, String> env) {
         String prefix = env.getOrDefault("GALLEY_CONTENT_PREFIX", "").strip();
@@ -18,12 +21,19 @@ public record FunctionConfig(String region, String contentBucket, String content
             prefix = prefix + "/";
         }
         String endpoint = env.getOrDefault("GALLEY_S3_ENDPOINT", "").strip();
+        String distribution = env.getOrDefault("GALLEY_DISTRIBUTION_ID", "").strip();
         return new FunctionConfig(
                 required(env, "AWS_REGION"),
                 required(env, "GALLEY_CONTENT_BUCKET"),
                 prefix,
                 required(env, "GALLEY_SITE_BUCKET"),
-                endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)));
+                endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
+                distribution.isEmpty() ? Optional.empty() : Optional.of(distribution));
+    }
+
+    /** A configuration without a CDN in front of the site bucket. */
+    public FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint) {
+        this(region, contentBucket, contentPrefix, siteBucket, endpoint, Optional.empty());
     }
 
     public FunctionConfig {

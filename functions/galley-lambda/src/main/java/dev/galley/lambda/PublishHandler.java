@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.galley.aws.CloudFrontInvalidator;
 import dev.galley.aws.S3ContentStore;
 import dev.galley.aws.S3SiteStore;
 import dev.galley.publish.Outcome;
@@ -19,6 +20,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +39,7 @@ public final class PublishHandler implements RequestStreamHandler {
 
     private final FunctionConfig config;
     private final Publisher publisher;
+    private final Optional<CloudFrontInvalidator> cdn;
 
     /** Used by the Lambda runtime: configuration from the environment, one S3 client per container. */
     public PublishHandler() {
@@ -43,10 +47,19 @@ public final class PublishHandler implements RequestStreamHandler {
     }
 
     /**
-     * @param s3 the client to use, or null to build the production client from {@code config}
+     * @param s3 the client to use, or null to build the production client from {@code config}; the CloudFront
+     *           client, when {@code config} names a distribution, is built on the first invalidation
      */
     public PublishHandler(FunctionConfig config, S3Client s3) {
+        this(config, s3, config.distributionId().map(id -> new CloudFrontInvalidator(CloudFrontClients::create, id)).orElse(null));
+    }
+
+    /**
+     * @param cdn invalidates the distribution after a full re-render, or null when there is none
+     */
+    public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn) {
         this.config = config;
+        this.cdn = Optional.ofNullable(cdn);
         S3Client client = s3 != null ? s3 : S3Clients.create(config);
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
@@ -57,13 +70,15 @@ public final class PublishHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = JSON.readTree(input);
         Consumer<String> log = context == null || context.getLogger() == null ? System.out::println : context.getLogger()::log;
+        // Lambda's retries of an invocation keep its request id: the invalidation they ask for is the same one.
+        String requestId = context == null || context.getAwsRequestId() == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
         ObjectNode result;
         if (event == null || event.isMissingNode()) {
             throw new IllegalArgumentException("the event is empty");
         } else if ("rebuild".equals(event.path("action").asText())) {
-            result = rebuild(log);
+            result = rebuild(requestId, log);
         } else if (event.has("Records")) {
-            result = handleRecords(event, log);
+            result = handleRecords(event, requestId, log);
         } else if ("s3:TestEvent".equals(event.path("Event").asText())) {
             log.accept(logLine("", "skipped", "s3:TestEvent", 0));
             result = JSON.createObjectNode().put("skipped", "s3:TestEvent");
@@ -73,8 +88,10 @@ public final class PublishHandler implements RequestStreamHandler {
         JSON.writeValue(output, result);
     }
 
-    private ObjectNode handleRecords(JsonNode event, Consumer<String> log) {
+    private ObjectNode handleRecords(JsonNode event, String requestId, Consumer<String> log) {
         List<String> retryable = new ArrayList<>();
+        // Site paths whose cached copies the records made stale; pages and feeds need none (max-age=60).
+        List<String> stale = new ArrayList<>();
         ObjectNode result = JSON.createObjectNode();
         for (S3Notification record : S3Notification.fromEvent(event)) {
             long started = System.nanoTime();
@@ -95,6 +112,9 @@ public final class PublishHandler implements RequestStreamHandler {
                     Outcome done = publisher.sync(new SourceChange(key, record.etag(), record.sequencer()));
                     outcome = done.kind().name().toLowerCase(java.util.Locale.ROOT);
                     reason = done.reason();
+                    if (done.kind() == Outcome.Kind.REBUILT) {
+                        stale.add(CloudFrontInvalidator.EVERYTHING);
+                    }
                 } catch (StoreException e) {
                     outcome = e.retryable() ? "failed-will-retry" : "failed";
                     reason = e.getMessage();
@@ -109,13 +129,14 @@ public final class PublishHandler implements RequestStreamHandler {
             log.accept(logLine(record.key(), outcome, reason, (System.nanoTime() - started) / 1_000_000));
             result.put(record.key(), outcome);
         }
+        invalidate(stale, requestId, log);
         if (!retryable.isEmpty()) {
             throw new RetryableFailureException(retryable);
         }
         return result;
     }
 
-    private ObjectNode rebuild(Consumer<String> log) {
+    private ObjectNode rebuild(String requestId, Consumer<String> log) {
         long started = System.nanoTime();
         Rebuild.Report report = publisher.rebuild();
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -127,7 +148,31 @@ public final class PublishHandler implements RequestStreamHandler {
         result.put("rejected", report.rejected().size());
         result.put("pagesRemoved", report.pagesRemoved());
         result.put("millis", millis);
+        invalidate(List.of(CloudFrontInvalidator.EVERYTHING), requestId, log).ifPresent(status -> result.put("invalidation", status));
         return result;
+    }
+
+    /**
+     * One CloudFront invalidation for the paths (none when there are none or no distribution). A failure is logged
+     * and reported, and does not fail the invocation: the site bucket is already right and every page expires from
+     * the CDN within 60 s anyway, whereas a retry would redo the whole invocation (a full re-render) for nothing more.
+     *
+     * @return the invalidation's id, or "failed: ..."; empty when nothing was asked of CloudFront
+     */
+    private Optional<String> invalidate(List<String> paths, String requestId, Consumer<String> log) {
+        if (cdn.isEmpty()) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        try {
+            return cdn.get().invalidate(paths, requestId).map(done -> {
+                log.accept(logLine("", "invalidated", done.id() + " " + String.join(" ", done.paths()), (System.nanoTime() - started) / 1_000_000));
+                return done.id();
+            });
+        } catch (CloudFrontInvalidator.InvalidationFailedException e) {
+            log.accept(logLine("", "invalidation-failed", e.getMessage(), (System.nanoTime() - started) / 1_000_000));
+            return Optional.of("failed: " + e.getMessage());
+        }
     }
 
     /** One structured line per record, for CloudWatch Logs Insights. */

@@ -1,0 +1,252 @@
+package dev.galley.lambda;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.aws.CloudFrontInvalidator;
+import dev.galley.emulator.EmbeddedS3;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The handler's CloudFront invalidations, seen by a local HTTP endpoint that answers like CloudFront: the real
+ * CloudFront client (SigV4, REST-XML) with an endpoint override, and the real S3 calls against S3Proxy in process.
+ */
+class CloudFrontInvalidationTest {
+
+    private static final String DISTRIBUTION = "EDFDVBD6EXAMPLE";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static EmbeddedS3 server;
+
+    private RecordingCloudFront cloudFront;
+    private CloudFrontClient cloudFrontClient;
+    private S3Client s3;
+    private String contentBucket;
+    private String siteBucket;
+    private PublishHandler handler;
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startS3() {
+        server = EmbeddedS3.builder().inMemory().build().start();
+    }
+
+    @AfterAll
+    static void stopS3() {
+        server.close();
+    }
+
+    @BeforeEach
+    void createBucketsAndHandler() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        contentBucket = "content-" + suffix;
+        siteBucket = "site-" + suffix;
+        FunctionConfig config = new FunctionConfig(server.region(), contentBucket, "", siteBucket, Optional.of(server.endpoint()),
+                Optional.of(DISTRIBUTION));
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
+        s3 = S3Clients.create(config, credentials);
+        s3.createBucket(b -> b.bucket(contentBucket));
+        s3.createBucket(b -> b.bucket(siteBucket));
+        cloudFront = new RecordingCloudFront();
+        cloudFrontClient = CloudFrontClients.create(credentials, Optional.of(cloudFront.endpoint()));
+        handler = new PublishHandler(config, s3, new CloudFrontInvalidator(() -> cloudFrontClient, config.distributionId().orElseThrow()));
+    }
+
+    @AfterEach
+    void close() {
+        cloudFrontClient.close();
+        cloudFront.close();
+        s3.close();
+    }
+
+    private String upload(String key, String text) {
+        String etag = s3.putObject(r -> r.bucket(contentBucket).key(key), RequestBody.fromString(text, StandardCharsets.UTF_8))
+                .eTag().replace("\"", "");
+        return Events.record("ObjectCreated:Put", contentBucket, key, etag, PublishEndToEndTest.nextSequencer());
+    }
+
+    private String delete(String key) {
+        s3.deleteObject(r -> r.bucket(contentBucket).key(key));
+        return Events.record("ObjectRemoved:Delete", contentBucket, key, "", PublishEndToEndTest.nextSequencer());
+    }
+
+    private JsonNode handle(String event, String requestId) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new Invocation(requestId));
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private boolean siteHas(String path) {
+        return s3.listObjectsV2(r -> r.bucket(siteBucket).prefix(path)).contents().stream().anyMatch(o -> o.key().equals(path));
+    }
+
+    @Test
+    void aRebuildAsksCloudFrontOnceToInvalidateEverythingOnThisDistribution() throws Exception {
+        upload("a.md", PublishEndToEndTest.article("A", "2026-01-01"));
+        upload("b.md", PublishEndToEndTest.article("B", "2026-01-02"));
+
+        JsonNode result = handle("{\"action\":\"rebuild\"}", "req-1");
+
+        assertEquals(2, result.path("published").asInt());
+        assertEquals(1, cloudFront.requests().size(), "requests: " + cloudFront.requests());
+        RecordingCloudFront.Request request = cloudFront.requests().get(0);
+        assertEquals("POST", request.method());
+        assertEquals("/2020-05-31/distribution/" + DISTRIBUTION + "/invalidation", request.path());
+        assertEquals(List.of("/*"), request.paths());
+        assertTrue(request.authorization().startsWith("AWS4-HMAC-SHA256 Credential=" + server.accessKey() + "/")
+                && request.authorization().contains("/us-east-1/cloudfront/aws4_request"), request.authorization());
+        assertEquals("I1EXAMPLE", result.path("invalidation").asText());
+        assertTrue(logged.stream().anyMatch(line -> line.contains("\"outcome\":\"invalidated\"") && line.contains("I1EXAMPLE /*")), logged.toString());
+    }
+
+    @Test
+    void publishingUpdatingAndDeletingArticlesAskCloudFrontNothing() throws Exception {
+        assertEquals("published", handle(upload("a.md", PublishEndToEndTest.article("A", "2026-01-01")), "req-1").path("a.md").asText());
+        assertEquals("published", handle(upload("a.md", PublishEndToEndTest.article("A, again", "2026-01-01")), "req-2").path("a.md").asText());
+        assertEquals("unpublished", handle(delete("a.md"), "req-3").path("a.md").asText());
+        handle(upload("notes.txt", "not an article"), "req-4");
+
+        assertEquals(List.of(), cloudFront.requests(), "max-age=60 keeps these fresh without invalidations");
+    }
+
+    @Test
+    void aSiteConfigUploadInvalidatesEverythingOnceHoweverManyOfTheRecordsRebuilt() throws Exception {
+        String article = upload("a.md", PublishEndToEndTest.article("A", "2026-01-01"));
+        String config = upload("site.yaml", "title: Renamed\n");
+
+        JsonNode result = handle(Events.combine(List.of(config, article, config)), "req-1");
+
+        assertEquals("rebuilt", result.path("site.yaml").asText());
+        assertTrue(siteHas("articles/a/index.html"));
+        assertEquals(1, cloudFront.requests().size(), "requests: " + cloudFront.requests());
+        assertEquals(List.of("/*"), cloudFront.requests().get(0).paths());
+    }
+
+    @Test
+    void aRetriedInvocationSendsTheSameCallerReferenceSoCloudFrontMakesNoSecondInvalidation() throws Exception {
+        upload("a.md", PublishEndToEndTest.article("A", "2026-01-01"));
+
+        handle("{\"action\":\"rebuild\"}", "7d3e0b7a-retried");
+        handle("{\"action\":\"rebuild\"}", "7d3e0b7a-retried");
+        handle("{\"action\":\"rebuild\"}", "another-invocation");
+
+        List<RecordingCloudFront.Request> requests = cloudFront.requests();
+        assertEquals(3, requests.size());
+        assertEquals(requests.get(0).callerReference(), requests.get(1).callerReference());
+        assertTrue(requests.get(0).callerReference().startsWith("7d3e0b7a-retried-"), requests.get(0).callerReference());
+        assertNotEquals(requests.get(0).callerReference(), requests.get(2).callerReference());
+    }
+
+    @Test
+    void aFailingCloudFrontIsLoggedAndReportedButTheRebuildSucceeds() throws Exception {
+        upload("a.md", PublishEndToEndTest.article("A", "2026-01-01"));
+        cloudFront.failWith(500);
+
+        JsonNode result = handle("{\"action\":\"rebuild\"}", "req-1");
+
+        assertEquals(1, result.path("published").asInt());
+        assertTrue(siteHas("articles/a/index.html"));
+        assertTrue(result.path("invalidation").asText().startsWith("failed: invalidating [/*] on CloudFront distribution " + DISTRIBUTION),
+                result.toString());
+        assertTrue(cloudFront.requests().size() > 1, "the SDK retries a 500 before giving up: " + cloudFront.requests().size());
+        assertTrue(logged.stream().anyMatch(line -> line.contains("\"outcome\":\"invalidation-failed\"")), logged.toString());
+    }
+
+    /** The invocation context Lambda passes: its request id, which Lambda keeps across retries, and its logger. */
+    private final class Invocation implements Context {
+        private final String requestId;
+
+        Invocation(String requestId) {
+            this.requestId = requestId;
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                    logged.add(message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    logged.add(new String(message, StandardCharsets.UTF_8));
+                }
+            };
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/galley-publish-test";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "test";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "galley-publish-test";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "1";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:123456789012:function:galley-publish-test:live";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 300_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+    }
+}
