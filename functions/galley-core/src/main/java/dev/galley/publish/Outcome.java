@@ -6,9 +6,12 @@ package dev.galley.publish;
  * @param slug   the article's slug where known, else ""
  * @param reason  why, in the author's words, for rejections; else ""
  * @param changed site paths whose cached copies are now stale despite their short cache lifetime (a replaced
- *                or deleted image); a CDN should invalidate them
+ *                or deleted image), or {@link #EVERYTHING} after a re-render; a CDN should invalidate them
  */
 public record Outcome(String key, Kind kind, String slug, String reason, java.util.List<String> changed) {
+
+    /** Every path of the site. */
+    public static final String EVERYTHING = "/*";
 
     public Outcome {
         changed = java.util.List.copyOf(changed);

@@ -73,7 +73,8 @@ public final class Publisher {
         String key = change.key();
         if (key.equals(SiteConfig.FILE_NAME)) {
             Rebuild.Report report = rebuild();
-            return new Outcome(key, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected");
+            return new Outcome(key, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
+                    report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
         }
         if (Media.isMedia(key)) {
             return syncMedia(key);

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 public final class CloudFrontInvalidator {
 
     /** Every cached object: one billed path. */
-    public static final String EVERYTHING = "/*";
+    public static final String EVERYTHING = dev.galley.publish.Outcome.EVERYTHING;
     /** More distinct paths than this become {@link #EVERYTHING}. */
     public static final int MAX_PATHS = 10;
 

@@ -112,9 +112,7 @@ public final class PublishHandler implements RequestStreamHandler {
                     Outcome done = publisher.sync(new SourceChange(key, record.etag(), record.sequencer()));
                     outcome = done.kind().name().toLowerCase(java.util.Locale.ROOT);
                     reason = done.reason();
-                    if (done.kind() == Outcome.Kind.REBUILT) {
-                        stale.add(CloudFrontInvalidator.EVERYTHING);
-                    }
+                    stale.addAll(done.changed());
                 } catch (StoreException e) {
                     outcome = e.retryable() ? "failed-will-retry" : "failed";
                     reason = e.getMessage();
@@ -148,7 +146,10 @@ public final class PublishHandler implements RequestStreamHandler {
         result.put("rejected", report.rejected().size());
         result.put("pagesRemoved", report.pagesRemoved());
         result.put("millis", millis);
-        invalidate(List.of(CloudFrontInvalidator.EVERYTHING), requestId, log).ifPresent(status -> result.put("invalidation", status));
+        result.put("filesWritten", report.filesWritten());
+        if (!report.changedNothing()) {
+            invalidate(List.of(CloudFrontInvalidator.EVERYTHING), requestId, log).ifPresent(status -> result.put("invalidation", status));
+        }
         return result;
     }
 

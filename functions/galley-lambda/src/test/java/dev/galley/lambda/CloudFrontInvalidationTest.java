@@ -150,8 +150,11 @@ class CloudFrontInvalidationTest {
     void aRetriedInvocationSendsTheSameCallerReferenceSoCloudFrontMakesNoSecondInvalidation() throws Exception {
         upload("a.md", PublishEndToEndTest.article("A", "2026-01-01"));
 
+        // Each rebuild finds a changed article: a rebuild that changes nothing invalidates nothing.
         handle("{\"action\":\"rebuild\"}", "7d3e0b7a-retried");
+        upload("a.md", PublishEndToEndTest.article("A, revised", "2026-01-01"));
         handle("{\"action\":\"rebuild\"}", "7d3e0b7a-retried");
+        upload("a.md", PublishEndToEndTest.article("A, revised again", "2026-01-01"));
         handle("{\"action\":\"rebuild\"}", "another-invocation");
 
         List<RecordingCloudFront.Request> requests = cloudFront.requests();
@@ -159,6 +162,38 @@ class CloudFrontInvalidationTest {
         assertEquals(requests.get(0).callerReference(), requests.get(1).callerReference());
         assertTrue(requests.get(0).callerReference().startsWith("7d3e0b7a-retried-"), requests.get(0).callerReference());
         assertNotEquals(requests.get(0).callerReference(), requests.get(2).callerReference());
+    }
+
+    @Test
+    void replacingOrDeletingAnImageInvalidatesExactlyThatImageAndANewOneNothing() throws Exception {
+        String png = "\u0089PNG\r\n\u001a\n";
+        // fromString would encode U+0089 as two bytes; the image must start with the byte 0x89.
+        byte[] first = (png + "one").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] second = (png + "two").getBytes(StandardCharsets.ISO_8859_1);
+        handle(uploadBytes("posts/pic.png", first), "new");
+        assertTrue(cloudFront.requests().isEmpty(), "requests: " + cloudFront.requests());
+
+        handle(uploadBytes("posts/pic.png", second), "replaced");
+        handle(delete("posts/pic.png"), "deleted");
+
+        assertEquals(2, cloudFront.requests().size(), "requests: " + cloudFront.requests());
+        assertEquals(List.of("/media/posts/pic.png"), cloudFront.requests().get(0).paths());
+        assertEquals(List.of("/media/posts/pic.png"), cloudFront.requests().get(1).paths());
+    }
+
+    private String uploadBytes(String key, byte[] bytes) {
+        String etag = s3.putObject(r -> r.bucket(contentBucket).key(key), RequestBody.fromBytes(bytes)).eTag().replace("\"", "");
+        return Events.record("ObjectCreated:Put", contentBucket, key, etag, PublishEndToEndTest.nextSequencer());
+    }
+
+    @Test
+    void aRebuildThatChangesNothingAsksCloudFrontNothing() throws Exception {
+        upload("a.md", PublishEndToEndTest.article("A", "2026-01-01"));
+        handle("{\"action\":\"rebuild\"}", "first");
+        JsonNode again = handle("{\"action\":\"rebuild\"}", "second");
+
+        assertEquals(0, again.path("filesWritten").asInt(), again.toString());
+        assertEquals(1, cloudFront.requests().size(), "requests: " + cloudFront.requests());
     }
 
     @Test
