@@ -30,6 +30,8 @@ public final class Publisher {
     public static final String REVISION = "galley-revision";
     /** The source file a page was rendered from, kept in the page's metadata. */
     static final String SOURCE = "galley-source";
+    /** The ETag of the source bytes a page was rendered from, kept in the page's metadata. */
+    static final String SOURCE_ETAG = "galley-source-etag";
     static final String ARTICLE_SUFFIX = ".md";
 
     private static final int MAX_ATTEMPTS = 25;
@@ -101,8 +103,8 @@ public final class Publisher {
             boolean upToDate = current != null && current.sourceEtag().equals(file.etag())
                     && current.article().equals(article.summary());
             if (upToDate) {
-                if (pageWrittenFromEtag != null && !pageWrittenFromEtag.equals(file.etag())) {
-                    writePage(renderer, article);  // an earlier attempt of ours wrote older content: put it right
+                if (pageWrittenFromEtag != null && !pageWrittenFromEtag.equals(file.etag()) && !writePage(renderer, article, file)) {
+                    continue;  // an earlier attempt of ours wrote older content: put it right
                 }
                 content.reportStatus(key, published(article));
                 return Outcome.of(key, Outcome.Kind.UNCHANGED, article.slug());
@@ -110,7 +112,9 @@ public final class Publisher {
             if (isOlderNotification(change, file, current)) {
                 return Outcome.of(key, Outcome.Kind.UNCHANGED, article.slug());
             }
-            writePage(renderer, article);
+            if (!file.etag().equals(pageWrittenFromEtag) && !writePage(renderer, article, file)) {
+                continue;
+            }
             pageWrittenFromEtag = file.etag();
             Manifest next = manifest.value().with(new Manifest.Entry(key, file.etag(), newestSequencer(change, current), article.summary()));
             if (!commit(manifest, next)) {
@@ -166,15 +170,34 @@ public final class Publisher {
     private void repairPage(ArticleParser parser, SiteRenderer renderer, Manifest.Entry owner) {
         content.read(owner.sourceKey()).ifPresent(file -> {
             try {
-                writePage(renderer, parser.parse(owner.sourceKey(), file.bytes()));
+                writePage(renderer, parser.parse(owner.sourceKey(), file.bytes()), file);
             } catch (ArticleException e) {
                 // The owner's file is broken now; its own notification will deal with it.
             }
         });
     }
 
-    private void writePage(SiteRenderer renderer, Article article) {
-        site.write(renderer.article(article), Map.of(SOURCE, article.sourceKey()), new Condition.None());
+    /**
+     * Writes the article's page from {@code file}, unless that would put older content over a newer page: a page
+     * rendered from other bytes is replaced only while {@code file} is still what the source holds, and only if
+     * nobody wrote the page in between. False when the caller must re-read and try again.
+     */
+    private boolean writePage(SiteRenderer renderer, Article article, ContentStore.SourceFile file) {
+        String path = SiteRenderer.articlePath(article.slug());
+        Optional<SiteStore.Version> stored = site.head(path);
+        Map<String, String> from = Map.of(SOURCE, file.key(), SOURCE_ETAG, file.etag());
+        if (stored.isPresent() && stored.get().metadata().entrySet().containsAll(from.entrySet())) {
+            return true;
+        }
+        if (stored.isPresent() && !content.read(file.key()).map(now -> now.etag().equals(file.etag())).orElse(false)) {
+            return false;
+        }
+        try {
+            site.write(renderer.article(article), from, Condition.of(stored));
+            return true;
+        } catch (WriteConflictException e) {
+            return false;
+        }
     }
 
     private static PublishStatus published(Article article) {
