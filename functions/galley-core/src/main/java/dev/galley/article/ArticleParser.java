@@ -70,7 +70,13 @@ public final class ArticleParser {
         String summaryText = fields.optionalText("summary");
         String sampleName = fields.optionalText("sample");
 
-        Node document = Markdown.parse(parts.body());
+        Node document;
+        try {
+            document = Markdown.parse(parts.body());
+        } catch (IllegalArgumentException e) {
+            throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format(
+                    "the tables hold more than %,d cells in all; split the article", Markdown.MAX_TABLE_CELLS));
+        }
         BodyFacts body = BodyFacts.of(document);
         List<String> summary = summaryText.isEmpty()
                 ? (body.firstParagraph() == null ? List.of() : List.of(body.firstParagraph()))

@@ -198,6 +198,15 @@ class ArticleParserTest {
     }
 
     @Test
+    void mustRejectTablesWithMoreCellsThanTheLimitRatherThanRenderThem() {
+        // A short row is padded to the header's width, so a few bytes per row can ask for many cells.
+        String table = "|a".repeat(10) + "|\n" + "|-".repeat(10) + "|\n" + "|x|\n".repeat(10_001);
+        ArticleException tooMany = rejection("tables.md", "---\ntitle: T\ndate: 2026-01-01\n---\n" + table);
+        assertEquals(ArticleException.Problem.TOO_LARGE, tooMany.problem());
+        assertTrue(tooMany.getMessage().startsWith("tables.md: the tables hold more than 100,000 cells"), tooMany.getMessage());
+    }
+
+    @Test
     void mustAcceptAByteOrderMarkAndWindowsLineEndings() throws Exception {
         Article article = parse("a.md", "\uFEFF---\r\ntitle: T\r\ndate: 2026-01-01\r\n---\r\nHello\r\nworld\r\n");
         assertEquals("T", article.summary().title());
