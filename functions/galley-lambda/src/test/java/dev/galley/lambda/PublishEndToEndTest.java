@@ -164,6 +164,26 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void aDraftIsNeverListedAndADraftOverAPublishedArticleTakesItDown() throws Exception {
+        handle(upload("keep.md", article("Keep me", "2026-03-09", "tags: [Go]")));
+        handle(upload("hello.md", article("Hello", "2026-03-10", "tags: [Go]")));
+        JsonNode fresh = handle(upload("later.md", article("Not yet", "2026-03-11", "draft: true")));
+
+        JsonNode over = handle(upload("hello.md", article("Hello", "2026-03-10", "tags: [Go]", "draft: true")));
+
+        assertEquals("draft", fresh.path("later.md").asText());
+        assertEquals("draft", over.path("hello.md").asText());
+        assertFalse(siteHas("articles/hello/index.html"));
+        assertFalse(siteHas("articles/later/index.html"));
+        assertFalse(site("index.html").contains("/articles/hello/"));
+        assertFalse(site("tags/go/index.html").contains("/articles/hello/"));
+        assertTrue(site("index.html").contains("/articles/keep/"));
+        assertEquals("draft", tags("hello.md").get("galley-status"));
+        assertFalse(tags("hello.md").containsKey("galley-url"));
+        assertEquals("draft", tags("later.md").get("galley-status"));
+    }
+
+    @Test
     void keysWithSpacesAndNonAsciiCharactersAreDecoded() throws Exception {
         String event = upload("drafts/my post é.md", article("Encoded", "2026-03-10"));
         assertTrue(event.contains("drafts/my+post+%C3%A9.md"), "S3 sends keys form-encoded");
