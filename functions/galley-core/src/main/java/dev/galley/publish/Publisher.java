@@ -241,7 +241,7 @@ public final class Publisher {
         List<SiteFile> pages = renderer.indexPages(after.articles());
         for (SiteFile page : pages) {
             if (!java.util.Arrays.equals(old.remove(page.path()), page.bytes()) || all) {
-                writeIfNewer(page, after.revision());
+                writeIfNewer(renderer, page, after.revision());
             }
         }
         for (String gone : old.keySet()) {
@@ -249,7 +249,7 @@ public final class Publisher {
         }
     }
 
-    private void writeIfNewer(SiteFile page, long revision) {
+    private void writeIfNewer(SiteRenderer renderer, SiteFile page, long revision) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<SiteStore.Version> stored = site.head(page.path());
             if (stored.isPresent() && revisionOf(stored.get()) >= revision) {
@@ -257,12 +257,27 @@ public final class Publisher {
             }
             try {
                 site.write(page, Map.of(REVISION, Long.toString(revision)), Condition.of(stored));
-                return;
             } catch (WriteConflictException e) {
                 backOff(attempt);
+                continue;
             }
+            if (stored.isEmpty()) {
+                deleteIfGoneSince(renderer, page.path(), revision);
+            }
+            return;
         }
         throw new StoreException("could not write " + page.path() + " for " + MAX_ATTEMPTS + " attempts", true, null);
+    }
+
+    /**
+     * A page found absent may have been deleted by a newer revision (a tag whose last article went) rather than
+     * never written: then writing it put it back. Deletes it again unless the newest manifest still has it.
+     */
+    private void deleteIfGoneSince(SiteRenderer renderer, String path, long revision) {
+        Manifest latest = readManifest().value();
+        if (latest.revision() > revision && renderer.indexPages(latest.articles()).stream().noneMatch(p -> p.path().equals(path))) {
+            deleteIfNotNewer(path, latest.revision());
+        }
     }
 
     private void deleteIfNotNewer(String path, long revision) {
