@@ -2,6 +2,11 @@ package dev.galley.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.aws.S3SiteStore;
+import dev.galley.publish.SiteStore;
+import dev.galley.publish.WriteConflictException;
+import dev.galley.site.ContentKind;
+import dev.galley.site.SiteFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -266,6 +272,17 @@ abstract class PublishEndToEndTest {
     void recordsFromAnotherBucketAreSkipped() throws Exception {
         JsonNode result = handle(Events.record("ObjectCreated:Put", "someone-elses-bucket", "x.md", "abc", nextSequencer()));
         assertEquals("skipped", result.path("x.md").asText());
+    }
+
+    @Test
+    void aConditionalWriteOverAPageDeletedMeanwhileIsAConflictNotAFailure() {
+        S3SiteStore store = new S3SiteStore(s3, siteBucket);
+        SiteFile page = new SiteFile("tags/go/index.html", "<p>Go</p>".getBytes(StandardCharsets.UTF_8), ContentKind.HTML);
+        store.write(page, Map.of(), new SiteStore.Condition.Absent());
+        String etag = store.head(page.path()).orElseThrow().etag();
+        store.delete(page.path());
+
+        assertThrows(WriteConflictException.class, () -> store.write(page, Map.of(), new SiteStore.Condition.Matches(etag)));
     }
 
     @Test
