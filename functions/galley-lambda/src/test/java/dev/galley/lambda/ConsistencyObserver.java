@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,9 +78,14 @@ final class ConsistencyObserver implements AutoCloseable {
         rounds.incrementAndGet();
     }
 
-    /** Stops after the round under way. */
+    /** Stops after one more whole round, so that the site as it is now is judged too. */
     @Override
     public void close() throws InterruptedException {
+        long target = rounds.get() + 2;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (rounds.get() < target && thread.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         stopped = true;
         thread.join();
     }
