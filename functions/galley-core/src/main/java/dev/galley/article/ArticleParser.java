@@ -35,6 +35,12 @@ public final class ArticleParser {
 
     /** The largest article accepted, in bytes. Larger uploads are rejected before parsing. */
     public static final int MAX_BYTES = 1024 * 1024;
+    /**
+     * The most lines an article may have. commonmark re-reads a paragraph's lines for each line that could
+     * start a block (one starting with |, \, &amp;, _ and the like), so such a paragraph takes quadratic time:
+     * 200,000 one-character lines take seconds, a 1 MiB file of them about a minute.
+     */
+    public static final int MAX_LINES = 20_000;
     public static final int MAX_TITLE_LENGTH = 300;
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG_LENGTH = 60;
@@ -57,6 +63,11 @@ public final class ArticleParser {
      */
     public Article parse(String sourceKey, byte[] bytes) throws ArticleException {
         String text = SourceText.decode(sourceKey, bytes, MAX_BYTES);
+        long lines = text.chars().filter(c -> c == '\n').count() + 1;
+        if (lines > MAX_LINES) {
+            throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format(
+                    "the file has %,d lines; an article may have at most %,d", lines, MAX_LINES));
+        }
         FrontMatter parts = FrontMatter.split(sourceKey, text);
         Fields fields = new Fields(sourceKey, parts.yaml(), Yaml.parseMapping(sourceKey, 1, parts.yaml()));
 
@@ -72,7 +83,13 @@ public final class ArticleParser {
         String summaryText = fields.optionalText("summary");
         String sampleName = fields.optionalText("sample");
 
-        Node document = Markdown.parse(parts.body());
+        Node document;
+        try {
+            document = Markdown.parse(parts.body());
+        } catch (IllegalArgumentException e) {
+            throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format(
+                    "the tables hold more than %,d cells in all; split the article", Markdown.MAX_TABLE_CELLS));
+        }
         BodyFacts body = BodyFacts.of(document);
         List<String> summary = summaryText.isEmpty()
                 ? (body.firstParagraph() == null ? List.of() : List.of(body.firstParagraph()))
@@ -242,7 +259,8 @@ public final class ArticleParser {
             if (text.equals("true") || text.equals("false")) {
                 return text.equals("true");
             }
-            throw error(key, Problem.BAD_FIELD, key + " must be true or false, not \"" + node.asText() + "\"");
+            throw error(key, Problem.BAD_FIELD, key + " must be true or false, not "
+                    + (node.isValueNode() ? "\"" + node.asText() + "\"" : node.isArray() ? "a list" : "a mapping"));
         }
 
         Map<String, Object> unknownKeys() {

@@ -43,7 +43,7 @@ public final class Publisher {
     static final String SOURCE = "galley-source";
     /** The SHA-256 of a written file's bytes, to skip rewriting identical bytes. */
     static final String CONTENT_HASH = "galley-sha256";
-    /** The ETag of the source bytes an image copy was made from. */
+    /** The ETag of the source bytes a page or an image copy was made from. */
     static final String SOURCE_ETAG = "galley-source-etag";
     static final String ARTICLE_SUFFIX = ".md";
 
@@ -130,8 +130,9 @@ public final class Publisher {
             boolean upToDate = current != null && current.sourceEtag().equals(file.etag())
                     && current.article().equals(article.summary());
             if (upToDate) {
-                if (pageWrittenFromEtag != null && !pageWrittenFromEtag.equals(file.etag())) {
-                    writePage(renderer, article, manifest.value());  // an earlier attempt of ours wrote older content
+                if (pageWrittenFromEtag != null && !pageWrittenFromEtag.equals(file.etag())
+                        && !writePage(renderer, article, file, manifest.value())) {
+                    continue;  // an earlier attempt of ours wrote older content: put it right
                 }
                 content.reportStatus(key, published(article));
                 return Outcome.of(key, Outcome.Kind.UNCHANGED, article.slug());
@@ -140,7 +141,9 @@ public final class Publisher {
                 return Outcome.of(key, Outcome.Kind.UNCHANGED, article.slug());
             }
             Manifest next = manifest.value().with(new Manifest.Entry(key, file.etag(), newestSequencer(change, current), article.summary()));
-            writePage(renderer, article, next);
+            if (!writePage(renderer, article, file, next)) {
+                continue;
+            }
             pageWrittenFromEtag = file.etag();
             if (!commit(manifest, next)) {
                 continue;
@@ -222,9 +225,30 @@ public final class Publisher {
         });
     }
 
-    private void writePage(SiteRenderer renderer, Article article, Manifest listedIn) {
-        site.write(renderer.article(article, neighbours(listedIn, article.slug())),
-                Map.of(SOURCE, article.sourceKey(), REVISION, Long.toString(listedIn.revision())), new Condition.None());
+    /**
+     * Writes the article's page from {@code file}, with its neighbours as {@code listedIn} has them, unless that
+     * would put older content over a newer page: a page rendered from other bytes is replaced only while
+     * {@code file} is still what the source holds, and only if nobody wrote the page in between. A page with
+     * exactly these bytes is left alone. False when the caller must re-read and try again.
+     */
+    private boolean writePage(SiteRenderer renderer, Article article, ContentStore.SourceFile file, Manifest listedIn) {
+        SiteFile page = renderer.article(article, neighbours(listedIn, article.slug()));
+        String hash = contentHash(page.bytes());
+        Optional<SiteStore.Version> stored = site.head(page.path());
+        if (stored.isPresent() && hash.equals(stored.get().metadata().get(CONTENT_HASH))) {
+            return true;
+        }
+        boolean fromOtherBytes = stored.isPresent() && !file.etag().equals(stored.get().metadata().get(SOURCE_ETAG));
+        if (fromOtherBytes && !content.read(file.key()).map(now -> now.etag().equals(file.etag())).orElse(false)) {
+            return false;
+        }
+        try {
+            site.write(page, Map.of(SOURCE, file.key(), SOURCE_ETAG, file.etag(), CONTENT_HASH, hash,
+                    REVISION, Long.toString(listedIn.revision())), Condition.of(stored));
+            return true;
+        } catch (WriteConflictException e) {
+            return false;
+        }
     }
 
     static SiteIndex.Neighbours neighbours(Manifest manifest, String slug) {
@@ -314,7 +338,11 @@ public final class Publisher {
         int changed = 0;
         for (IndexPage page : now.values()) {
             if (all || !page.equals(old.get(page.file()))) {
-                changed += writeIfNewer(renderer.render(page, bodies), Map.of(), after.revision(), all) ? 1 : 0;
+                Written written = writeIfNewer(renderer.render(page, bodies), Map.of(), after.revision(), all);
+                changed += written == Written.NOTHING ? 0 : 1;
+                if (written == Written.CREATED) {
+                    deleteIfGoneSince(renderer, page.file(), after.revision());
+                }
             }
         }
         Set<String> gone = new HashSet<>(old.keySet());
@@ -384,7 +412,10 @@ public final class Publisher {
     }
 
     /** @param skipIfSame also leave the page alone when its bytes are the stored ones */
-    private boolean writeIfNewer(SiteFile page, Map<String, String> metadata, long revision, boolean skipIfSame) {
+    /** What {@link #writeIfNewer} did. */
+    private enum Written { NOTHING, REPLACED, CREATED }
+
+    private Written writeIfNewer(SiteFile page, Map<String, String> metadata, long revision, boolean skipIfSame) {
         String hash = contentHash(page.bytes());
         Map<String, String> withRevision = new HashMap<>(metadata);
         withRevision.put(REVISION, Long.toString(revision));
@@ -393,16 +424,27 @@ public final class Publisher {
             Optional<SiteStore.Version> stored = site.head(page.path());
             if (stored.isPresent() && (revisionOf(stored.get()) >= revision
                     || skipIfSame && hash.equals(stored.get().metadata().get(CONTENT_HASH)))) {
-                return false;
+                return Written.NOTHING;
             }
             try {
                 site.write(page, withRevision, Condition.of(stored));
-                return true;
+                return stored.isPresent() ? Written.REPLACED : Written.CREATED;
             } catch (WriteConflictException e) {
                 backOff(attempt);
             }
         }
         throw new StoreException("could not write " + page.path() + " for " + MAX_ATTEMPTS + " attempts", true, null);
+    }
+
+    /**
+     * A page we just created may have been deleted meanwhile by a newer revision (a tag whose last article
+     * went): then our write put it back. Deletes it again unless the newest manifest still has it.
+     */
+    private void deleteIfGoneSince(SiteRenderer renderer, String path, long revision) {
+        Manifest latest = readManifest().value();
+        if (latest.revision() > revision && !renderer.indexModels(latest.articles()).containsKey(path)) {
+            deleteIfNotNewer(path, latest.revision());
+        }
     }
 
     boolean deleteIfNotNewer(String path, long revision) {

@@ -198,6 +198,24 @@ class ArticleParserTest {
     }
 
     @Test
+    void mustRejectFilesWithMoreLinesThanTheLimitRatherThanParseThemInQuadraticTime() throws Exception {
+        String front = "---\ntitle: T\ndate: 2026-01-01\n---\n";
+        ArticleException tooMany = rejection("pipes.md", front + "|\n".repeat(ArticleParser.MAX_LINES));
+        assertEquals(ArticleException.Problem.TOO_LARGE, tooMany.problem());
+        assertEquals("pipes.md: the file has 20,005 lines; an article may have at most 20,000", tooMany.getMessage());
+        assertEquals("T", parse("pipes.md", front + "|\n".repeat(ArticleParser.MAX_LINES - 5)).summary().title());
+    }
+
+    @Test
+    void mustRejectTablesWithMoreCellsThanTheLimitRatherThanRenderThem() {
+        // A short row is padded to the header's width, so a few bytes per row can ask for many cells.
+        String table = "|a".repeat(100) + "|\n" + "|-".repeat(100) + "|\n" + "|x|\n".repeat(1_000);
+        ArticleException tooMany = rejection("tables.md", "---\ntitle: T\ndate: 2026-01-01\n---\n" + table);
+        assertEquals(ArticleException.Problem.TOO_LARGE, tooMany.problem());
+        assertTrue(tooMany.getMessage().startsWith("tables.md: the tables hold more than 100,000 cells"), tooMany.getMessage());
+    }
+
+    @Test
     void mustAcceptAByteOrderMarkAndWindowsLineEndings() throws Exception {
         Article article = parse("a.md", "\uFEFF---\r\ntitle: T\r\ndate: 2026-01-01\r\n---\r\nHello\r\nworld\r\n");
         assertEquals("T", article.summary().title());

@@ -6,9 +6,12 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,6 +153,41 @@ class PublisherTest {
         // The old notification arrives late, but the store holds the new bytes: nothing goes backwards.
         publisher.sync(new SourceChange("a.md", oldEtag, "0055AED6DCD90281E5"));
         assertTrue(site.text("articles/a/index.html").contains("New"));
+    }
+
+    @Test
+    void mustNotPutBackATagPageThatANewerRevisionRemoved() throws Exception {
+        content.put("a.md", article("A", "2026-01-01", "tags: [Go]"));
+        sync("a.md");
+        // An edit (still tagged Go) stalls just before it rewrites the Go tag page...
+        content.put("a.md", article("A edited", "2026-01-01", "tags: [Go]"));
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        Publisher slow = new Publisher(content, site);
+        FutureTask<Outcome> edit = new FutureTask<>(() -> slow.sync(SourceChange.of("a.md")));
+        Thread editor = new Thread(edit);
+        site.beforeWrite = path -> {
+            if (Thread.currentThread() == editor && path.equals("tags/go/index.html") && stalled.getCount() > 0) {
+                stalled.countDown();
+                try {
+                    resume.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        editor.start();
+        assertTrue(stalled.await(10, TimeUnit.SECONDS));
+        // ...while the file is deleted: a newer revision, without the tag, removes the tag page.
+        content.files.remove("a.md");
+        assertEquals(Outcome.Kind.UNPUBLISHED, sync("a.md").kind());
+        assertNull(site.text("tags/go/index.html"));
+
+        resume.countDown();
+        edit.get(10, TimeUnit.SECONDS);
+
+        assertNull(site.text("tags/go/index.html"), "the stalled edit put the removed tag page back");
+        assertFalse(site.text("index.html").contains("/articles/a/"));
     }
 
     @Test

@@ -64,7 +64,8 @@ public final class S3SiteStore implements SiteStore {
             try {
                 s3.putObject(request.build(), RequestBody.fromBytes(file.bytes()));
             } catch (S3Exception e) {
-                if (e.statusCode() == 412 || e.statusCode() == 409) {
+                // S3 answers If-Match with 404 when the object was deleted meanwhile: a change like any other.
+                if (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404 && condition instanceof Condition.Matches) {
                     throw new WriteConflictException(file.path(), e);
                 }
                 throw e;

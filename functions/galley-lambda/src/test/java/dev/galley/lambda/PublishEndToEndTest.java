@@ -2,6 +2,11 @@ package dev.galley.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.aws.S3SiteStore;
+import dev.galley.publish.SiteStore;
+import dev.galley.publish.WriteConflictException;
+import dev.galley.site.ContentKind;
+import dev.galley.site.SiteFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -164,6 +170,26 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void aDraftIsNeverListedAndADraftOverAPublishedArticleTakesItDown() throws Exception {
+        handle(upload("keep.md", article("Keep me", "2026-03-09", "tags: [Go]")));
+        handle(upload("hello.md", article("Hello", "2026-03-10", "tags: [Go]")));
+        JsonNode fresh = handle(upload("later.md", article("Not yet", "2026-03-11", "draft: true")));
+
+        JsonNode over = handle(upload("hello.md", article("Hello", "2026-03-10", "tags: [Go]", "draft: true")));
+
+        assertEquals("draft", fresh.path("later.md").asText());
+        assertEquals("draft", over.path("hello.md").asText());
+        assertFalse(siteHas("articles/hello/index.html"));
+        assertFalse(siteHas("articles/later/index.html"));
+        assertFalse(site("index.html").contains("/articles/hello/"));
+        assertFalse(site("tags/go/index.html").contains("/articles/hello/"));
+        assertTrue(site("index.html").contains("/articles/keep/"));
+        assertEquals("draft", tags("hello.md").get("galley-status"));
+        assertFalse(tags("hello.md").containsKey("galley-url"));
+        assertEquals("draft", tags("later.md").get("galley-status"));
+    }
+
+    @Test
     void keysWithSpacesAndNonAsciiCharactersAreDecoded() throws Exception {
         String event = upload("drafts/my post é.md", article("Encoded", "2026-03-10"));
         assertTrue(event.contains("drafts/my+post+%C3%A9.md"), "S3 sends keys form-encoded");
@@ -289,6 +315,17 @@ abstract class PublishEndToEndTest {
     void recordsFromAnotherBucketAreSkipped() throws Exception {
         JsonNode result = handle(Events.record("ObjectCreated:Put", "someone-elses-bucket", "x.md", "abc", nextSequencer()));
         assertEquals("skipped", result.path("x.md").asText());
+    }
+
+    @Test
+    void aConditionalWriteOverAPageDeletedMeanwhileIsAConflictNotAFailure() {
+        S3SiteStore store = new S3SiteStore(s3, siteBucket);
+        SiteFile page = new SiteFile("tags/go/index.html", "<p>Go</p>".getBytes(StandardCharsets.UTF_8), ContentKind.HTML);
+        store.write(page, Map.of(), new SiteStore.Condition.Absent());
+        String etag = store.head(page.path()).orElseThrow().etag();
+        store.delete(page.path());
+
+        assertThrows(WriteConflictException.class, () -> store.write(page, Map.of(), new SiteStore.Condition.Matches(etag)));
     }
 
     @Test

@@ -20,8 +20,11 @@ import java.util.List;
  */
 public final class Markdown {
 
+    /** The most table cells one article may hold; the tables extension refuses more. */
+    public static final int MAX_TABLE_CELLS = 100_000;
+
     private static final List<Extension> EXTENSIONS = List.of(
-            TablesExtension.create(),
+            TablesExtension.builder().maxCells(MAX_TABLE_CELLS).build(),
             StrikethroughExtension.create(),
             AutolinkExtension.create(),
             TaskListItemsExtension.create(),
@@ -44,6 +47,7 @@ public final class Markdown {
     private Markdown() {
     }
 
+    /** @throws IllegalArgumentException when the tables hold more than {@link #MAX_TABLE_CELLS} cells */
     public static Node parse(String markdown) {
         return PARSER.parse(markdown);
     }

@@ -1,0 +1,365 @@
+package dev.galley.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.galley.emulator.DeliveryStats;
+import dev.galley.emulator.EmbeddedS3;
+import dev.galley.emulator.FaultPlan;
+import dev.galley.emulator.LambdaStyleDelivery;
+import dev.galley.lambda.FunctionConfig;
+import dev.galley.lambda.PublishHandler;
+import dev.galley.lambda.S3Clients;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The 200-upload burst of issue #4, measured: authors' writes all at once, the embedded S3 server's own
+ * notifications delivered Lambda-style to 16 concurrent invocations (each with its own handler and S3 client,
+ * 10% of notifications duplicated, up to 20 ms of reordering), failed invocations retried twice and then
+ * re-delivered until they succeed. Prints, per scenario, the wall time, the invocations, the Publisher's
+ * retries (412s on conditional writes) and the function's S3 requests per source change, by operation.
+ *
+ * <p>Usage: {@code java -cp ... dev.galley.benchmarks.Burst [articles] [scenario...]}, scenarios
+ * {@code create delete mix create-faults mix-faults} (default: all). "mix" publishes three quarters of the
+ * articles first, then creates the last quarter, edits half of the published ones and deletes the other half;
+ * "-faults" runs the same with 10% of all S3 requests failing (500, 503 SlowDown, dropped connection, 300 ms
+ * delay). Wall time depends on what else the machine runs; request and retry counts much less.
+ */
+public final class Burst {
+
+    private static final int INVOCATIONS = 16;
+    private static final String[] TAGS = {"Go", "Rust", "PostgreSQL", "DevOps", "Architecture"};
+
+    private final EmbeddedS3 server;
+    private final Map<String, LambdaStyleDelivery> routes = new ConcurrentHashMap<>();
+    private final S3Client author;
+    private int run;
+
+    private Burst(EmbeddedS3 server) {
+        this.server = server;
+        this.author = S3Client.builder().region(Region.of(server.region())).endpointOverride(server.endpoint()).forcePathStyle(true)
+                .credentialsProvider(credentials(server)).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(10).build()))
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("create", "delete", "mix", "create-faults", "mix-faults");
+        Map<String, Burst> self = new ConcurrentHashMap<>();
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory()
+                .notifications(event -> self.get("burst").route(event))
+                .faults(FaultPlan.builder().rate(0.10).delay(Duration.ofMillis(300)).enabledAtStart(false).build())
+                .build().start()) {
+            Burst burst = new Burst(server);
+            self.put("burst", burst);
+            System.out.printf("burst of %d source changes, %d concurrent invocations, %d cores, Java %s%n",
+                    articles, INVOCATIONS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            burst.run("create", 50, false);  // warms up the JIT, so the first scenario is not charged for it
+            for (String scenario : scenarios) {
+                burst.run(scenario, articles, true);
+            }
+        }
+    }
+
+    private void route(String event) {
+        routes.forEach((bucket, delivery) -> {
+            if (event.contains("\"name\":\"" + bucket + "\"")) {
+                delivery.accept(event);
+            }
+        });
+    }
+
+    private void run(String scenario, int articles, boolean print) throws Exception {
+        run++;
+        String content = "content-" + run;
+        String site = "site-" + run;
+        server.createBucket(content);
+        server.createBucket(site);
+        FunctionConfig config = new FunctionConfig(server.region(), content, "", site, Optional.of(server.endpoint()));
+        boolean faults = scenario.endsWith("-faults");
+        String kind = faults ? scenario.substring(0, scenario.length() - "-faults".length()) : scenario;
+
+        List<Runnable> writes = new ArrayList<>();
+        int expected;
+        switch (kind) {
+            case "create" -> {
+                for (int i = 0; i < articles; i++) {
+                    int n = i;
+                    writes.add(() -> put(content, n, "v1"));
+                }
+                expected = articles;
+            }
+            case "delete" -> {
+                seed(config, articles);
+                for (int i = 0; i < articles; i++) {
+                    int n = i;
+                    writes.add(() -> author.deleteObject(r -> r.bucket(content).key(key(n))));
+                }
+                expected = 0;
+            }
+            case "mix" -> {
+                int seeded = articles * 3 / 4;
+                int edits = seeded / 2;
+                seed(config, seeded);
+                for (int i = seeded; i < articles; i++) {
+                    int n = i;
+                    writes.add(() -> put(content, n, "new"));
+                }
+                for (int i = 0; i < edits; i++) {
+                    int n = i;
+                    writes.add(() -> put(content, n, "edited"));
+                }
+                for (int i = edits; i < seeded; i++) {
+                    int n = i;
+                    writes.add(() -> author.deleteObject(r -> r.bucket(content).key(key(n))));
+                }
+                Collections.shuffle(writes, new Random(4));
+                expected = articles - (seeded - edits);
+            }
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        }
+
+        Counters counters = new Counters(content, site);
+        AtomicInteger containers = new AtomicInteger();
+        ThreadLocal<PublishHandler> handlers = ThreadLocal.withInitial(() -> {
+            containers.incrementAndGet();
+            return new PublishHandler(config, client(config, counters));
+        });
+        LongAdder records = new LongAdder();
+        LambdaStyleDelivery delivery = LambdaStyleDelivery.builder(event -> {
+                    records.increment();
+                    handlers.get().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                            new ByteArrayOutputStream(), QuietContext.INSTANCE);
+                })
+                .threads(INVOCATIONS).duplicateProbability(0.1).maxDelay(Duration.ofMillis(20)).retryBackoff(Duration.ofMillis(20))
+                .build();
+        routes.put(content, delivery);
+        server.enableNotifications(content);
+        if (faults) {
+            server.faults().resetCounters();
+            server.faults().enable();
+        }
+        long cpuBefore = processCpuNanos();
+        long started = System.nanoTime();
+        int redelivered;
+        try {
+            allAtOnce(writes);
+            redelivered = settle(delivery);
+        } finally {
+            server.faults().disable();
+            routes.remove(content);
+        }
+        long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        long cpuMillis = (processCpuNanos() - cpuBefore) / 1_000_000;
+        delivery.close();
+
+        int listed = verify(content, site);
+        if (listed != expected) {
+            throw new IllegalStateException(scenario + ": the manifest lists " + listed + " articles, expected " + expected);
+        }
+        if (!print) {
+            return;
+        }
+        DeliveryStats stats = delivery.stats();
+        int changes = writes.size();
+        System.out.printf("%n%s: %d changes, settled in %,d ms wall (%,d ms CPU, all threads; server and clients share the JVM)%n",
+                scenario, changes, wallMillis, cpuMillis);
+        System.out.printf("  invocations %d (%d duplicates, %d failed and retried by Lambda, %d re-delivered after that), %d containers%n",
+                stats.delivered() + stats.failures(), stats.duplicates(), stats.failures(), redelivered, containers.get());
+        if (faults) {
+            System.out.printf("  faults injected: %s of %d requests%n", server.faults().injectedByKind(), server.faults().considered());
+        }
+        counters.print(changes);
+    }
+
+    private void put(String bucket, int n, String version) {
+        String text = "---\ntitle: Post " + n + " " + version + "\ndate: 2026-01-" + String.format("%02d", 1 + n % 28)
+                + "\ntags: [" + TAGS[n % TAGS.length] + ", " + TAGS[(n + version.length()) % TAGS.length] + "]\n---\nThe body of post "
+                + n + ", " + version + ".\n";
+        author.putObject(r -> r.bucket(bucket).key(key(n)), RequestBody.fromString(text));
+    }
+
+    private static String key(int n) {
+        return String.format("post-%03d.md", n);
+    }
+
+    /** Publishes the first {@code count} articles without notifications, with one full rebuild. */
+    private void seed(FunctionConfig config, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            put(config.contentBucket(), i, "v1");
+        }
+        try (S3Client client = client(config, null)) {
+            new PublishHandler(config, client).handleRequest(new ByteArrayInputStream("{\"action\":\"rebuild\"}".getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(), QuietContext.INSTANCE);
+        }
+    }
+
+    private int verify(String content, String site) {
+        String manifest = author.getObjectAsBytes(r -> r.bucket(site).key("_galley/manifest.json")).asUtf8String();
+        int keys = author.listObjectsV2Paginator(r -> r.bucket(content)).contents().stream().mapToInt(o -> 1).sum();
+        int listed = manifest.split("\"sourceKey\"", -1).length - 1;
+        if (listed != keys) {
+            throw new IllegalStateException("the site lists " + listed + " articles, the content bucket holds " + keys);
+        }
+        return listed;
+    }
+
+    private static void allAtOnce(List<Runnable> writes) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            writes.forEach(w -> done.add(pool.submit(w)));
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Waits for quiescence, re-delivering events that failed all of Lambda's attempts; returns how many were. */
+    private static int settle(LambdaStyleDelivery delivery) throws InterruptedException {
+        int redelivered = 0;
+        for (int round = 0; round <= 5; round++) {
+            if (!delivery.awaitQuiescence(Duration.ofMinutes(10))) {
+                throw new IllegalStateException("did not settle: " + delivery.stats());
+            }
+            List<DeliveryStats.FailedEvent> failed = delivery.stats().failedEvents();
+            if (failed.size() == redelivered) {
+                return redelivered;
+            }
+            failed.subList(redelivered, failed.size()).forEach(e -> delivery.accept(e.eventJson()));
+            redelivered = failed.size();
+        }
+        throw new IllegalStateException("events kept failing: " + delivery.stats());
+    }
+
+    private S3Client client(FunctionConfig config, Counters counters) {
+        if (counters == null) {
+            return S3Clients.create(config, credentials(server));
+        }
+        return S3Client.builder().region(Region.of(config.region())).endpointOverride(server.endpoint()).forcePathStyle(true)
+                .credentialsProvider(credentials(server))
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(20)).build())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60)).addExecutionInterceptor(counters))
+                .build();
+    }
+
+    private static StaticCredentialsProvider credentials(EmbeddedS3 server) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Counts the function's HTTP requests (SDK retries included) by operation and object, and its 412s. */
+    private static final class Counters implements ExecutionInterceptor {
+        private final String content;
+        private final String site;
+        private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> conflicts = new ConcurrentHashMap<>();
+
+        Counters(String content, String site) {
+            this.content = content;
+            this.site = site;
+        }
+
+        @Override
+        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            requests.computeIfAbsent(name(context.request(), attributes), k -> new LongAdder()).increment();
+        }
+
+        @Override
+        public void afterTransmission(software.amazon.awssdk.core.interceptor.Context.AfterTransmission context, ExecutionAttributes attributes) {
+            int status = context.httpResponse().statusCode();
+            if (status == 412 || status == 409) {
+                conflicts.computeIfAbsent(name(context.request(), attributes), k -> new LongAdder()).increment();
+            }
+        }
+
+        private String name(SdkRequest request, ExecutionAttributes attributes) {
+            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            String bucket = request.getValueForField("Bucket", String.class).orElse("");
+            String key = request.getValueForField("Key", String.class).orElse("");
+            return operation + " " + objectKind(bucket, key);
+        }
+
+        private String objectKind(String bucket, String key) {
+            if (bucket.equals(content)) {
+                return "source";
+            }
+            if (!bucket.equals(site)) {
+                return bucket;
+            }
+            if (key.equals("_galley/manifest.json")) {
+                return "manifest";
+            }
+            if (key.startsWith("articles/")) {
+                return "article page";
+            }
+            return key.isEmpty() ? "" : "index page";
+        }
+
+        void print(int changes) {
+            long total = requests.values().stream().mapToLong(LongAdder::sum).sum();
+            System.out.printf("  S3 requests by the function: %,d, %.1f per change%n", total, (double) total / changes);
+            new TreeMap<>(requests).forEach((name, count) -> System.out.printf("    %-28s %7.2f per change%n", name, (double) count.sum() / changes));
+            long conflictTotal = conflicts.values().stream().mapToLong(LongAdder::sum).sum();
+            System.out.printf("  conditional writes refused (412/409), i.e. Publisher retries: %,d, %.2f per change%n",
+                    conflictTotal, (double) conflictTotal / changes);
+            new TreeMap<>(conflicts).forEach((name, count) -> System.out.printf("    %-28s %7.2f per change%n", name, (double) count.sum() / changes));
+        }
+    }
+
+    /** The Lambda runtime's context, reduced to a logger that drops the per-record lines. */
+    private enum QuietContext implements Context, LambdaLogger {
+        INSTANCE;
+
+        @Override public void log(String message) { }
+        @Override public void log(byte[] message) { }
+        @Override public LambdaLogger getLogger() { return this; }
+        @Override public String getAwsRequestId() { return "benchmark"; }
+        @Override public String getLogGroupName() { return "benchmark"; }
+        @Override public String getLogStreamName() { return "benchmark"; }
+        @Override public String getFunctionName() { return "galley-benchmark"; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "benchmark"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 900_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.galley.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.galley.emulator.EmbeddedS3;
+import dev.galley.emulator.FaultKind;
+import dev.galley.emulator.FaultPlan;
+import dev.galley.emulator.NotificationSink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bursts against the embedded S3 server, whose own notifications drive the function; plus what only it can
+ * show: which notifications S3 sends, and the burst under injected faults.
+ */
+class EmbeddedS3BurstTest extends BurstEndToEndTest {
+
+    private static final Map<String, NotificationSink> ROUTES = new ConcurrentHashMap<>();
+    private static EmbeddedS3 server;
+
+    @BeforeAll
+    static void startServer() {
+        server = EmbeddedS3.builder().inMemory()
+                .notifications(event -> ROUTES.forEach((bucket, sink) -> {
+                    if (event.contains("\"name\":\"" + bucket + "\"")) {
+                        sink.accept(event);
+                    }
+                }))
+                .faults(FaultPlan.builder().rate(0.10).delay(Duration.ofMillis(300)).enabledAtStart(false).build())
+                .build().start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Override
+    protected PublishEndToEndTest.Endpoint endpoint() {
+        return new PublishEndToEndTest.Endpoint(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+    }
+
+    @Override
+    protected boolean routeNotifications(String bucket, NotificationSink sink) {
+        ROUTES.put(bucket, sink);
+        server.enableNotifications(bucket);
+        return true;
+    }
+
+    @Test
+    void mustNotTriggerItselfWhenItTagsTheUploadsWithTheirStatus() throws Exception {
+        List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        try (Invocations invocations = new Invocations(buckets, 4, 0, Duration.ZERO)) {
+            notifications(event -> {
+                sent.add(event);
+                invocations.accept(event);
+            });
+            upload("published.md", SiteBuckets.article("Published", "2026-03-10"));
+            upload("draft.md", SiteBuckets.article("Draft", "2026-03-10", "draft: true"));
+            upload("rejected.md", "---\ntitle: Broken\ndate: someday\n---\n");
+            invocations.awaitAll(SETTLE);
+
+            // Each upload was tagged over HTTP (PutObjectTagging), and S3 announced only the three uploads.
+            assertEquals(3, sent.size(), sent.toString());
+            assertTrue(sent.stream().allMatch(event -> event.contains("\"eventName\":\"ObjectCreated:Put\"")), sent.toString());
+            assertEquals(3, invocations.stats().delivered());
+            assertEquals(Map.of("galley-status", "published", "galley-url", "/articles/published/"), buckets.tags("published.md"));
+            assertEquals("draft", buckets.tags("draft.md").get("galley-status"));
+            assertTrue(buckets.tags("draft.md").get("galley-reason").contains("draft: true"), buckets.tags("draft.md").toString());
+            assertEquals("rejected", buckets.tags("rejected.md").get("galley-status"));
+            assertTrue(buckets.tags("rejected.md").get("galley-reason").startsWith("line 3: date someday is not a date"),
+                    buckets.tags("rejected.md").toString());
+            Map<String, String> outcomes = new ConcurrentHashMap<>();
+            for (JsonNode line : invocations.logs.lines()) {
+                outcomes.put(line.path("key").asText(), line.path("outcome").asText());
+                assertTrue(line.path("durationMs").canConvertToLong(), line.toString());
+            }
+            assertEquals(Map.of("published.md", "published", "draft.md", "draft", "rejected.md", "rejected"), outcomes);
+        }
+    }
+
+    @Test
+    void mustConvergeOnABurstOf200UploadsUnderTenPercentFaults() throws Exception {
+        List<Runnable> uploads = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            int n = i;
+            uploads.add(() -> upload(post(n) + ".md", postText(n, "v1")));
+        }
+        server.faults().resetCounters();
+        server.faults().enable();
+        Invocations invocations;
+        try {
+            invocations = burst(uploads);
+        } finally {
+            server.faults().disable();
+        }
+
+        for (FaultKind kind : FaultKind.values()) {
+            assertTrue(server.faults().injected(kind) > 0, "no " + kind + " was injected: " + server.faults().injectedByKind());
+        }
+        assertEquals(BURST, buckets.manifest().entries().size());
+        assertSiteShowsExactlyTheContentBucket();
+        // A transient fault is never taken for a permanent one, which Lambda would not retry.
+        for (JsonNode line : invocations.logs.lines()) {
+            assertTrue(List.of("published", "unchanged", "failed-will-retry").contains(line.path("outcome").asText()), line.toString());
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.galley.lambda;
+
+import dev.galley.publish.Manifest;
+import dev.galley.publish.ManifestCodec;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A fresh content bucket and site bucket on an S3-compatible server, and what an author, S3 and a reader do
+ * with them, all over HTTP. Handlers made here each get their own S3 client, as each Lambda container has.
+ */
+final class SiteBuckets implements AutoCloseable {
+
+    private static final Pattern ARTICLE_LINK = Pattern.compile("^/articles/([^/]+)/$");
+    private static final AtomicLong SEQUENCER = new AtomicLong(0x0055AED6DCD9028100L);
+
+    final FunctionConfig config;
+    final String content;
+    final String site;
+    /** The author's and the reader's client. */
+    final S3Client s3;
+    private final PublishEndToEndTest.Endpoint endpoint;
+    private final List<S3Client> clients = Collections.synchronizedList(new ArrayList<>());
+
+    private SiteBuckets(PublishEndToEndTest.Endpoint endpoint) {
+        this.endpoint = endpoint;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        this.content = "content-" + suffix;
+        this.site = "site-" + suffix;
+        this.config = new FunctionConfig(endpoint.region(), content, "", site, Optional.of(endpoint.uri()));
+        // Like the AWS CLI, the author and the reader retry more than the function does, so that under
+        // injected faults the test's own requests get through.
+        this.s3 = S3Client.builder()
+                .region(Region.of(endpoint.region()))
+                .endpointOverride(endpoint.uri())
+                .forcePathStyle(true)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(10).build()))
+                .build();
+        clients.add(s3);
+    }
+
+    static SiteBuckets create(PublishEndToEndTest.Endpoint endpoint) {
+        SiteBuckets buckets = new SiteBuckets(endpoint);
+        buckets.s3.createBucket(b -> b.bucket(buckets.content));
+        buckets.s3.createBucket(b -> b.bucket(buckets.site));
+        return buckets;
+    }
+
+    /** A client like the function's, closed with these buckets. */
+    S3Client newClient() {
+        S3Client client = S3Clients.create(config, credentials());
+        clients.add(client);
+        return client;
+    }
+
+    /** A client like the function's, with a hook on its requests. */
+    S3Client newClient(ExecutionInterceptor interceptor) {
+        S3Client client = S3Client.builder()
+                .region(Region.of(endpoint.region()))
+                .endpointOverride(endpoint.uri())
+                .forcePathStyle(true)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(interceptor))
+                .build();
+        clients.add(client);
+        return client;
+    }
+
+    private StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey()));
+    }
+
+    /** A handler with its own client, like a fresh Lambda container. */
+    PublishHandler newHandler() {
+        return new PublishHandler(config, newClient());
+    }
+
+    @Override
+    public void close() {
+        synchronized (clients) {
+            clients.forEach(S3Client::close);
+        }
+    }
+
+    // --- the author ---
+
+    static String article(String title, String date, String... extra) {
+        return "---\ntitle: " + title + "\ndate: " + date + "\n" + String.join("\n", extra) + (extra.length > 0 ? "\n" : "")
+                + "---\nThe body of " + title + ".\n";
+    }
+
+    /** Uploads like an author and returns the notification S3 sends for it (with a sequencer of our own). */
+    String upload(String key, byte[] bytes) {
+        String etag = s3.putObject(r -> r.bucket(content).key(key).contentType("text/markdown"), RequestBody.fromBytes(bytes))
+                .eTag().replace("\"", "");
+        return Events.record("ObjectCreated:Put", content, key, etag, nextSequencer());
+    }
+
+    String upload(String key, String text) {
+        return upload(key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String delete(String key) {
+        s3.deleteObject(r -> r.bucket(content).key(key));
+        return Events.record("ObjectRemoved:Delete", content, key, "", nextSequencer());
+    }
+
+    static String nextSequencer() {
+        return String.format("%018X", SEQUENCER.incrementAndGet());
+    }
+
+    /** Every key in the content bucket with its current bytes. */
+    Map<String, String> contentFiles() {
+        return s3.listObjectsV2Paginator(r -> r.bucket(content)).contents().stream().map(S3Object::key)
+                .collect(Collectors.toMap(k -> k, k -> s3.getObjectAsBytes(r -> r.bucket(content).key(k)).asUtf8String()));
+    }
+
+    Map<String, String> tags(String key) {
+        return s3.getObjectTagging(r -> r.bucket(content).key(key)).tagSet().stream()
+                .collect(Collectors.toMap(Tag::key, Tag::value));
+    }
+
+    // --- the function ---
+
+    static String handle(PublishHandler handler, String event, RecordingContext context) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    // --- the reader ---
+
+    Optional<byte[]> siteBytes(String path) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(site).key(path)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    String siteText(String path) {
+        return new String(siteBytes(path).orElseThrow(() -> new AssertionError("no " + path + " in the site bucket")),
+                StandardCharsets.UTF_8);
+    }
+
+    Optional<ResponseBytes<GetObjectResponse>> siteObject(String path) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(site).key(path)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<String> siteETag(String path) {
+        try {
+            return Optional.of(s3.headObject(r -> r.bucket(site).key(path)).eTag());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    List<String> sitePaths(String prefix) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(site).prefix(prefix)).contents().stream().map(S3Object::key).toList();
+    }
+
+    Manifest manifest() {
+        return siteBytes(ManifestCodec.PATH).map(ManifestCodec::read).orElse(Manifest.EMPTY);
+    }
+
+    /** The slugs of every article an index page links to, in page order. */
+    static Set<String> linkedArticles(byte[] html) {
+        Document page = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+        Set<String> slugs = new LinkedHashSet<>();
+        for (Element link : page.select("a[href]")) {
+            Matcher article = ARTICLE_LINK.matcher(link.attr("href"));
+            if (article.matches()) {
+                slugs.add(article.group(1));
+            }
+        }
+        return slugs;
+    }
+
+    /** The site paths of the tag pages a page links to, such as {@code tags/go/index.html}. */
+    static Set<String> linkedTagPages(byte[] html) {
+        Document page = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+        Set<String> paths = new LinkedHashSet<>();
+        for (Element link : page.select("a[href^=/tags/]")) {
+            String href = link.attr("href");
+            if (href.length() > "/tags/".length() && href.endsWith("/")) {
+                paths.add(href.substring(1) + "index.html");
+            }
+        }
+        return paths;
+    }
+
+    /** The articles the home page lists, following its "next" links if it is paginated. */
+    Set<String> homePageArticles() {
+        Set<String> slugs = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        String path = "index.html";
+        while (path != null && seen.add(path)) {
+            byte[] html = siteBytes(path).orElseThrow(() -> new AssertionError("no home page"));
+            slugs.addAll(linkedArticles(html));
+            Element next = Jsoup.parse(new String(html, StandardCharsets.UTF_8)).selectFirst("a[rel=next], link[rel=next]");
+            path = next == null ? null : next.attr("href").replaceFirst("^/", "") + (next.attr("href").endsWith("/") ? "index.html" : "");
+        }
+        return slugs;
+    }
+}
