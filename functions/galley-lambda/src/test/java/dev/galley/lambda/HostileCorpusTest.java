@@ -3,6 +3,8 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.article.ArticleParser;
 import org.jsoup.Jsoup;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -72,7 +75,7 @@ abstract class HostileCorpusTest {
         buckets = SiteBuckets.create(endpoint());
         handler = buckets.newHandler();
         handle(buckets.upload("control.md", SiteBuckets.article("Control", "2026-03-01", "tags: [Go]")));
-        byte[] control = buckets.siteBytes("articles/control/index.html").orElseThrow();
+        String control = articleBody(buckets.siteBytes("articles/control/index.html").orElseThrow());
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Case file : corpus()) {
@@ -81,8 +84,8 @@ abstract class HostileCorpusTest {
         for (Case file : generated()) {
             tests.add(dynamicTest(file.name(), () -> check(file)));
         }
-        tests.add(dynamicTest("the control article is byte-identical and still listed", () -> {
-            assertArrayEquals(control, buckets.siteBytes("articles/control/index.html").orElseThrow());
+        tests.add(dynamicTest("the control article is unchanged and still listed", () -> {
+            assertEquals(control, articleBody(buckets.siteBytes("articles/control/index.html").orElseThrow()));
             assertTrue(buckets.homePageArticles().contains("control"));
             assertEquals("published", buckets.tags("control.md").get("galley-status"));
         }));
@@ -125,11 +128,22 @@ abstract class HostileCorpusTest {
         }
     }
 
-    /** No element, attribute or URL through which a page could run script. */
+    /**
+     * No element, attribute or URL through which a page could run script. The one script element allowed is
+     * the page's own JSON-LD data block, which browsers never execute, and it must hold valid JSON.
+     */
     static void assertSafe(String path, byte[] html) {
         String text = new String(html, StandardCharsets.UTF_8);
-        assertFalse(text.toLowerCase(Locale.ROOT).contains("<script"), path + " contains <script");
-        for (Element element : Jsoup.parse(text).getAllElements()) {
+        Document page = Jsoup.parse(text);
+        List<Element> dataBlocks = page.select("head > script[type=application/ld+json]");
+        assertEquals(dataBlocks.size(), text.toLowerCase(Locale.ROOT).split("<script", -1).length - 1, path + " contains another <script");
+        for (Element block : dataBlocks) {
+            assertDoesNotThrow(() -> new ObjectMapper().readTree(block.data()), path + ": the JSON-LD is not JSON");
+        }
+        for (Element element : page.getAllElements()) {
+            if (dataBlocks.contains(element) || element.normalName().equals("link") && element.attr("href").equals("data:,")) {
+                continue;  // the JSON-LD, and the empty favicon that stops browsers asking for /favicon.ico
+            }
             assertFalse(FORBIDDEN_ELEMENTS.contains(element.normalName()), path + " has a <" + element.normalName() + "> element");
             assertFalse(element.normalName().equals("meta") && element.hasAttr("http-equiv"), path + " has " + element);
             for (Attribute attribute : element.attributes()) {
@@ -154,9 +168,24 @@ abstract class HostileCorpusTest {
         return lines.get(lines.size() - 1);
     }
 
+    /**
+     * Each article page's body. Only bodies: publishing an article rightly changes its neighbours' previous
+     * and next links.
+     */
     private Map<String, String> articlePages() {
-        return buckets.s3.listObjectsV2Paginator(r -> r.bucket(buckets.site).prefix("articles/")).contents().stream()
-                .collect(Collectors.toMap(S3Object::key, S3Object::eTag, (a, b) -> a, HashMap::new));
+        Map<String, String> bodies = new HashMap<>();
+        buckets.s3.listObjectsV2Paginator(r -> r.bucket(buckets.site).prefix("articles/")).contents().forEach(object ->
+                bodies.put(object.key(), bodyByEtag.computeIfAbsent(object.eTag(),
+                        etag -> articleBody(buckets.siteBytes(object.key()).orElse(new byte[0])))));
+        return bodies;
+    }
+
+    /** An object's bytes never change under one ETag, so each page body is read once. */
+    private final Map<String, String> bodyByEtag = new HashMap<>();
+
+    private static String articleBody(byte[] page) {
+        return Jsoup.parse(new String(page, StandardCharsets.UTF_8)).select("article").outerHtml()
+                .replaceAll("(?s)<nav class=\"article-nav\".*?</nav>", "");
     }
 
     // --- the inputs ---
@@ -181,8 +210,8 @@ abstract class HostileCorpusTest {
     private static List<Case> generated() {
         int x = 100_000;
         return List.of(
-                rejected("over-10-mib.md", () -> padded(10 * 1024 * 1024 + 1), "an article may be at most 1 048 576 bytes"),
-                rejected("one-byte-over-the-limit.md", () -> padded(ArticleParser.MAX_BYTES + 1), "the file is 1 048 577 bytes"),
+                rejected("over-10-mib.md", () -> padded(10 * 1024 * 1024 + 1), "the file has more than 1 048 576 bytes the most an article may have"),
+                rejected("one-byte-over-the-limit.md", () -> padded(ArticleParser.MAX_BYTES + 1), "the file has more than 1 048 576 bytes"),
                 published("links-50000.md", () -> {
                     StringBuilder links = new StringBuilder(FRONT);
                     for (int i = 0; i < 50_000; i++) {

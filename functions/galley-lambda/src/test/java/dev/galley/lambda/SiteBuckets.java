@@ -234,11 +234,19 @@ final class SiteBuckets implements AutoCloseable {
 
     /** The articles the home page lists, following its "next" links if it is paginated. */
     Set<String> homePageArticles() {
+        return listing("index.html", new LinkedHashSet<>());
+    }
+
+    /**
+     * The articles a listing (the home page or a tag page) shows on all its pages, following the "next"
+     * links; every page visited is added to {@code pages}.
+     */
+    Set<String> listing(String firstPage, Set<String> pages) {
         Set<String> slugs = new LinkedHashSet<>();
-        Set<String> seen = new LinkedHashSet<>();
-        String path = "index.html";
-        while (path != null && seen.add(path)) {
-            byte[] html = siteBytes(path).orElseThrow(() -> new AssertionError("no home page"));
+        String path = firstPage;
+        while (path != null && pages.add(path)) {
+            String page = path;
+            byte[] html = siteBytes(page).orElseThrow(() -> new AssertionError("no page " + page));
             slugs.addAll(linkedArticles(html));
             Element next = Jsoup.parse(new String(html, StandardCharsets.UTF_8)).selectFirst("a[rel=next], link[rel=next]");
             path = next == null ? null : next.attr("href").replaceFirst("^/", "") + (next.attr("href").endsWith("/") ? "index.html" : "");
