@@ -27,6 +27,8 @@ import java.util.Map;
  */
 public final class ColdStart {
 
+    static final String USAGE = "cold-start <galley-lambda.jar> <benchmark-classes> [runs] [jvm options...]";
+
     private ColdStart() {
     }
 
