@@ -45,6 +45,7 @@ public final class ColdStart {
                      .httpClient(UrlConnectionHttpClient.create()).build()) {
             List<Long> totals = new ArrayList<>();
             List<Long> inits = new ArrayList<>();
+            List<Long> cpus = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 String content = "content-" + run;
                 String site = "site-" + run;
@@ -79,10 +80,11 @@ public final class ColdStart {
                 System.out.println("run " + (run + 1) + ": " + result.substring("COLDSTART ".length()));
                 totals.add(value(result, "total"));
                 inits.add(value(result, "jvmToMain") + value(result, "init"));
+                cpus.add(value(result, "cpu"));
                 Files.delete(event);
             }
-            System.out.printf("cold start, %s, %d runs: median %d ms from JVM start to first event handled (median %d ms to handler constructed)%n",
-                    String.join(" ", jvmOptions), runs, median(totals), median(inits));
+            System.out.printf("cold start, %s, %d runs: median %d ms from JVM start to first event handled (median %d ms to handler constructed, %d ms CPU)%n",
+                    String.join(" ", jvmOptions), runs, median(totals), median(inits), median(cpus));
         }
     }
 

@@ -26,7 +26,9 @@ public final class ColdStartChild {
             handler.handleRequest(event, new ByteArrayOutputStream(), null);
         }
         long done = System.currentTimeMillis();
+        // CPU of every thread of the process (JIT and GC included): steadier than wall time on a busy machine.
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
         System.out.println("COLDSTART jvmToMain=" + (mainStart - jvmStart) + " init=" + (initDone - mainStart)
-                + " firstEvent=" + (done - initDone) + " total=" + (done - jvmStart));
+                + " firstEvent=" + (done - initDone) + " total=" + (done - jvmStart) + " cpu=" + cpu);
     }
 }

@@ -35,7 +35,9 @@ public final class PublishHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FunctionConfig config;
-    private final Publisher publisher;
+    private volatile Publisher publisher;
+    /** Only for the production client; held here because the checkpoint context holds it weakly. */
+    final SnapStartPriming priming;
 
     /** Used by the Lambda runtime: configuration from the environment, one S3 client per container. */
     public PublishHandler() {
@@ -43,11 +45,18 @@ public final class PublishHandler implements RequestStreamHandler {
     }
 
     /**
-     * @param s3 the client to use, or null to build the production client from {@code config}
+     * @param s3 the client to use, or null to build the production client from {@code config} (and prime it
+     *           for SnapStart)
      */
     public PublishHandler(FunctionConfig config, S3Client s3) {
         this.config = config;
         S3Client client = s3 != null ? s3 : S3Clients.create(config);
+        connect(client);
+        this.priming = s3 != null ? null : SnapStartPriming.register(this, config, client);
+    }
+
+    /** Points the stores at a client: at construction, and with a new client after a SnapStart restore. */
+    void connect(S3Client client) {
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
                 new S3SiteStore(client, config.siteBucket()));

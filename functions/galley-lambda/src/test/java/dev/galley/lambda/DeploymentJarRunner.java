@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Runs in a JVM whose class path is the deployment jar and this class only, configured from the environment
  * as on Lambda. Reads one request a line, {@code CONTENT_BUCKET SITE_BUCKET EVENT_JSON}, and answers one line:
- * {@code OK RESULT_JSON} or {@code ERROR MESSAGE}.
+ * {@code OK RESULT_JSON} or {@code ERROR MESSAGE}. The event {@code CHECKPOINT} runs what SnapStart runs around
+ * a snapshot: the handler's beforeCheckpoint, then its afterRestore.
  */
 public final class DeploymentJarRunner {
 
@@ -34,7 +35,13 @@ public final class DeploymentJarRunner {
                     return new PublishHandler(FunctionConfig.fromEnvironment(env), null);
                 });
                 ByteArrayOutputStream result = new ByteArrayOutputStream();
-                handler.handleRequest(new ByteArrayInputStream(parts[2].getBytes(StandardCharsets.UTF_8)), result, null);
+                if (parts[2].equals("CHECKPOINT")) {
+                    handler.priming.beforeCheckpoint(null);
+                    handler.priming.afterRestore(null);
+                    result.writeBytes("{}".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    handler.handleRequest(new ByteArrayInputStream(parts[2].getBytes(StandardCharsets.UTF_8)), result, null);
+                }
                 answers.println("OK " + result.toString(StandardCharsets.UTF_8));
             } catch (Throwable e) {
                 e.printStackTrace();
