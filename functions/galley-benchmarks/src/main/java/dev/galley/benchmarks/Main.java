@@ -14,7 +14,7 @@ public final class Main {
         switch (command) {
             case "side-by-side" -> SideBySide.parse(rest).run();
             case "publish" -> PublishOne.parse(rest).run();
-            case "cold-start" -> ColdStart.main(rest);
+            case "cold-start" -> ColdStart.parse(rest).run();
             default -> {
                 System.err.print("usage: java -jar galley-benchmarks.jar COMMAND\n  " + SideBySide.USAGE.strip() + "\n  "
                         + PublishOne.USAGE.strip() + "\n  " + ColdStart.USAGE.strip() + "\n");

@@ -1,13 +1,14 @@
 package dev.galley.lambda;
 
+import dev.galley.aws.S3ContentStore;
 import dev.galley.aws.S3SiteStore;
 import dev.galley.publish.ContentStore;
 import dev.galley.publish.PublishStatus;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.SiteStore;
 import dev.galley.publish.SourceChange;
-import dev.galley.publish.StoreException;
 import dev.galley.publish.WriteConflictException;
+import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
 import org.crac.Context;
 import org.crac.Core;
@@ -28,15 +29,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * SnapStart: Lambda runs the function's init once, snapshots the JVM, and starts later environments from the
- * snapshot. What init has not loaded and run, every restored environment pays for on its first event; so
- * before the snapshot this runs the real code paths once: the handler on a test event, the whole pipeline
- * (parse, render, manifest, index pages) on a sample article against in-memory stores, and a GET of an absent
- * key through the S3 client (signing, HTTP, error parsing). After a restore the S3 client is built again, for
- * fresh credentials and connections. Without SnapStart (or CRaC) registering does nothing.
+ * snapshot. What init has not loaded, run and compiled, every restored environment pays for on its first
+ * event; so before the snapshot this runs the real code paths: the handler on a test event, the whole pipeline
+ * (parse, render, manifest, index pages) on a sample article against in-memory stores, and each kind of S3
+ * request on an absent key (signing, HTTP, error parsing), none of which changes anything. After a restore
+ * the S3 client is built again, for fresh credentials and connections. Without SnapStart (or CRaC)
+ * registering does nothing.
  */
 final class SnapStartPriming implements Resource {
 
     static final String PRIMING_KEY = "_galley/snapstart-priming";
+    private static final int PIPELINE_ROUNDS = 20;
 
     private final PublishHandler handler;
     private final FunctionConfig config;
@@ -68,11 +71,27 @@ final class SnapStartPriming implements Resource {
     void prime() throws IOException {
         handler.handleRequest(new ByteArrayInputStream("{\"Event\":\"s3:TestEvent\"}".getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayOutputStream(), null);
-        new Publisher(new MemoryContent(sample()), new MemorySite()).sync(SourceChange.of(MemoryContent.KEY));
+        byte[] sample = sample();
+        // Enough rounds for the JIT to compile the pipeline's hot code: the snapshot keeps compiled code too.
+        for (int round = 0; round < PIPELINE_ROUNDS; round++) {
+            new Publisher(new MemoryContent(sample), new MemorySite()).sync(SourceChange.of(MemoryContent.KEY));
+        }
+        // Every kind of S3 request the function makes, none of which can change anything: the key does not
+        // exist, and a PUT conditional on an ETag of a missing key is refused.
+        S3SiteStore site = new S3SiteStore(client, config.siteBucket());
+        attempt(() -> site.read(PRIMING_KEY));
+        attempt(() -> site.head(PRIMING_KEY));
+        attempt(() -> site.write(new SiteFile(PRIMING_KEY, sample, ContentKind.HTML), Map.of(), new SiteStore.Condition.Matches("priming")));
+        attempt(() -> new S3ContentStore(client, config.contentBucket(), config.contentPrefix())
+                .reportStatus(PRIMING_KEY, new PublishStatus(PublishStatus.State.PUBLISHED, "", "")));
+    }
+
+    /** No network or no permission at snapshot time, or a refusal: the classes are loaded all the same. */
+    private static void attempt(Runnable request) {
         try {
-            new S3SiteStore(client, config.siteBucket()).read(PRIMING_KEY);
-        } catch (StoreException e) {
-            // No network or no permission at snapshot time: the classes are loaded all the same.
+            request.run();
+        } catch (RuntimeException e) {
+            // expected: see above
         }
     }
 
