@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -24,16 +25,18 @@ import java.util.stream.Stream;
  *
  * <p>Writes to different paths run in parallel; a conditional write checks and writes under its path's lock,
  * so it is atomic against every other write of that path, as on S3. Deletes, which also remove emptied
- * folders, run alone. The versions of files written here with a condition are remembered, so checking the
- * next condition does not read the file back; unconditional writes (article pages) skip the checksum.
+ * folders, run alone. Files written here get a version number, remembered, instead of a checksum: checking
+ * a condition then reads nothing back, and no MD5 runs over the site (its home page alone can be megabytes).
+ * Files from an earlier build, not written by this store, get their MD5 as S3 would give it.
  */
 public final class FileSystemSiteStore implements SiteStore {
 
     private static final int STRIPES = 64;
 
     private final Path root;
-    /** Metadata of what this store wrote, with the ETag where it was computed at write time. */
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
+    /** Version and metadata of each file this store wrote. */
+    private final Map<String, Version> written = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
     private final Object[] pathLocks = new Object[STRIPES];
     private final ReadWriteLock folders = new ReentrantReadWriteLock();
 
@@ -48,8 +51,8 @@ public final class FileSystemSiteStore implements SiteStore {
     public Optional<Stored> read(String path) {
         try {
             byte[] bytes = Files.readAllBytes(LocalPaths.resolve(root, path));
-            Written known = written.get(path);
-            return Optional.of(new Stored(bytes, new Version(LocalPaths.etag(bytes), known == null ? Map.of() : known.metadata())));
+            Version known = written.get(path);
+            return Optional.of(new Stored(bytes, known != null ? known : new Version(LocalPaths.etag(bytes), Map.of())));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -59,10 +62,8 @@ public final class FileSystemSiteStore implements SiteStore {
 
     @Override
     public Optional<Version> head(String path) {
-        Written known = written.get(path);
-        return known != null && known.etag() != null
-                ? Optional.of(new Version(known.etag(), known.metadata()))
-                : read(path).map(Stored::version);
+        Version known = written.get(path);
+        return known != null ? Optional.of(known) : read(path).map(Stored::version);
     }
 
     @Override
@@ -80,17 +81,13 @@ public final class FileSystemSiteStore implements SiteStore {
                 Path temporary = target.resolveSibling("." + target.getFileName() + ".galley-tmp");
                 Files.write(temporary, file.bytes());
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                String etag = condition instanceof Condition.None ? null : LocalPaths.etag(file.bytes());
-                written.put(file.path(), new Written(etag, Map.copyOf(meta)));
+                written.put(file.path(), new Version("v" + writes.incrementAndGet(), Map.copyOf(meta)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file.path(), e);
         } finally {
             folders.readLock().unlock();
         }
-    }
-
-    private record Written(String etag, Map<String, String> metadata) {
     }
 
     private static boolean holds(Condition condition, Optional<Version> current) {
