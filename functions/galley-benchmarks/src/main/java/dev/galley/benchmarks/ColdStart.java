@@ -1,6 +1,7 @@
 package dev.galley.benchmarks;
 
 import dev.galley.emulator.EmbeddedS3;
+import dev.galley.lambda.SnapStartCycle;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -9,79 +10,168 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * Cold start: a fresh JVM with the deployment jar, from JVM start to the first S3 event fully handled (GET the
  * article and the manifest, render, PUT the page, the manifest, the index pages, tag the source) against an S3
  * server on loopback. Prints each run and the medians.
  *
- * <p>Usage: {@code java -cp ... dev.galley.benchmarks.ColdStart <galley-lambda.jar> <benchmark-classes> [runs] [jvm options...]}
+ * <p>{@code --appcds} first runs one training JVM that dumps the classes it loaded into an AppCDS archive
+ * ({@code -XX:ArchiveClassesAtExit}), then measures JVMs that map it ({@code -XX:SharedArchiveFile}).
+ * {@code --cpus 0} pins each JVM to the listed CPUs with {@code taskset -c}. {@code --primed} runs the SnapStart
+ * hooks (priming, then restore) before the event and reports the first event's time apart: what a function
+ * restored from a SnapStart snapshot pays, less the restore itself, which only Lambda can measure.
  */
-public final class ColdStart {
+final class ColdStart {
 
-    private ColdStart() {
+    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--runs 7] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
+
+    private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+    private Path jar = Path.of("functions/galley-lambda/target/galley-lambda.jar");
+    private int runs = 7;
+    private boolean appCds;
+    private boolean primed;
+    private String cpus;
+    private List<String> jvmOptions = LAMBDA_DEFAULT_OPTIONS;
+
+    static ColdStart parse(String[] args) {
+        ColdStart command = new ColdStart();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--jar" -> command.jar = Path.of(args[++i]);
+                case "--runs" -> command.runs = Integer.parseInt(args[++i]);
+                case "--appcds" -> command.appCds = true;
+                case "--primed" -> command.primed = true;
+                case "--cpus" -> command.cpus = args[++i];
+                case "--" -> {
+                    command.jvmOptions = List.copyOf(Arrays.asList(args).subList(i + 1, args.length));
+                    i = args.length;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\nusage: " + USAGE);
+            }
+        }
+        return command;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args[0]);
-        Path classes = Path.of(args[1]);
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
-        List<String> jvmOptions = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    void run() throws Exception {
         String article = Files.readString(Path.of("content/zero-downtime-migrations.md"));
+        Path here = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        // The child's entry point goes in a jar of its own: AppCDS archives classes from jars only.
+        Path childJar = childJar(here.resolve("cold-start-child.jar"));
+        Path archive = here.resolve("galley-lambda.jsa");
 
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
              S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
                      .httpClient(UrlConnectionHttpClient.create()).build()) {
+            List<String> options = new ArrayList<>(jvmOptions);
+            if (appCds) {
+                Files.deleteIfExists(archive);
+                List<String> training = new ArrayList<>(jvmOptions);
+                training.add("-XX:ArchiveClassesAtExit=" + archive);
+                runChild(server, s3, article, "training", training, childJar);
+                System.out.printf("AppCDS archive: %s, %.1f MB%n", archive, Files.size(archive) / 1e6);
+                options.add("-XX:SharedArchiveFile=" + archive);
+            }
             List<Long> totals = new ArrayList<>();
             List<Long> inits = new ArrayList<>();
+            List<Long> cpuTimes = new ArrayList<>();
+            List<Long> firstEvents = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
-                String content = "content-" + run;
-                String site = "site-" + run;
-                server.createBucket(content);
-                server.createBucket(site);
-                String etag = s3.putObject(r -> r.bucket(content).key("zero-downtime-migrations.md"), RequestBody.fromString(article)).eTag();
-                Path event = Files.createTempFile("galley-event", ".json");
-                Files.writeString(event, "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
-                        + content + "\"},\"object\":{\"key\":\"zero-downtime-migrations.md\",\"eTag\":" + etag + ",\"sequencer\":\"01\"}}}]}");
-
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-                command.addAll(jvmOptions);
-                command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + classes, ColdStartChild.class.getName(), event.toString()));
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-                builder.environment().putAll(Map.of(
-                        "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", server.accessKey(), "AWS_SECRET_ACCESS_KEY", server.secretKey(),
-                        "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", server.endpoint().toString()));
-                Process process = builder.start();
-                String result = null;
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = out.readLine()) != null; ) {
-                        if (line.startsWith("COLDSTART")) {
-                            result = line;
-                        } else if (line.contains("\"outcome\"") && !line.contains("\"published\"")) {
-                            throw new IllegalStateException("the event was not published: " + line);
-                        }
-                    }
-                }
-                if (process.waitFor() != 0 || result == null) {
-                    throw new IllegalStateException("the child JVM failed");
-                }
+                String result = runChild(server, s3, article, Integer.toString(run), options, childJar);
                 System.out.println("run " + (run + 1) + ": " + result.substring("COLDSTART ".length()));
                 totals.add(value(result, "total"));
                 inits.add(value(result, "jvmToMain") + value(result, "init"));
-                Files.delete(event);
+                cpuTimes.add(value(result, "cpu"));
+                firstEvents.add(value(result, "firstEvent"));
             }
-            System.out.printf("cold start, %s, %d runs: median %d ms from JVM start to first event handled (median %d ms to handler constructed)%n",
-                    String.join(" ", jvmOptions), runs, median(totals), median(inits));
+            System.out.printf("cold start, %s%s, %d runs: median %d ms from JVM start to first event handled (median %d ms to handler constructed, %d ms CPU)%n",
+                    cpus == null ? "" : "taskset -c " + cpus + ", ", String.join(" ", options), runs, median(totals), median(inits), median(cpuTimes));
+            if (primed) {
+                System.out.printf("after SnapStart priming and restore: median %d ms for the first event%n", median(firstEvents));
+            }
         }
+    }
+
+    private String runChild(EmbeddedS3 server, S3Client s3, String article, String name, List<String> options, Path childJar)
+            throws IOException, InterruptedException {
+        String content = "content-" + name;
+        String site = "site-" + name;
+        server.createBucket(content);
+        server.createBucket(site);
+        String etag = s3.putObject(r -> r.bucket(content).key("zero-downtime-migrations.md"), RequestBody.fromString(article)).eTag();
+        Path event = Files.createTempFile("galley-event", ".json");
+        Files.writeString(event, "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
+                + content + "\"},\"object\":{\"key\":\"zero-downtime-migrations.md\",\"eTag\":" + etag + ",\"sequencer\":\"01\"}}}]}");
+
+        List<String> command = new ArrayList<>();
+        if (cpus != null) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + childJar, ColdStartChild.class.getName(), event.toString(),
+                primed ? "primed" : "cold"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of(
+                "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", server.accessKey(), "AWS_SECRET_ACCESS_KEY", server.secretKey(),
+                "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", server.endpoint().toString()));
+        Process process = builder.start();
+        String result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("COLDSTART")) {
+                    result = line;
+                } else if (line.contains("\"outcome\"") && !line.contains("\"published\"") && !line.contains("s3:TestEvent")) {
+                    throw new IllegalStateException("the event was not published: " + line);
+                } else if (line.contains("[warning]") || line.contains("Error")) {
+                    System.out.println(line);  // e.g. the JVM refusing an archive
+                }
+            }
+        }
+        Files.delete(event);
+        if (process.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the child JVM failed");
+        }
+        return result;
+    }
+
+    /** Writes the child's classes into a jar, unless an identical one exists (AppCDS checks the jar's time stamp). */
+    private static Path childJar(Path target) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), "cold-start-child", ".jar");
+        try (OutputStream file = Files.newOutputStream(temporary); JarOutputStream out = new JarOutputStream(file)) {
+            for (Class<?> type : List.of(ColdStartChild.class, SnapStartCycle.class)) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                try (InputStream in = ColdStart.class.getClassLoader().getResourceAsStream(entry)) {
+                    JarEntry jarEntry = new JarEntry(entry);
+                    jarEntry.setTime(0);
+                    out.putNextEntry(jarEntry);
+                    out.write(in.readAllBytes());
+                    out.closeEntry();
+                }
+            }
+        }
+        if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(temporary))) {
+            Files.delete(temporary);
+        } else {
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
     }
 
     private static long value(String line, String name) {

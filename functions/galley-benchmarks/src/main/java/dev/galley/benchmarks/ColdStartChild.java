@@ -1,6 +1,7 @@
 package dev.galley.benchmarks;
 
 import dev.galley.lambda.PublishHandler;
+import dev.galley.lambda.SnapStartCycle;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
@@ -10,7 +11,8 @@ import java.lang.management.ManagementFactory;
 /**
  * Runs in a fresh JVM whose class path is the deployment jar plus this class: builds the handler as the Lambda
  * runtime does (configuration from the environment), handles one event, and prints the milliseconds from JVM
- * start to the end of the first event, with the init part (handler construction) apart.
+ * start to the end of the first event, with the init part (handler construction) apart. With {@code primed}
+ * it first runs the SnapStart priming and restore hooks, so the first event is what a restored function pays.
  */
 public final class ColdStartChild {
 
@@ -21,12 +23,20 @@ public final class ColdStartChild {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long mainStart = System.currentTimeMillis();
         PublishHandler handler = new PublishHandler();
+        long primed = 0;
+        if (args.length > 1 && args[1].equals("primed")) {
+            long started = System.currentTimeMillis();
+            SnapStartCycle.checkpointAndRestore(handler);
+            primed = System.currentTimeMillis() - started;
+        }
         long initDone = System.currentTimeMillis();
         try (InputStream event = new FileInputStream(args[0])) {
             handler.handleRequest(event, new ByteArrayOutputStream(), null);
         }
         long done = System.currentTimeMillis();
-        System.out.println("COLDSTART jvmToMain=" + (mainStart - jvmStart) + " init=" + (initDone - mainStart)
-                + " firstEvent=" + (done - initDone) + " total=" + (done - jvmStart));
+        // CPU of every thread of the process (JIT and GC included): steadier than wall time on a busy machine.
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        System.out.println("COLDSTART jvmToMain=" + (mainStart - jvmStart) + " init=" + (initDone - mainStart - primed)
+                + " primed=" + primed + " firstEvent=" + (done - initDone) + " total=" + (done - jvmStart) + " cpu=" + cpu);
     }
 }

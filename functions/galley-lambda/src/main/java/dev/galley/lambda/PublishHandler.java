@@ -38,8 +38,10 @@ public final class PublishHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FunctionConfig config;
-    private final Publisher publisher;
+    private volatile Publisher publisher;
     private final Optional<CloudFrontInvalidator> cdn;
+    /** Only for the production client; held here because the checkpoint context holds it weakly. */
+    final SnapStartPriming priming;
 
     /** Used by the Lambda runtime: configuration from the environment, one S3 client per container. */
     public PublishHandler() {
@@ -47,8 +49,9 @@ public final class PublishHandler implements RequestStreamHandler {
     }
 
     /**
-     * @param s3 the client to use, or null to build the production client from {@code config}; the CloudFront
-     *           client, when {@code config} names a distribution, is built on the first invalidation
+     * @param s3 the client to use, or null to build the production client from {@code config} (and prime it
+     *           for SnapStart); the CloudFront client, when {@code config} names a distribution, is built on the
+     *           first invalidation
      */
     public PublishHandler(FunctionConfig config, S3Client s3) {
         this(config, s3, config.distributionId().map(id -> new CloudFrontInvalidator(CloudFrontClients::create, id)).orElse(null));
@@ -61,6 +64,12 @@ public final class PublishHandler implements RequestStreamHandler {
         this.config = config;
         this.cdn = Optional.ofNullable(cdn);
         S3Client client = s3 != null ? s3 : S3Clients.create(config);
+        connect(client);
+        this.priming = s3 != null ? null : SnapStartPriming.register(this, config, client);
+    }
+
+    /** Points the stores at a client: at construction, and with a new client after a SnapStart restore. */
+    void connect(S3Client client) {
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
                 new S3SiteStore(client, config.siteBucket()));

@@ -1,12 +1,14 @@
 package dev.galley.lambda;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Builds the one S3 client of a container. Region, credentials provider and HTTP client are explicit, so the
@@ -14,12 +16,24 @@ import java.time.Duration;
  */
 public final class S3Clients {
 
+    private static final String CONTAINER_CREDENTIALS = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+
     private S3Clients() {
     }
 
-    /** The production client: Lambda puts the role's credentials in the environment. */
+    /** The production client, with the role's credentials where Lambda puts them. */
     public static S3Client create(FunctionConfig config) {
-        return create(config, EnvironmentVariableCredentialsProvider.create());
+        return create(config, credentials(System.getenv()));
+    }
+
+    /**
+     * Lambda puts the role's keys in environment variables, except under SnapStart: there it serves them from
+     * a local endpoint named by {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, and the key variables are absent.
+     */
+    static AwsCredentialsProvider credentials(Map<String, String> env) {
+        return env.containsKey(CONTAINER_CREDENTIALS)
+                ? ContainerCredentialsProvider.builder().build()
+                : EnvironmentVariableCredentialsProvider.create();
     }
 
     public static S3Client create(FunctionConfig config, AwsCredentialsProvider credentials) {

@@ -14,26 +14,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
  * The site as a folder of static files. Each file is written to a temporary file and moved into place, so no
  * reader ever sees half a file. Metadata lives only in memory, which is all a one-shot build needs.
+ *
+ * <p>Writes to different paths run in parallel; a conditional write checks and writes under its path's lock,
+ * so it is atomic against every other write of that path, as on S3. Deletes, which also remove emptied
+ * folders, run alone. Files written here get a version number, remembered, instead of a checksum: checking
+ * a condition then reads nothing back, and no MD5 runs over the site (its home page alone can be megabytes).
+ * Files from an earlier build, not written by this store, get their MD5 as S3 would give it.
  */
 public final class FileSystemSiteStore implements SiteStore {
 
+    private static final int STRIPES = 64;
+
     private final Path root;
-    private final Map<String, Map<String, String>> metadata = new ConcurrentHashMap<>();
+    /** Version and metadata of each file this store wrote. */
+    private final Map<String, Version> written = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+    private final Object[] pathLocks = new Object[STRIPES];
+    private final ReadWriteLock folders = new ReentrantReadWriteLock();
 
     public FileSystemSiteStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        for (int i = 0; i < STRIPES; i++) {
+            pathLocks[i] = new Object();
+        }
     }
 
     @Override
     public Optional<Stored> read(String path) {
         try {
             byte[] bytes = Files.readAllBytes(LocalPaths.resolve(root, path));
-            return Optional.of(new Stored(bytes, new Version(LocalPaths.etag(bytes), metadata.getOrDefault(path, Map.of()))));
+            Version known = written.get(path);
+            return Optional.of(new Stored(bytes, known != null ? known : new Version(LocalPaths.etag(bytes), Map.of())));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -43,47 +62,65 @@ public final class FileSystemSiteStore implements SiteStore {
 
     @Override
     public Optional<Version> head(String path) {
-        return read(path).map(Stored::version);
+        Version known = written.get(path);
+        return known != null ? Optional.of(known) : read(path).map(Stored::version);
     }
 
     @Override
-    public synchronized void write(SiteFile file, Map<String, String> meta, Condition condition) {
-        Optional<Version> current = head(file.path());
-        boolean holds = condition instanceof Condition.None
-                || condition instanceof Condition.Absent && current.isEmpty()
-                || condition instanceof Condition.Matches m && current.isPresent() && current.get().etag().equals(m.etag());
-        if (!holds) {
-            throw new WriteConflictException(file.path(), null);
-        }
+    public void write(SiteFile file, Map<String, String> meta, Condition condition) {
         Path target = LocalPaths.resolve(root, file.path());
+        folders.readLock().lock();
         try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), ".galley-", ".tmp");
-            Files.write(temporary, file.bytes());
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            metadata.put(file.path(), Map.copyOf(meta));
+            synchronized (pathLocks[Math.floorMod(file.path().hashCode(), STRIPES)]) {
+                if (!(condition instanceof Condition.None) && !holds(condition, head(file.path()))) {
+                    throw new WriteConflictException(file.path(), null);
+                }
+                Files.createDirectories(target.getParent());
+                // One writer per path at a time, so the temporary name can be fixed; createTempFile would
+                // serialise every writer on its shared random generator.
+                Path temporary = target.resolveSibling("." + target.getFileName() + ".galley-tmp");
+                Files.write(temporary, file.bytes());
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.put(file.path(), new Version("v" + writes.incrementAndGet(), Map.copyOf(meta)));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file.path(), e);
+        } finally {
+            folders.readLock().unlock();
         }
     }
 
+    private static boolean holds(Condition condition, Optional<Version> current) {
+        return condition instanceof Condition.Absent && current.isEmpty()
+                || condition instanceof Condition.Matches m && current.isPresent() && current.get().etag().equals(m.etag());
+    }
+
     @Override
-    public synchronized void delete(String path) {
+    public void delete(String path) {
+        folders.writeLock().lock();
         try {
             Path target = LocalPaths.resolve(root, path);
             Files.deleteIfExists(target);
-            metadata.remove(path);
+            written.remove(path);
             for (Path dir = target.getParent(); dir != null && !dir.equals(root) && isEmptyDirectory(dir); dir = dir.getParent()) {
                 Files.delete(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path, e);
+        } finally {
+            folders.writeLock().unlock();
         }
     }
 
     @Override
     public List<String> list(String prefix) {
-        return LocalPaths.listFiles(root).stream().filter(path -> path.startsWith(prefix)).toList();
+        // Walk only the folder the prefix names, not the whole site.
+        int slash = prefix.lastIndexOf('/');
+        String folder = prefix.substring(0, slash + 1);
+        return LocalPaths.listFiles(folder.isEmpty() ? root : LocalPaths.resolve(root, folder)).stream()
+                .map(path -> folder + path)
+                .filter(path -> path.startsWith(prefix))
+                .toList();
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {

@@ -1,0 +1,25 @@
+package dev.galley.benchmarks;
+
+import java.util.Arrays;
+
+/** The benchmark drivers: each prints its figures. See docs/performance.md for what they measure. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "side-by-side" -> SideBySide.parse(rest).run();
+            case "publish" -> PublishOne.parse(rest).run();
+            case "cold-start" -> ColdStart.parse(rest).run();
+            default -> {
+                System.err.print("usage: java -jar galley-benchmarks.jar COMMAND\n  " + SideBySide.USAGE.strip() + "\n  "
+                        + PublishOne.USAGE.strip() + "\n  " + ColdStart.USAGE.strip() + "\n");
+                System.exit(2);
+            }
+        }
+    }
+}

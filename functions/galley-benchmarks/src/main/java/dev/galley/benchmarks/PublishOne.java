@@ -1,0 +1,226 @@
+package dev.galley.benchmarks;
+
+import dev.galley.benchmarks.corpus.Corpus;
+import dev.galley.benchmarks.corpus.CorpusWriter;
+import dev.galley.emulator.EmbeddedS3;
+import dev.galley.lambda.FunctionConfig;
+import dev.galley.lambda.PublishHandler;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Per-upload cost in a big site: the real handler, warm, against the in-process S3 server. Seeds a site of N
+ * generated articles with a full rebuild through S3 (reported too), then publishes a new article, edits an
+ * existing one and deletes one, many times each, and prints the handler's time and the S3 requests it made.
+ * Requests are counted by an SDK interceptor on the handler's own client, per HTTP attempt.
+ */
+final class PublishOne {
+
+    static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 30] [--samples 15]";
+
+    private int articles = 10_000;
+    private long seed = 2026;
+    private int warmup = 30;
+    private int samples = 15;
+
+    static PublishOne parse(String[] args) {
+        PublishOne command = new PublishOne();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            int value = Integer.parseInt(args[i + 1]);
+            switch (args[i]) {
+                case "--articles" -> command.articles = value;
+                case "--seed" -> command.seed = value;
+                case "--warmup" -> command.warmup = value;
+                case "--samples" -> command.samples = value;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException(args[args.length - 1] + " needs a value");
+        }
+        return command;
+    }
+
+    /** Counts S3 requests by operation name. */
+    static final class RequestCounter implements ExecutionInterceptor {
+        private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder()).increment();
+        }
+
+        Map<String, Long> takeCounts() {
+            Map<String, Long> snapshot = new TreeMap<>();
+            counts.forEach((operation, count) -> snapshot.put(operation, count.sumThenReset()));
+            snapshot.values().removeIf(count -> count == 0);
+            return snapshot;
+        }
+    }
+
+    private record Sample(double millis, Map<String, Long> requests) {
+        long total() {
+            return requests.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final AtomicLong sequencer = new AtomicLong(1);
+
+    void run() throws Exception {
+        Corpus corpus = new Corpus(seed);
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
+             S3Client author = client(server, null)) {
+            server.createBucket("content");
+            server.createBucket("site");
+            RequestCounter counter = new RequestCounter();
+            S3Client handlerClient = client(server, counter);
+            PublishHandler handler = new PublishHandler(
+                    new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint())), handlerClient);
+
+            long started = System.nanoTime();
+            author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(CorpusWriter.SITE_YAML));
+            upload(author, corpus, articles);
+            System.out.printf("uploaded %,d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
+
+            resetPeakHeap();
+            Sample rebuild = invoke(handler, counter, "{\"action\":\"rebuild\"}", "\"rejected\":0");
+            System.out.printf("full rebuild through S3: %,.0f ms, %,d S3 requests %s, peak heap %,d MiB (S3 server in the same heap)%n",
+                    rebuild.millis(), rebuild.total(), rebuild.requests(), peakHeapMib());
+
+            List<Sample> published = new ArrayList<>();
+            List<Sample> edited = new ArrayList<>();
+            List<Sample> deleted = new ArrayList<>();
+            for (int i = 0; i < warmup + samples; i++) {
+                boolean measured = i >= warmup;
+                Corpus.Article fresh = corpus.article(articles + i);
+                Sample publish = invoke(handler, counter, created(author, fresh.fileName(), fresh.text()), "\"published\"");
+                Corpus.Article existing = corpus.article(i * 7 % articles);
+                Sample edit = invoke(handler, counter, created(author, existing.fileName(), existing.text() + "\nEdited " + i + ".\n"), "\"published\"");
+                author.deleteObject(r -> r.bucket("content").key(fresh.fileName()));
+                Sample delete = invoke(handler, counter, removed(fresh.fileName()), "\"unpublished\"");
+                if (measured) {
+                    published.add(publish);
+                    edited.add(edit);
+                    deleted.add(delete);
+                }
+            }
+            System.out.printf("%n%,d-article site, warm handler (%d warm-up rounds), %d samples each: median handler time, S3 requests%n",
+                    articles, warmup, samples);
+            report("publish a new article", published);
+            report("edit an existing article", edited);
+            report("delete an article", deleted);
+            handlerClient.close();
+        }
+    }
+
+    private static void report(String what, List<Sample> samples) {
+        List<Double> millis = new ArrayList<>(samples.stream().map(Sample::millis).toList());
+        Collections.sort(millis);
+        Sample last = samples.get(samples.size() - 1);
+        boolean constant = samples.stream().allMatch(s -> s.requests().equals(last.requests()));
+        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f)   %d requests%s %s%n", what, millis.get(millis.size() / 2),
+                millis.get(0), millis.get(millis.size() - 1), last.total(), constant ? "" : " (varied)", last.requests());
+    }
+
+    private String created(S3Client author, String key, String text) {
+        String etag = author.putObject(r -> r.bucket("content").key(key), RequestBody.fromString(text)).eTag();
+        return event("ObjectCreated:Put", key, ",\"eTag\":" + etag);
+    }
+
+    private String removed(String key) {
+        return event("ObjectRemoved:Delete", key, "");
+    }
+
+    private String event(String name, String key, String etag) {
+        return "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"" + name + "\",\"s3\":{\"bucket\":{\"name\":\"content\"},"
+                + "\"object\":{\"key\":\"" + key + "\"" + etag + ",\"sequencer\":\"" + String.format("%016X", sequencer.getAndIncrement()) + "\"}}}]}";
+    }
+
+    /** Runs one event; {@code expected} must appear in the handler's result. */
+    private static Sample invoke(PublishHandler handler, RequestCounter counter, String event, String expected) throws IOException {
+        counter.takeCounts();
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));  // the handler's one log line per record
+        long started = System.nanoTime();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), result, null);
+        } finally {
+            System.setOut(console);
+        }
+        double millis = (System.nanoTime() - started) / 1e6;
+        String outcome = result.toString(StandardCharsets.UTF_8);
+        if (!outcome.contains(expected)) {
+            throw new IllegalStateException("the handler did not succeed: " + outcome);
+        }
+        return new Sample(millis, counter.takeCounts());
+    }
+
+    private static void upload(S3Client author, Corpus corpus, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> uploads = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Corpus.Article article = corpus.article(i);
+                uploads.add(pool.submit(() -> author.putObject(r -> r.bucket("content").key(article.fileName()), RequestBody.fromString(article.text()))));
+            }
+            for (Future<?> upload : uploads) {
+                upload.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static S3Client client(EmbeddedS3 server, ExecutionInterceptor interceptor) {
+        return S3Client.builder().region(Region.of(server.region())).endpointOverride(server.endpoint()).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> {
+                    if (interceptor != null) {
+                        o.addExecutionInterceptor(interceptor);
+                    }
+                })
+                .build();
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMib() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.galley.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.emulator.EmbeddedS3;
+import dev.galley.emulator.FaultKind;
+import dev.galley.emulator.FaultPlan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.sun.net.httpserver.HttpServer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The end-to-end suite against the file that is deployed: {@code target/galley-lambda.jar}, shrunk by ProGuard,
+ * in its own JVM with nothing else on the class path (see {@link DeploymentJarRunner}). A class that the
+ * shrinking dropped but a real request needs fails here, not on Lambda. The function gets its credentials as
+ * under SnapStart: from a local container-credentials endpoint, with no keys in its environment.
+ */
+class DeploymentJarPublishIT extends PublishEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path JAR = Path.of("target/galley-lambda.jar");
+
+    private static final String CREDENTIALS_TOKEN = "token-" + System.nanoTime();
+
+    private static EmbeddedS3 server;
+    private static HttpServer credentials;
+    private static final AtomicInteger CREDENTIALS_SERVED = new AtomicInteger();
+    private static Process function;
+    private static PrintStream requests;
+    private static BufferedReader answers;
+
+    @BeforeAll
+    static void startServerAndFunction() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "run after package: " + JAR.toAbsolutePath());
+        server = EmbeddedS3.builder().inMemory()
+                .faults(FaultPlan.builder().rate(0.3).seed(7).kinds(FaultKind.INTERNAL_ERROR, FaultKind.SLOW_DOWN).enabledAtStart(false).build())
+                .build().start();
+        credentials = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        credentials.createContext("/credentials", exchange -> {
+            boolean authorized = CREDENTIALS_TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            // No session token, unlike Lambda's: S3Proxy refuses requests that carry x-amz-security-token.
+            byte[] body = ("{\"AccessKeyId\":\"" + server.accessKey() + "\",\"SecretAccessKey\":\"" + server.secretKey()
+                    + "\",\"Expiration\":\"" + Instant.now().plusSeconds(3600) + "\"}").getBytes(StandardCharsets.UTF_8);
+            if (authorized) {
+                CREDENTIALS_SERVED.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(authorized ? 200 : 403, authorized ? body.length : -1);
+            exchange.getResponseBody().write(authorized ? body : new byte[0]);
+            exchange.close();
+        });
+        credentials.start();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", JAR + File.pathSeparator + "target/test-classes", DeploymentJarRunner.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(Map.of(
+                "AWS_REGION", server.region(),
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + credentials.getAddress().getPort() + "/credentials",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN", CREDENTIALS_TOKEN,
+                "GALLEY_S3_ENDPOINT", server.endpoint().toString()));
+        function = builder.start();
+        requests = new PrintStream(function.getOutputStream(), true, StandardCharsets.UTF_8);
+        answers = new BufferedReader(new InputStreamReader(function.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void stopFunctionAndServer() throws Exception {
+        requests.close();
+        function.waitFor();
+        credentials.stop(0);
+        server.close();
+    }
+
+    @Override
+    protected Endpoint endpoint() {
+        return new Endpoint(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+    }
+
+    @Override
+    JsonNode handle(String event) throws Exception {
+        requests.println(contentBucket + " " + siteBucket + " " + JSON.readTree(event).toString());
+        String answer = answers.readLine();
+        if (answer == null || !answer.startsWith("OK ")) {
+            throw new IllegalStateException("the deployment jar failed: " + answer);
+        }
+        return JSON.readTree(answer.substring(3));
+    }
+
+    @Test
+    void mustPrimeForSnapStartWithoutWritingAnythingAndPublishAfterTheRestore() throws Exception {
+        handle(upload("before.md", article("Before", "2026-02-01")));
+        Map<String, String> before = siteObjects();
+
+        requests.println(contentBucket + " " + siteBucket + " CHECKPOINT");
+        assertEquals("OK {}", answers.readLine());
+
+        assertEquals(before, siteObjects());
+        assertEquals("published", handle(upload("after.md", article("After", "2026-02-02"))).path("after.md").asText());
+        assertTrue(site("index.html").contains("After"));
+        assertTrue(CREDENTIALS_SERVED.get() > 0);
+    }
+
+    @Test
+    void mustPublishThroughServerErrorsAndThrottlingWithTheDeploymentJar() throws Exception {
+        String event = upload("retried.md", article("Retried", "2026-02-01", "tags: [Retry]"));
+        server.faults().enable();
+        String outcome = "";
+        try {
+            for (int invocation = 0; invocation < 10 && !outcome.equals("published"); invocation++) {
+                try {
+                    outcome = handle(event).path("retried.md").asText();
+                } catch (IllegalStateException e) {
+                    assertTrue(e.getMessage().contains("RetryableFailureException"), e.getMessage());  // Lambda would retry it
+                }
+            }
+        } finally {
+            server.faults().disable();
+        }
+        assertTrue(server.faults().injectedTotal() > 0);
+        assertEquals("published", outcome);
+        assertTrue(site("articles/retried/index.html").contains("Retried"));
+        assertEquals("published", tags("retried.md").get("galley-status"));
+    }
+}
