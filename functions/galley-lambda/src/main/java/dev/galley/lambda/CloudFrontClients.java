@@ -1,7 +1,6 @@
 package dev.galley.lambda;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -23,7 +22,8 @@ public final class CloudFrontClients {
 
     /** The production client: Lambda puts the role's credentials in the environment. */
     public static CloudFrontClient create() {
-        return create(EnvironmentVariableCredentialsProvider.create(), Optional.empty());
+        // The same credentials as S3's: under SnapStart they come from the container endpoint, not the environment.
+        return create(S3Clients.credentials(System.getenv()), Optional.empty());
     }
 
     /** @param endpoint an endpoint override, for tests against a local HTTP server */

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
@@ -40,6 +41,7 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
     private static final String CREDENTIALS_TOKEN = "token-" + System.nanoTime();
 
     private static EmbeddedS3 server;
+    private static RecordingCloudFront cloudFront;
     private static HttpServer credentials;
     private static final AtomicInteger CREDENTIALS_SERVED = new AtomicInteger();
     private static Process function;
@@ -66,6 +68,7 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
             exchange.close();
         });
         credentials.start();
+        cloudFront = new RecordingCloudFront();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", JAR + File.pathSeparator + "target/test-classes", DeploymentJarRunner.class.getName())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -74,7 +77,10 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
                 "AWS_REGION", server.region(),
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + credentials.getAddress().getPort() + "/credentials",
                 "AWS_CONTAINER_AUTHORIZATION_TOKEN", CREDENTIALS_TOKEN,
-                "GALLEY_S3_ENDPOINT", server.endpoint().toString()));
+                "GALLEY_S3_ENDPOINT", server.endpoint().toString(),
+                "GALLEY_DISTRIBUTION_ID", "E2DEPLOYMENTJAR",
+                // The SDK's own per-service endpoint setting: the shrunk CloudFront client talks to the recorder.
+                "AWS_ENDPOINT_URL_CLOUDFRONT", cloudFront.endpoint().toString()));
         function = builder.start();
         requests = new PrintStream(function.getOutputStream(), true, StandardCharsets.UTF_8);
         answers = new BufferedReader(new InputStreamReader(function.getInputStream(), StandardCharsets.UTF_8));
@@ -85,6 +91,7 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
         requests.close();
         function.waitFor();
         credentials.stop(0);
+        cloudFront.close();
         server.close();
     }
 
@@ -101,6 +108,19 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
             throw new IllegalStateException("the deployment jar failed: " + answer);
         }
         return JSON.readTree(answer.substring(3));
+    }
+
+    @Test
+    void mustInvalidateTheDistributionAfterARebuildWithTheShrunkCloudFrontClient() throws Exception {
+        upload("a.md", article("A", "2026-02-01"));
+        int before = cloudFront.requests().size();
+
+        JsonNode result = handle("{\"action\":\"rebuild\"}");
+
+        assertTrue(result.path("invalidation").asText().length() > 0 && !result.path("invalidation").asText().startsWith("failed"),
+                result.toString());
+        assertEquals(before + 1, cloudFront.requests().size());
+        assertEquals(List.of("/*"), cloudFront.requests().get(before).paths());
     }
 
     @Test
