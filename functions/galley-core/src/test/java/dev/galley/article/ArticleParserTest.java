@@ -207,6 +207,16 @@ class ArticleParserTest {
     }
 
     @Test
+    void mustRejectFilesWithMoreImagesThanTheLimitRatherThanParseThemInQuadraticTime() throws Exception {
+        String front = "---\ntitle: T\ndate: 2026-01-01\n---\n";
+        int limit = ArticleParser.MAX_IMAGES;
+        ArticleException tooMany = rejection("images.md", front + "![".repeat(limit + 1) + "x" + "](u)".repeat(limit + 1));
+        assertEquals(ArticleException.Problem.TOO_LARGE, tooMany.problem());
+        assertEquals("images.md: the file has 5,001 images; an article may have at most 5,000", tooMany.getMessage());
+        assertEquals("T", parse("images.md", front + "![".repeat(limit) + "x" + "](u)".repeat(limit)).summary().title());
+    }
+
+    @Test
     void mustRejectTablesWithMoreCellsThanTheLimitRatherThanRenderThem() {
         // A short row is padded to the header's width, so a few bytes per row can ask for many cells.
         String table = "|a".repeat(100) + "|\n" + "|-".repeat(100) + "|\n" + "|x|\n".repeat(1_000);
