@@ -7,6 +7,7 @@ import dev.galley.benchmarks.corpus.Corpus;
 import dev.galley.render.SiteRenderer;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
+import dev.galley.site.SiteIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +48,7 @@ public class ArticleBenchmark {
 
     @Benchmark
     public SiteFile parseAndRender() throws ArticleException {
-        return renderer.article(parser.parse(source.fileName(), bytes));
+        return renderer.article(parser.parse(source.fileName(), bytes), SiteIndex.Neighbours.NONE);
     }
 
     @Benchmark
@@ -57,6 +58,6 @@ public class ArticleBenchmark {
 
     @Benchmark
     public SiteFile renderOnly() {
-        return renderer.article(parsed);
+        return renderer.article(parsed, SiteIndex.Neighbours.NONE);
     }
 }
