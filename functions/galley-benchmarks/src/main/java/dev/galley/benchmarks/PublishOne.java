@@ -146,10 +146,11 @@ final class PublishOne {
     private static void report(String what, List<Sample> samples) {
         List<Double> millis = new ArrayList<>(samples.stream().map(Sample::millis).toList());
         Collections.sort(millis);
+        long fewest = samples.stream().mapToLong(Sample::total).min().orElseThrow();
+        long most = samples.stream().mapToLong(Sample::total).max().orElseThrow();
         Sample last = samples.get(samples.size() - 1);
-        boolean constant = samples.stream().allMatch(s -> s.requests().equals(last.requests()));
-        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f)   %d requests%s %s%n", what, millis.get(millis.size() / 2),
-                millis.get(0), millis.get(millis.size() - 1), last.total(), constant ? "" : " (varied)", last.requests());
+        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f)   %s S3 requests, e.g. %s%n", what, millis.get(millis.size() / 2),
+                millis.get(0), millis.get(millis.size() - 1), fewest == most ? fewest : fewest + " to " + most, last.requests());
     }
 
     private String created(S3Client author, String key, String text) {

@@ -68,11 +68,13 @@ final class SideBySide {
         if (!Files.isRegularFile(galleyJar)) {
             throw new IllegalStateException("no " + galleyJar + "; build it first: mvn -B -q package -DskipTests");
         }
+        System.out.println("load average before: " + loadAverage());
         Path hugo = onPath("hugo");
         if (hugo == null) {
             System.out.println("install Hugo: sudo apt-get install hugo   (measuring Galley alone)");
         }
-        Path corpusDir = work.resolve(articles + "-" + seed);
+        // Absolute: Hugo resolves a relative --destination against --source.
+        Path corpusDir = work.resolve(articles + "-" + seed).toAbsolutePath();
         long started = System.nanoTime();
         CorpusWriter.Written corpus = CorpusWriter.write(corpusDir, new Corpus(seed), articles);
         System.out.printf("corpus: %,d articles, seed %d, %.1f KB mean, %.1f MB, written in %.1f s to %s%n", articles, seed,
@@ -114,6 +116,13 @@ final class SideBySide {
             System.out.println(line);
         }
         report(galleyRuns, hugoRuns);
+        System.out.println("load average after: " + loadAverage());
+    }
+
+    /** Other work on the machine skews wall times: the figures say how busy it was. */
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.isReadable(loadavg) ? Files.readString(loadavg).strip() : "unknown";
     }
 
     private void report(List<Run> galley, List<Run> hugo) {
