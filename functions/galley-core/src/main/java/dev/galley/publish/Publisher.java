@@ -441,6 +441,10 @@ public final class Publisher {
      * went): then our write put it back. Deletes it again unless the newest manifest still has it.
      */
     private void deleteIfGoneSince(SiteRenderer renderer, String path, long revision) {
+        // The manifest's metadata carries its revision: a HEAD settles the usual case, where nothing is newer.
+        if (site.head(ManifestCodec.PATH).map(Publisher::revisionOf).orElse(-1L) <= revision) {
+            return;
+        }
         Manifest latest = readManifest().value();
         if (latest.revision() > revision && !renderer.indexModels(latest.articles()).containsKey(path)) {
             deleteIfNotNewer(path, latest.revision());
