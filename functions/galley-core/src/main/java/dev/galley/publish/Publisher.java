@@ -148,10 +148,12 @@ public final class Publisher {
             if (!commit(manifest, next)) {
                 continue;
             }
+            // An older revision's slow unpublish may have deleted the page since we wrote it: write it again.
+            writePage(renderer, article, file, next);
             publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
             refreshNeighbours(parser, renderer, manifest.value(), next, article.slug());
             if (current != null && !current.article().slug().equals(article.slug())) {
-                site.delete(SiteRenderer.articlePath(current.article().slug()));
+                removeArticlePage(parser, renderer, current.article().slug(), next.revision());
             }
             content.reportStatus(key, published(article));
             return Outcome.of(key, Outcome.Kind.PUBLISHED, article.slug());
@@ -188,7 +190,7 @@ public final class Publisher {
         }
         publishIndexPages(renderer, manifest.value(), next, false, feedBodies(parser, next));
         refreshNeighbours(parser, renderer, manifest.value(), next, null);
-        site.delete(SiteRenderer.articlePath(current.article().slug()));
+        removeArticlePage(parser, renderer, current.article().slug(), next.revision());
         return true;
     }
 
@@ -210,19 +212,24 @@ public final class Publisher {
         });
     }
 
-    /** Renders a listed article's page again from its source, unless a newer revision already wrote it. */
-    private void rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
-        content.read(entry.sourceKey()).ifPresent(file -> {
-            try {
-                Article article = parser.parse(entry.sourceKey(), file.bytes());
-                if (article.slug().equals(entry.article().slug()) && !article.draft()) {
-                    writeIfNewer(renderer.article(article, neighbours(manifest, article.slug())), Map.of(SOURCE, entry.sourceKey()),
-                            manifest.revision(), false);
-                }
-            } catch (ArticleException e) {
-                // The file is broken or changed meanwhile; its own notification deals with it.
-            }
-        });
+    /**
+     * Renders a listed article's page again from its source, unless a newer revision already wrote it.
+     *
+     * @return true when the page did not exist and was created
+     */
+    private boolean rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
+        Optional<ContentStore.SourceFile> file = content.read(entry.sourceKey());
+        if (file.isEmpty()) {
+            return false;
+        }
+        try {
+            Article article = parser.parse(entry.sourceKey(), file.get().bytes());
+            return article.slug().equals(entry.article().slug()) && !article.draft()
+                    && writeIfNewer(renderer.article(article, neighbours(manifest, article.slug())), Map.of(SOURCE, entry.sourceKey()),
+                            manifest.revision(), false) == Written.CREATED;
+        } catch (ArticleException e) {
+            return false;  // the file is broken or changed meanwhile; its own notification deals with it
+        }
     }
 
     /**
@@ -249,6 +256,30 @@ public final class Publisher {
         } catch (WriteConflictException e) {
             return false;
         }
+    }
+
+    /**
+     * Deletes the page of an article that {@code revision} no longer lists. A newer revision may list it again and
+     * have written its page just before our delete, so once the manifest has moved on, the page is put back
+     * (or deleted again) as the newest manifest says.
+     *
+     * @return true when it deleted the page
+     */
+    boolean removeArticlePage(ArticleParser parser, SiteRenderer renderer, String slug, long revision) {
+        String path = SiteRenderer.articlePath(slug);
+        if (!deleteIfNotNewer(path, revision)) {
+            return false;
+        }
+        for (long settled = revision; manifestRevision() > settled; ) {
+            Manifest latest = readManifest().value();
+            Manifest.Entry entry = latest.bySlug(slug);
+            boolean crossed = entry == null ? deleteIfNotNewer(path, latest.revision()) : rerender(parser, renderer, latest, entry);
+            if (!crossed) {
+                break;
+            }
+            settled = latest.revision();
+        }
+        return true;
     }
 
     static SiteIndex.Neighbours neighbours(Manifest manifest, String slug) {
@@ -341,14 +372,17 @@ public final class Publisher {
                 Written written = writeIfNewer(renderer.render(page, bodies), Map.of(), after.revision(), all);
                 changed += written == Written.NOTHING ? 0 : 1;
                 if (written == Written.CREATED) {
-                    deleteIfGoneSince(renderer, page.file(), after.revision());
+                    settle(renderer, page.file(), after.revision());
                 }
             }
         }
         Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
         for (String path : gone) {
-            changed += deleteIfNotNewer(path, after.revision()) ? 1 : 0;
+            if (deleteIfNotNewer(path, after.revision())) {
+                changed++;
+                settle(renderer, path, after.revision());
+            }
         }
         return changed;
     }
@@ -411,10 +445,14 @@ public final class Publisher {
         }
     }
 
-    /** @param skipIfSame also leave the page alone when its bytes are the stored ones */
     /** What {@link #writeIfNewer} did. */
     private enum Written { NOTHING, REPLACED, CREATED }
 
+    /**
+     * Writes an index or article page unless the stored one shows {@code revision} or a newer one.
+     *
+     * @param skipIfSame also leave the page alone when its bytes are the stored ones
+     */
     private Written writeIfNewer(SiteFile page, Map<String, String> metadata, long revision, boolean skipIfSame) {
         String hash = contentHash(page.bytes());
         Map<String, String> withRevision = new HashMap<>(metadata);
@@ -437,18 +475,34 @@ public final class Publisher {
     }
 
     /**
-     * A page we just created may have been deleted meanwhile by a newer revision (a tag whose last article
-     * went): then our write put it back. Deletes it again unless the newest manifest still has it.
+     * Creating or deleting an index page is a HEAD and then a request, so ours at {@code revision} can cross a
+     * newer revision's: our create can bring back a page it deleted, our delete can remove a page it wrote. A
+     * newer revision is committed before it touches a page, so if the manifest shows none, nothing crossed us;
+     * otherwise the page is made what the newest manifest says, and checked again.
      */
-    private void deleteIfGoneSince(SiteRenderer renderer, String path, long revision) {
-        // The manifest's metadata carries its revision: a HEAD settles the usual case, where nothing is newer.
-        if (site.head(ManifestCodec.PATH).map(Publisher::revisionOf).orElse(-1L) <= revision) {
-            return;
+    private void settle(SiteRenderer renderer, String path, long revision) {
+        for (long settled = revision; manifestRevision() > settled; ) {
+            Manifest latest = readManifest().value();
+            IndexPage page = renderer.indexModels(latest.articles(), versionsOf(latest)).get(path);
+            boolean crossed = page == null
+                    ? deleteIfNotNewer(path, latest.revision())
+                    : site.head(path).isEmpty()
+                            && writeIfNewer(renderer.render(page, NEVER_DELETED), Map.of(), latest.revision(), true) == Written.CREATED;
+            if (!crossed) {
+                return;
+            }
+            settled = latest.revision();
         }
-        Manifest latest = readManifest().value();
-        if (latest.revision() > revision && !renderer.indexModels(latest.articles()).containsKey(path)) {
-            deleteIfNotNewer(path, latest.revision());
-        }
+    }
+
+    /** Bodies for {@link #settle}: only the feed shows them, and the feed is never deleted, so never missing. */
+    private static final Function<ArticleSummary, String> NEVER_DELETED = article -> {
+        throw new IllegalStateException("the feed is never deleted, so it is never missing");
+    };
+
+    /** The revision of the stored manifest, from its metadata; -1 before the first publish. */
+    private long manifestRevision() {
+        return site.head(ManifestCodec.PATH).map(Publisher::revisionOf).orElse(-1L);
     }
 
     boolean deleteIfNotNewer(String path, long revision) {

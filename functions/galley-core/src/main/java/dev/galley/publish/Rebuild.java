@@ -131,7 +131,7 @@ public final class Rebuild {
         Map<String, String> bodies = new HashMap<>();
         winners.forEach(w -> bodies.put(w.article().slug(), w.article().bodyHtml()));
         written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.slug(), "")));
-        int removed = removeOrphanPages(next) + removeOrphanMedia(all);
+        int removed = removeOrphanPages(parser, renderer, next) + removeOrphanMedia(all);
         inParallel(List.copyOf(statuses.keySet()), key -> {
             content.reportStatus(key, statuses.get(key));
             return null;
@@ -186,14 +186,12 @@ public final class Rebuild {
         return List.copyOf(bySlug.values());
     }
 
-    private int removeOrphanPages(Manifest published) {
+    private int removeOrphanPages(ArticleParser parser, SiteRenderer renderer, Manifest published) {
         Set<String> live = published.entries().keySet();
-        List<String> orphans = site.list("articles/").stream().filter(path -> {
-            String[] parts = path.split("/");
-            return parts.length >= 3 && !live.contains(parts[1]);
-        }).toList();
+        List<String> orphans = site.list("articles/").stream().map(path -> path.split("/"))
+                .filter(parts -> parts.length >= 3 && !live.contains(parts[1])).map(parts -> parts[1]).distinct().toList();
         // A page written by an upload that commits after us carries a newer revision: it is left alone.
-        return inParallel(orphans, path -> publisher.deleteIfNotNewer(path, published.revision()) ? path : null).size();
+        return inParallel(orphans, slug -> publisher.removeArticlePage(parser, renderer, slug, published.revision()) ? slug : null).size();
     }
 
     private int removeOrphanMedia(List<String> sources) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -301,6 +302,73 @@ abstract class BurstEndToEndTest {
         assertTrue(buckets.siteText("index.html").contains("Version three"));
         assertEquals(buckets.s3.headObject(r -> r.bucket(buckets.content).key("hello.md")).eTag().replace("\"", ""),
                 buckets.manifest().bySlug("hello").sourceEtag());
+    }
+
+    @Test
+    void mustKeepATagPageANewerRevisionWroteWhileASlowInvocationDeletedIt() throws Exception {
+        PublishHandler fast = buckets.newHandler();
+        RecordingContext logs = new RecordingContext();
+        SiteBuckets.handle(fast, buckets.upload("first.md", SiteBuckets.article("First", "2026-03-10", "tags: [Solo]")), logs);
+        assertTrue(buckets.siteBytes("tags/solo/index.html").isPresent());
+
+        // The tag's last article goes; the invocation stalls just before it deletes the tag page.
+        SlowDelete slow = new SlowDelete("tags/solo/index.html");
+        PublishHandler slowHandler = new PublishHandler(buckets.config, buckets.newClient(slow));
+        String removal = buckets.delete("first.md");
+        CompletableFuture<String> slowRun = CompletableFuture.supplyAsync(() -> SiteBuckets.handle(slowHandler, removal, logs));
+        assertTrue(slow.holding.await(30, TimeUnit.SECONDS), "the slow invocation never came to delete the tag page");
+        // Meanwhile another article brings the tag back, and its page is written.
+        SiteBuckets.handle(fast, buckets.upload("second.md", SiteBuckets.article("Second", "2026-03-11", "tags: [Solo]")), logs);
+        slow.release.countDown();
+        slowRun.get(60, TimeUnit.SECONDS);
+
+        assertEquals(Set.of("second"), buckets.listing("tags/solo/index.html", new TreeSet<>()),
+                "the tag page of the newest revision is gone or wrong");
+    }
+
+    @Test
+    void mustKeepAnArticlePageRepublishedWhileASlowInvocationDeletedIt() throws Exception {
+        PublishHandler fast = buckets.newHandler();
+        RecordingContext logs = new RecordingContext();
+        SiteBuckets.handle(fast, buckets.upload("back.md", SiteBuckets.article("Gone for a moment", "2026-03-10")), logs);
+
+        SlowDelete slow = new SlowDelete("articles/back/index.html");
+        PublishHandler slowHandler = new PublishHandler(buckets.config, buckets.newClient(slow));
+        String removal = buckets.delete("back.md");
+        CompletableFuture<String> slowRun = CompletableFuture.supplyAsync(() -> SiteBuckets.handle(slowHandler, removal, logs));
+        assertTrue(slow.holding.await(30, TimeUnit.SECONDS), "the slow invocation never came to delete the page");
+        SiteBuckets.handle(fast, buckets.upload("back.md", SiteBuckets.article("Back again", "2026-03-10")), logs);
+        slow.release.countDown();
+        slowRun.get(60, TimeUnit.SECONDS);
+
+        assertEquals(Set.of("back"), buckets.manifest().entries().keySet());
+        assertTrue(buckets.siteText("articles/back/index.html").contains("Back again"),
+                "the manifest lists an article whose page a slow invocation deleted");
+    }
+
+    /** An invocation that stalls just before it deletes one page, as a Lambda container may between two requests. */
+    static final class SlowDelete implements ExecutionInterceptor {
+        final CountDownLatch holding = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final String key;
+
+        SlowDelete(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (context.request() instanceof DeleteObjectRequest delete && delete.key().equals(key) && holding.getCount() > 0) {
+                holding.countDown();
+                try {
+                    if (!release.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("never released");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static String etagOf(String event) {
