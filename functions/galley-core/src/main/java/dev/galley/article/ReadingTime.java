@@ -7,6 +7,8 @@ package dev.galley.article;
 public final class ReadingTime {
 
     public static final int CJK_CHARACTERS_PER_MINUTE = 500;
+    /** Hangul Jamo, the lowest block of the four scripts counted by character. */
+    private static final int FIRST_CJK = 0x1100;
 
     private int words;
     private int cjkCharacters;
@@ -15,7 +17,11 @@ public final class ReadingTime {
     /** Counts the words and CJK characters of one more piece of text; pieces are separate words. */
     public void add(CharSequence text) {
         inWord = false;
-        text.codePoints().forEach(this::addCodePoint);
+        for (int i = 0; i < text.length(); ) {
+            int cp = Character.codePointAt(text, i);
+            addCodePoint(cp);
+            i += Character.charCount(cp);
+        }
         inWord = false;
     }
 
@@ -23,7 +29,7 @@ public final class ReadingTime {
         if (isCjk(cp)) {
             cjkCharacters++;
             inWord = false;
-        } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        } else if (cp < 0x80 ? cp <= ' ' : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
             inWord = false;
         } else if (!inWord) {
             inWord = true;
@@ -38,6 +44,9 @@ public final class ReadingTime {
     }
 
     private static boolean isCjk(int cp) {
+        if (cp < FIRST_CJK) {
+            return false;  // most text: UnicodeScript.of is a binary search over every script range
+        }
         // CJK punctuation, the prolonged sound mark ー and full-width forms belong to the COMMON script,
         // but are read as part of the surrounding CJK text, not as words of their own.
         if (cp >= 0x3000 && cp <= 0x303F || cp == 0x30FC || cp >= 0xFF00 && cp <= 0xFFEF) {

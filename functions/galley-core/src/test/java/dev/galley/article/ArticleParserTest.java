@@ -367,6 +367,12 @@ class ArticleParserTest {
     }
 
     @Test
+    void mustCountKoreanWrittenInTheLowestHangulBlockByCharacters() throws Exception {
+        String jamo = "\u1100\u1161".repeat(750); // conjoining Hangul Jamo, U+1100 onwards: 1,500 characters
+        assertEquals(3, parse("a.md", "---\ntitle: T\ndate: 2026-01-01\n---\n" + jamo).summary().readingMinutes());
+    }
+
+    @Test
     void mustNeverSayZeroMinutes() throws Exception {
         assertEquals(1, parse("a.md", "---\ntitle: T\ndate: 2026-01-01\n---\n").summary().readingMinutes());
     }
