@@ -1,7 +1,5 @@
 package dev.galley.article.internal.highlight;
 
-import java.util.Map;
-
 /** What a highlighted piece of code is, and the CSS class style.css colours it by. */
 enum TokenKind {
     KEYWORD("tok-kw"),
@@ -19,13 +17,20 @@ enum TokenKind {
     /** Annotations, decorators, attributes, shebangs, doctypes, entities, YAML tags. */
     META("tok-meta");
 
-    private final Map<String, String> attributes;
+    private final String cssClass;
+    private final String openingTag;
 
     TokenKind(String cssClass) {
-        this.attributes = Map.of("class", cssClass);
+        this.cssClass = cssClass;
+        this.openingTag = "<span class=\"" + cssClass + "\">";
     }
 
-    Map<String, String> attributes() {
-        return attributes;
+    String cssClass() {
+        return cssClass;
+    }
+
+    /** The span that opens a token: a constant, so written raw rather than escaped again for every token. */
+    String openingTag() {
+        return openingTag;
     }
 }

@@ -49,9 +49,9 @@ final class TokenSink {
             return;
         }
         text(written, pendingFrom);
-        html.tag("span", pendingKind.attributes());
+        html.raw(pendingKind.openingTag());
         text(pendingFrom, pendingTo);
-        html.tag("/span");
+        html.raw("</span>");
         written = pendingTo;
         pendingKind = null;
     }

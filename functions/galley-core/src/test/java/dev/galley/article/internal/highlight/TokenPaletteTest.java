@@ -38,7 +38,7 @@ class TokenPaletteTest {
         }
         String codeBackground = background.group(1);
         assertAll(Arrays.stream(TokenKind.values()).map(kind -> () -> {
-            String cssClass = kind.attributes().get("class");
+            String cssClass = kind.cssClass();
             String colour = colours.get(cssClass);
             assertNotNull(colour, cssClass + " has no colour in style.css");
             double ratio = contrast(colour, codeBackground);
