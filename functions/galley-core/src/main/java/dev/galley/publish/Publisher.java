@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The one publishing pipeline. The Lambda, the local preview and the tests all drive it; only the stores differ.
@@ -149,7 +150,9 @@ public final class Publisher {
                 continue;
             }
             // An older revision's slow unpublish may have deleted the page since we wrote it: write it again.
-            writePage(renderer, article, file, next);
+            if (site.head(SiteRenderer.articlePath(article.slug())).isEmpty()) {
+                writePage(renderer, article, file, next);
+            }
             publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
             refreshNeighbours(parser, renderer, manifest.value(), next, article.slug());
             if (current != null && !current.article().slug().equals(article.slug())) {
@@ -364,8 +367,9 @@ public final class Publisher {
      * @return how many pages were written or deleted
      */
     int publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all, Function<ArticleSummary, String> bodies) {
-        Map<String, IndexPage> old = renderer.indexModels(before.articles(), versionsOf(before));
-        Map<String, IndexPage> now = renderer.indexModels(after.articles(), versionsOf(after));
+        Predicate<String> withListing = all ? tagSlug -> true : tagsOfChangedArticles(before, after)::contains;
+        Map<String, IndexPage> old = renderer.indexModels(before.articles(), versionsOf(before), withListing);
+        Map<String, IndexPage> now = renderer.indexModels(after.articles(), versionsOf(after), withListing);
         int changed = 0;
         for (IndexPage page : now.values()) {
             if (all || !page.equals(old.get(page.file()))) {
@@ -387,27 +391,38 @@ public final class Publisher {
         return changed;
     }
 
+    /** The slugs of the tags an article had or has, for every article whose entry differs between two revisions. */
+    private static Set<String> tagsOfChangedArticles(Manifest before, Manifest after) {
+        Set<String> tags = new HashSet<>();
+        for (Manifest m : List.of(before, after)) {
+            Manifest other = m == before ? after : before;
+            m.entries().forEach((slug, entry) -> {
+                if (!entry.equals(other.entries().get(slug))) {
+                    entry.article().tags().forEach(tag -> tags.add(SiteIndex.tagSlug(tag)));
+                }
+            });
+        }
+        return tags;
+    }
+
     private static Function<String, String> versionsOf(Manifest manifest) {
         return slug -> manifest.bySlug(slug).sourceEtag();
     }
 
     /**
-     * The bodies of the articles in the feed, read from their sources in parallel. The feed is the one index
-     * page that shows whole articles, and the manifest keeps only summaries.
+     * The bodies of the articles in the feed, read from their sources in parallel when the feed is rendered,
+     * and only then: most changes leave the feed as it is. The feed is the one index page that shows whole
+     * articles, and the manifest keeps only summaries.
      */
     private Function<ArticleSummary, String> feedBodies(ArticleParser parser, Manifest manifest) {
         Map<String, Future<String>> bodies = new HashMap<>();
-        for (ArticleSummary article : AtomFeed.articles(manifest.articles())) {
-            Manifest.Entry entry = manifest.bySlug(article.slug());
-            bodies.put(article.slug(), IO.submit(() -> content.read(entry.sourceKey()).map(file -> {
-                try {
-                    return parser.parse(entry.sourceKey(), file.bytes()).bodyHtml();
-                } catch (ArticleException e) {
-                    return "";  // broken since it was listed; the entry keeps its summary until its own notification
-                }
-            }).orElse("")));
-        }
         return article -> {
+            if (bodies.isEmpty()) {
+                for (ArticleSummary listed : AtomFeed.articles(manifest.articles())) {
+                    Manifest.Entry entry = manifest.bySlug(listed.slug());
+                    bodies.put(listed.slug(), IO.submit(() -> body(parser, entry)));
+                }
+            }
             try {
                 return bodies.get(article.slug()).get();
             } catch (InterruptedException e) {
@@ -417,6 +432,16 @@ public final class Publisher {
                 throw e.getCause() instanceof RuntimeException r ? r : new StoreException("reading the feed's articles failed", true, e.getCause());
             }
         };
+    }
+
+    private String body(ArticleParser parser, Manifest.Entry entry) {
+        return content.read(entry.sourceKey()).map(file -> {
+            try {
+                return parser.parse(entry.sourceKey(), file.bytes()).bodyHtml();
+            } catch (ArticleException e) {
+                return "";  // broken since it was listed; the entry keeps its summary until its own notification
+            }
+        }).orElse("");
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Articles and article lists in, site files out. Templates are precompiled Java classes that escape every
@@ -77,6 +78,17 @@ public final class SiteRenderer {
      *                 carries whole bodies, changes when a body does
      */
     public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles, Function<String, String> versions) {
+        return indexModels(articles, versions, tagSlug -> true);
+    }
+
+    /**
+     * The same, with the pages of only some tags' listings: a tag's listing depends on nothing but that tag's
+     * articles, so comparing the pages before and after a change needs only the changed articles' tags.
+     *
+     * @param withListing whether to include the listing pages of the tag with this slug
+     */
+    public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles, Function<String, String> versions,
+                                              Predicate<String> withListing) {
         Map<String, IndexPage> pages = new LinkedHashMap<>();
         List<ArticleSummary> home = SiteIndex.homeOrder(articles);
         for (ListingPage listing : Pagination.paginate("", home, site.pageSize())) {
@@ -86,6 +98,9 @@ public final class SiteRenderer {
         List<IndexPage.TagCount> counts = new ArrayList<>(tags.size());
         for (SiteIndex.Tag tag : tags) {
             counts.add(new IndexPage.TagCount(tag.name(), tag.slug(), tag.articles().size()));
+            if (!withListing.test(tag.slug())) {
+                continue;
+            }
             for (ListingPage listing : Pagination.paginate("tags/" + tag.slug() + "/", tag.articles(), site.pageSize())) {
                 // Only the first page shows the count, so that a new article does not rewrite the whole archive.
                 int total = listing.isFirst() ? tag.articles().size() : 0;

@@ -21,6 +21,8 @@ final class InMemoryStores {
     static final class Content implements ContentStore {
         final Map<String, byte[]> files = new ConcurrentHashMap<>();
         final Map<String, PublishStatus> statuses = new ConcurrentHashMap<>();
+        /** Every key read, in order. */
+        final List<String> reads = java.util.Collections.synchronizedList(new ArrayList<>());
 
         void put(String key, String text) {
             files.put(key, text.getBytes(StandardCharsets.UTF_8));
@@ -28,6 +30,7 @@ final class InMemoryStores {
 
         @Override
         public Optional<SourceFile> read(String key) {
+            reads.add(key);
             byte[] bytes = files.get(key);
             return bytes == null ? Optional.empty() : Optional.of(new SourceFile(key, bytes, md5(bytes)));
         }

@@ -267,6 +267,51 @@ class PublisherTest {
         assertWritesAtMost(15, "post-500.md");
     }
 
+    @Test
+    void mustEndWithTheSameIndexPagesAsAFullRebuildAfterAnArticleChangesTags() {
+        site.checkLinks = false;
+        for (int i = 0; i < 60; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString(),
+                    "tags: [" + (i % 3 == 0 ? "Go, Rust" : i % 3 == 1 ? "Rust" : "Python") + "]"));
+        }
+        publisher.rebuild();
+
+        content.put("post-30.md", article("Post 30", "2024-01-31", "tags: [Python, Zig]"));  // leaves Go and Rust
+        sync("post-30.md");
+        content.files.remove("post-31.md");  // the only Rust article on its archive page? either way, gone
+        sync("post-31.md");
+
+        InMemoryStores.Site rebuilt = new InMemoryStores.Site();
+        rebuilt.checkLinks = false;
+        new Publisher(content, rebuilt).rebuild();
+        assertEquals(rebuilt.list(""), site.list(""), "the incremental site holds other files than a full rebuild");
+        for (String path : rebuilt.list("")) {
+            if (!path.startsWith("_galley/")) {
+                assertEquals(rebuilt.text(path), site.text(path), path + " differs from a full rebuild");
+            }
+        }
+    }
+
+    @Test
+    void mustReadNoOtherArticleWhenAnEditLeavesTheFeedAsItIs() {
+        for (int i = 0; i < 30; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString()));
+        }
+        publisher.rebuild();
+
+        content.reads.clear();
+        content.put("post-0.md", article("Post 0, retitled", "2024-01-01"));  // the oldest: not in the feed
+        sync("post-0.md");
+        // Its own source, and its newer neighbour's, whose page links to it by title.
+        assertEquals(List.of("post-0.md", "post-1.md"), content.reads.stream().filter(key -> key.endsWith(".md")).distinct().toList());
+
+        content.reads.clear();
+        content.put("post-29.md", article("Post 29, retitled", "2024-01-30"));  // the newest: the feed shows it
+        sync("post-29.md");
+        assertTrue(content.reads.contains("post-28.md"), "the feed was rendered without the other articles' bodies: " + content.reads);
+        assertTrue(site.text("feed.xml").contains("Post 29, retitled"));
+    }
+
     private void assertWritesAtMost(int limit, String key) {
         int before = site.writes + site.deletes;
         Outcome outcome = sync(key);
