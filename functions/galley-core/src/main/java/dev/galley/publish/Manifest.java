@@ -1,9 +1,12 @@
 package dev.galley.publish;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.galley.article.ArticleSummary;
+import dev.galley.site.SiteIndex;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,9 +14,9 @@ import java.util.TreeMap;
 /**
  * Galley's record of what is published: one entry per slug. Index pages render from it, so an upload never
  * re-reads other articles. Each commit increments {@code revision}; index pages carry the revision they were
- * rendered from, so an older render can never overwrite a newer one.
+ * rendered from, so an older render can never overwrite a newer one. Immutable.
  */
-public record Manifest(long revision, Map<String, Entry> entries) {
+public final class Manifest {
 
     /**
      * One published article.
@@ -27,8 +30,26 @@ public record Manifest(long revision, Map<String, Entry> entries) {
 
     public static final Manifest EMPTY = new Manifest(0, Map.of());
 
-    public Manifest {
-        entries = java.util.Collections.unmodifiableMap(new TreeMap<>(entries));
+    private final long revision;
+    private final Map<String, Entry> entries;
+    /** The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time. */
+    private List<ArticleSummary> newestFirst;
+
+    @JsonCreator
+    public Manifest(@JsonProperty("revision") long revision, @JsonProperty("entries") Map<String, Entry> entries) {
+        this.revision = revision;
+        this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
+    }
+
+    @JsonProperty("revision")
+    public long revision() {
+        return revision;
+    }
+
+    /** The entries by slug. */
+    @JsonProperty("entries")
+    public Map<String, Entry> entries() {
+        return entries;
     }
 
     public Entry bySlug(String slug) {
@@ -45,9 +66,14 @@ public record Manifest(long revision, Map<String, Entry> entries) {
         return null;
     }
 
-    @JsonIgnore
+    /** Every listed article, newest first ({@link SiteIndex#NEWEST_FIRST}). */
     public List<ArticleSummary> articles() {
-        return entries.values().stream().map(Entry::article).toList();
+        List<ArticleSummary> sorted = newestFirst;
+        if (sorted == null) {
+            sorted = entries.values().stream().map(Entry::article).sorted(SiteIndex.NEWEST_FIRST).toList();
+            newestFirst = sorted;  // a race computes the same immutable list twice, harmlessly
+        }
+        return sorted;
     }
 
     /** The next revision, with {@code entry} stored under its slug and any other entry of the same source gone. */
@@ -70,5 +96,20 @@ public record Manifest(long revision, Map<String, Entry> entries) {
         Map<String, Entry> next = new TreeMap<>();
         all.forEach(e -> next.put(e.article().slug(), e));
         return new Manifest(revision + 1, next);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Manifest m && revision == m.revision && entries.equals(m.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(revision) * 31 + entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Manifest[revision=" + revision + ", " + entries.size() + " entries]";
     }
 }

@@ -397,7 +397,8 @@ public final class Publisher {
         for (Manifest m : List.of(before, after)) {
             Manifest other = m == before ? after : before;
             m.entries().forEach((slug, entry) -> {
-                if (!entry.equals(other.entries().get(slug))) {
+                Manifest.Entry counterpart = other.entries().get(slug);
+                if (entry != counterpart && !entry.equals(counterpart)) {  // unchanged entries are shared objects
                     entry.article().tags().forEach(tag -> tags.add(SiteIndex.tagSlug(tag)));
                 }
             });

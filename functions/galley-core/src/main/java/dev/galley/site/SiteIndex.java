@@ -31,6 +31,13 @@ public final class SiteIndex {
         public static final Neighbours NONE = new Neighbours(null, null);
     }
 
+    /**
+     * Slugs of the tags met so far: every listing groups every article by tag slug, and a slug is a Unicode
+     * normalisation and two regular expressions. Bounded, since tags come from authors.
+     */
+    private static final Map<String, String> TAG_SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int TAG_SLUGS_KEPT = 10_000;
+
     private SiteIndex() {
     }
 
@@ -90,6 +97,18 @@ public final class SiteIndex {
      * Latin letters or digits (such as チーム) keeps a stable name made from its code points.
      */
     public static String tagSlug(String tag) {
+        String known = TAG_SLUGS.get(tag);
+        if (known != null) {
+            return known;
+        }
+        String slug = slugOf(tag);
+        if (TAG_SLUGS.size() < TAG_SLUGS_KEPT) {
+            TAG_SLUGS.put(tag, slug);
+        }
+        return slug;
+    }
+
+    private static String slugOf(String tag) {
         String slug = Slugs.from(tag);
         if (!slug.isEmpty()) {
             return slug;
