@@ -346,10 +346,25 @@ abstract class BurstEndToEndTest {
                 "the manifest lists an article whose page a slow invocation deleted");
     }
 
-    /** An invocation that stalls just before it deletes one page, as a Lambda container may between two requests. */
-    static final class SlowDelete implements ExecutionInterceptor {
+    /** An interceptor that stops its invocation once, until the test releases it. */
+    abstract static class Stalling implements ExecutionInterceptor {
         final CountDownLatch holding = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
+
+        void stallUntilReleased() {
+            holding.countDown();
+            try {
+                if (!release.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** An invocation that stalls just before it deletes one page, as a Lambda container may between two requests. */
+    static final class SlowDelete extends Stalling {
         private final String key;
 
         SlowDelete(String key) {
@@ -359,14 +374,7 @@ abstract class BurstEndToEndTest {
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             if (context.request() instanceof DeleteObjectRequest delete && delete.key().equals(key) && holding.getCount() > 0) {
-                holding.countDown();
-                try {
-                    if (!release.await(60, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("never released");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                stallUntilReleased();
             }
         }
     }
@@ -383,9 +391,7 @@ abstract class BurstEndToEndTest {
      * An invocation that stalls after reading one source file, as a Lambda container may (a GC pause, a slow
      * network), and records every page it then writes.
      */
-    static final class SlowClient implements ExecutionInterceptor {
-        final CountDownLatch holding = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+    static final class SlowClient extends Stalling {
         private final String bucket;
         private final String key;
         private final List<String[]> puts = Collections.synchronizedList(new ArrayList<>());
@@ -399,14 +405,7 @@ abstract class BurstEndToEndTest {
         public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
             if (context.request() instanceof GetObjectRequest get && get.bucket().equals(bucket) && get.key().equals(key)
                     && holding.getCount() > 0) {
-                holding.countDown();
-                try {
-                    if (!release.await(60, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("never released");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                stallUntilReleased();
             }
         }
 
