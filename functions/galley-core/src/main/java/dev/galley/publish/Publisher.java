@@ -273,15 +273,10 @@ public final class Publisher {
         if (!deleteIfNotNewer(path, revision)) {
             return false;
         }
-        for (long settled = revision; manifestRevision() > settled; ) {
-            Manifest latest = readManifest().value();
+        settle(revision, latest -> {
             Manifest.Entry entry = latest.bySlug(slug);
-            boolean crossed = entry == null ? deleteIfNotNewer(path, latest.revision()) : rerender(parser, renderer, latest, entry);
-            if (!crossed) {
-                break;
-            }
-            settled = latest.revision();
-        }
+            return entry == null ? deleteIfNotNewer(path, latest.revision()) : rerender(parser, renderer, latest, entry);
+        });
         return true;
     }
 
@@ -376,7 +371,7 @@ public final class Publisher {
                 Written written = writeIfNewer(renderer.render(page, bodies), Map.of(), after.revision(), all);
                 changed += written == Written.NOTHING ? 0 : 1;
                 if (written == Written.CREATED) {
-                    settle(renderer, page.file(), after.revision());
+                    settleIndexPage(renderer, page.file(), after.revision());
                 }
             }
         }
@@ -385,7 +380,7 @@ public final class Publisher {
         for (String path : gone) {
             if (deleteIfNotNewer(path, after.revision())) {
                 changed++;
-                settle(renderer, path, after.revision());
+                settleIndexPage(renderer, path, after.revision());
             }
         }
         return changed;
@@ -394,16 +389,18 @@ public final class Publisher {
     /** The slugs of the tags an article had or has, for every article whose entry differs between two revisions. */
     private static Set<String> tagsOfChangedArticles(Manifest before, Manifest after) {
         Set<String> tags = new HashSet<>();
-        for (Manifest m : List.of(before, after)) {
-            Manifest other = m == before ? after : before;
-            m.entries().forEach((slug, entry) -> {
-                Manifest.Entry counterpart = other.entries().get(slug);
-                if (entry != counterpart && !entry.equals(counterpart)) {  // unchanged entries are shared objects
-                    entry.article().tags().forEach(tag -> tags.add(SiteIndex.tagSlug(tag)));
-                }
-            });
-        }
+        addTagsOfEntriesNotIn(before, after, tags);
+        addTagsOfEntriesNotIn(after, before, tags);
         return tags;
+    }
+
+    private static void addTagsOfEntriesNotIn(Manifest from, Manifest other, Set<String> tags) {
+        from.entries().forEach((slug, entry) -> {
+            Manifest.Entry counterpart = other.bySlug(slug);
+            if (entry != counterpart && !entry.equals(counterpart)) {  // unchanged entries are shared objects: no deep compare
+                entry.article().tags().forEach(tag -> tags.add(SiteIndex.tagSlug(tag)));
+            }
+        });
     }
 
     private static Function<String, String> versionsOf(Manifest manifest) {
@@ -501,27 +498,34 @@ public final class Publisher {
     }
 
     /**
-     * Creating or deleting an index page is a HEAD and then a request, so ours at {@code revision} can cross a
-     * newer revision's: our create can bring back a page it deleted, our delete can remove a page it wrote. A
-     * newer revision is committed before it touches a page, so if the manifest shows none, nothing crossed us;
-     * otherwise the page is made what the newest manifest says, and checked again.
+     * Creating or deleting a page is a HEAD and then a request, so ours at {@code revision} can cross a newer
+     * revision's: our create can bring back a page it deleted, our delete can remove a page it wrote. A newer
+     * revision is committed before it touches a page, so if the manifest shows none, nothing crossed us.
+     * Otherwise {@code putRight} makes the page what the newest manifest says, and returns true when that was
+     * again a create or a delete, which is checked the same way.
      */
-    private void settle(SiteRenderer renderer, String path, long revision) {
+    private void settle(long revision, Predicate<Manifest> putRight) {
         for (long settled = revision; manifestRevision() > settled; ) {
             Manifest latest = readManifest().value();
-            IndexPage page = renderer.indexModels(latest.articles(), versionsOf(latest)).get(path);
-            boolean crossed = page == null
-                    ? deleteIfNotNewer(path, latest.revision())
-                    : site.head(path).isEmpty()
-                            && writeIfNewer(renderer.render(page, NEVER_DELETED), Map.of(), latest.revision(), true) == Written.CREATED;
-            if (!crossed) {
+            if (!putRight.test(latest)) {
                 return;
             }
             settled = latest.revision();
         }
     }
 
-    /** Bodies for {@link #settle}: only the feed shows them, and the feed is never deleted, so never missing. */
+    /** {@link #settle} for an index page we created or deleted at {@code revision}. */
+    private void settleIndexPage(SiteRenderer renderer, String path, long revision) {
+        settle(revision, latest -> {
+            IndexPage page = renderer.indexModels(latest.articles(), versionsOf(latest)).get(path);
+            return page == null
+                    ? deleteIfNotNewer(path, latest.revision())
+                    : site.head(path).isEmpty()
+                            && writeIfNewer(renderer.render(page, NEVER_DELETED), Map.of(), latest.revision(), true) == Written.CREATED;
+        });
+    }
+
+    /** Bodies for {@link #settleIndexPage}: only the feed shows them, and the feed is never deleted, so never missing. */
     private static final Function<ArticleSummary, String> NEVER_DELETED = article -> {
         throw new IllegalStateException("the feed is never deleted, so it is never missing");
     };

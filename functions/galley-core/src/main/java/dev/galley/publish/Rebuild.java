@@ -188,10 +188,10 @@ public final class Rebuild {
 
     private int removeOrphanPages(ArticleParser parser, SiteRenderer renderer, Manifest published) {
         Set<String> live = published.entries().keySet();
-        List<String> orphans = site.list("articles/").stream().map(path -> path.split("/"))
+        List<String> orphanSlugs = site.list("articles/").stream().map(path -> path.split("/"))
                 .filter(parts -> parts.length >= 3 && !live.contains(parts[1])).map(parts -> parts[1]).distinct().toList();
         // A page written by an upload that commits after us carries a newer revision: it is left alone.
-        return inParallel(orphans, slug -> publisher.removeArticlePage(parser, renderer, slug, published.revision()) ? slug : null).size();
+        return inParallel(orphanSlugs, slug -> publisher.removeArticlePage(parser, renderer, slug, published.revision()) ? slug : null).size();
     }
 
     private int removeOrphanMedia(List<String> sources) {
