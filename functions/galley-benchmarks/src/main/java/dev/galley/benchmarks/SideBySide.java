@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -18,6 +19,12 @@ import java.util.stream.Stream;
  * Wall time is measured here around the process; peak memory (maximum resident set size) and CPU time come
  * from GNU time ({@code /usr/bin/time}), which reads them from the kernel's accounting of the finished process.
  * Installs nothing: without Hugo it says how to install it and measures Galley alone.
+ *
+ * <p>Each run writes into a new, empty folder, as a clean build does, and none is deleted until the end. A
+ * build right after deleting the previous one's 1,200 to 12,000 files spent most of its time in the kernel:
+ * without a journal, as on this machine, ext4 skips every inode freed in the last two minutes when it
+ * allocates a new one ({@code recently_deleted} in the profile), so creating n files after deleting n costs
+ * n² checks. It slowed both tools, unequally, and measured the file system rather than either tool.
  */
 final class SideBySide {
 
@@ -29,11 +36,14 @@ final class SideBySide {
     private Path work = Path.of("target/side-by-side");
     private Path galleyJar = Path.of("functions/galley-local/target/galley-local.jar");
     private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    /** The options the README's build command gives, unless {@code --java-option} replaces them. */
+    static final List<String> BUILD_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private final List<String> javaOptions = new ArrayList<>();
 
     static final String USAGE = """
             side-by-side [--articles 1000] [--runs 5] [--seed 2026] [--work target/side-by-side]
                          [--galley-jar functions/galley-local/target/galley-local.jar] [--java PATH] [--java-option OPTION]...
+                         (default options: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, as the README's build command)
             """;
 
     static SideBySide parse(String[] args) {
@@ -53,6 +63,9 @@ final class SideBySide {
                 case "--java-option" -> command.javaOptions.add(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
             }
+        }
+        if (command.javaOptions.isEmpty()) {
+            command.javaOptions.addAll(BUILD_JAVA_OPTIONS);
         }
         return command;
     }
@@ -80,41 +93,50 @@ final class SideBySide {
         System.out.printf("corpus: %,d articles, seed %d, %.1f KB mean, %.1f MB, written in %.1f s to %s%n", articles, seed,
                 corpus.bytes() / 1000.0 / articles, corpus.bytes() / 1e6, (System.nanoTime() - started) / 1e9, corpusDir);
 
-        Path galleyOut = corpusDir.resolve("galley-site");
-        Path hugoOut = corpusDir.resolve("hugo-site");
-        List<String> galley = new ArrayList<>(List.of(java.toString()));
-        galley.addAll(javaOptions);
-        galley.addAll(List.of("-jar", galleyJar.toString(), "build", corpus.galleyContent().toString(), "--out", galleyOut.toString()));
-        List<String> hugoCommand = hugo == null ? null
-                : List.of(hugo.toString(), "--quiet", "--source", corpus.hugoSite().toString(), "--destination", hugoOut.toString());
-        System.out.println("galley: " + String.join(" ", galley));
+        // Every run builds into a folder of its own, and the folders are deleted only at the end: see the class comment.
+        Path outputs = corpusDir.resolve("runs");
+        CorpusWriter.deleteTree(outputs);
+        int[] outputNumber = {0};
+        Function<String, Path> freshOutput = tool -> outputs.resolve(tool + "-" + ++outputNumber[0]);
+        Function<Path, List<String>> galley = out -> {
+            List<String> command = new ArrayList<>(List.of(java.toString()));
+            command.addAll(javaOptions);
+            command.addAll(List.of("-jar", galleyJar.toString(), "build", corpus.galleyContent().toString(), "--out", out.toString()));
+            return command;
+        };
+        Function<Path, List<String>> hugoCommand = out ->
+                List.of(hugo.toString(), "--quiet", "--source", corpus.hugoSite().toString(), "--destination", out.toString());
+        System.out.println("galley: " + String.join(" ", galley.apply(outputs.resolve("galley-N"))));
         if (hugo != null) {
-            System.out.println("hugo:   " + String.join(" ", hugoCommand) + "  (" + version(hugo) + ")");
+            System.out.println("hugo:   " + String.join(" ", hugoCommand.apply(outputs.resolve("hugo-N"))) + "  (" + version(hugo) + ")");
         }
 
         // One untimed run each first, so that both find the corpus in the page cache.
-        measure(galley, galleyOut, corpusDir.resolve("galley.log"));
+        Path galleyOut = freshOutput.apply("galley");
+        measure(galley.apply(galleyOut), corpusDir.resolve("galley.log"));
         String galleyReport = Files.readString(corpusDir.resolve("galley.log"));
         if (!galleyReport.contains(articles + " published, 0 drafts, 0 failed")) {
             throw new IllegalStateException("galley did not publish every article; see " + corpusDir.resolve("galley.log"));
         }
+        Path hugoOut = freshOutput.apply("hugo");
         if (hugo != null) {
-            measure(hugoCommand, hugoOut, corpusDir.resolve("hugo.log"));
+            measure(hugoCommand.apply(hugoOut), corpusDir.resolve("hugo.log"));
         }
         System.out.printf("files written: galley %,d, hugo %s%n", countFiles(galleyOut), hugo == null ? "-" : String.format("%,d", countFiles(hugoOut)));
         List<Run> galleyRuns = new ArrayList<>();
         List<Run> hugoRuns = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Run g = measure(galley, galleyOut, corpusDir.resolve("galley.log"));
+            Run g = measure(galley.apply(freshOutput.apply("galley")), corpusDir.resolve("galley.log"));
             galleyRuns.add(g);
             String line = String.format("run %d: galley %.2f s %4.0f MiB %.1f s CPU", run, g.wall(), g.peakMib(), g.cpu());
             if (hugo != null) {
-                Run h = measure(hugoCommand, hugoOut, corpusDir.resolve("hugo.log"));
+                Run h = measure(hugoCommand.apply(freshOutput.apply("hugo")), corpusDir.resolve("hugo.log"));
                 hugoRuns.add(h);
                 line += String.format("   hugo %.2f s %4.0f MiB %.1f s CPU", h.wall(), h.peakMib(), h.cpu());
             }
             System.out.println(line);
         }
+        CorpusWriter.deleteTree(outputs);
         report(galleyRuns, hugoRuns);
         System.out.println("load average after: " + loadAverage());
     }
@@ -150,8 +172,7 @@ final class SideBySide {
         return met ? "met" : "NOT met";
     }
 
-    private static Run measure(List<String> command, Path out, Path log) throws IOException, InterruptedException {
-        CorpusWriter.deleteTree(out);
+    private static Run measure(List<String> command, Path log) throws IOException, InterruptedException {
         Path times = Files.createTempFile("galley-time", ".txt");
         List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-o", times.toString(), "-f", "%M %U %S"));
         timed.addAll(command);
