@@ -19,11 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -206,37 +204,10 @@ public final class Rebuild {
         return removed;
     }
 
-    private interface Task<I, T> {
-        T run(I item);
-    }
-
-    private static <I, T> List<T> inParallel(List<I> keys, Task<I, T> task) {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
-            Thread thread = new Thread(runnable, "galley-rebuild");
-            thread.setDaemon(true);
-            return thread;
-        });
+    private static <I, T> List<T> inParallel(List<I> items, Function<I, T> task) {
+        ExecutorService pool = Parallel.pool(CONCURRENCY, "galley-rebuild");
         try {
-            List<Future<T>> futures = new ArrayList<>(keys.size());
-            for (I key : keys) {
-                futures.add(pool.submit(() -> task.run(key)));
-            }
-            List<T> results = new ArrayList<>(keys.size());
-            for (Future<T> future : futures) {
-                T result = future.get();
-                if (result != null) {
-                    results.add(result);
-                }
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("the rebuild was interrupted", true, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new StoreException("the rebuild failed: " + e.getCause(), true, e.getCause());
+            return Parallel.map(pool, items, task);
         } finally {
             pool.shutdownNow();
         }

@@ -49,6 +49,15 @@ public interface SiteStore {
 
     void delete(String path);
 
+    /**
+     * Whether a write should carry a hash of its bytes, so that writing the same bytes again is skipped. Worth it
+     * on S3, where a skipped PUT saves a request and a CDN invalidation; a local folder keeps no metadata past
+     * the process and rewrites a file for less than hashing it costs.
+     */
+    default boolean skipsIdenticalWrites() {
+        return true;
+    }
+
     /** Every path under a prefix such as {@code articles/}. */
     List<String> list(String prefix);
 }

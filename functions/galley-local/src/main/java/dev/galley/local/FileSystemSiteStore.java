@@ -123,6 +123,11 @@ public final class FileSystemSiteStore implements SiteStore {
                 .toList();
     }
 
+    @Override
+    public boolean skipsIdenticalWrites() {
+        return false;
+    }
+
     private static boolean isEmptyDirectory(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
