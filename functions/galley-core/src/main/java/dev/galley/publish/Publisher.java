@@ -285,7 +285,8 @@ public final class Publisher {
     }
 
     static SiteIndex.Neighbours neighbours(Manifest manifest, String slug) {
-        return SiteIndex.neighbours(manifest.articles()).getOrDefault(slug, SiteIndex.Neighbours.NONE);
+        Manifest.Entry entry = manifest.bySlug(slug);
+        return entry == null ? SiteIndex.Neighbours.NONE : SiteIndex.neighbours(manifest.articles(), entry.article());
     }
 
     /**

@@ -90,7 +90,9 @@ public final class SiteRenderer {
     public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles, Function<String, String> versions,
                                               Predicate<String> withListing) {
         Map<String, IndexPage> pages = new LinkedHashMap<>();
-        List<ArticleSummary> home = SiteIndex.homeOrder(articles);
+        List<ArticleSummary> byDate = new ArrayList<>(articles);
+        byDate.sort(SiteIndex.NEWEST_FIRST);  // once: a publish into a big site renders these models twice
+        List<ArticleSummary> home = SiteIndex.featuredFirst(byDate);
         for (ListingPage listing : Pagination.paginate("", home, site.pageSize())) {
             pages.put(listing.file(), new IndexPage.Home(listing));
         }
@@ -108,13 +110,13 @@ public final class SiteRenderer {
             }
         }
         pages.put(TAGS, new IndexPage.TagCloud(counts));
-        List<ArticleSummary> recent = home.stream().sorted(SiteIndex.NEWEST_FIRST).limit(RECENT_ON_404).toList();
+        List<ArticleSummary> recent = List.copyOf(byDate.subList(0, Math.min(RECENT_ON_404, byDate.size())));
         pages.put(NOT_FOUND, new IndexPage.NotFound(recent));
-        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.articles(articles).stream()
+        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.articles(byDate).stream()
                 .map(a -> new IndexPage.FeedEntry(a, versions.apply(a.slug()))).toList()));
-        List<ArticleSummary> byDate = home.stream().sorted(SiteIndex.NEWEST_FIRST).toList();
-        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(byDate));
-        pages.put(SearchIndex.PATH, new IndexPage.SearchJson(byDate));
+        List<ArticleSummary> listed = List.copyOf(byDate);
+        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed));
+        pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
         for (SiteFile file : List.of(STYLESHEET_FILE, Sitemap.robots(site))) {
             pages.put(file.path(), new IndexPage.Fixed(file));
         }

@@ -5,6 +5,7 @@ import dev.galley.article.Slugs;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ public final class SiteIndex {
     public static List<ArticleSummary> homeOrder(Collection<ArticleSummary> articles) {
         List<ArticleSummary> sorted = new ArrayList<>(articles);
         sorted.sort(NEWEST_FIRST);
+        return featuredFirst(sorted);
+    }
+
+    /** Newest first with the featured article, if any, moved to the top: the home listing's order. */
+    public static List<ArticleSummary> featuredFirst(List<ArticleSummary> newestFirst) {
+        List<ArticleSummary> sorted = new ArrayList<>(newestFirst);
         sorted.stream().filter(ArticleSummary::featured).findFirst().ifPresent(featured -> {
             sorted.remove(featured);
             sorted.add(0, featured);
@@ -63,6 +70,21 @@ public final class SiteIndex {
                     i == sorted.size() - 1 ? null : link(sorted.get(i + 1))));
         }
         return result;
+    }
+
+    /**
+     * One article's neighbours, found by binary search, without the map of every article's that
+     * {@link #neighbours} builds.
+     *
+     * @param newestFirst every article, in {@link #NEWEST_FIRST} order
+     */
+    public static Neighbours neighbours(List<ArticleSummary> newestFirst, ArticleSummary article) {
+        int i = Collections.binarySearch(newestFirst, article, NEWEST_FIRST);
+        if (i < 0) {
+            return Neighbours.NONE;
+        }
+        return new Neighbours(i == 0 ? null : link(newestFirst.get(i - 1)),
+                i == newestFirst.size() - 1 ? null : link(newestFirst.get(i + 1)));
     }
 
     private static ArticleLink link(ArticleSummary article) {

@@ -46,6 +46,20 @@ class SiteRendererTest {
     }
 
     @Test
+    void mustFindOneArticlesNeighboursAsTheMapOfEveryArticlesHasThem() {
+        List<ArticleSummary> newestFirst = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {  // three on the same date, ordered by slug
+            newestFirst.add(summary("post-" + i, "Post " + i, 2026, 1 + i / 3, i == 4));
+        }
+        newestFirst.sort(SiteIndex.NEWEST_FIRST);
+        var all = SiteIndex.neighbours(newestFirst);
+        for (ArticleSummary article : newestFirst) {
+            assertEquals(all.get(article.slug()), SiteIndex.neighbours(newestFirst, article), article.slug());
+        }
+        assertEquals(SiteIndex.Neighbours.NONE, SiteIndex.neighbours(newestFirst, summary("absent", "Absent", 2026, 2, false)));
+    }
+
+    @Test
     void mustMarkOnlyTheFeaturedSlotAsFeatured() {
         String html = home(List.of(summary("a", "A", 2026, 3, true), summary("b", "B", 2026, 1, true)));
         assertEquals(1, html.split(">Featured<", -1).length - 1, html);
