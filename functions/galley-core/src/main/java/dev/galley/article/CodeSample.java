@@ -1,10 +1,8 @@
 package dev.galley.article;
 
+import dev.galley.article.internal.BoundedMemo;
 import dev.galley.article.internal.highlight.Highlighter;
 import org.commonmark.renderer.html.HtmlWriter;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The code block an article shows on the home page as a card: a file name and its code.
@@ -18,21 +16,16 @@ public record CodeSample(String fileName, String language, String code) {
      * build highlighted every sample four times or so: a tenth of its work. Bounded like the tag slugs, at a few
      * kilobytes a card.
      */
-    private static final Map<CodeSample, String> HIGHLIGHTED = new ConcurrentHashMap<>();
-    private static final int HIGHLIGHTED_KEPT = 10_000;
+    private static final BoundedMemo<CodeSample, String> HIGHLIGHTED = new BoundedMemo<>(10_000, CodeSample::highlight);
 
     /** The code as escaped HTML with highlighting spans, the same as in the article's own page. */
     public String highlightedHtml() {
-        String known = HIGHLIGHTED.get(this);
-        if (known != null) {
-            return known;
-        }
-        StringBuilder out = new StringBuilder(code.length() * 2);
-        Highlighter.write(language, code, new HtmlWriter(out));
-        String html = out.toString();
-        if (HIGHLIGHTED.size() < HIGHLIGHTED_KEPT) {
-            HIGHLIGHTED.put(this, html);
-        }
-        return html;
+        return HIGHLIGHTED.apply(this);
+    }
+
+    private static String highlight(CodeSample sample) {
+        StringBuilder out = new StringBuilder(sample.code().length() * 2);
+        Highlighter.write(sample.language(), sample.code(), new HtmlWriter(out));
+        return out.toString();
     }
 }

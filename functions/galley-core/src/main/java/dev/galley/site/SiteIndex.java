@@ -2,6 +2,7 @@ package dev.galley.site;
 
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.Slugs;
+import dev.galley.article.internal.BoundedMemo;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,8 +37,7 @@ public final class SiteIndex {
      * Slugs of the tags met so far: every listing groups every article by tag slug, and a slug is a Unicode
      * normalisation and two regular expressions. Bounded, since tags come from authors.
      */
-    private static final Map<String, String> TAG_SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int TAG_SLUGS_KEPT = 10_000;
+    private static final BoundedMemo<String, String> TAG_SLUGS = new BoundedMemo<>(10_000, SiteIndex::slugOf);
 
     private SiteIndex() {
     }
@@ -119,15 +119,7 @@ public final class SiteIndex {
      * Latin letters or digits (such as チーム) keeps a stable name made from its code points.
      */
     public static String tagSlug(String tag) {
-        String known = TAG_SLUGS.get(tag);
-        if (known != null) {
-            return known;
-        }
-        String slug = slugOf(tag);
-        if (TAG_SLUGS.size() < TAG_SLUGS_KEPT) {
-            TAG_SLUGS.put(tag, slug);
-        }
-        return slug;
+        return TAG_SLUGS.apply(tag);
     }
 
     private static String slugOf(String tag) {
