@@ -28,7 +28,8 @@ final class Parallel {
      * no task outlives the call (a Lambda invocation must not leave work running into the next one).
      *
      * @return the tasks' results in the items' order, without nulls
-     * @throws RuntimeException the first failure, in the items' order, once every task has ended
+     * @throws RuntimeException the first failure, in the items' order, once every task has ended; if the caller is
+     *                          interrupted, the tasks are cancelled and not waited for
      */
     static <I, T> List<T> map(ExecutorService pool, Collection<I> items, Function<I, T> task) {
         List<Future<T>> futures = new ArrayList<>(items.size());

@@ -91,12 +91,13 @@ public final class SiteRenderer {
                                               Predicate<String> withListing) {
         Map<String, IndexPage> pages = new LinkedHashMap<>();
         List<ArticleSummary> byDate = new ArrayList<>(articles);
-        byDate.sort(SiteIndex.NEWEST_FIRST);  // once: a publish into a big site renders these models twice
+        // Sorted once here: the tags and the feed sort again, but a sorted list costs them a single pass.
+        byDate.sort(SiteIndex.NEWEST_FIRST);
         List<ArticleSummary> home = SiteIndex.featuredFirst(byDate);
         for (ListingPage listing : Pagination.paginate("", home, site.pageSize())) {
             pages.put(listing.file(), new IndexPage.Home(listing));
         }
-        List<SiteIndex.Tag> tags = SiteIndex.tags(articles);
+        List<SiteIndex.Tag> tags = SiteIndex.tags(byDate);
         List<IndexPage.TagCount> counts = new ArrayList<>(tags.size());
         for (SiteIndex.Tag tag : tags) {
             counts.add(new IndexPage.TagCount(tag.name(), tag.slug(), tag.articles().size()));
