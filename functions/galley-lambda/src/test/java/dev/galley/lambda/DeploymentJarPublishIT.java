@@ -97,7 +97,7 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
 
     @Override
     protected Endpoint endpoint() {
-        return new Endpoint(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+        return Endpoint.of(server);
     }
 
     @Override

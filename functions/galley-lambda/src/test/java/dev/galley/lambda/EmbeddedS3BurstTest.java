@@ -47,7 +47,7 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
 
     @Override
     protected PublishEndToEndTest.Endpoint endpoint() {
-        return new PublishEndToEndTest.Endpoint(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+        return PublishEndToEndTest.Endpoint.of(server);
     }
 
     @Override

@@ -21,6 +21,6 @@ class EmbeddedS3HostileCorpusTest extends HostileCorpusTest {
 
     @Override
     protected PublishEndToEndTest.Endpoint endpoint() {
-        return new PublishEndToEndTest.Endpoint(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+        return PublishEndToEndTest.Endpoint.of(server);
     }
 }

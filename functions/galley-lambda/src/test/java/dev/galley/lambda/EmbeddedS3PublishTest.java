@@ -21,6 +21,6 @@ class EmbeddedS3PublishTest extends PublishEndToEndTest {
 
     @Override
     protected Endpoint endpoint() {
-        return new Endpoint(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+        return Endpoint.of(server);
     }
 }

@@ -3,6 +3,7 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.S3SiteStore;
+import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.SiteStore;
 import dev.galley.publish.WriteConflictException;
 import dev.galley.site.ContentKind;
@@ -43,6 +44,10 @@ abstract class PublishEndToEndTest {
 
     /** How to reach an S3-compatible server. */
     record Endpoint(URI uri, String accessKey, String secretKey, String region) {
+
+        static Endpoint of(EmbeddedS3 server) {
+            return new Endpoint(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
