@@ -1,9 +1,5 @@
 package dev.galley.lambda;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.CloudFrontInvalidator;
@@ -25,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,7 +43,7 @@ class CloudFrontInvalidationTest {
     private String contentBucket;
     private String siteBucket;
     private PublishHandler handler;
-    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final RecordingContext log = new RecordingContext();
 
     @BeforeAll
     static void startS3() {
@@ -96,7 +91,7 @@ class CloudFrontInvalidationTest {
 
     private JsonNode handle(String event, String requestId) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new Invocation(requestId));
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, log.forRequest(requestId));
         return JSON.readTree(out.toByteArray());
     }
 
@@ -120,7 +115,7 @@ class CloudFrontInvalidationTest {
         assertTrue(request.authorization().startsWith("AWS4-HMAC-SHA256 Credential=" + server.accessKey() + "/")
                 && request.authorization().contains("/us-east-1/cloudfront/aws4_request"), request.authorization());
         assertEquals("I1EXAMPLE", result.path("invalidation").asText());
-        assertTrue(logged.stream().anyMatch(line -> line.contains("\"outcome\":\"invalidated\"") && line.contains("I1EXAMPLE /*")), logged.toString());
+        assertTrue(log.text().stream().anyMatch(line -> line.contains("\"outcome\":\"invalidated\"") && line.contains("I1EXAMPLE /*")), log.text().toString());
     }
 
     @Test
@@ -208,80 +203,6 @@ class CloudFrontInvalidationTest {
         assertTrue(result.path("invalidation").asText().startsWith("failed: invalidating [/*] on CloudFront distribution " + DISTRIBUTION),
                 result.toString());
         assertTrue(cloudFront.requests().size() > 1, "the SDK retries a 500 before giving up: " + cloudFront.requests().size());
-        assertTrue(logged.stream().anyMatch(line -> line.contains("\"outcome\":\"invalidation-failed\"")), logged.toString());
-    }
-
-    /** The invocation context Lambda passes: its request id, which Lambda keeps across retries, and its logger. */
-    private final class Invocation implements Context {
-        private final String requestId;
-
-        Invocation(String requestId) {
-            this.requestId = requestId;
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    logged.add(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    logged.add(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/galley-publish-test";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "test";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "galley-publish-test";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:galley-publish-test:live";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 300_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
+        assertTrue(log.text().stream().anyMatch(line -> line.contains("\"outcome\":\"invalidation-failed\"")), log.text().toString());
     }
 }

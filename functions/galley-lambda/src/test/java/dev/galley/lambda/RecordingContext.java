@@ -20,7 +20,27 @@ final class RecordingContext implements Context, LambdaLogger {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> lines;
+    private final String requestId;
+
+    RecordingContext() {
+        this(new ConcurrentLinkedQueue<>(), "test");
+    }
+
+    private RecordingContext(ConcurrentLinkedQueue<String> lines, String requestId) {
+        this.lines = lines;
+        this.requestId = requestId;
+    }
+
+    /** Another invocation's context, with its own request id, logging into the same lines. */
+    RecordingContext forRequest(String requestId) {
+        return new RecordingContext(lines, requestId);
+    }
+
+    /** Every line logged so far, as written. */
+    List<String> text() {
+        return List.copyOf(lines);
+    }
 
     /** Every line logged so far, each parsed as the JSON object the handler writes. */
     List<JsonNode> lines() {
@@ -52,7 +72,7 @@ final class RecordingContext implements Context, LambdaLogger {
 
     @Override
     public String getAwsRequestId() {
-        return "test";
+        return requestId;
     }
 
     @Override
