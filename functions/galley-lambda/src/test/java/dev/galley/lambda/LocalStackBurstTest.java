@@ -5,8 +5,6 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 
-import java.util.Map;
-
 /**
  * The bursts against LocalStack, wherever a Docker engine runs (skipped elsewhere). LocalStack cannot call
  * back into this JVM, so the test announces each of its writes with the notification S3 would send.
@@ -15,14 +13,11 @@ import java.util.Map;
 class LocalStackBurstTest extends BurstEndToEndTest {
 
     @Container
-    private static final LocalStackContainer LOCALSTACK = new LocalStackContainer("localstack/localstack:4.4.0")
-            .withServices("s3")
-            .withEnv(Map.of("LOCALSTACK_AUTH_TOKEN", System.getenv().getOrDefault("LOCALSTACK_AUTH_TOKEN", "")));
+    private static final LocalStackContainer LOCALSTACK = LocalStack.s3();
 
     @Override
     protected PublishEndToEndTest.Endpoint endpoint() {
-        return new PublishEndToEndTest.Endpoint(LOCALSTACK.getEndpoint(), LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey(),
-                LOCALSTACK.getRegion());
+        return PublishEndToEndTest.Endpoint.of(LOCALSTACK);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.galley.site.SiteFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.localstack.LocalStackContainer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -47,6 +48,10 @@ abstract class PublishEndToEndTest {
 
         static Endpoint of(EmbeddedS3 server) {
             return new Endpoint(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+        }
+
+        static Endpoint of(LocalStackContainer localStack) {
+            return new Endpoint(localStack.getEndpoint(), localStack.getAccessKey(), localStack.getSecretKey(), localStack.getRegion());
         }
     }
 
