@@ -10,12 +10,19 @@ import java.util.Map;
  * @param bodyHtml  the body rendered to safe HTML
  * @param toc       the body's h2 and h3 headings, in order
  * @param extra     unknown front matter keys, kept as the author wrote them
+ * @param warnings  what was published other than as written, in the order met in the file
  */
-public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra) {
+public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft,
+                      Map<String, Object> extra, List<ArticleWarning> warnings) {
 
     public Article {
         toc = List.copyOf(toc);
         extra = Map.copyOf(extra);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra) {
+        this(summary, sourceKey, bodyHtml, toc, draft, extra, List.of());
     }
 
     public String slug() {
