@@ -311,6 +311,19 @@ class TemplateWiringTest {
     }
 
     @Test
+    void aRejectedSiteConfigIsCountedFromTheFunctionsLogAndAlarmed() {
+        Map<String, Object> filter = props(template, "SiteConfigRejectedMetric");
+        assertEquals(Map.of("Ref", "FunctionLogGroup"), filter.get("LogGroupName"));
+        // The field PublishHandler puts on the log line of a rejected site.yaml (PublishEndToEndTest checks that side).
+        assertEquals("{ $.siteConfigRejected IS TRUE }", filter.get("FilterPattern"));
+        Map<String, Object> metric = map(at(filter, "MetricTransformations", 0));
+        Map<String, Object> alarm = props(template, "SiteConfigRejectedAlarm");
+        assertEquals(metric.get("MetricNamespace"), alarm.get("Namespace"));
+        assertEquals(metric.get("MetricName"), alarm.get("MetricName"));
+        assertEquals("Sum", alarm.get("Statistic"));
+    }
+
+    @Test
     void outputsNameEverythingAnOperatorNeeds() {
         Map<String, Object> outputs = map(template.get("Outputs"));
         for (String name : List.of("SiteUrl", "ContentBucketName", "SiteBucketName", "DistributionId", "FunctionName", "FailureQueueUrl")) {
@@ -325,7 +338,8 @@ class TemplateWiringTest {
                 function().get("FunctionName"),
                 props(template, "ContentBucket").get("BucketName"),
                 props(template, "FailedEventsAlarm").get("AlarmName"),
-                props(template, "FunctionErrorsAlarm").get("AlarmName")))) {
+                props(template, "FunctionErrorsAlarm").get("AlarmName"),
+                props(template, "SiteConfigRejectedAlarm").get("AlarmName")))) {
             assertTrue(text(name).contains("${Stage}"), text(name));
         }
     }

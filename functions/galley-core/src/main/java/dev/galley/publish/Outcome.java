@@ -1,24 +1,32 @@
 package dev.galley.publish;
 
+import java.util.List;
+
 /**
  * What one sync did to the site, for logs and tests.
  *
- * @param slug   the article's slug where known, else ""
- * @param reason  why, in the author's words, for rejections; else ""
- * @param changed site paths whose cached copies are now stale despite their short cache lifetime (a replaced
- *                or deleted image), or {@link #EVERYTHING} after a re-render; a CDN should invalidate them
+ * @param slug     the article's slug where known, else ""
+ * @param reason   why, in the author's words, for rejections; else ""
+ * @param changed  site paths whose cached copies are now stale despite their short cache lifetime (a replaced
+ *                 or deleted image), or {@link #EVERYTHING} after a re-render; a CDN should invalidate them
+ * @param warnings what was published other than as written, as the author's status shows them
  */
-public record Outcome(String key, Kind kind, String slug, String reason, java.util.List<String> changed) {
+public record Outcome(String key, Kind kind, String slug, String reason, List<String> changed, List<String> warnings) {
 
     /** Every path of the site. */
     public static final String EVERYTHING = "/*";
 
     public Outcome {
-        changed = java.util.List.copyOf(changed);
+        changed = List.copyOf(changed);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Outcome(String key, Kind kind, String slug, String reason, List<String> changed) {
+        this(key, kind, slug, reason, changed, List.of());
     }
 
     public Outcome(String key, Kind kind, String slug, String reason) {
-        this(key, kind, slug, reason, java.util.List.of());
+        this(key, kind, slug, reason, List.of());
     }
 
     public enum Kind {

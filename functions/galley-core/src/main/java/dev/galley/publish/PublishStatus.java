@@ -1,13 +1,24 @@
 package dev.galley.publish;
 
+import java.util.List;
+
 /**
  * What happened to an uploaded file, as the author sees it (on S3: the tags {@code galley-status},
- * {@code galley-reason} and {@code galley-url} on the source object).
+ * {@code galley-reason}, {@code galley-url} and {@code galley-warnings} on the source object).
  *
- * @param reason a short reason, "" when there is nothing to say
- * @param url    the page's path, such as {@code /articles/x/}, or ""
+ * @param reason   a short reason, "" when there is nothing to say
+ * @param url      the page's path, such as {@code /articles/x/}, or ""
+ * @param warnings what was published other than as written, each starting with its line ("line 12: ...")
  */
-public record PublishStatus(State state, String reason, String url) {
+public record PublishStatus(State state, String reason, String url, List<String> warnings) {
+
+    public PublishStatus {
+        warnings = List.copyOf(warnings);
+    }
+
+    public PublishStatus(State state, String reason, String url) {
+        this(state, reason, url, List.of());
+    }
 
     public enum State {
         PUBLISHED, DRAFT, REJECTED;

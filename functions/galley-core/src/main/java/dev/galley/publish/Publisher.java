@@ -77,9 +77,7 @@ public final class Publisher {
     public Outcome sync(SourceChange change) {
         String key = change.key();
         if (key.equals(SiteConfig.FILE_NAME)) {
-            Rebuild.Report report = rebuild();
-            return new Outcome(key, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
-                    report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
+            return syncSiteConfig();
         }
         if (Media.isMedia(key)) {
             return syncMedia(key);
@@ -90,7 +88,8 @@ public final class Publisher {
             }
             return reject(key, new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, UNSUPPORTED));
         }
-        SiteRenderer renderer = new SiteRenderer(loadConfig());
+        SiteSettings settings = SiteSettings.load(content, site);
+        SiteRenderer renderer = new SiteRenderer(settings.config());
         ArticleParser parser = new ArticleParser(renderer.site());
         String pageWrittenFromEtag = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -134,19 +133,17 @@ public final class Publisher {
             }
             boolean upToDate = current != null && current.sourceEtag().equals(file.etag())
                     && current.article().equals(article.summary());
+            PublishStatus status = published(article, settings);
             if (upToDate) {
                 if (pageWrittenFromEtag != null && !pageWrittenFromEtag.equals(file.etag())
-                        && !writePage(renderer, article, file, manifest.value())) {
+                        && !writePage(renderer, article, file.key(), file.etag(), manifest.value()).done()) {
                     continue;  // an earlier attempt of ours wrote older content: put it right
                 }
-                content.reportStatus(key, published(article));
-                return Outcome.of(key, Outcome.Kind.UNCHANGED, article.slug());
+                content.reportStatus(key, status);
+                return new Outcome(key, Outcome.Kind.UNCHANGED, article.slug(), "", List.of(), status.warnings());
             }
-            if (isOlderNotification(change, file, current)) {
-                return Outcome.of(key, Outcome.Kind.UNCHANGED, article.slug());
-            }
-            Manifest next = manifest.value().with(new Manifest.Entry(key, file.etag(), newestSequencer(change, current), article.summary()));
-            if (!writePage(renderer, article, file, next)) {
+            Manifest next = manifest.value().with(new Manifest.Entry(key, file.etag(), change.sequencer(), article.summary()));
+            if (!writePage(renderer, article, file.key(), file.etag(), next).done()) {
                 continue;
             }
             pageWrittenFromEtag = file.etag();
@@ -155,38 +152,47 @@ public final class Publisher {
             }
             // An older revision's slow unpublish may have deleted the page since we wrote it: write it again.
             if (site.head(SiteRenderer.articlePath(article.slug())).isEmpty()) {
-                writePage(renderer, article, file, next);
+                writePage(renderer, article, file.key(), file.etag(), next);
             }
             publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
             refreshNeighbours(parser, renderer, manifest.value(), next, article.slug());
             if (current != null && !current.article().slug().equals(article.slug())) {
                 removeArticlePage(parser, renderer, current.article().slug(), next.revision());
             }
-            content.reportStatus(key, published(article));
-            return Outcome.of(key, Outcome.Kind.PUBLISHED, article.slug());
+            content.reportStatus(key, status);
+            return new Outcome(key, Outcome.Kind.PUBLISHED, article.slug(), "", List.of(), status.warnings());
         }
         throw manifestKeptChanging(key);
     }
 
+    /**
+     * A good {@code site.yaml} re-renders the site and becomes the last good configuration; a broken one is
+     * rejected like any broken file, and the site goes on with the last good configuration.
+     */
+    private Outcome syncSiteConfig() {
+        SiteSettings settings = SiteSettings.load(content, site);
+        if (settings.broken().isPresent()) {
+            return reject(SiteConfig.FILE_NAME, settings.broken().get());
+        }
+        Rebuild.Report report = rebuild();
+        return new Outcome(SiteConfig.FILE_NAME, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
+                report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
+    }
+
+    /** Keeps the configuration a re-render used, for the time a broken {@code site.yaml} replaces it. */
+    void keepAsLastGood(SiteSettings settings) {
+        if (settings.broken().isPresent()) {
+            return;
+        }
+        if (settings.goodBytes().isPresent()) {
+            writeIfChanged(new SiteFile(SiteSettings.LAST_GOOD_PATH, settings.goodBytes().get(), dev.galley.site.ContentKind.INTERNAL_YAML), Map.of());
+        } else if (site.head(SiteSettings.LAST_GOOD_PATH).isPresent()) {
+            site.delete(SiteSettings.LAST_GOOD_PATH);  // no site.yaml: the defaults are the last good configuration
+        }
+    }
+
     private static StoreException manifestKeptChanging(String key) {
         return new StoreException("the manifest kept changing under " + key + " for " + MAX_ATTEMPTS + " attempts; try again", true, null);
-    }
-
-    /**
-     * True when the notification reports exactly the bytes we read, and the manifest already holds a
-     * different version from a later notification: publishing would go backwards.
-     */
-    private static boolean isOlderNotification(SourceChange change, ContentStore.SourceFile file, Manifest.Entry current) {
-        return current != null && !change.sequencer().isEmpty() && !current.sequencer().isEmpty()
-                && change.etag().equals(file.etag())
-                && SourceChange.compareSequencers(change.sequencer(), current.sequencer()) < 0;
-    }
-
-    private static String newestSequencer(SourceChange change, Manifest.Entry current) {
-        if (current == null || current.sequencer().isEmpty()) {
-            return change.sequencer();
-        }
-        return SourceChange.compareSequencers(change.sequencer(), current.sequencer()) >= 0 ? change.sequencer() : current.sequencer();
     }
 
     /** Drops the entry, then the index pages' links to it, then its page; false when the manifest changed first. */
@@ -239,29 +245,43 @@ public final class Publisher {
         }
     }
 
+    /** What {@link #writePage} did. */
+    enum PageWrite {
+        WRITTEN, ALREADY_THERE,
+        /** The source holds other bytes now: a newer version's own notification writes the page. */
+        SOURCE_MOVED_ON,
+        /** Somebody wrote the page between our read and our write. */
+        CONFLICT;
+
+        boolean done() {
+            return this == WRITTEN || this == ALREADY_THERE;
+        }
+    }
+
     /**
-     * Writes the article's page from {@code file}, with its neighbours as {@code listedIn} has them, unless that
-     * would put older content over a newer page: a page rendered from other bytes is replaced only while
-     * {@code file} is still what the source holds, and only if nobody wrote the page in between. A page with
-     * exactly these bytes is left alone. False when the caller must re-read and try again.
+     * The one rule for writing an article's page, for publishing and re-rendering alike: the page is rendered from
+     * the source version {@code sourceEtag}, with its neighbours as {@code listedIn} has them, and never put over
+     * a page rendered from newer bytes. A page rendered from other bytes is replaced only while {@code sourceEtag}
+     * is still what the source holds, and only if nobody wrote the page in between. A page with exactly these
+     * bytes is left alone.
      */
-    private boolean writePage(SiteRenderer renderer, Article article, ContentStore.SourceFile file, Manifest listedIn) {
+    PageWrite writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn) {
         SiteFile page = renderer.article(article, neighbours(listedIn, article.slug()));
         Optional<SiteStore.Version> stored = site.head(page.path());
-        Map<String, String> metadata = withContentHash(page, Map.of(SOURCE, file.key(), SOURCE_ETAG, file.etag(),
+        Map<String, String> metadata = withContentHash(page, Map.of(SOURCE, sourceKey, SOURCE_ETAG, sourceEtag,
                 REVISION, Long.toString(listedIn.revision())));
         if (stored.isPresent() && holdsSameBytes(stored.get(), metadata)) {
-            return true;
+            return PageWrite.ALREADY_THERE;
         }
-        boolean fromOtherBytes = stored.isPresent() && !file.etag().equals(stored.get().metadata().get(SOURCE_ETAG));
-        if (fromOtherBytes && !content.read(file.key()).map(now -> now.etag().equals(file.etag())).orElse(false)) {
-            return false;
+        boolean fromOtherBytes = stored.isPresent() && !sourceEtag.equals(stored.get().metadata().get(SOURCE_ETAG));
+        if (fromOtherBytes && !content.read(sourceKey).map(now -> now.etag().equals(sourceEtag)).orElse(false)) {
+            return PageWrite.SOURCE_MOVED_ON;
         }
         try {
             site.write(page, metadata, Condition.of(stored));
-            return true;
+            return PageWrite.WRITTEN;
         } catch (WriteConflictException e) {
-            return false;
+            return PageWrite.CONFLICT;
         }
     }
 
@@ -331,8 +351,12 @@ public final class Publisher {
         throw manifestKeptChanging(key);
     }
 
-    private static PublishStatus published(Article article) {
-        return new PublishStatus(State.PUBLISHED, "", Format.articleUrl(article.slug()));
+    /** The status of a published article: its URL, and its warnings and the site's, each with its line. */
+    static PublishStatus published(Article article, SiteSettings settings) {
+        List<String> warnings = new java.util.ArrayList<>();
+        article.warnings().forEach(warning -> warnings.add(warning.reasonWithLine()));
+        warnings.addAll(settings.warnings());
+        return new PublishStatus(State.PUBLISHED, "", Format.articleUrl(article.slug()), warnings);
     }
 
     // --- manifest and index pages, shared with Rebuild ---
@@ -572,16 +596,8 @@ public final class Publisher {
         }
     }
 
-    SiteConfig loadConfig() {
-        Optional<ContentStore.SourceFile> file = content.read(SiteConfig.FILE_NAME);
-        if (file.isEmpty()) {
-            return SiteConfig.defaults();
-        }
-        try {
-            return SiteConfig.parse(SiteConfig.FILE_NAME, file.get().bytes());
-        } catch (ArticleException e) {
-            throw new InvalidSiteConfigException(e);
-        }
+    SiteSettings loadSettings() {
+        return SiteSettings.load(content, site);
     }
 
     /** Re-renders everything from the content store: see {@link Rebuild}. */

@@ -3,12 +3,11 @@ package dev.galley.publish;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
+import dev.galley.article.ArticleWarning;
 import dev.galley.article.internal.MediaLinks;
 import dev.galley.publish.PublishStatus.State;
-import dev.galley.render.Format;
 import dev.galley.render.SiteRenderer;
-import dev.galley.site.SiteFile;
-import dev.galley.site.SiteIndex;
+import dev.galley.site.SiteConfig;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,9 +37,14 @@ public final class Rebuild {
      * CPU share the memory size buys.
      */
     static final int CONCURRENCY = 16;
+    private static final int WRITE_ATTEMPTS = 5;
 
-    /** What a rebuild did. Rejected files are listed with their errors; every good file is published regardless. */
-    public record Report(int published, int drafts, List<ArticleException> rejected, int filesWritten, int pagesRemoved) {
+    /**
+     * What a rebuild did. Rejected files are listed with their errors, published files that were not published
+     * as written with their warnings; every good file is published regardless.
+     */
+    public record Report(int published, int drafts, List<ArticleException> rejected, List<ArticleWarning> warnings,
+                         int filesWritten, int pagesRemoved) {
 
         /** True when the site's files are exactly what they were: a CDN needs no invalidation. */
         public boolean changedNothing() {
@@ -62,7 +66,8 @@ public final class Rebuild {
     }
 
     Report run() {
-        SiteRenderer renderer = new SiteRenderer(publisher.loadConfig());
+        SiteSettings settings = publisher.loadSettings();
+        SiteRenderer renderer = new SiteRenderer(settings.config());
         ArticleParser parser = new ArticleParser(renderer.site());
         Publisher.Snapshot previous = publisher.readManifest();
         List<String> all = content.list();
@@ -81,6 +86,11 @@ public final class Rebuild {
         List<ArticleException> rejected = new ArrayList<>();
         // Reported to the authors once the site shows the rebuild.
         Map<String, PublishStatus> statuses = new ConcurrentHashMap<>();
+        settings.broken().ifPresent(e -> {
+            rejected.add(e);
+            statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.REJECTED, e.reason(), ""));
+        });
+        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", "/")));
         int drafts = 0;
         for (Parsed p : parsed) {
             if (p.error() != null) {
@@ -109,13 +119,12 @@ public final class Rebuild {
 
         Manifest listed = previous.value().replacedBy(winners.stream()
                 .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList());
-        Map<String, SiteIndex.Neighbours> neighbours = SiteIndex.neighbours(listed.articles());
         AtomicInteger written = new AtomicInteger();
         inParallel(winners, w -> {
-            if (publisher.writeIfChanged(renderer.article(w.article(), neighbours.get(w.article().slug())), Map.of(Publisher.SOURCE, w.key()))) {
+            if (writePage(renderer, w, listed) == Publisher.PageWrite.WRITTEN) {
                 written.incrementAndGet();
             }
-            statuses.put(w.key(), new PublishStatus(State.PUBLISHED, "", Format.articleUrl(w.article().slug())));
+            statuses.put(w.key(), Publisher.published(w.article(), settings));
             return null;
         });
         inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
@@ -130,11 +139,25 @@ public final class Rebuild {
         winners.forEach(w -> bodies.put(w.article().slug(), w.article().bodyHtml()));
         written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.slug(), "")));
         int removed = removeOrphanPages(parser, renderer, next) + removeOrphanMedia(all);
+        publisher.keepAsLastGood(settings);
         inParallel(List.copyOf(statuses.keySet()), key -> {
             content.reportStatus(key, statuses.get(key));
             return null;
         });
-        return new Report(next.entries().size(), drafts, List.copyOf(rejected), written.get(), removed);
+        List<ArticleWarning> warnings = winners.stream().flatMap(w -> w.article().warnings().stream()).toList();
+        return new Report(next.entries().size(), drafts, List.copyOf(rejected), warnings, written.get(), removed);
+    }
+
+    /**
+     * Writes a page by the publishing rule, trying again while only a neighbour's re-render got in the way. When the
+     * source has moved on, the page is left to the newer version's own notification.
+     */
+    private Publisher.PageWrite writePage(SiteRenderer renderer, Parsed parsed, Manifest listed) {
+        Publisher.PageWrite result = Publisher.PageWrite.CONFLICT;
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS && result == Publisher.PageWrite.CONFLICT; attempt++) {
+            result = publisher.writePage(renderer, parsed.article(), parsed.key(), parsed.etag(), listed);
+        }
+        return result;
     }
 
     /** The manifest's owner keeps its slug; otherwise the earliest article wins, then the first in name order. */

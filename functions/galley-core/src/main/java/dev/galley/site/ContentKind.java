@@ -14,6 +14,7 @@ public enum ContentKind {
     JSON("application/json", "public, max-age=60"),
     CSS("text/css; charset=utf-8", "public, max-age=31536000, immutable"),
     INTERNAL_JSON("application/json", "no-store"),
+    INTERNAL_YAML("application/yaml", "no-store"),
     // Images keep their author's name, so they can be replaced: cached a week, and invalidated on change.
     PNG("image/png", ContentKind.MEDIA_CACHE),
     JPEG("image/jpeg", ContentKind.MEDIA_CACHE),

@@ -247,6 +247,81 @@ class PublisherTest {
     }
 
     @Test
+    void mustRejectABrokenSiteConfigAndGoOnPublishingWithTheLastGoodOneAndAWarning() {
+        content.put("site.yaml", "title: The good title\n");
+        assertEquals(Outcome.Kind.REBUILT, sync("site.yaml").kind());
+
+        content.put("site.yaml", "title: The good title\ntagline: [unclosed\n");
+        Outcome rejected = sync("site.yaml");
+        assertEquals(Outcome.Kind.REJECTED, rejected.kind());
+        assertEquals(PublishStatus.State.REJECTED, content.statuses.get("site.yaml").state());
+        assertTrue(content.statuses.get("site.yaml").reason().startsWith("line 2"), content.statuses.get("site.yaml").reason());
+
+        content.put("a.md", article("A", "2026-01-01"));
+        Outcome published = sync("a.md");
+        assertEquals(Outcome.Kind.PUBLISHED, published.kind());
+        assertTrue(site.text("articles/a/index.html").contains("The good title"), "rendered with the last good configuration");
+        List<String> warnings = content.statuses.get("a.md").warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("site.yaml is ignored until it is fixed"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("configuration: line 2: "), warnings.get(0));
+        assertEquals(warnings, published.warnings());
+    }
+
+    @Test
+    void mustRebuildWithTheLastGoodSiteConfigAndReportTheBrokenOne() {
+        content.put("site.yaml", "title: The good title\n");
+        content.put("a.md", article("A", "2026-01-01"));
+        publisher.rebuild();
+        content.put("site.yaml", "title: [unclosed\n");
+
+        Rebuild.Report report = publisher.rebuild();
+
+        assertEquals(1, report.published());
+        assertEquals(List.of("site.yaml"), report.rejected().stream().map(e -> e.file()).toList());
+        assertTrue(site.text("index.html").contains("The good title"));
+        assertEquals(PublishStatus.State.REJECTED, content.statuses.get("site.yaml").state());
+        assertTrue(content.statuses.get("a.md").warnings().get(0).startsWith("site.yaml is ignored"));
+    }
+
+    @Test
+    void mustUseTheDefaultsWhenTheSiteConfigBreaksAfterTheLastGoodOneWasDeleted() {
+        content.put("site.yaml", "title: The good title\n");
+        publisher.rebuild();
+        content.files.remove("site.yaml");
+        publisher.rebuild();
+        content.put("site.yaml", "title: [unclosed\n");
+        content.put("a.md", article("A", "2026-01-01"));
+
+        sync("a.md");
+
+        assertFalse(site.text("articles/a/index.html").contains("The good title"), "the defaults were the last good configuration");
+    }
+
+    @Test
+    void mustNotPutAnOlderRenderingOverAnEditPublishedWhileARebuildRuns() {
+        content.put("a.md", article("Old", "2026-01-01"));
+        sync("a.md");
+        content.put("site.yaml", "title: Renamed\n");  // so that the rebuild writes the page again
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        site.beforeWrite = path -> {
+            // Just before the rebuild writes the page it rendered from "Old", an edit is published.
+            if (path.equals("articles/a/index.html") && raced.compareAndSet(false, true)) {
+                content.put("a.md", article("New", "2026-01-01"));
+                assertEquals(Outcome.Kind.PUBLISHED, new Publisher(content, site).sync(SourceChange.of("a.md")).kind());
+            }
+        };
+
+        publisher.rebuild();
+
+        assertTrue(raced.get());
+        assertTrue(site.text("articles/a/index.html").contains("Body of New."), site.text("articles/a/index.html"));
+        site.beforeWrite = path -> { };
+        sync("a.md");  // a repeated notification must not find the stale page 'unchanged' either
+        assertTrue(site.text("articles/a/index.html").contains("Body of New."));
+    }
+
+    @Test
     void mustRewriteABoundedNumberOfPagesWhateverTheSizeOfTheSite() {
         site.checkLinks = false;
         int size = 1_000;

@@ -23,6 +23,8 @@ public final class S3ContentStore implements ContentStore {
     public static final String STATUS_TAG = "galley-status";
     public static final String REASON_TAG = "galley-reason";
     public static final String URL_TAG = "galley-url";
+    /** How many warnings, and the first: {@code 3 warnings. line 12: ...}. */
+    public static final String WARNINGS_TAG = "galley-warnings";
 
     // S3 tag values allow letters, digits, spaces and + - = . _ : / @, up to 256 characters.
     private static final Pattern NOT_ALLOWED_IN_TAGS = Pattern.compile("[^\\p{L}\\p{N} +\\-=._:/@]+");
@@ -77,6 +79,10 @@ public final class S3ContentStore implements ContentStore {
             }
             if (!status.url().isEmpty()) {
                 tags.add(tag(URL_TAG, status.url()));
+            }
+            if (!status.warnings().isEmpty()) {
+                int count = status.warnings().size();
+                tags.add(tag(WARNINGS_TAG, count + (count == 1 ? " warning. " : " warnings. ") + status.warnings().get(0)));
             }
             S3Calls.find("tagging s3://" + bucket + "/" + object,
                     () -> s3.putObjectTagging(r -> r.bucket(bucket).key(object).tagging(t -> t.tagSet(tags))));

@@ -13,6 +13,7 @@ import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 import dev.galley.publish.SourceChange;
 import dev.galley.publish.StoreException;
+import dev.galley.site.SiteConfig;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
 public final class PublishHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The log field of a rejected site.yaml; the template's metric filter matches it. */
+    static final String SITE_CONFIG_REJECTED = "siteConfigRejected";
 
     private final FunctionConfig config;
     private volatile Publisher publisher;
@@ -89,7 +92,7 @@ public final class PublishHandler implements RequestStreamHandler {
         } else if (event.has("Records")) {
             result = handleRecords(event, requestId, log);
         } else if ("s3:TestEvent".equals(event.path("Event").asText())) {
-            log.accept(logLine("", "skipped", "s3:TestEvent", 0));
+            log.accept(logLine("", "skipped", "s3:TestEvent", 0).toString());
             result = JSON.createObjectNode().put("skipped", "s3:TestEvent");
         } else {
             throw new IllegalArgumentException("not an S3 notification nor {\"action\":\"rebuild\"}");
@@ -106,6 +109,7 @@ public final class PublishHandler implements RequestStreamHandler {
             long started = System.nanoTime();
             String outcome;
             String reason = "";
+            List<String> warnings = List.of();
             if (!record.isObjectChange()) {
                 outcome = "skipped";
                 reason = "not an S3 object notification: " + record.eventName();
@@ -121,6 +125,7 @@ public final class PublishHandler implements RequestStreamHandler {
                     Outcome done = publisher.sync(new SourceChange(key, record.etag(), record.sequencer()));
                     outcome = done.kind().name().toLowerCase(java.util.Locale.ROOT);
                     reason = done.reason();
+                    warnings = done.warnings();
                     stale.addAll(done.changed());
                 } catch (StoreException e) {
                     outcome = e.retryable() ? "failed-will-retry" : "failed";
@@ -133,7 +138,12 @@ public final class PublishHandler implements RequestStreamHandler {
                     reason = e.getMessage() == null ? e.toString() : e.getMessage();
                 }
             }
-            log.accept(logLine(record.key(), outcome, reason, (System.nanoTime() - started) / 1_000_000));
+            ObjectNode line = logLine(record.key(), outcome, reason, (System.nanoTime() - started) / 1_000_000);
+            if (!warnings.isEmpty()) {
+                warnings.forEach(line.putArray("warnings")::add);
+            }
+            markRejectedSiteConfig(line, record.key().substring(Math.min(record.key().length(), config.contentPrefix().length())), outcome);
+            log.accept(line.toString());
             result.put(record.key(), outcome);
         }
         invalidate(stale, requestId, log);
@@ -147,8 +157,12 @@ public final class PublishHandler implements RequestStreamHandler {
         long started = System.nanoTime();
         Rebuild.Report report = publisher.rebuild();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        report.rejected().forEach(e -> log.accept(logLine(e.file(), "rejected", e.getMessage(), 0)));
-        log.accept(logLine("", "rebuilt", report.published() + " published, " + report.rejected().size() + " rejected", millis));
+        report.rejected().forEach(e -> {
+            ObjectNode line = logLine(config.contentPrefix() + e.file(), "rejected", e.getMessage(), 0);
+            markRejectedSiteConfig(line, e.file(), "rejected");
+            log.accept(line.toString());
+        });
+        log.accept(logLine("", "rebuilt", report.published() + " published, " + report.rejected().size() + " rejected", millis).toString());
         ObjectNode result = JSON.createObjectNode();
         result.put("published", report.published());
         result.put("drafts", report.drafts());
@@ -176,17 +190,17 @@ public final class PublishHandler implements RequestStreamHandler {
         long started = System.nanoTime();
         try {
             return cdn.get().invalidate(paths, requestId).map(done -> {
-                log.accept(logLine("", "invalidated", done.id() + " " + String.join(" ", done.paths()), (System.nanoTime() - started) / 1_000_000));
+                log.accept(logLine("", "invalidated", done.id() + " " + String.join(" ", done.paths()), (System.nanoTime() - started) / 1_000_000).toString());
                 return done.id();
             });
         } catch (CloudFrontInvalidator.InvalidationFailedException e) {
-            log.accept(logLine("", "invalidation-failed", e.getMessage(), (System.nanoTime() - started) / 1_000_000));
+            log.accept(logLine("", "invalidation-failed", e.getMessage(), (System.nanoTime() - started) / 1_000_000).toString());
             return Optional.of("failed: " + e.getMessage());
         }
     }
 
     /** One structured line per record, for CloudWatch Logs Insights. */
-    private static String logLine(String key, String outcome, String reason, long millis) {
+    private static ObjectNode logLine(String key, String outcome, String reason, long millis) {
         ObjectNode line = JSON.createObjectNode();
         line.put("key", key);
         line.put("outcome", outcome);
@@ -194,6 +208,16 @@ public final class PublishHandler implements RequestStreamHandler {
             line.put("reason", reason);
         }
         line.put("durationMs", millis);
-        return line.toString();
+        return line;
+    }
+
+    /**
+     * A rejected site.yaml stops no publishing, so nothing fails: this field is what the template's metric filter
+     * counts and alarms on, since the site shows the last good configuration until the owner fixes it.
+     */
+    private static void markRejectedSiteConfig(ObjectNode line, String relativeKey, String outcome) {
+        if (relativeKey.equals(SiteConfig.FILE_NAME) && outcome.equals("rejected")) {
+            line.put(SITE_CONFIG_REJECTED, true);
+        }
     }
 }

@@ -107,8 +107,12 @@ abstract class PublishEndToEndTest {
     }
 
     JsonNode handle(String event) throws Exception {
+        return handle(event, null);
+    }
+
+    JsonNode handle(String event, RecordingContext logs) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, logs);
         return JSON.readTree(out.toByteArray());
     }
 
@@ -339,12 +343,22 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
-    void anInvalidSiteConfigFailsTheRecordWithoutRetryAndPublishesNothing() throws Exception {
-        s3.putObject(r -> r.bucket(contentBucket).key("site.yaml"), RequestBody.fromString("title: [unclosed"));
+    void aBrokenSiteConfigIsRejectedAndArticlesGoOnWithTheLastGoodOneAndAWarning() throws Exception {
+        assertEquals("rebuilt", handle(upload("site.yaml", "title: The good title\n")).path("site.yaml").asText());
+        assertEquals("published", tags("site.yaml").get("galley-status"));
 
-        JsonNode result = handle(upload("a.md", article("A", "2026-01-01")));
+        RecordingContext logs = new RecordingContext();
+        assertEquals("rejected", handle(upload("site.yaml", "title: The good title\ntagline: [unclosed\n"), logs).path("site.yaml").asText());
+        assertTrue(logs.lines().get(0).path("siteConfigRejected").asBoolean(), "the template's metric filter counts this field: " + logs.lines());
+        assertEquals("rejected", tags("site.yaml").get("galley-status"));
+        assertTrue(tags("site.yaml").get("galley-reason").startsWith("line 2"), tags("site.yaml").toString());
 
-        assertEquals("failed", result.path("a.md").asText());
-        assertFalse(siteHas("articles/a/index.html"));
+        assertEquals("published", handle(upload("a.md", article("A", "2026-01-01"))).path("a.md").asText());
+        Map<String, String> tags = tags("a.md");
+        assertEquals("published", tags.get("galley-status"));
+        assertTrue(tags.get("galley-warnings").startsWith("1 warning. site.yaml is ignored until it is fixed"), tags.toString());
+        assertTrue(tags.get("galley-warnings").contains("configuration: line 2: "), tags.toString());
+        assertTrue(site("articles/a/index.html").contains("The good title"), "rendered with the last good configuration");
+        assertTrue(site("index.html").contains("The good title"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.galley.local;
 
 import dev.galley.article.ArticleException;
-import dev.galley.publish.InvalidSiteConfigException;
+import dev.galley.article.ArticleWarning;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 
@@ -38,13 +38,7 @@ record BuildCommand(Path content, Path out) {
         long started = System.nanoTime();
         FileSystemContentStore source = new FileSystemContentStore(content);
         Publisher publisher = new Publisher(source, new FileSystemSiteStore(this.out));
-        Rebuild.Report report;
-        try {
-            report = publisher.rebuild();
-        } catch (InvalidSiteConfigException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
+        Rebuild.Report report = publisher.rebuild();
         source.statuses().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(status -> {
             if (!status.getValue().url().isEmpty()) {
                 out.println("built     " + status.getKey() + " -> " + status.getValue().url());
@@ -52,12 +46,16 @@ record BuildCommand(Path content, Path out) {
                 out.println("draft     " + status.getKey() + " (not published)");
             }
         });
+        for (ArticleWarning warning : report.warnings()) {
+            err.println("warning   " + warning.message());
+        }
         for (ArticleException e : report.rejected()) {
             err.println("error     " + e.getMessage());
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        out.printf("%d published, %d drafts, %d failed, %d stale pages removed, in %d ms -> %s%n",
-                report.published(), report.drafts(), report.rejected().size(), report.pagesRemoved(), millis, this.out.toAbsolutePath());
+        out.printf("%d published, %d drafts, %d failed, %d warnings, %d stale pages removed, in %d ms -> %s%n",
+                report.published(), report.drafts(), report.rejected().size(), report.warnings().size(), report.pagesRemoved(),
+                millis, this.out.toAbsolutePath());
         return report.rejected().isEmpty() ? 0 : 1;
     }
 }

@@ -1,0 +1,50 @@
+package dev.galley.publish;
+
+import dev.galley.article.ArticleException;
+import dev.galley.site.SiteConfig;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The site configuration a publish renders with. A broken {@code site.yaml} never stops publishing: the
+ * configuration of the last re-render that read a good one (kept in the site store) is used until the author
+ * fixes it, and every file published meanwhile says so in a warning.
+ *
+ * @param config    what to render with
+ * @param goodBytes the current {@code site.yaml}'s bytes when it is good and present, to keep as the last good one
+ * @param broken    why the current {@code site.yaml} is ignored, when it is
+ */
+record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<ArticleException> broken) {
+
+    /** Where the last good {@code site.yaml} is kept; the CDN and the preview refuse everything under {@code _galley/}. */
+    static final String LAST_GOOD_PATH = "_galley/site.yaml";
+
+    static SiteSettings load(ContentStore content, SiteStore site) {
+        Optional<ContentStore.SourceFile> file = content.read(SiteConfig.FILE_NAME);
+        if (file.isEmpty()) {
+            return new SiteSettings(SiteConfig.defaults(), Optional.empty(), Optional.empty());
+        }
+        try {
+            return new SiteSettings(SiteConfig.parse(SiteConfig.FILE_NAME, file.get().bytes()), Optional.of(file.get().bytes()), Optional.empty());
+        } catch (ArticleException e) {
+            return new SiteSettings(lastGood(site), Optional.empty(), Optional.of(e));
+        }
+    }
+
+    private static SiteConfig lastGood(SiteStore site) {
+        return site.read(LAST_GOOD_PATH).map(stored -> {
+            try {
+                return SiteConfig.parse(SiteConfig.FILE_NAME, stored.bytes());
+            } catch (ArticleException e) {
+                return SiteConfig.defaults();  // only good files are kept; a newer Galley may read them differently
+            }
+        }).orElseGet(SiteConfig::defaults);
+    }
+
+    /** The warning every file published with an ignored {@code site.yaml} carries; none when it is not ignored. */
+    List<String> warnings() {
+        return broken.map(e -> List.of("site.yaml is ignored until it is fixed, so the site uses its last good configuration: "
+                + e.reason())).orElse(List.of());
+    }
+}
