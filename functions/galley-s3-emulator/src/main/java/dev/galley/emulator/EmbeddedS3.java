@@ -180,6 +180,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
+        StorageTempFiles.sweep(directory);  // what a killed process was still writing
         return new FilesystemNio2BlobStore(directory.toAbsolutePath().toString());
     }
 

@@ -3,6 +3,7 @@ package dev.galley.emulator;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +22,16 @@ import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Gives S3Proxy's nio2 stores the S3 behaviour Galley relies on and they lack.
@@ -64,9 +72,45 @@ final class S3SemanticsBlobStore extends ForwardingBlobStore {
     }
 
     @Override
+    public ListObjectsV2Response list(ListObjectsV2Request request) {
+        ListObjectsV2Response page = delegate().list(request);
+        if (page.contents().stream().noneMatch(object -> StorageTempFiles.isTemporary(object.key()))) {
+            return page;
+        }
+        List<S3Object> objects = page.contents().stream().filter(object -> !StorageTempFiles.isTemporary(object.key())).toList();
+        return page.toBuilder().contents(objects).keyCount(objects.size() + page.commonPrefixes().size()).build();
+    }
+
+    @Override
+    public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
+        hideTemporary(request.bucket(), request.key());
+        return delegate().getBlob(request);
+    }
+
+    @Override
+    public HeadObjectResponse blobMetadata(HeadObjectRequest request) {
+        hideTemporary(request.bucket(), request.key());
+        return delegate().blobMetadata(request);
+    }
+
+    private static void hideTemporary(String bucket, String key) {
+        if (StorageTempFiles.isTemporary(key)) {
+            throw S3Exceptions.noSuchKey(bucket, key, null);
+        }
+    }
+
+    /** An object may not take a name the store uses for its temporary files: it would be hidden and swept away. */
+    private static void refuseTemporaryName(String key) {
+        if (StorageTempFiles.isTemporary(key)) {
+            throw S3Exceptions.invalidArgument("the preview's storage reserves keys that end in a dash and a UUID: " + key);
+        }
+    }
+
+    @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream payload) {
         String bucket = request.bucket();
         String key = request.key();
+        refuseTemporaryName(key);
         PutObjectResponse response;
         String sequence;
         ReentrantLock lock = lockFor(bucket, key);
@@ -88,6 +132,7 @@ final class S3SemanticsBlobStore extends ForwardingBlobStore {
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
         String bucket = request.destinationBucket();
         String key = request.destinationKey();
+        refuseTemporaryName(key);
         CopyObjectResponse response;
         HeadObjectResponse copied;
         String sequence;
@@ -117,6 +162,7 @@ final class S3SemanticsBlobStore extends ForwardingBlobStore {
             CompleteMultipartUploadRequest request) {
         String bucket = mpu.containerName();
         String key = mpu.blobName();
+        refuseTemporaryName(key);
         CompleteMultipartUploadResponse response;
         HeadObjectResponse completed;
         String sequence;
