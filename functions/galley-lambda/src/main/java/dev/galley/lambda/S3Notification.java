@@ -11,9 +11,9 @@ import java.util.List;
  * One record of an S3 event notification, in the shape AWS documents. Keys arrive URL-encoded
  * ({@code my+post.md} is {@code my post.md}, {@code %C3%A9} is {@code é}) and are decoded here.
  */
-record S3Notification(String eventSource, String eventName, String bucket, String key, String etag, String sequencer) {
+public record S3Notification(String eventSource, String eventName, String bucket, String key, String etag, String sequencer) {
 
-    static List<S3Notification> fromEvent(JsonNode event) {
+    public static List<S3Notification> fromEvent(JsonNode event) {
         List<S3Notification> records = new ArrayList<>();
         for (JsonNode record : event.path("Records")) {
             JsonNode s3 = record.path("s3");
@@ -29,7 +29,7 @@ record S3Notification(String eventSource, String eventName, String bucket, Strin
     }
 
     /** An S3 object creation or removal; anything else (other sources, other S3 events) is not Galley's. */
-    boolean isObjectChange() {
+    public boolean isObjectChange() {
         return eventSource.equals("aws:s3") && (eventName.startsWith("ObjectCreated:") || eventName.startsWith("ObjectRemoved:"));
     }
 }

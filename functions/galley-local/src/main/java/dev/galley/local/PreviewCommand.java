@@ -1,16 +1,15 @@
 package dev.galley.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.emulator.LambdaStyleDelivery;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
 import dev.galley.lambda.S3Clients;
-import dev.galley.site.SiteConfig;
+import dev.galley.lambda.S3Notification;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +34,7 @@ final class PreviewCommand {
     static final String CONTENT_BUCKET = "galley-content";
     static final String SITE_BUCKET = "galley-site";
     private static final String REGION = "us-east-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path content;
     private final Path state;
@@ -98,6 +98,7 @@ final class PreviewCommand {
         final S3Client s3;
         final SiteServer site;
         final ContentWatcher watcher;
+        private final ContentFolderSync folderSync;
         // Set once the handler exists; the S3 server needs its notification sink before that.
         private volatile LambdaStyleDelivery delivery;
 
@@ -106,19 +107,23 @@ final class PreviewCommand {
                     .notifications(json -> delivery.accept(json)).build().start();
             s3Server.createBucket(CONTENT_BUCKET);
             s3Server.createBucket(SITE_BUCKET);
-            s3Server.enableNotifications(CONTENT_BUCKET);
             FunctionConfig config = new FunctionConfig(REGION, CONTENT_BUCKET, "", SITE_BUCKET, Optional.of(s3Server.endpoint()));
             s3 = S3Clients.create(config, StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
             site = new SiteServer(s3, SITE_BUCKET, port);
             PublishHandler handler = new PublishHandler(config, s3);
+            folderSync = new ContentFolderSync(content, s3, CONTENT_BUCKET);
             delivery = LambdaStyleDelivery.builder(json -> {
-                handler.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+                pullIntoFolder(json, out);
+                handle(handler, json);
                 site.reloadTabs();
             }).threads(2).build();
 
-            mirrorContentFolder();
-            awaitPublishing();
+            mirrorContentFolder(out);
+            // Notifications start only now: one re-render publishes what the start uploaded, and also whatever an
+            // earlier preview had not published when it was stopped.
+            s3Server.enableNotifications(CONTENT_BUCKET);
+            handle(handler, "{\"action\":\"rebuild\"}");
             watcher = new ContentWatcher(content, this::uploadChanges);
 
             out.println();
@@ -143,35 +148,41 @@ final class PreviewCommand {
         }
 
         /**
-         * Makes the content bucket hold exactly the folder's files. site.yaml goes first, and its rebuild is
-         * awaited before the articles go up, so that no article publish races the site-wide rebuild.
+         * Makes the folder and the content bucket hold the same files, deleting nothing: objects only the bucket
+         * holds (uploaded with an S3 tool) are written into the folder, and the folder's files are uploaded where
+         * the bucket holds other bytes or none.
          */
-        private void mirrorContentFolder() {
-            FileSystemContentStore folder = new FileSystemContentStore(content);
-            Set<String> local = new HashSet<>(folder.list());
-            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(CONTENT_BUCKET)).contents()) {
-                if (!local.contains(object.key())) {
-                    s3.deleteObject(r -> r.bucket(CONTENT_BUCKET).key(object.key()));
-                }
+        private void mirrorContentFolder(PrintStream out) {
+            List<String> pulled = folderSync.pullObjectsMissingFromTheFolder();
+            if (!pulled.isEmpty()) {
+                out.println("wrote " + pulled.size() + " files that only the content bucket held into " + content + ": "
+                        + String.join(", ", pulled.subList(0, Math.min(5, pulled.size()))) + (pulled.size() > 5 ? ", ..." : ""));
             }
-            if (local.remove(SiteConfig.FILE_NAME)) {
-                upload(SiteConfig.FILE_NAME);
-                awaitPublishing();
-            }
-            local.stream().sorted().forEach(this::upload);
+            new FileSystemContentStore(content).list().forEach(folderSync::push);
         }
 
         private void uploadChanges(Set<String> keys) {
-            keys.forEach(this::upload);
+            keys.forEach(folderSync::push);
         }
 
-        private void upload(String key) {
-            Path file = content.resolve(key);
-            if (Files.isRegularFile(file)) {
-                s3.putObject(r -> r.bucket(CONTENT_BUCKET).key(key).contentType(key.endsWith(".md") ? "text/markdown; charset=utf-8" : null),
-                        RequestBody.fromFile(file));
-            } else {
-                s3.deleteObject(r -> r.bucket(CONTENT_BUCKET).key(key));
+        /** Writes into the folder what an S3 client changed in the bucket. Never stops the handler from running. */
+        private void pullIntoFolder(String json, PrintStream out) {
+            try {
+                for (S3Notification record : S3Notification.fromEvent(JSON.readTree(json))) {
+                    if (record.isObjectChange()) {
+                        folderSync.pull(record.key());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                out.println("could not copy a change of the content bucket into " + content + ": " + e);
+            }
+        }
+
+        private static void handle(PublishHandler handler, String json) {
+            try {
+                handler.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
 

@@ -72,6 +72,42 @@ class PreviewTest {
         }
     }
 
+    @Test
+    void aRestartKeepsWhatAuthorsUploadedWithAnS3ToolAndWritesItIntoTheFolder(@TempDir Path dir) throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("first.md"), "---\ntitle: First post\ndate: 2026-01-01\n---\nHello.\n");
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        String uploaded = "---\ntitle: Uploaded with an S3 tool\ndate: 2026-02-01\n---\nFrom the CLI.\n";
+
+        try (PreviewCommand.Running preview = new PreviewCommand(content, dir.resolve("state"), 0).start(out)) {
+            for (int i = 0; i < 30; i++) {
+                String key = "cli/post-" + i + ".md";
+                preview.s3.putObject(r -> r.bucket(PreviewCommand.CONTENT_BUCKET).key(key),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString(uploaded.replace("S3 tool", "S3 tool " + i)));
+            }
+            preview.awaitPublishing();
+            assertEquals(uploaded.replace("S3 tool", "S3 tool 7"), Files.readString(content.resolve("cli/post-7.md")),
+                    "an upload reaches the folder while the preview runs");
+            preview.s3.deleteObject(r -> r.bucket(PreviewCommand.CONTENT_BUCKET).key("cli/post-29.md"));
+            preview.awaitPublishing();
+            assertTrue(!Files.exists(content.resolve("cli/post-29.md")), "an S3 deletion reaches the folder");
+        }
+        // Files the folder lacks at start (here deleted while the preview was stopped) are written back from the
+        // bucket: the preview deletes nothing it did not delete itself.
+        Files.delete(content.resolve("cli/post-3.md"));
+        Files.delete(content.resolve("cli/post-4.md"));
+
+        try (PreviewCommand.Running preview = new PreviewCommand(content, dir.resolve("state"), 0).start(out)) {
+            URI site = preview.site.url();
+            java.util.List<String> keys = preview.s3.listObjectsV2Paginator(r -> r.bucket(PreviewCommand.CONTENT_BUCKET)).contents()
+                    .stream().map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+            assertEquals(30, keys.size(), keys.toString());
+            assertEquals(uploaded.replace("S3 tool", "S3 tool 3"), Files.readString(content.resolve("cli/post-3.md")));
+            assertEquals(200, get(site.resolve("/articles/post-3/")).statusCode());
+            assertEquals(200, get(site.resolve("/articles/first/")).statusCode());
+        }
+    }
+
     /** Opens the live-reload stream the way a tab does and completes with its first message. */
     private CompletableFuture<String> listenForReload(URI site) throws Exception {
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(site.resolve(SiteServer.EVENTS_PATH)).timeout(Duration.ofSeconds(30)).build(),

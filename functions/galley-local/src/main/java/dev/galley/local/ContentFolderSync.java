@@ -1,0 +1,198 @@
+package dev.galley.local;
+
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keeps the preview's content folder and its content bucket the same, both ways, and never deletes what an
+ * author made. An upload to the bucket with any S3 tool is written into the folder, so the folder stays the
+ * author's working copy; a file saved in the folder is uploaded. A deletion crosses over only when the other
+ * side still holds what both sides last agreed on: an edit that has not crossed yet is never overwritten.
+ *
+ * <p>Crossing changes cannot loop: a file is uploaded only when the bucket holds other bytes, and written into
+ * the folder only when the folder holds other bytes.
+ */
+final class ContentFolderSync {
+
+    /** Files this class is still writing into the folder: hidden, so neither the watcher nor a build sees them. */
+    private static final String PULL_SUFFIX = ".galley-pull";
+
+    private final Path folder;
+    private final S3Client s3;
+    private final String bucket;
+    /** The MD5 of each key's bytes when the folder and the bucket last held the same; absent: never, or deleted on both. */
+    private final Map<String, String> agreed = new HashMap<>();
+
+    ContentFolderSync(Path folder, S3Client s3, String bucket) {
+        this.folder = folder;
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /**
+     * Writes into the folder every object the bucket holds and the folder does not, and removes what an earlier
+     * preview was still writing when it was killed.
+     *
+     * @return the keys written into the folder
+     */
+    synchronized List<String> pullObjectsMissingFromTheFolder() {
+        LocalPaths.listFiles(folder).stream().filter(key -> key.endsWith(PULL_SUFFIX)).forEach(key -> deleteFile(key));
+        List<String> pulled = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
+            String key = object.key();
+            if (isMirrored(key) && !Files.exists(LocalPaths.resolve(folder, key))) {
+                pull(key);
+                pulled.add(key);
+            }
+        }
+        return pulled;
+    }
+
+    /**
+     * After a change in the folder: uploads the file unless the bucket holds its bytes, or deletes the object when
+     * the author deleted a file both sides had.
+     *
+     * @return true when the bucket was changed
+     */
+    synchronized boolean push(String key) {
+        if (!isMirrored(key)) {
+            return false;
+        }
+        Optional<byte[]> local = readFile(key);
+        Optional<String> remote = remoteMd5(key);
+        String localMd5 = local.map(LocalPaths::etag).orElse(null);
+        if (Objects.equals(localMd5, remote.orElse(null))) {
+            agree(key, localMd5);
+            return false;
+        }
+        if (local.isPresent()) {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(key.endsWith(".md") ? "text/markdown; charset=utf-8" : null),
+                    RequestBody.fromBytes(local.get()));
+            agree(key, localMd5);
+            return true;
+        }
+        if (agreed.containsKey(key)) {
+            s3.deleteObject(r -> r.bucket(bucket).key(key));
+            agree(key, null);
+            return true;
+        }
+        return false;  // new in the bucket, and not written into the folder yet: pull does that
+    }
+
+    /**
+     * After a change in the bucket: writes the object into the folder, or deletes the file, unless the folder
+     * holds an edit that has not been uploaded yet.
+     */
+    synchronized void pull(String key) {
+        if (!isMirrored(key)) {
+            return;
+        }
+        Optional<byte[]> local = readFile(key);
+        Optional<byte[]> remote = readObject(key);
+        String localMd5 = local.map(LocalPaths::etag).orElse(null);
+        String remoteMd5 = remote.map(LocalPaths::etag).orElse(null);
+        if (Objects.equals(localMd5, remoteMd5)) {
+            agree(key, localMd5);
+            return;
+        }
+        String base = agreed.get(key);
+        boolean folderChangedSinceAgreement = local.isPresent() ? !localMd5.equals(base) : base != null;
+        if (folderChangedSinceAgreement) {
+            return;  // the watcher uploads it
+        }
+        if (remote.isPresent()) {
+            writeFile(key, remote.get());
+        } else {
+            deleteFile(key);
+        }
+        agree(key, remoteMd5);
+    }
+
+    private void agree(String key, String md5) {
+        if (md5 == null) {
+            agreed.remove(key);
+        } else {
+            agreed.put(key, md5);
+        }
+    }
+
+    /** Hidden files (editor swap files, .DS_Store) and folder markers stay on their side. */
+    private boolean isMirrored(String key) {
+        if (key.isEmpty() || key.endsWith("/") || LocalPaths.isHidden(key)) {
+            return false;
+        }
+        try {
+            LocalPaths.resolve(folder, key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;  // a key such as ../x cannot be a file of the folder
+        }
+    }
+
+    private Optional<byte[]> readFile(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(LocalPaths.resolve(folder, key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key, e);
+        }
+    }
+
+    /** The MD5 of what the bucket holds: its ETag, or for a multipart upload (whose ETag is not one) its bytes'. */
+    private Optional<String> remoteMd5(String key) {
+        try {
+            String etag = s3.headObject(r -> r.bucket(bucket).key(key)).eTag().replace("\"", "");
+            return etag.contains("-") ? readObject(key).map(LocalPaths::etag) : Optional.of(etag);
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<byte[]> readObject(String key) {
+        try {
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+            return Optional.of(object.asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Written beside its place under a hidden name, then moved over it: an editor or a kill never sees half of it. */
+    private void writeFile(String key, byte[] bytes) {
+        Path target = LocalPaths.resolve(folder, key);
+        Path partial = target.resolveSibling("." + target.getFileName() + PULL_SUFFIX);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(partial, bytes);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private void deleteFile(String key) {
+        try {
+            Files.deleteIfExists(LocalPaths.resolve(folder, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + key, e);
+        }
+    }
+}
