@@ -46,7 +46,7 @@ public record SiteConfig(
 
     /** Reads {@code site.yaml}; keys left out keep their defaults. */
     public static SiteConfig parse(String file, byte[] yaml) throws ArticleException {
-        ObjectNode root = Yaml.parseMapping(file, 0, new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+        ObjectNode root = Yaml.parseFile(file, new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
         SiteConfig d = defaults();
         String base = text(root, "baseUrl", d.baseUrl.toString());
         URI baseUrl;

@@ -29,11 +29,20 @@ public final class Yaml {
     }
 
     /**
-     * Parses a YAML mapping.
+     * Parses the YAML mapping of an article's front matter.
      *
      * @param lineOffset how many lines of the file come before the YAML text, so errors name the file's line
      */
     public static ObjectNode parseMapping(String file, int lineOffset, String yaml) throws ArticleException {
+        return parseMapping(file, lineOffset, yaml, "front matter");
+    }
+
+    /** Parses a file that is a YAML mapping as a whole, such as site.yaml. */
+    public static ObjectNode parseFile(String file, String yaml) throws ArticleException {
+        return parseMapping(file, 0, yaml, file);
+    }
+
+    private static ObjectNode parseMapping(String file, int lineOffset, String yaml, String what) throws ArticleException {
         JsonNode node;
         try {
             node = MAPPER.readTree(yaml);
@@ -41,14 +50,14 @@ public final class Yaml {
             JsonLocation where = e.getLocation();
             int line = where == null || where.getLineNr() < 1 ? 0 : where.getLineNr() + lineOffset;
             throw new ArticleException(file, line, ArticleException.Problem.BAD_YAML,
-                    "front matter is not valid YAML: " + firstLine(e.getOriginalMessage()));
+                    what + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return MAPPER.createObjectNode();
         }
         if (!node.isObject()) {
             throw new ArticleException(file, lineOffset + 1, ArticleException.Problem.BAD_YAML,
-                    "front matter must be a list of \"key: value\" lines");
+                    what + " must be a list of \"key: value\" lines");
         }
         return (ObjectNode) node;
     }
