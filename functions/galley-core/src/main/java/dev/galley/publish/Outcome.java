@@ -9,9 +9,11 @@ import java.util.List;
  * @param reason   why, in the author's words, for rejections; else ""
  * @param changed  site paths whose cached copies are now stale despite their short cache lifetime (a replaced
  *                 or deleted image), or {@link #EVERYTHING} after a re-render; a CDN should invalidate them
- * @param warnings what was published other than as written, as the author's status shows them
+ * @param warnings  what was published other than as written, as the author's status shows them
+ * @param rejection why the file was refused, for {@link Kind#REJECTED}
  */
-public record Outcome(String key, Kind kind, String slug, String reason, List<String> changed, List<String> warnings) {
+public record Outcome(String key, Kind kind, String slug, String reason, List<String> changed, List<String> warnings,
+                      java.util.Optional<dev.galley.article.ArticleException> rejection) {
 
     /** Every path of the site. */
     public static final String EVERYTHING = "/*";
@@ -21,8 +23,16 @@ public record Outcome(String key, Kind kind, String slug, String reason, List<St
         warnings = List.copyOf(warnings);
     }
 
+    public Outcome(String key, Kind kind, String slug, String reason, List<String> changed, List<String> warnings) {
+        this(key, kind, slug, reason, changed, warnings, java.util.Optional.empty());
+    }
+
     public Outcome(String key, Kind kind, String slug, String reason, List<String> changed) {
         this(key, kind, slug, reason, changed, List.of());
+    }
+
+    static Outcome rejected(String key, dev.galley.article.ArticleException e) {
+        return new Outcome(key, Kind.REJECTED, "", e.getMessage(), List.of(), List.of(), java.util.Optional.of(e));
     }
 
     public Outcome(String key, Kind kind, String slug, String reason) {

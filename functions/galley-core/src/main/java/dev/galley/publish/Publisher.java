@@ -49,7 +49,8 @@ public final class Publisher {
     static final String CONTENT_HASH = "galley-md5";
     /** The ETag of the source bytes a page or an image copy was made from. */
     static final String SOURCE_ETAG = "galley-source-etag";
-    static final String ARTICLE_SUFFIX = ".md";
+    /** The endings of Markdown files, as Jekyll and Hugo know them. */
+    static final List<String> ARTICLE_SUFFIXES = List.of(".md", ".markdown", ".mdown", ".mkdn", ".mkd");
 
     private static final int MAX_ATTEMPTS = 25;
     /** Reads the feed's sources in parallel; S3 requests are I/O-bound, so more threads than cores. */
@@ -59,7 +60,7 @@ public final class Publisher {
      * reads submitted to IO, which must never wait behind the feed's own task.
      */
     private static final ExecutorService PAGES = Parallel.pool(8, "galley-pages");
-    private static final String UNSUPPORTED = "only Markdown articles (.md), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif) are published";
+    static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif) are published";
 
     private final ContentStore content;
     private final SiteStore site;
@@ -69,8 +70,10 @@ public final class Publisher {
         this.site = site;
     }
 
+    /** A Markdown file with a name before its ending ({@code posts/.md} is not one). */
     public static boolean isArticle(String key) {
-        return key.endsWith(ARTICLE_SUFFIX) && !key.endsWith("/" + ARTICLE_SUFFIX) && !key.equals(ARTICLE_SUFFIX);
+        String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return ARTICLE_SUFFIXES.stream().anyMatch(suffix -> name.endsWith(suffix) && name.length() > suffix.length());
     }
 
     /** Brings the site in line with what the content store holds now for one key. Idempotent. */
@@ -209,7 +212,7 @@ public final class Publisher {
 
     private Outcome reject(String key, ArticleException e) {
         content.reportStatus(key, new PublishStatus(State.REJECTED, e.reason(), ""));
-        return new Outcome(key, Outcome.Kind.REJECTED, "", e.getMessage());
+        return Outcome.rejected(key, e);
     }
 
     /**

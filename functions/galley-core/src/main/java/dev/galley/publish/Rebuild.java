@@ -86,6 +86,13 @@ public final class Rebuild {
         List<ArticleException> rejected = new ArrayList<>();
         // Reported to the authors once the site shows the rebuild.
         Map<String, PublishStatus> statuses = new ConcurrentHashMap<>();
+        for (String key : all) {
+            if (!Publisher.isArticle(key) && !Media.isMedia(key) && !key.equals(SiteConfig.FILE_NAME)) {
+                ArticleException e = new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, Publisher.UNSUPPORTED);
+                rejected.add(e);
+                statuses.put(key, new PublishStatus(State.REJECTED, e.reason(), ""));
+            }
+        }
         settings.broken().ifPresent(e -> {
             rejected.add(e);
             statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.REJECTED, e.reason(), ""));
@@ -115,7 +122,6 @@ public final class Rebuild {
                 }
             }
         }
-        rejected.sort(Comparator.comparing(ArticleException::file));
 
         Manifest listed = previous.value().replacedBy(winners.stream()
                 .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList());
@@ -127,12 +133,15 @@ public final class Rebuild {
             statuses.put(w.key(), Publisher.published(w.article(), settings));
             return null;
         });
-        inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
-            if (publisher.sync(new SourceChange(key, "", "")).kind() == Outcome.Kind.PUBLISHED) {
+        List<ArticleException> refusedMedia = inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
+            Outcome done = publisher.sync(new SourceChange(key, "", ""));
+            if (done.kind() == Outcome.Kind.PUBLISHED) {
                 written.incrementAndGet();
             }
-            return null;
+            return done.rejection().orElse(null);
         });
+        rejected.addAll(refusedMedia);
+        rejected.sort(Comparator.comparing(ArticleException::file));
 
         Manifest next = commitAll(previous, List.copyOf(listed.entries().values()));
         Map<String, String> bodies = new HashMap<>();

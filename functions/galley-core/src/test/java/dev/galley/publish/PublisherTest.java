@@ -322,6 +322,34 @@ class PublisherTest {
     }
 
     @Test
+    void mustPublishEveryMarkdownEndingJekyllAndHugoKnow() {
+        for (String key : List.of("a.markdown", "b.mdown", "c.mkdn", "d.mkd", "e.MD", "bundle/index.markdown")) {
+            content.put(key, article("Title of " + key, "2026-01-01"));
+            assertEquals(Outcome.Kind.PUBLISHED, sync(key).kind(), key);
+        }
+        assertNotNull(site.text("articles/bundle/index.html"));
+        content.put("posts/.markdown", article("No name", "2026-01-01"));
+        assertEquals(Outcome.Kind.REJECTED, sync("posts/.markdown").kind());
+    }
+
+    @Test
+    void mustReportEveryFileARebuildDoesNotPublishWithTheReasonSyncGives() {
+        content.put("a.md", article("A", "2026-01-01"));
+        content.put("notes.txt", "not an article");
+        content.put("logo.svg", "<svg/>");
+        content.put("broken.png", "not a png");
+
+        Rebuild.Report report = publisher.rebuild();
+
+        assertEquals(List.of("broken.png", "logo.svg", "notes.txt"), report.rejected().stream().map(e -> e.file()).toList());
+        for (String key : List.of("broken.png", "logo.svg", "notes.txt")) {
+            assertEquals(PublishStatus.State.REJECTED, content.statuses.get(key).state(), key);
+        }
+        assertEquals(content.statuses.get("notes.txt").reason(), new Publisher(content, new InMemoryStores.Site()).sync(SourceChange.of("notes.txt")).rejection().orElseThrow().reason(),
+                "the build and S3 give the same reason");
+    }
+
+    @Test
     void mustRewriteABoundedNumberOfPagesWhateverTheSizeOfTheSite() {
         site.checkLinks = false;
         int size = 1_000;

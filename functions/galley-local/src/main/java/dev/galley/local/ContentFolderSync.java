@@ -1,5 +1,6 @@
 package dev.galley.local;
 
+import dev.galley.publish.Publisher;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -83,7 +84,7 @@ final class ContentFolderSync {
             return false;
         }
         if (local.isPresent()) {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(key.endsWith(".md") ? "text/markdown; charset=utf-8" : null),
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(Publisher.isArticle(key) ? "text/markdown; charset=utf-8" : null),
                     RequestBody.fromBytes(local.get()));
             agree(key, localMd5);
             return true;
