@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,8 +53,11 @@ public final class ArticleParser {
     public static final int MAX_TAG_LENGTH = 60;
 
     private static final Set<String> KNOWN_KEYS = Set.of(
-            "title", "date", "updated", "tags", "summary", "slug", "draft", "featured", "description", "author", "sample");
+            "title", "date", "updated", "tags", "categories", "category", "summary", "slug", "draft", "featured", "description",
+            "author", "sample");
     private static final ObjectMapper PLAIN = new ObjectMapper();
+    /** Where labels come from: Galley's tags, then Jekyll's and Hugo's categories. */
+    private static final List<String> TAG_KEYS = List.of("tags", "categories", "category");
     private static final DateTimeFormatter JEKYLL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] Z");
 
     private final SiteConfig site;
@@ -86,7 +90,7 @@ public final class ArticleParser {
         Fields fields = new Fields(sourceKey, parts.yaml(), Yaml.parseMapping(sourceKey, 1, parts.yaml()));
 
         String title = fields.requiredText("title", MAX_TITLE_LENGTH);
-        OffsetDateTime date = fields.requiredDate("date", site.timezone());
+        OffsetDateTime date = fields.dateOrFileNameDate(site.timezone());
         OffsetDateTime updated = fields.optionalDate("updated", site.timezone());
         List<String> tags = fields.tags();
         String slug = fields.slug();
@@ -114,7 +118,7 @@ public final class ArticleParser {
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, author,
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
-        return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys());
+        return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys(), fields.warnings);
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {
@@ -146,6 +150,8 @@ public final class ArticleParser {
         private final String file;
         private final String yaml;
         private final ObjectNode root;
+        /** What the front matter says that is published other than as written. */
+        final List<ArticleWarning> warnings = new ArrayList<>();
 
         Fields(String file, String yaml, ObjectNode root) {
             this.file = file;
@@ -185,13 +191,18 @@ public final class ArticleParser {
             return node.asText().strip();
         }
 
-        OffsetDateTime requiredDate(String key, ZoneId zone) throws ArticleException {
-            OffsetDateTime date = optionalDate(key, zone);
-            if (date == null) {
-                throw new ArticleException(file, 0, Problem.MISSING_FIELD,
-                        "the front matter has no " + key + "; add a line like " + key + ": 2026-03-10");
+        /** The front matter's date, or as Jekyll has it, the day a {@code 2026-03-10-name.md} file name starts with. */
+        OffsetDateTime dateOrFileNameDate(ZoneId zone) throws ArticleException {
+            OffsetDateTime date = optionalDate("date", zone);
+            if (date != null) {
+                return date;
             }
-            return date;
+            Optional<LocalDate> fromName = Slugs.dateOfSourceKey(file);
+            if (fromName.isPresent()) {
+                return fromName.get().atStartOfDay(zone).toOffsetDateTime();
+            }
+            throw new ArticleException(file, 0, Problem.MISSING_FIELD, "the front matter has no date and the file name does "
+                    + "not start with one; add a line like date: 2026-03-10, or name the file like 2026-03-10-my-article.md");
         }
 
         OffsetDateTime optionalDate(String key, ZoneId zone) throws ArticleException {
@@ -207,22 +218,11 @@ public final class ArticleParser {
             return date;
         }
 
+        /** The tags, with Jekyll's and Hugo's categories after them: Galley has one kind of label. */
         List<String> tags() throws ArticleException {
-            JsonNode node = value("tags");
             List<String> raw = new ArrayList<>();
-            if (node == null) {
-                return List.of();
-            } else if (node.isArray()) {
-                for (JsonNode item : node) {
-                    if (!item.isValueNode()) {
-                        throw error("tags", Problem.BAD_FIELD, "each tag must be a word or phrase, not a list or mapping");
-                    }
-                    raw.add(item.asText());
-                }
-            } else if (node.isValueNode()) {
-                raw.addAll(List.of(node.asText().split(",")));
-            } else {
-                throw error("tags", Problem.BAD_FIELD, "tags must be a list, like [PostgreSQL, DevOps], or \"PostgreSQL, DevOps\"");
+            for (String key : TAG_KEYS) {
+                raw.addAll(labels(key));
             }
             Map<String, String> bySlug = new LinkedHashMap<>();
             for (String tag : raw) {
@@ -234,12 +234,37 @@ public final class ArticleParser {
                     throw error("tags", Problem.BAD_FIELD, "the tag \"" + clean.substring(0, 20) + "…\" is longer than "
                             + MAX_TAG_LENGTH + " characters");
                 }
-                bySlug.putIfAbsent(Slugs.from(clean).isEmpty() ? clean : Slugs.from(clean), clean);
+                String slug = Slugs.ofTag(clean).isEmpty() ? clean : Slugs.ofTag(clean);
+                String first = bySlug.putIfAbsent(slug, clean);
+                if (first != null && !first.equalsIgnoreCase(clean)) {
+                    warnings.add(new ArticleWarning(file, Yaml.lineOf(yaml, "tags", 1), "tag-collision", "the tags \"" + first
+                            + "\" and \"" + clean + "\" share the page /tags/" + slug + "/, so only \"" + first + "\" is kept; rename one"));
+                }
             }
             if (bySlug.size() > MAX_TAGS) {
                 throw error("tags", Problem.BAD_FIELD, "an article may have at most " + MAX_TAGS + " tags");
             }
             return List.copyOf(new LinkedHashSet<>(bySlug.values()));
+        }
+
+        private List<String> labels(String key) throws ArticleException {
+            JsonNode node = value(key);
+            List<String> raw = new ArrayList<>();
+            if (node == null) {
+                return raw;
+            } else if (node.isArray()) {
+                for (JsonNode item : node) {
+                    if (!item.isValueNode()) {
+                        throw error(key, Problem.BAD_FIELD, "each of " + key + " must be a word or phrase, not a list or mapping");
+                    }
+                    raw.add(item.asText());
+                }
+            } else if (node.isValueNode()) {
+                raw.addAll(List.of(node.asText().split(",")));
+            } else {
+                throw error(key, Problem.BAD_FIELD, key + " must be a list, like [PostgreSQL, DevOps], or \"PostgreSQL, DevOps\"");
+            }
+            return raw;
         }
 
         String slug() throws ArticleException {

@@ -12,6 +12,7 @@ public final class Slugs {
     private static final Pattern DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}-");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALLOWED = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern AFTER_A_LETTER_OR_DIGIT_SHARP = Pattern.compile("(?<=[\\p{L}\\p{N}])#");
 
     private Slugs() {
     }
@@ -35,6 +36,16 @@ public final class Slugs {
     }
 
     /**
+     * The URL name of a tag: as {@link #from}, but with the characters that tell languages apart spelled out, so
+     * that {@code C++}, {@code C#} and {@code C} get three pages ({@code c-plus-plus}, {@code c-sharp}, {@code c})
+     * and {@code .NET} is {@code dotnet}.
+     */
+    public static String ofTag(String tag) {
+        String spelled = AFTER_A_LETTER_OR_DIGIT_SHARP.matcher(tag).replaceAll(" sharp ").replace("+", " plus ");
+        return from(spelled.startsWith(".") ? "dot" + spelled.substring(1) : spelled);
+    }
+
+    /**
      * The default slug of a source file: its name without extension and without a Jekyll-style date prefix;
      * for {@code some-post/index.md}, the folder's name.
      */
@@ -49,6 +60,19 @@ public final class Slugs {
             name = parts[parts.length - 2];
         }
         return from(DATE_PREFIX.matcher(name).replaceFirst(""));
+    }
+
+    /** The day a Jekyll-style file name such as {@code _posts/2026-03-10-my-post.md} starts with, if it is a real day. */
+    public static java.util.Optional<java.time.LocalDate> dateOfSourceKey(String key) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        if (!DATE_PREFIX.matcher(name).find()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.LocalDate.parse(name.substring(0, 10)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String trimHyphens(String s) {

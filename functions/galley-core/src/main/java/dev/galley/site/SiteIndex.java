@@ -123,7 +123,7 @@ public final class SiteIndex {
     }
 
     private static String slugOf(String tag) {
-        String slug = Slugs.from(tag);
+        String slug = Slugs.ofTag(tag);
         if (!slug.isEmpty()) {
             return slug;
         }

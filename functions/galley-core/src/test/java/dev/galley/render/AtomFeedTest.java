@@ -177,7 +177,7 @@ class AtomFeedTest {
                 article("t", "T", "2026-01-01T00:00:00Z", null, "", "Release Engineering", "C\"++"), "<p>t</p>")))).getDocumentElement();
         List<String> categories = children(child(feed, "entry"), "category").stream()
                 .map(c -> c.getAttribute("scheme") + c.getAttribute("term") + " = " + c.getAttribute("label")).toList();
-        assertEquals(List.of("https://example.com/tags/release-engineering = Release Engineering", "https://example.com/tags/c = C\"++"), categories);
+        assertEquals(List.of("https://example.com/tags/release-engineering = Release Engineering", "https://example.com/tags/c-plus-plus = C\"++"), categories);
     }
 
     @Test

@@ -1,0 +1,111 @@
+package dev.galley.article;
+
+import dev.galley.site.SiteConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Front matter and file names as Jekyll and Hugo blogs have them, published as their authors meant. */
+class MigratedFrontMatterTest {
+
+    private final ArticleParser parser = new ArticleParser(new SiteConfig("Blog", "", "", java.net.URI.create("https://example.com/"),
+            "", "en", ZoneId.of("Europe/Berlin"), 220, 10));
+
+    private Article parse(String key, String text) throws ArticleException {
+        return parser.parse(key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJekyllFileNameGivesTheDateWhenTheFrontMatterHasNone() throws ArticleException {
+        // As blog.rust-lang.org names its posts: no date: key at all.
+        Article article = parse("posts/2023-06-01-Rust-1.70.0.md", """
+                ---
+                layout: post
+                title: "Announcing Rust 1.70.0"
+                author: The Rust Release Team
+                release: true
+                ---
+
+                The Rust team is happy to announce a new version of Rust, 1.70.0.
+                """);
+        assertEquals(LocalDate.of(2023, 6, 1), article.summary().date().toLocalDate());
+        assertEquals(ZoneId.of("Europe/Berlin").getRules().getOffset(article.summary().date().toInstant()), article.summary().date().getOffset(),
+                "the day starts in the site's time zone");
+        assertEquals("rust-1-70-0", article.slug());
+    }
+
+    @Test
+    void theFrontMattersDateWinsOverTheFileName() throws ArticleException {
+        Article article = parse("_posts/2010-07-21-name.markdown", "---\ntitle: T\ndate: 2010-07-22 09:00:00 +0200\n---\nBody.\n");
+        assertEquals(LocalDate.of(2010, 7, 22), article.summary().date().toLocalDate());
+    }
+
+    @Test
+    void noDateAnywhereIsAnErrorThatSaysBothWays() {
+        ArticleException e = assertThrows(ArticleException.class, () -> parse("posts/kubecon-eu.md", "---\ntitle: T\n---\nBody.\n"));
+        assertTrue(e.getMessage().contains("add a line like date: 2026-03-10, or name the file like 2026-03-10-my-article.md"), e.getMessage());
+    }
+
+    @Test
+    void aFileNameThatStartsWithAnImpossibleDayIsNoDate() {
+        assertThrows(ArticleException.class, () -> parse("posts/2023-13-45-x.md", "---\ntitle: T\n---\nBody.\n"));
+    }
+
+    @Test
+    void categoriesOfJekyllAndHugoBecomeTagsAfterTheTags() throws ArticleException {
+        Article jekyll = parse("_posts/2016-07-26-release.markdown", """
+                ---
+                title: "Jekyll 3.2.0 Released"
+                categories: [release]
+                tags: [jekyll]
+                ---
+                Body.
+                """);
+        assertEquals(List.of("jekyll", "release"), jekyll.summary().tags());
+        Article single = parse("a.md", "---\ntitle: T\ndate: 2020-01-01\ncategory: Announcements\n---\nBody.\n");
+        assertEquals(List.of("Announcements"), single.summary().tags());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            C++          | c-plus-plus
+            C#           | c-sharp
+            F#           | f-sharp
+            C            | c
+            .NET         | dotnet
+            Node.js      | node-js
+            Google+      | google-plus
+            #rust        | rust
+            CI/CD        | ci-cd
+            """)
+    void tagsThatTellLanguagesApartGetPagesOfTheirOwn(String tag, String slug) {
+        assertEquals(slug, Slugs.ofTag(tag));
+    }
+
+    @Test
+    void threeLanguagesInOneArticleKeepThreeTags() throws ArticleException {
+        Article article = parse("a.md", "---\ntitle: T\ndate: 2020-01-01\ntags: [C++, C#, c]\n---\nBody.\n");
+        assertEquals(List.of("C++", "C#", "c"), article.summary().tags());
+        assertEquals(List.of(), article.warnings());
+    }
+
+    @Test
+    void twoTagsThatStillShareAPageAreAWarningNotASilentDrop() throws ArticleException {
+        Article article = parse("a.md", "---\ntitle: T\ndate: 2020-01-01\ntags: [CI/CD, CI CD, devops, DevOps]\n---\nBody.\n");
+        assertEquals(List.of("CI/CD", "devops"), article.summary().tags());
+        assertEquals(1, article.warnings().size(), "devops and DevOps are one tag, as documented: no warning");
+        ArticleWarning warning = article.warnings().get(0);
+        assertEquals(4, warning.line());
+        assertEquals("tag-collision", warning.kind());
+        assertTrue(warning.reason().contains("\"CI/CD\" and \"CI CD\" share the page /tags/ci-cd/"), warning.reason());
+    }
+}
