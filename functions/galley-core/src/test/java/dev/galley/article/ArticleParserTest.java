@@ -412,8 +412,24 @@ class ArticleParserTest {
                 () -> assertTrue(html.contains("src=\"/media/posts/2026/diagram.png\" alt=\"Beside\""), html),
                 () -> assertTrue(html.contains("src=\"/media/posts/2026/hello/a%20b.png\""), html),
                 () -> assertTrue(html.contains("src=\"/media/posts/shared/logo.png\""), html),
-                () -> assertTrue(html.contains("src=\"../../../etc/passwd.png\""), html),
+                () -> assertTrue(html.contains("src=\"/media/etc/passwd.png\""), html, "above the root stays at the root, under /media/"),
                 () -> assertTrue(html.contains("src=\"https://example.com/x.png\""), html),
                 () -> assertTrue(html.contains("src=\"/media/y.png\""), html));
+    }
+
+    @Test
+    void mustResolveImagesWrittenTheOldSitesWayAgainstTheContentRoot() throws Exception {
+        // As a Hugo blog's posts/2023/kubecon-eu.md and a Jekyll blog's _posts/x.md refer to their images.
+        String html = parse("posts/2023/kubecon-eu.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                ![Booth](../../../images/kubecon/booth.png) ![Sticker](/img/sticker.png) ![CDN](//cdn.example.com/x.png)
+                """).bodyHtml();
+        assertAll(
+                () -> assertTrue(html.contains("src=\"/media/images/kubecon/booth.png\""), html),
+                () -> assertTrue(html.contains("src=\"/media/img/sticker.png\""), html),
+                () -> assertTrue(html.contains("src=\"//cdn.example.com/x.png\""), html, "protocol-relative: not ours"));
     }
 }

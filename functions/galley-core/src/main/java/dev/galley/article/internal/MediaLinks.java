@@ -16,6 +16,10 @@ import java.util.Deque;
  * {@code posts/diagram.png} next to {@code posts/hello.md}, is published at {@code /media/posts/diagram.png},
  * so {@code ![Diagram](diagram.png)} in the article must become that path: the page itself lives at
  * {@code /articles/<slug>/}, where the relative link would not resolve.
+ *
+ * <p>Images written the way the old site had them resolve against the content root, where a migrated blog's
+ * image folder is uploaded: {@code /images/x.png} and {@code ../../../images/x.png} (which climbs above the
+ * article's folder, to the old site's root) both show {@code images/x.png}.
  */
 public final class MediaLinks {
 
@@ -38,21 +42,19 @@ public final class MediaLinks {
         });
     }
 
-    /** The site URL of a relative image link, or null to leave the link as the author wrote it. */
+    /** The site URL of a local image link, or null to leave the link as the author wrote it. */
     static String resolve(String destination, String sourceKey) {
-        if (destination.isEmpty() || destination.startsWith("/") || destination.startsWith("#") || destination.contains(":")
-                || destination.contains("?")) {
+        if (destination.isEmpty() || destination.startsWith("//") || destination.startsWith("#") || destination.contains(":")
+                || destination.contains("?") || destination.startsWith("/" + MEDIA_ROOT)) {
             return null;
         }
         String path = URLDecoder.decode(destination.replace("+", "%2B"), StandardCharsets.UTF_8);
         int slash = sourceKey.lastIndexOf('/');
-        String folder = slash < 0 ? "" : sourceKey.substring(0, slash + 1);
+        String folder = slash < 0 || path.startsWith("/") ? "" : sourceKey.substring(0, slash + 1);
         Deque<String> segments = new ArrayDeque<>();
         for (String segment : (folder + path).split("/")) {
             if (segment.equals("..")) {
-                if (segments.pollLast() == null) {
-                    return null;  // above the content root: nothing of ours is there
-                }
+                segments.pollLast();  // above the content root stays at the root, where the old site's root was
             } else if (!segment.isEmpty() && !segment.equals(".")) {
                 segments.addLast(segment);
             }
