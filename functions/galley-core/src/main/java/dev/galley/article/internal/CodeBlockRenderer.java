@@ -1,6 +1,5 @@
 package dev.galley.article.internal;
 
-import dev.galley.article.internal.highlight.Highlighter;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.NodeRenderer;
@@ -47,7 +46,7 @@ final class CodeBlockRenderer implements NodeRenderer {
         }
         html.tag("pre", context.extendAttributes(block, "pre", Map.of()));
         html.tag("code", context.extendAttributes(block, "code", codeAttributes));
-        Highlighter.write(info.language(), block.getLiteral(), html);
+        HighlightedCode.write(info.language(), block.getLiteral(), html);
         html.tag("/code");
         html.tag("/pre");
         if (info.hasTitle()) {

@@ -1,6 +1,7 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
 
-import org.commonmark.renderer.html.HtmlWriter;
+import dev.galley.highlight.HtmlOutput;
+import dev.galley.highlight.TokenKind;
 
 /**
  * Receives tokens as ranges of the source, in order, and writes the source as escaped text with a span per
@@ -8,14 +9,23 @@ import org.commonmark.renderer.html.HtmlWriter;
  */
 final class TokenSink {
 
+    /** The span that opens each kind's token: constants, so written raw rather than escaped for every token. */
+    private static final String[] OPENING_TAGS = new String[TokenKind.values().length];
+
+    static {
+        for (TokenKind kind : TokenKind.values()) {
+            OPENING_TAGS[kind.ordinal()] = "<span class=\"" + kind.cssClass() + "\">";
+        }
+    }
+
     private final String source;
-    private final HtmlWriter html;
+    private final HtmlOutput html;
     private int written;
     private TokenKind pendingKind;
     private int pendingFrom;
     private int pendingTo;
 
-    TokenSink(String source, HtmlWriter html) {
+    TokenSink(String source, HtmlOutput html) {
         this.source = source;
         this.html = html;
     }
@@ -49,7 +59,7 @@ final class TokenSink {
             return;
         }
         text(written, pendingFrom);
-        html.raw(pendingKind.openingTag());
+        html.raw(OPENING_TAGS[pendingKind.ordinal()]);
         text(pendingFrom, pendingTo);
         html.raw("</span>");
         written = pendingTo;

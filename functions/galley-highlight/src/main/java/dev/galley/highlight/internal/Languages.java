@@ -1,22 +1,13 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
 
-import org.commonmark.renderer.html.HtmlWriter;
+import dev.galley.highlight.HtmlOutput;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/**
- * Server-side syntax highlighting of fenced code into {@code tok-*} classes that style.css colours; readers run no
- * JavaScript. Our own tokenizer, because no library is good enough: RSyntaxTextArea 3.6, the one maintained Java
- * highlighter with these languages, is a 1.3 MB Swing editor that mis-lexes Rust lifetimes, Go raw strings and YAML
- * keys and takes 1-9 s on a 1 MB line; TM4E ships as Eclipse bundles without grammars and compiles Oniguruma regexes
- * per rule; jtreesitter needs Java 23 and native code; prism4j and highlight.java are abandoned regex ports. Here:
- * hand-written linear-time scanners, one table per language, built on the language's first use.
- */
-public final class Highlighter {
-
-    enum Language { SQL, JAVA, JAVASCRIPT, TYPESCRIPT, RUST, GO, PYTHON, YAML, JSON, SHELL, CONSOLE, MARKUP, CSS }
+/** The languages we highlight, the names fences give them, and their lexers, each built on its first use. */
+public final class Languages {
 
     private static final Map<String, Language> ALIASES = Map.ofEntries(
             Map.entry("sql", Language.SQL), Map.entry("postgresql", Language.SQL), Map.entry("postgres", Language.SQL),
@@ -41,15 +32,11 @@ public final class Highlighter {
 
     private static final AtomicReferenceArray<Lexer> LEXERS = new AtomicReferenceArray<>(Language.values().length);
 
-    private Highlighter() {
+    private Languages() {
     }
 
-    /**
-     * Writes {@code code} to {@code html}: highlighted when the fence's language is one we know, else as plain
-     * text. Every character of the code is escaped by {@code html}.
-     */
-    public static void write(String language, String code, HtmlWriter html) {
-        Language known = ALIASES.get(language.toLowerCase(Locale.ROOT));
+    public static void write(String language, String code, HtmlOutput html) {
+        Language known = find(language);
         if (known == null) {
             html.text(code);
             return;
@@ -59,31 +46,17 @@ public final class Highlighter {
         sink.finish();
     }
 
+    static Language find(String language) {
+        return ALIASES.get(language.toLowerCase(Locale.ROOT));
+    }
+
     static Lexer lexer(Language language) {
         Lexer lexer = LEXERS.get(language.ordinal());
         if (lexer == null) {
             // Threads racing on a language's first use may each build its table; they are equal, and one is kept.
-            LEXERS.compareAndSet(language.ordinal(), null, create(language));
+            LEXERS.compareAndSet(language.ordinal(), null, language.create());
             lexer = LEXERS.get(language.ordinal());
         }
         return lexer;
-    }
-
-    private static Lexer create(Language language) {
-        return switch (language) {
-            case SQL -> new CodeLexer(CodeGrammar.sql());
-            case JAVA -> new CodeLexer(CodeGrammar.java());
-            case JAVASCRIPT -> new CodeLexer(CodeGrammar.javascript());
-            case TYPESCRIPT -> new CodeLexer(CodeGrammar.typescript());
-            case RUST -> new CodeLexer(CodeGrammar.rust());
-            case GO -> new CodeLexer(CodeGrammar.go());
-            case PYTHON -> new CodeLexer(CodeGrammar.python());
-            case JSON -> new CodeLexer(CodeGrammar.json());
-            case YAML -> new YamlLexer();
-            case SHELL -> new ShellLexer(false);
-            case CONSOLE -> new ShellLexer(true);
-            case MARKUP -> new MarkupLexer();
-            case CSS -> new CssLexer();
-        };
     }
 }

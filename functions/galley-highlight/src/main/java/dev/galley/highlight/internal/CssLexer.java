@@ -1,4 +1,6 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
+
+import dev.galley.highlight.TokenKind;
 
 /**
  * Lexes CSS. Each statement is a selector when a {@code {} ends it and a declaration otherwise, decided by one

@@ -1,4 +1,4 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
 
 /**
  * Splits {@code source[from, to)} into tokens. A lexer holds only immutable tables, so one instance serves every

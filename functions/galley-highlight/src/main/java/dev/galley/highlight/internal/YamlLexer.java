@@ -1,4 +1,6 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
+
+import dev.galley.highlight.TokenKind;
 
 import java.util.Set;
 

@@ -1,10 +1,12 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
+
+import dev.galley.highlight.TokenKind;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
-import static dev.galley.article.internal.highlight.CodeGrammar.Feature.*;
+import static dev.galley.highlight.internal.CodeGrammar.Feature.*;
 
 /** Lexes the C-like languages (and SQL, Python, JSON) from their {@link CodeGrammar}. */
 final class CodeLexer implements Lexer {

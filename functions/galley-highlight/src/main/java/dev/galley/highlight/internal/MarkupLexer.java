@@ -1,4 +1,6 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
+
+import dev.galley.highlight.TokenKind;
 
 /**
  * Lexes HTML and XML: tags and their attributes, comments, doctypes and processing instructions, entities;
@@ -88,8 +90,8 @@ final class MarkupLexer implements Lexer {
 
         /** The content of a script or style element, up to its closing tag, lexed as its own language. */
         private void embedded(String element) {
-            Lexer lexer = element.equalsIgnoreCase("script") ? Highlighter.lexer(Highlighter.Language.JAVASCRIPT)
-                    : element.equalsIgnoreCase("style") ? Highlighter.lexer(Highlighter.Language.CSS) : null;
+            Lexer lexer = element.equalsIgnoreCase("script") ? Languages.lexer(Language.JAVASCRIPT)
+                    : element.equalsIgnoreCase("style") ? Languages.lexer(Language.CSS) : null;
             if (lexer == null) {
                 return;
             }

@@ -1,10 +1,10 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
 
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
-import static dev.galley.article.internal.highlight.CodeGrammar.Feature.*;
+import static dev.galley.highlight.internal.CodeGrammar.Feature.*;
 
 /**
  * The lexer table of one C-like language: its keywords, its built-in types, and which lexical features it has.

@@ -1,4 +1,6 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.highlight.internal;
+
+import dev.galley.highlight.TokenKind;
 
 /** A cursor over {@code source[pos, end)} for one lexing run, with the scans every language shares. */
 abstract class Scanner {

@@ -1,5 +1,6 @@
-package dev.galley.article.internal.highlight;
+package dev.galley.render;
 
+import dev.galley.highlight.TokenKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
