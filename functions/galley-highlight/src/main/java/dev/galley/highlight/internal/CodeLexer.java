@@ -61,11 +61,49 @@ final class CodeLexer implements Lexer {
 
         private void token(char c, int start, boolean atLineStart, TokenKind naming) {
             int next = peek(1);
-            if (c == '/' && next == '/' && has(SLASH_COMMENTS)
+            if (c == '#' && atLineStart && has(PREPROCESSOR)) {
+                toLineEnd();
+                emit(TokenKind.META, start);
+            } else if (c == '-' && next == '-' && peek(2) == '[' && has(LONG_BRACKETS) && longBracket(2)) {
+                emit(TokenKind.COMMENT, start);
+            } else if (c == '[' && (next == '[' || next == '=') && has(LONG_BRACKETS) && longBracket(0)) {
+                emit(TokenKind.STRING, start);
+            } else if (c == '<' && next == '#' && has(HASH_BLOCK_COMMENTS)) {
+                blockComment("<#", "#>", false);
+                emit(TokenKind.COMMENT, start);
+            } else if (c == '{' && next == '-' && has(BRACE_DASH_COMMENTS)) {
+                blockComment("{-", "-}", true);
+                emit(TokenKind.COMMENT, start);
+            } else if (c == '/' && next == '/' && has(SLASH_COMMENTS)
                     || c == '#' && has(HASH_COMMENTS)
-                    || c == '-' && next == '-' && has(DASH_COMMENTS)) {
+                    || c == '-' && next == '-' && has(DASH_COMMENTS)
+                    || c == ';' && has(SEMICOLON_COMMENTS)) {
                 toLineEnd();
                 emit(TokenKind.COMMENT, start);
+            } else if (c == '<' && has(PHP_TAGS) && (startsWith("<?php") || startsWith("<?="))
+                    || c == '?' && next == '>' && has(PHP_TAGS)) {
+                pos += c == '?' ? 2 : peek(2) == '=' ? 3 : 5;
+                emit(TokenKind.META, start);
+            } else if ((c == '@' || c == '$') && has(VERBATIM_STRINGS) && verbatimString(start)) {
+                regexMayFollow = false;
+            } else if (c == '$' && has(DOLLAR_VARIABLES) && (isIdentifierStart(next) || next == '{')
+                    || c == '@' && has(AT_VARIABLES) && (isIdentifierStart(next) || next == '@' || next == '"')
+                    || c == '%' && has(PERCENT_VARIABLES) && (isIdentifierPart(next) || next == '"')) {
+                sigilVariable(start);
+            } else if (c == ':' && has(SYMBOLS) && isIdentifierStart(next) && !afterOperand(start)
+                    && (start == 0 || source.charAt(start - 1) != ':')) {
+                pos++;
+                identifier();
+                if (peek(0) == '?' || peek(0) == '!') {
+                    pos++;
+                }
+                emit(TokenKind.STRING, start);
+                regexMayFollow = false;
+            } else if (c == '-' && has(DASHED_WORDS) && isIdentifierStart(next) && !afterOperand(start)) {
+                pos++;
+                identifier();
+                String word = source.substring(start, pos).toLowerCase(Locale.ROOT);
+                emit(grammar.keywords().contains(word) ? TokenKind.KEYWORD : TokenKind.ATTRIBUTE, start);
             } else if (c == '/' && next == '*' && has(SLASH_COMMENTS)) {
                 blockComment("/*", "*/", has(NESTED_COMMENTS));
                 emit(TokenKind.COMMENT, start);
@@ -121,8 +159,21 @@ final class CodeLexer implements Lexer {
 
         private void word(int start, TokenKind naming) {
             pos++;
-            while (pos < end && (isIdentifierPart(source.charAt(pos)) || source.charAt(pos) == '$' && has(DOLLAR_IDENTIFIERS))) {
+            while (pos < end && (isIdentifierPart(source.charAt(pos)) || source.charAt(pos) == '$' && has(DOLLAR_IDENTIFIERS)
+                    || source.charAt(pos) == '\'' && has(PRIME_IDENTIFIERS))) {
                 pos++;
+            }
+            if (has(PREDICATE_NAMES) && (peek(0) == '?' || peek(0) == '!') && peek(1) != '=') {
+                pos++;
+            }
+            if (has(DASHED_WORDS) && peek(0) == '-' && isIdentifierStart(peek(1))) {
+                while (peek(0) == '-' && isIdentifierStart(peek(1))) {
+                    pos++;
+                    identifier();
+                }
+                emit(TokenKind.FUNCTION, start);
+                regexMayFollow = false;
+                return;
             }
             int next = peek(0);
             if ((next == '"' || next == '\'' || next == '#') && prefixedString(start, next)) {
@@ -133,7 +184,9 @@ final class CodeLexer implements Lexer {
             String key = grammar.ignoreCase() ? word.toLowerCase(Locale.ROOT) : word;
             boolean member = start > 1 && source.charAt(start - 1) == '.' && source.charAt(start - 2) != '.';
             regexMayFollow = false;
-            if (!member && grammar.keywords().contains(key)) {
+            if (!member && has(ASSIGNED_KEYS) && assignmentFollows()) {
+                emit(TokenKind.KEY, start);
+            } else if (!member && grammar.keywords().contains(key)) {
                 emit(TokenKind.KEYWORD, start);
                 regexMayFollow = !OPERAND_KEYWORDS.contains(word);
                 if (grammar.definers().contains(key)) {
@@ -153,6 +206,82 @@ final class CodeLexer implements Lexer {
             } else if (next == '(') {
                 emit(TokenKind.FUNCTION, start);
             }
+        }
+
+        /** Whether the cursor, past blanks, is at {@code =}, {@code !=}, {@code =~} or {@code !~}, not at {@code ==}. */
+        private boolean assignmentFollows() {
+            int i = pos;
+            while (i < end && isBlank(source.charAt(i))) {
+                i++;
+            }
+            int c = i < end ? source.charAt(i) : -1;
+            int d = i + 1 < end ? source.charAt(i + 1) : -1;
+            return c == '=' && d != '=' && d != '>' || c == '!' && (d == '=' || d == '~');
+        }
+
+        /** {@code $name}, {@code ${name}}, {@code @name}, {@code @@name}, {@code %0}, LLVM's quoted {@code @"name"}. */
+        private void sigilVariable(int start) {
+            pos++;
+            int c = peek(0);
+            if (c == '{') {
+                past("}");
+            } else if (c == '"') {
+                pos++;
+                quoted("\"", false, false);
+            } else {
+                if (c == '@') {
+                    pos++;
+                }
+                while (pos < end && (isIdentifierPart(source.charAt(pos)) || source.charAt(pos) == '.'
+                        && has(PERCENT_VARIABLES))) {
+                    pos++;
+                }
+                if (has(DASHED_WORDS) && peek(0) == ':' && isIdentifierStart(peek(1))) {
+                    pos++;
+                    identifier();
+                }
+            }
+            String word = source.substring(start, pos);
+            emit(grammar.keywords().contains(grammar.ignoreCase() ? word.toLowerCase(Locale.ROOT) : word)
+                    ? TokenKind.KEYWORD : TokenKind.VARIABLE, start);
+            regexMayFollow = false;
+        }
+
+        /** C#'s {@code @"..."}, {@code $"..."}, {@code $@"..."} or {@code @$"..."} at the cursor; false for others. */
+        private boolean verbatimString(int start) {
+            int quote = 1;
+            if ((peek(1) == '@' || peek(1) == '$') && peek(1) != peek(0)) {
+                quote = 2;
+            }
+            if (peek(quote) != '"') {
+                return false;
+            }
+            boolean verbatim = source.substring(start, start + quote).indexOf('@') >= 0;
+            pos += quote + 1;
+            if (verbatim) {
+                sqlQuoted('"');
+            } else {
+                quoted("\"", true, false);
+            }
+            emit(TokenKind.STRING, start);
+            return true;
+        }
+
+        /**
+         * A Lua long bracket {@code [[}, {@code [==[} at {@code offset} past the cursor, through its matching close;
+         * false, the cursor unmoved, when the brackets do not open one.
+         */
+        private boolean longBracket(int offset) {
+            int level = 0;
+            while (peek(offset + 1 + level) == '=') {
+                level++;
+            }
+            if (peek(offset + 1 + level) != '[') {
+                return false;
+            }
+            pos += offset + level + 2;
+            past("]" + "=".repeat(level) + "]");
+            return true;
         }
 
         /** A capitalized name with a lower-case letter: {@code String}, not the constant {@code MAX}. */
@@ -264,13 +393,53 @@ final class CodeLexer implements Lexer {
             String triple = quote == '"' ? "\"\"\"" : "'''";
             if ((has(TRIPLE_QUOTES) || quote == '"' && has(TEXT_BLOCKS)) && startsWith(triple)) {
                 pos += 3;
-                quoted(triple, true, true);
+                stringBody(triple, true);
             } else {
                 pos++;
-                quoted(quote == '"' ? "\"" : "'", true, has(MULTILINE_STRINGS));
+                stringBody(quote == '"' ? "\"" : "'", has(MULTILINE_STRINGS));
             }
             emit(has(KEYS) && colonFollows() ? TokenKind.KEY : TokenKind.STRING, start);
             return true;
+        }
+
+        /** The rest of a string up to {@code close}; an interpolation in it may hold strings and braces of its own. */
+        private void stringBody(String close, boolean multiline) {
+            char marker = has(DOLLAR_INTERPOLATION) ? '$' : has(HASH_INTERPOLATION) ? '#' : 0;
+            if (marker == 0) {
+                quoted(close, true, multiline);
+                return;
+            }
+            while (pos < end) {
+                char c = source.charAt(pos);
+                if (c == '\\') {
+                    pos = Math.min(end, pos + 2);
+                } else if (c == '\n' && !multiline) {
+                    return;
+                } else if (startsWith(close)) {
+                    pos += close.length();
+                    return;
+                } else if (c == marker && peek(1) == '{') {
+                    pos += 2;
+                    interpolation();
+                } else {
+                    pos++;
+                }
+            }
+        }
+
+        /** From inside {@code ${} past its closing brace, over nested braces and one-line strings. */
+        private void interpolation() {
+            int depth = 1;
+            while (pos < end) {
+                char c = source.charAt(pos++);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    return;
+                } else if (c == '"' || c == '\'') {
+                    quoted(String.valueOf(c), true, false);
+                }
+            }
         }
 
         private boolean colonFollows() {

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Lexes POSIX shell and bash: the first word of a command is its name (a function token), {@code $VAR} and
  * {@code ${...}} are variables also inside double quotes, and here-documents are strings. As a console
- * transcript, only lines after a prompt ({@code $ }, {@code # }, {@code user@host:~$ }) are commands; the others
- * are output and stay plain.
+ * transcript, only lines after a prompt ({@code $ }, {@code # }, {@code user@host:~$ }, {@code PS> }) are commands;
+ * the others are output, and a transcript without any prompt is all output.
  */
 final class ShellLexer implements Lexer {
 
@@ -23,16 +23,19 @@ final class ShellLexer implements Lexer {
             "exec", "time", "sudo", "nohup", "!");
     private static final Set<String> DECLARATIONS = Set.of("export", "local", "readonly", "declare", "typeset");
 
-    private final boolean console;
+    /** A script; a console transcript; or a makefile's recipe line, where make expands {@code $(VAR)} first. */
+    enum Mode { SCRIPT, CONSOLE, RECIPE }
 
-    ShellLexer(boolean console) {
-        this.console = console;
+    private final Mode mode;
+
+    ShellLexer(Mode mode) {
+        this.mode = mode;
     }
 
     @Override
     public void lex(String source, int from, int to, TokenSink out) {
-        if (!console) {
-            new Run(source, from, to, out).run();
+        if (mode != Mode.CONSOLE) {
+            new Run(source, from, to, out, mode == Mode.RECIPE).run();
             return;
         }
         int line = from;
@@ -40,6 +43,7 @@ final class ShellLexer implements Lexer {
             int lineEnd = lineEnd(source, line, to);
             int prompt = promptEnd(source, line, lineEnd);
             if (prompt < 0) {
+                out.add(TokenKind.OUTPUT, line, Math.min(lineEnd + 1, to));
                 line = lineEnd + 1;
                 continue;
             }
@@ -48,7 +52,11 @@ final class ShellLexer implements Lexer {
             while (commandEnd < to && commandEnd > prompt && source.charAt(commandEnd - 1) == '\\') {
                 commandEnd = lineEnd(source, commandEnd + 1, to);
             }
-            new Run(source, prompt, commandEnd, out).run();
+            if (source.startsWith("PS", line)) {
+                Languages.lexer(Language.POWERSHELL).lex(source, prompt, commandEnd, out);
+            } else {
+                new Run(source, prompt, commandEnd, out, false).run();
+            }
             line = commandEnd + 1;
         }
     }
@@ -61,8 +69,21 @@ final class ShellLexer implements Lexer {
         return i;
     }
 
-    /** The end of a prompt opening the line: a first word ending in $ or # and then a space; -1 without one. */
+    /**
+     * The end of a prompt opening the line: a first word ending in $ or # and then a space, or PowerShell's
+     * {@code PS> } or {@code PS C:\dir> }; -1 without one.
+     */
     private static int promptEnd(String source, int line, int lineEnd) {
+        if (source.startsWith("PS", line) && line + 2 < lineEnd
+                && (source.charAt(line + 2) == '>' || source.charAt(line + 2) == ' ')) {
+            int limit = Math.min(lineEnd, line + 80);
+            for (int i = line + 2; i + 1 < limit; i++) {
+                if (source.charAt(i) == '>' && source.charAt(i + 1) == ' ') {
+                    return i + 2;
+                }
+            }
+            return -1;
+        }
         int i = line;
         while (i < lineEnd && i - line < 80 && !Character.isWhitespace(source.charAt(i))) {
             i++;
@@ -90,8 +111,12 @@ final class ShellLexer implements Lexer {
         private boolean declaring;
         private final List<HereDocument> hereDocuments = new ArrayList<>();
 
-        Run(String source, int from, int to, TokenSink out) {
+        /** Make expands {@code $(VAR)}, {@code ${VAR}} and {@code $@} before the shell runs; {@code $$} is a dollar. */
+        private final boolean makeVariables;
+
+        Run(String source, int from, int to, TokenSink out, boolean makeVariables) {
             super(source, from, to, out);
+            this.makeVariables = makeVariables;
         }
 
         void run() {
@@ -262,7 +287,10 @@ final class ShellLexer implements Lexer {
         }
 
         private void dollar(int start) {
-            if (peek(1) == '(') {
+            if (makeVariables && makeVariable()) {
+                emit(TokenKind.VARIABLE, start);
+                command = false;
+            } else if (peek(1) == '(') {
                 boolean arithmetic = peek(2) == '(';
                 pos += arithmetic ? 3 : 2;
                 emit(TokenKind.PUNCTUATION, start);
@@ -280,6 +308,23 @@ final class ShellLexer implements Lexer {
             } else {
                 pos++;
             }
+        }
+
+        /** A make variable at the cursor: {@code $(CC)}, {@code ${CC}}, {@code $@}, or {@code $$VAR}, the shell's. */
+        private boolean makeVariable() {
+            int next = peek(1);
+            if (next == '(' || next == '{') {
+                pos++;
+                balanced((char) next, next == '(' ? ')' : '}');
+            } else if (next == '$') {
+                pos++;
+                variable();
+            } else if (next >= 0 && "@<^*?+%|".indexOf(next) >= 0) {
+                pos += 2;
+            } else {
+                return false;
+            }
+            return true;
         }
 
         /** {@code $NAME}, {@code $1}, {@code $?} or {@code ${...}} at the cursor. */
