@@ -15,9 +15,10 @@ public final class Main {
             case "side-by-side" -> SideBySide.parse(rest).run();
             case "publish" -> PublishOne.parse(rest).run();
             case "cold-start" -> ColdStart.parse(rest).run();
+            case "highlight-first-block" -> HighlightFirstBlock.parse(rest).run();
             default -> {
                 System.err.print("usage: java -jar galley-benchmarks.jar COMMAND\n  " + SideBySide.USAGE.strip() + "\n  "
-                        + PublishOne.USAGE.strip() + "\n  " + ColdStart.USAGE.strip() + "\n");
+                        + PublishOne.USAGE.strip() + "\n  " + ColdStart.USAGE.strip() + "\n  " + HighlightFirstBlock.USAGE + "\n");
                 System.exit(2);
             }
         }

@@ -1,7 +1,7 @@
 package dev.galley.article;
 
 import dev.galley.article.internal.BoundedMemo;
-import dev.galley.article.internal.highlight.Highlighter;
+import dev.galley.article.internal.HighlightedCode;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
@@ -25,7 +25,7 @@ public record CodeSample(String fileName, String language, String code) {
 
     private static String highlight(CodeSample sample) {
         StringBuilder out = new StringBuilder(sample.code().length() * 2);
-        Highlighter.write(sample.language(), sample.code(), new HtmlWriter(out));
+        HighlightedCode.write(sample.language(), sample.code(), new HtmlWriter(out));
         return out.toString();
     }
 }

@@ -60,7 +60,7 @@ public final class BodyFacts extends AbstractVisitor {
     public void visit(FencedCodeBlock block) {
         readingTime.add(block.getLiteral());
         FenceInfo info = FenceInfo.parse(block.getInfo());
-        if (info.hasTitle()) {
+        if (info.hasTitle() && !info.isMermaid()) {
             titledBlocks.add(new TitledBlock(info, stripFinalNewline(block.getLiteral())));
         }
     }

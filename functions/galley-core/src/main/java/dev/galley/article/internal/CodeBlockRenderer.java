@@ -1,6 +1,5 @@
 package dev.galley.article.internal;
 
-import dev.galley.article.internal.highlight.Highlighter;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.NodeRenderer;
@@ -13,7 +12,8 @@ import java.util.Set;
 
 /**
  * Renders fenced code with its file name: a fence {@code ```sql title="x.sql"} becomes a figure whose
- * caption is the file name, the way the code-sample card shows it. The code is highlighted by its language.
+ * caption is the file name, the way the code-sample card shows it. The code is highlighted by its language, and
+ * keeps a {@code language-X} class also when X is not a language we highlight. Mermaid diagrams stay source.
  */
 final class CodeBlockRenderer implements NodeRenderer {
 
@@ -35,6 +35,10 @@ final class CodeBlockRenderer implements NodeRenderer {
         FencedCodeBlock block = (FencedCodeBlock) node;
         FenceInfo info = FenceInfo.parse(block.getInfo());
         html.line();
+        if (info.isMermaid()) {
+            diagram(block);
+            return;
+        }
         if (info.hasTitle()) {
             html.tag("figure", Map.of("class", "code-block"));
             html.tag("figcaption");
@@ -47,12 +51,20 @@ final class CodeBlockRenderer implements NodeRenderer {
         }
         html.tag("pre", context.extendAttributes(block, "pre", Map.of()));
         html.tag("code", context.extendAttributes(block, "code", codeAttributes));
-        Highlighter.write(info.language(), block.getLiteral(), html);
+        HighlightedCode.write(info.language(), block.getLiteral(), html);
         html.tag("/code");
         html.tag("/pre");
         if (info.hasTitle()) {
             html.tag("/figure");
         }
+        html.line();
+    }
+
+    /** Mermaid's own convention, {@code <pre class="mermaid">}, with the source as escaped text. */
+    private void diagram(FencedCodeBlock block) {
+        html.tag("pre", context.extendAttributes(block, "pre", Map.of("class", "mermaid")));
+        html.text(block.getLiteral());
+        html.tag("/pre");
         html.line();
     }
 }
