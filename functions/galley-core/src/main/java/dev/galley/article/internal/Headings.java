@@ -1,11 +1,16 @@
 package dev.galley.article.internal;
 
 import dev.galley.article.TocEntry;
-import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -13,7 +18,6 @@ import org.commonmark.renderer.html.HtmlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,9 +45,9 @@ public final class Headings {
     private Headings() {
     }
 
-    /** Gives every heading an id, unique in the document, and returns the h2–h3 table of contents. */
+    /** Gives every heading an id, unique in the document ({@link HeadingIds}), and returns the h2–h3 table of contents. */
     public static List<TocEntry> assignIds(Node document) {
-        IdGenerator ids = IdGenerator.builder().build();
+        HeadingIds ids = new HeadingIds();
         List<TocEntry> toc = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
         document.accept(new AbstractVisitor() {
@@ -54,13 +58,57 @@ public final class Headings {
         });
         for (Heading heading : headings) {
             String text = PlainText.of(heading);
-            String id = ids.generateId(text.toLowerCase(Locale.ROOT));
+            String id = ids.next(SlugText.of(heading));
             heading.prependChild(new Anchor(id));
             if (heading.getLevel() >= FIRST_LINKED && heading.getLevel() <= LAST_IN_TOC) {
                 toc.add(new TocEntry(heading.getLevel(), id, text));
             }
         }
         return toc;
+    }
+
+    /**
+     * A heading's text as GitHub slugs it: what a reader sees of it, spaces kept as written; an image's alt
+     * text and raw HTML tags are not part of it there, so not here either.
+     */
+    private static final class SlugText extends AbstractVisitor {
+        private final StringBuilder text = new StringBuilder();
+
+        static String of(Heading heading) {
+            SlugText visitor = new SlugText();
+            heading.accept(visitor);
+            return visitor.text.toString();
+        }
+
+        @Override
+        public void visit(Text node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(Code node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(SoftLineBreak node) {
+            text.append('\n');
+        }
+
+        @Override
+        public void visit(HardLineBreak node) {
+            text.append('\n');
+        }
+
+        @Override
+        public void visit(Image node) {
+            // its alt text is not part of the heading's text on GitHub
+        }
+
+        @Override
+        public void visit(HtmlInline node) {
+            // a tag is not text on GitHub, where it is markup
+        }
     }
 
     /** Renders {@code <h2 id="x">Text <a class="anchor" href="#x">#</a></h2>}. */
