@@ -16,7 +16,7 @@ public final class Format {
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter FULL_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    /** Articles with at least this many h2/h3 headings get a table of contents. */
+    /** Articles with at least this many h2/h3 headings, counted at every level, get a table of contents. */
     public static final int TOC_MIN_HEADINGS = 3;
 
     private Format() {

@@ -30,7 +30,8 @@ public final class Headings {
     /** Headings of these levels get a visible self-link. */
     private static final int FIRST_LINKED = 2;
     private static final int LAST_LINKED = 4;
-    /** Headings of these levels go into the table of contents. */
+    /** Headings of these levels go into the table of contents, the first level at its top. */
+    private static final int FIRST_IN_TOC = 2;
     private static final int LAST_IN_TOC = 3;
 
     /** Carries a heading's id; renders nothing itself. */
@@ -45,10 +46,12 @@ public final class Headings {
     private Headings() {
     }
 
-    /** Gives every heading an id, unique in the document ({@link HeadingIds}), and returns the h2–h3 table of contents. */
+    /**
+     * Gives every heading an id, unique in the document ({@link HeadingIds}), and returns the table of contents:
+     * each h2 with the h3s after it as its children; an h3 before the first h2 stands at the top level.
+     */
     public static List<TocEntry> assignIds(Node document) {
         HeadingIds ids = new HeadingIds();
-        List<TocEntry> toc = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
@@ -56,13 +59,32 @@ public final class Headings {
                 headings.add(heading);
             }
         });
+        List<TocEntry> listed = new ArrayList<>();
         for (Heading heading : headings) {
-            String text = PlainText.of(heading);
             String id = ids.next(SlugText.of(heading));
             heading.prependChild(new Anchor(id));
-            if (heading.getLevel() >= FIRST_LINKED && heading.getLevel() <= LAST_IN_TOC) {
-                toc.add(new TocEntry(heading.getLevel(), id, text));
+            if (heading.getLevel() >= FIRST_IN_TOC && heading.getLevel() <= LAST_IN_TOC) {
+                listed.add(new TocEntry(heading.getLevel(), id, PlainText.of(heading)));
             }
+        }
+        return nest(listed);
+    }
+
+    /** Puts each h3 under the h2 before it. */
+    private static List<TocEntry> nest(List<TocEntry> listed) {
+        List<TocEntry> toc = new ArrayList<>();
+        int next = 0;
+        while (next < listed.size()) {
+            TocEntry entry = listed.get(next++);
+            if (entry.level() == FIRST_IN_TOC) {
+                int end = next;
+                while (end < listed.size() && listed.get(end).level() > FIRST_IN_TOC) {
+                    end++;
+                }
+                entry = new TocEntry(entry.level(), entry.id(), entry.text(), listed.subList(next, end));
+                next = end;
+            }
+            toc.add(entry);
         }
         return toc;
     }
