@@ -54,7 +54,35 @@ class ArticleParserTest {
                 () -> assertTrue(s.featured()),
                 () -> assertFalse(article.draft()),
                 () -> assertEquals("A one-line description.", s.description()),
-                () -> assertEquals("Ada", s.author()));
+                () -> assertEquals(List.of(new Author("Ada", null)), s.authors()));
+    }
+
+    @Test
+    void authorMayBeAListOfNamesEachPlainOrAMarkdownLink() throws Exception {
+        Article article = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                author:
+                  - "[Jane Doe](https://jane.dev)"
+                  - Roe, John
+                ---
+                """);
+        assertEquals(List.of(new Author("Jane Doe", "https://jane.dev"), new Author("Roe, John", null)),
+                article.summary().authors());
+    }
+
+    @Test
+    void authorGivenAsAMappingIsRejectedWithItsLine() {
+        ArticleException e = rejection("posts/a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                author:
+                  name: Jane Doe
+                ---
+                """);
+        assertTrue(e.getMessage().startsWith("posts/a.md:4: author must be a name"), e.getMessage());
     }
 
     @Test

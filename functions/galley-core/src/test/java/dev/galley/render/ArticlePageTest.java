@@ -4,16 +4,21 @@ import dev.galley.article.Article;
 import dev.galley.article.ArticleParser;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteIndex;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +54,7 @@ class ArticlePageTest {
             ## FAQ
             """;
 
-    private final SiteConfig site = SiteConfig.defaults();
+    private SiteConfig site = SiteConfig.defaults();
 
     private Document page(String markdown) throws Exception {
         Article article = new ArticleParser(site).parse("posts/a.md", markdown.getBytes(StandardCharsets.UTF_8));
@@ -97,5 +102,67 @@ class ArticlePageTest {
                 ### Two
                 """);
         assertTrue(page.select("nav.toc").isEmpty(), page::toString);
+    }
+
+    private static String withAuthor(String author) {
+        return """
+                ---
+                title: Shipping a zero-copy parser in Rust
+                date: 2026-04-02
+                author: '%s'
+                ---
+                Body.
+                """.formatted(author);
+    }
+
+    private static JsonNode jsonLd(Document page) throws Exception {
+        return new ObjectMapper().readTree(page.head().selectFirst("script[type=application/ld+json]").data());
+    }
+
+    @Test
+    void bylineLinksTheAuthorsWithAPageAndNamesTheOthers() throws Exception {
+        site = new SiteConfig("Field Notes", "", "", URI.create("https://example.com/"), "Ada Lovelace", "en", ZoneOffset.UTC, 220, 10);
+        Document page = page(withAuthor("[Jane Doe](https://jane.dev), John Roe"));
+        Element byline = page.selectFirst(".article-header .byline");
+        assertNotNull(byline, page::toString);
+        JsonNode authors = jsonLd(page).get("author");
+        assertAll(
+                () -> assertEquals("Written by Jane Doe and John Roe", byline.text()),
+                () -> assertEquals("https://jane.dev", byline.selectFirst("a").attr("href")),
+                () -> assertEquals("Jane Doe", byline.selectFirst("a").text()),
+                () -> assertEquals(1, byline.select("a").size(), "John Roe has no page"),
+                () -> assertEquals("[{\"@type\":\"Person\",\"name\":\"Jane Doe\",\"url\":\"https://jane.dev\"},"
+                        + "{\"@type\":\"Person\",\"name\":\"John Roe\"}]", authors.toString()),
+                () -> assertFalse(page.selectFirst("footer").text().contains("Ada Lovelace"),
+                        "the footer does not credit the site's author with a guest's article"));
+    }
+
+    @Test
+    void bylineListsThreeAuthorsWithCommasAndAnAnd() throws Exception {
+        Document page = page(withAuthor("Ana García, 山田太郎, [Jane Doe](https://jane.dev)"));
+        assertEquals("Written by Ana García, 山田太郎 and Jane Doe", page.selectFirst(".byline").text());
+    }
+
+    @Test
+    void articleThatNamesNoAuthorIsBylinedWithTheSitesAuthor() throws Exception {
+        site = new SiteConfig("Field Notes", "", "", URI.create("https://example.com/"), "[Ada Lovelace](https://ada.example)",
+                "en", ZoneOffset.UTC, 220, 10);
+        Document page = page(RELEASE_NOTES);
+        assertEquals("Written by Ada Lovelace", page.selectFirst(".byline").text());
+        assertEquals("https://ada.example", page.selectFirst(".byline a").attr("href"));
+        assertEquals("https://ada.example", jsonLd(page).get("author").get(0).get("url").asText());
+    }
+
+    @Test
+    void authorLinkToAnythingButTheWebIsShownAsPlainText() throws Exception {
+        Document page = page(withAuthor("[Mallory](javascript:alert(1))"));
+        assertEquals("Written by Mallory", page.selectFirst(".byline").text());
+        assertTrue(page.select(".byline a").isEmpty(), page.selectFirst(".byline")::toString);
+        assertFalse(jsonLd(page).get("author").get(0).has("url"));
+    }
+
+    @Test
+    void pageWithoutAnyAuthorHasNoByline() throws Exception {
+        assertTrue(page(RELEASE_NOTES).select(".byline").isEmpty());
     }
 }
