@@ -25,6 +25,7 @@ class HeadingIdsTest {
                 new Case("C++", "c"),
                 new Case("C#", "c"),
                 new Case("C++ vs C#: which one?", "c-vs-c-which-one"),
+                new Case("⚠\uFE0F C++ & C#", "-c--c"),
                 new Case("Step 1: Install the CLI", "step-1-install-the-cli"),
                 new Case("Why ALTER TABLE locks", "why-alter-table-locks"),
                 new Case("🚀 Getting started", "-getting-started"),
