@@ -4,6 +4,7 @@ import dev.galley.article.Author;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Link;
 import org.commonmark.node.Paragraph;
@@ -84,6 +85,12 @@ public final class AuthorText {
         @Override
         public void visit(HtmlInline node) {
             name.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(HtmlBlock node) {
+            name.append(node.getLiteral());
+            endAuthor();
         }
 
         @Override

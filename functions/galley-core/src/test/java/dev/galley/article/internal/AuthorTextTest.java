@@ -38,6 +38,7 @@ class AuthorTextTest {
                 new Case("[Eve](mailto:eve@example.com)", List.of(new Author("Eve", null))),
                 new Case("[About me](/about/)", List.of(new Author("About me", null))),
                 new Case("<b>Bob</b>", List.of(new Author("<b>Bob</b>", null))),
+                new Case("<div>Bob</div>", List.of(new Author("<div>Bob</div>", null))),
                 new Case(" , ", List.of()));
     }
 
