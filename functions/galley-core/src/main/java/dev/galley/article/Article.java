@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param sourceKey the file it came from, relative to the content root (e.g. {@code posts/hello.md})
  * @param bodyHtml  the body rendered to safe HTML
- * @param toc       the body's h2 and h3 headings, in order
+ * @param toc       the body's h2 headings, each with the h3 headings of its section, in order
  * @param extra     unknown front matter keys, kept as the author wrote them
  * @param warnings  what was published other than as written, in the order met in the file
  */
@@ -23,6 +23,11 @@ public record Article(ArticleSummary summary, String sourceKey, String bodyHtml,
 
     public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra) {
         this(summary, sourceKey, bodyHtml, toc, draft, extra, List.of());
+    }
+
+    /** How many headings the table of contents lists, at every level. */
+    public int tocHeadings() {
+        return toc.stream().mapToInt(TocEntry::headings).sum();
     }
 
     public String slug() {

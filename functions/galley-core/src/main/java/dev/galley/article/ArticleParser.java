@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException.Problem;
+import dev.galley.article.internal.AuthorText;
 import dev.galley.article.internal.BodyFacts;
 import dev.galley.article.internal.Headings;
 import dev.galley.article.internal.MediaLinks;
@@ -97,7 +98,7 @@ public final class ArticleParser {
         boolean draft = fields.flag("draft");
         boolean featured = fields.flag("featured");
         String description = fields.optionalText("description");
-        String author = fields.optionalText("author");
+        List<Author> authors = fields.authors();
         String summaryText = fields.optionalText("summary");
         String sampleName = fields.optionalText("sample");
 
@@ -116,7 +117,7 @@ public final class ArticleParser {
         List<TocEntry> toc = Headings.assignIds(document);
         MediaLinks.resolve(document, sourceKey);
 
-        ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, author,
+        ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, authors,
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
         return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys(), fields.warnings);
     }
@@ -265,6 +266,32 @@ public final class ArticleParser {
                 throw error(key, Problem.BAD_FIELD, key + " must be a list, like [PostgreSQL, DevOps], or \"PostgreSQL, DevOps\"");
             }
             return raw;
+        }
+
+        /** A name, names separated by commas, or a list of names; each plain or a Markdown link. */
+        List<Author> authors() throws ArticleException {
+            JsonNode node = value("author");
+            if (node == null) {
+                return List.of();
+            }
+            if (node.isValueNode()) {
+                return AuthorText.split(node.asText());
+            }
+            if (node.isArray()) {
+                List<Author> authors = new ArrayList<>();
+                for (JsonNode item : node) {
+                    if (!item.isValueNode()) {
+                        throw error("author", Problem.BAD_FIELD, "each author must be a name, not a list or mapping");
+                    }
+                    Author author = AuthorText.single(item.asText());
+                    if (author != null) {
+                        authors.add(author);
+                    }
+                }
+                return authors;
+            }
+            throw error("author", Problem.BAD_FIELD, "author must be a name, a list of names, or names separated by "
+                    + "commas, like \"[Jane Doe](https://jane.dev), John Roe\"");
         }
 
         String slug() throws ArticleException {

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param summary        paragraphs of plain text
  * @param updated        when the article was last revised, or null
+ * @param authors        who wrote it, as front matter names them; none when it does not
  * @param sample         the code-sample card, or null
  * @param readingMinutes the "N min read" figure, at least 1
  */
@@ -20,7 +21,7 @@ public record ArticleSummary(
         List<String> tags,
         List<String> summary,
         String description,
-        String author,
+        List<Author> authors,
         int readingMinutes,
         CodeSample sample,
         boolean featured) {
@@ -28,6 +29,7 @@ public record ArticleSummary(
     public ArticleSummary {
         tags = List.copyOf(tags);
         summary = List.copyOf(summary);
+        authors = List.copyOf(authors);
     }
 
     /** The site path of the article's page, e.g. {@code articles/zero-downtime/}. */

@@ -1,13 +1,23 @@
 package dev.galley.publish;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.galley.article.ArticleSummary;
+import dev.galley.article.Author;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The manifest as JSON, written deterministically so that equal manifests are equal bytes. */
 public final class ManifestCodec {
@@ -21,9 +31,39 @@ public final class ManifestCodec {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .addMixIn(ArticleSummary.class, AuthorsOrOldAuthor.class)
             .build();
 
     private ManifestCodec() {
+    }
+
+    /** Manifests written before articles had a list of authors hold {@code "author": "text"}. */
+    private abstract static class AuthorsOrOldAuthor {
+        @JsonAlias("author")
+        @JsonDeserialize(using = AuthorsJson.class)
+        abstract List<Author> authors();
+    }
+
+    /** Reads the list of authors, or the old single text, which may name several, as front matter does. */
+    private static final class AuthorsJson extends JsonDeserializer<List<Author>> {
+        @Override
+        public List<Author> deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            if (json.currentToken() == JsonToken.VALUE_STRING) {
+                return Author.listFrom(json.getText());
+            }
+            JavaType list = context.getTypeFactory().constructCollectionType(List.class, Author.class);
+            return context.readValue(json, list);
+        }
+
+        @Override
+        public List<Author> getNullValue(DeserializationContext context) {
+            return List.of();
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return List.of();
+        }
     }
 
     public static byte[] write(Manifest manifest) {

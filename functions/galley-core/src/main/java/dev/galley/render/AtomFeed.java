@@ -1,6 +1,7 @@
 package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
+import dev.galley.article.Author;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
@@ -69,16 +70,16 @@ public final class AtomFeed {
         OffsetDateTime updated = entries.stream().map(e -> Format.modified(e.article()))
                 .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(EMPTY_UPDATED);
         Xml.element(xml, "updated", Format.rfc3339(updated));
-        String author = feedAuthor(site);
-        author(xml, author);
+        List<Author> authors = feedAuthors(site);
+        authors(xml, authors);
         Xml.element(xml, "generator", "Galley");
         for (Entry entry : entries) {
-            entry(xml, site, author, entry);
+            entry(xml, site, authors, entry);
         }
         xml.writeEndElement();
     }
 
-    private static void entry(XMLStreamWriter xml, SiteConfig site, String feedAuthor, Entry entry) throws XMLStreamException {
+    private static void entry(XMLStreamWriter xml, SiteConfig site, List<Author> feedAuthors, Entry entry) throws XMLStreamException {
         ArticleSummary a = entry.article();
         URI url = site.absolute(a.path());
         xml.writeStartElement("entry");
@@ -87,8 +88,8 @@ public final class AtomFeed {
         link(xml, "alternate", "text/html", url.toString());
         Xml.element(xml, "published", Format.rfc3339(a.date()));
         Xml.element(xml, "updated", Format.rfc3339(Format.modified(a)));
-        if (!a.author().isEmpty() && !a.author().equals(feedAuthor)) {
-            author(xml, a.author());
+        if (!a.authors().isEmpty() && !a.authors().equals(feedAuthors)) {
+            authors(xml, a.authors());
         }
         String tagScheme = site.absolute("tags/").toString();
         for (String tag : a.tags()) {
@@ -107,18 +108,24 @@ public final class AtomFeed {
         xml.writeEndElement();
     }
 
-    /** Atom wants an author on the feed or on every entry: the site's author, else the site's name, else its host. */
-    private static String feedAuthor(SiteConfig site) {
-        if (!site.author().isEmpty()) {
-            return site.author();
+    /** Atom wants an author on the feed or on every entry: the site's authors, else the site's name, else its host. */
+    private static List<Author> feedAuthors(SiteConfig site) {
+        List<Author> authors = site.authors();
+        if (!authors.isEmpty()) {
+            return authors;
         }
-        return site.title().isEmpty() ? site.baseUrl().getHost() : site.title();
+        return List.of(new Author(site.title().isEmpty() ? site.baseUrl().getHost() : site.title(), null));
     }
 
-    private static void author(XMLStreamWriter xml, String name) throws XMLStreamException {
-        xml.writeStartElement("author");
-        Xml.element(xml, "name", name);
-        xml.writeEndElement();
+    private static void authors(XMLStreamWriter xml, List<Author> authors) throws XMLStreamException {
+        for (Author author : authors) {
+            xml.writeStartElement("author");
+            Xml.element(xml, "name", author.name());
+            if (author.url() != null) {
+                Xml.element(xml, "uri", author.url());
+            }
+            xml.writeEndElement();
+        }
     }
 
     private static void link(XMLStreamWriter xml, String rel, String type, String href) throws XMLStreamException {

@@ -1,6 +1,8 @@
 package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
+import dev.galley.article.Author;
+import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteIndex;
 
 import java.time.OffsetDateTime;
@@ -8,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /** Small formatting helpers the templates call. */
@@ -16,7 +19,7 @@ public final class Format {
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter FULL_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    /** Articles with at least this many h2/h3 headings get a table of contents. */
+    /** Articles with at least this many h2/h3 headings, counted at every level, get a table of contents. */
     public static final int TOC_MIN_HEADINGS = 3;
 
     private Format() {
@@ -49,6 +52,19 @@ public final class Format {
     public static OffsetDateTime modified(ArticleSummary article) {
         OffsetDateTime updated = article.updated();
         return updated != null && updated.isAfter(article.date()) ? updated : article.date();
+    }
+
+    /** Who wrote the article: the authors it names, else the site's author. */
+    public static List<Author> authors(SiteConfig site, ArticleSummary article) {
+        return article.authors().isEmpty() ? site.authors() : article.authors();
+    }
+
+    /** What goes before the name at {@code index} in a list of {@code count}: "Ann, Bob and Cy". */
+    public static String nameSeparator(int index, int count) {
+        if (index == 0) {
+            return "";
+        }
+        return index == count - 1 ? " and " : ", ";
     }
 
     public static String minutes(int minutes) {

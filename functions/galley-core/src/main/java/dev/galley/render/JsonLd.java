@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.galley.article.ArticleSummary;
+import dev.galley.article.Author;
 import dev.galley.site.SiteConfig;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * schema.org JSON-LD for article pages, embedded raw in {@code <script type="application/ld+json">}. It is
@@ -37,12 +39,19 @@ final class JsonLd {
             }
             json.writeStringField("datePublished", Format.rfc3339(article.date()));
             json.writeStringField("dateModified", Format.rfc3339(Format.modified(article)));
-            String author = article.author().isEmpty() ? site.author() : article.author();
-            if (!author.isEmpty()) {
-                json.writeObjectFieldStart("author");
-                json.writeStringField("@type", "Person");
-                json.writeStringField("name", author);
-                json.writeEndObject();
+            List<Author> authors = Format.authors(site, article);
+            if (!authors.isEmpty()) {
+                json.writeArrayFieldStart("author");
+                for (Author author : authors) {
+                    json.writeStartObject();
+                    json.writeStringField("@type", "Person");
+                    json.writeStringField("name", author.name());
+                    if (author.url() != null) {
+                        json.writeStringField("url", author.url());
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
             }
             if (!article.tags().isEmpty()) {
                 json.writeArrayFieldStart("keywords");

@@ -1,7 +1,10 @@
 package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
+import dev.galley.article.Author;
 import dev.galley.site.SiteConfig;
+
+import java.util.List;
 
 /**
  * What the layout of every page needs.
@@ -47,6 +50,11 @@ public record Page(SiteConfig site, String title, String description, String pat
 
     public String modifiedTime() {
         return Format.rfc3339(Format.modified(article));
+    }
+
+    /** Whom the footer credits: the site's authors, but not on article pages, whose header names their own. */
+    public List<Author> footerAuthors() {
+        return article == null ? site.authors() : List.of();
     }
 
     /** The article's schema.org {@code BlogPosting}, safe to place raw inside a script element. */

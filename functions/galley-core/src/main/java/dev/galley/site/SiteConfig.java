@@ -3,12 +3,14 @@ package dev.galley.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException;
+import dev.galley.article.Author;
 import dev.galley.article.internal.Yaml;
 
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The site-wide settings an author keeps in {@code site.yaml} beside the articles.
@@ -42,6 +44,11 @@ public record SiteConfig(
         if (pageSize < 1 || pageSize > 1000) {
             throw new IllegalArgumentException("pageSize must be between 1 and 1000");
         }
+    }
+
+    /** The site's {@code author}, read as an article's is: the authors of articles that name none. */
+    public List<Author> authors() {
+        return Author.listFrom(author);
     }
 
     /** Reads {@code site.yaml}; keys left out keep their defaults. */

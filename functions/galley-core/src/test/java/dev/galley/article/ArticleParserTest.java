@@ -54,7 +54,35 @@ class ArticleParserTest {
                 () -> assertTrue(s.featured()),
                 () -> assertFalse(article.draft()),
                 () -> assertEquals("A one-line description.", s.description()),
-                () -> assertEquals("Ada", s.author()));
+                () -> assertEquals(List.of(new Author("Ada", null)), s.authors()));
+    }
+
+    @Test
+    void authorMayBeAListOfNamesEachPlainOrAMarkdownLink() throws Exception {
+        Article article = parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                author:
+                  - "[Jane Doe](https://jane.dev)"
+                  - Roe, John
+                ---
+                """);
+        assertEquals(List.of(new Author("Jane Doe", "https://jane.dev"), new Author("Roe, John", null)),
+                article.summary().authors());
+    }
+
+    @Test
+    void authorGivenAsAMappingIsRejectedWithItsLine() {
+        ArticleException e = rejection("posts/a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                author:
+                  name: Jane Doe
+                ---
+                """);
+        assertTrue(e.getMessage().startsWith("posts/a.md:4: author must be a name"), e.getMessage());
     }
 
     @Test
@@ -378,23 +406,28 @@ class ArticleParserTest {
     }
 
     @Test
-    void mustListH2AndH3InTheTableOfContentsWithTheIdsTheHeadingsGet() throws Exception {
+    void tableOfContentsNestsEachH3UnderItsH2AndUsesTheIdsTheHeadingsGet() throws Exception {
         Article article = parse("a.md", """
                 ---
                 title: T
                 date: 2026-01-01
                 ---
+                ### Before you start
                 ## Why `ALTER TABLE` locks
                 ### Details
                 #### Too deep for the contents
+                ### Workarounds
                 ## Details
                 """);
         assertEquals(List.of(
-                new TocEntry(2, "why-alter-table-locks", "Why ALTER TABLE locks"),
-                new TocEntry(3, "details", "Details"),
+                new TocEntry(3, "before-you-start", "Before you start"),
+                new TocEntry(2, "why-alter-table-locks", "Why ALTER TABLE locks", List.of(
+                        new TocEntry(3, "details", "Details"),
+                        new TocEntry(3, "workarounds", "Workarounds"))),
                 new TocEntry(2, "details-1", "Details")), article.toc());
-        for (TocEntry entry : article.toc()) {
-            assertTrue(article.bodyHtml().contains(" id=\"" + entry.id() + "\">"), entry + " in " + article.bodyHtml());
+        assertEquals(5, article.tocHeadings());
+        for (String id : List.of("before-you-start", "why-alter-table-locks", "details", "workarounds", "details-1")) {
+            assertTrue(article.bodyHtml().contains(" id=\"" + id + "\">"), id + " in " + article.bodyHtml());
         }
     }
 

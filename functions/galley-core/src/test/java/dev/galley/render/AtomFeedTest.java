@@ -1,6 +1,7 @@
 package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
+import dev.galley.article.Author;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
@@ -37,7 +38,7 @@ class AtomFeedTest {
 
     static ArticleSummary article(String slug, String title, String date, String updated, String author, String... tags) {
         return new ArticleSummary(slug, title, OffsetDateTime.parse(date), updated == null ? null : OffsetDateTime.parse(updated),
-                List.of(tags), List.of("First paragraph of " + title + ".", "Second paragraph."), "", author, 4, null, false);
+                List.of(tags), List.of("First paragraph of " + title + ".", "Second paragraph."), "", Author.listFrom(author), 4, null, false);
     }
 
     private static Document parse(SiteFile feed) throws Exception {
@@ -169,6 +170,19 @@ class AtomFeedTest {
         assertNull(child(entries.get(0), "author"), "the feed's author stands for it");
         assertEquals("Grace Hopper", text(child(entries.get(1), "author"), "name"));
         assertNull(child(feed, "subtitle"), "no subtitle when the site has neither description nor tagline");
+    }
+
+    @Test
+    void entryNamesEachOfItsAuthorsWithTheirPage() throws Exception {
+        Element feed = parse(AtomFeed.render(SITE, List.of(new AtomFeed.Entry(
+                article("pair", "Pair", "2026-01-01T00:00:00Z", null, "[Jane Doe](https://jane.dev), John Roe"), "<p>x</p>"))))
+                .getDocumentElement();
+        List<Element> authors = children(children(feed, "entry").get(0), "author");
+        assertEquals(2, authors.size());
+        assertEquals("Jane Doe", text(authors.get(0), "name"));
+        assertEquals("https://jane.dev", text(authors.get(0), "uri"));
+        assertEquals("John Roe", text(authors.get(1), "name"));
+        assertNull(child(authors.get(1), "uri"));
     }
 
     @Test

@@ -26,7 +26,7 @@ class JsoupLoadingTest {
     public static final class Scenario {
 
         private static final ArticleSummary ARTICLE = new ArticleSummary("a", "A", OffsetDateTime.parse("2026-01-01T00:00:00Z"), null,
-                List.of("Go"), List.of("Summary."), "", "", 1, null, false);
+                List.of("Go"), List.of("Summary."), "", List.of(), 1, null, false);
 
         public static void pagesSitemapAndSearchIndex() {
             SiteRenderer renderer = new SiteRenderer(SiteConfig.defaults());

@@ -70,7 +70,7 @@ class PageMetadataTest {
         assertEquals("Zero-downtime migrations", ld.get("headline").asText());
         assertEquals("2026-03-10T00:00:00Z", ld.get("datePublished").asText());
         assertEquals("2026-03-10T00:00:00Z", ld.get("dateModified").asText());
-        assertEquals("Ada Lovelace", ld.get("author").get("name").asText(), "the site's author when the article names none");
+        assertEquals("Ada Lovelace", ld.get("author").get(0).get("name").asText(), "the site's author when the article names none");
         assertEquals("[\"PostgreSQL\"]", ld.get("keywords").toString());
         assertEquals("https://example.com/articles/zero/", ld.get("url").asText());
         assertEquals("https://example.com/articles/zero/", ld.get("mainEntityOfPage").get("@id").asText());
@@ -91,7 +91,7 @@ class PageMetadataTest {
         assertEquals(1, page.select("script").size(), "one script element, the JSON-LD");
         JsonNode ld = new ObjectMapper().readTree(json);
         assertEquals(hostile, ld.get("headline").asText());
-        assertEquals(hostile, ld.get("author").get("name").asText());
+        assertEquals(hostile, ld.get("author").get(0).get("name").asText());
         assertEquals(hostile, meta(page, "og:title"));
         assertEquals(hostile, meta(page, "article:tag"));
     }

@@ -22,7 +22,7 @@ class SiteRendererTest {
 
     static ArticleSummary summary(String slug, String title, int year, int month, boolean featured, String... tags) {
         return new ArticleSummary(slug, title, OffsetDateTime.of(year, month, 1, 0, 0, 0, 0, ZoneOffset.UTC), null,
-                List.of(tags), List.of("Summary of " + title + "."), "", "", 7, null, featured);
+                List.of(tags), List.of("Summary of " + title + "."), "", List.of(), 7, null, featured);
     }
 
     private String home(List<ArticleSummary> articles) {
@@ -79,7 +79,7 @@ class SiteRendererTest {
     @Test
     void mustShowTheCodeSampleCardWithItsFileNameHighlighted() {
         ArticleSummary withSample = new ArticleSummary("s", "S", OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(),
-                List.of(), "", "", 3, new CodeSample("dashboard-config.ts", "ts", "interface A { x: number; }"), false);
+                List.of(), "", List.of(), 3, new CodeSample("dashboard-config.ts", "ts", "interface A { x: number; }"), false);
         String html = home(List.of(withSample));
         assertTrue(html.contains("<figcaption>dashboard-config.ts</figcaption>"), html);
         assertTrue(html.contains("<pre tabindex=\"0\"><code class=\"language-ts\"><span class=\"tok-kw\">interface</span> "), html);
@@ -90,7 +90,8 @@ class SiteRendererTest {
     void mustEscapeTitlesTagsSummariesAndSamplesEverywhere() {
         String evil = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
         ArticleSummary a = new ArticleSummary("evil", evil, OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(evil),
-                List.of(evil), evil, evil, 3, new CodeSample(evil, "js", evil), true);
+                List.of(evil), evil, List.of(new dev.galley.article.Author(evil, "https://example.com/\"><script>alert(3)</script>")), 3,
+                new CodeSample(evil, "js", evil), true);
         List<SiteFile> files = renderer.indexPages(List.of(a));
         for (SiteFile file : html(files)) {
             String html = new String(file.bytes(), StandardCharsets.UTF_8);
@@ -114,6 +115,15 @@ class SiteRendererTest {
                 assertTrue(html.contains(expected), file.path() + " lacks " + expected);
             }
         }
+    }
+
+    @Test
+    void indexPagesCreditTheSitesAuthorInTheFooterWithTheirLink() {
+        SiteConfig site = new SiteConfig("Field Notes", "", "", java.net.URI.create("https://example.com/"),
+                "[Mara Lindqvist](https://mara.example), Ola Nordmann", "en", ZoneOffset.UTC, 220, 10);
+        String home = page(new SiteRenderer(site).indexPages(List.of(summary("a", "A", 2026, 1, false))), SiteRenderer.HOME);
+        assertTrue(home.contains("<p>Written by <a href=\"https://mara.example\" rel=\"author\">Mara Lindqvist</a> and Ola Nordmann.</p>"),
+                home);
     }
 
     @Test

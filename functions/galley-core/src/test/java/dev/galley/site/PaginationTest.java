@@ -19,7 +19,7 @@ class PaginationTest {
         List<ArticleSummary> list = new ArrayList<>();
         for (int i = count - 1; i >= 0; i--) {
             list.add(new ArticleSummary("post-" + i, "Post " + i, OffsetDateTime.parse("2020-01-01T00:00:00Z").plusDays(i), null,
-                    List.of(), List.of(), "", "", 1, null, false));
+                    List.of(), List.of(), "", List.of(), 1, null, false));
         }
         return list;
     }

@@ -1,11 +1,16 @@
 package dev.galley.article.internal;
 
 import dev.galley.article.TocEntry;
-import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -13,7 +18,6 @@ import org.commonmark.renderer.html.HtmlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +30,8 @@ public final class Headings {
     /** Headings of these levels get a visible self-link. */
     private static final int FIRST_LINKED = 2;
     private static final int LAST_LINKED = 4;
-    /** Headings of these levels go into the table of contents. */
+    /** Headings of these levels go into the table of contents, the first level at its top. */
+    private static final int FIRST_IN_TOC = 2;
     private static final int LAST_IN_TOC = 3;
 
     /** Carries a heading's id; renders nothing itself. */
@@ -41,10 +46,12 @@ public final class Headings {
     private Headings() {
     }
 
-    /** Gives every heading an id, unique in the document, and returns the h2–h3 table of contents. */
+    /**
+     * Gives every heading an id, unique in the document ({@link HeadingIds}), and returns the table of contents:
+     * each h2 with the h3s after it as its children; an h3 before the first h2 stands at the top level.
+     */
     public static List<TocEntry> assignIds(Node document) {
-        IdGenerator ids = IdGenerator.builder().build();
-        List<TocEntry> toc = new ArrayList<>();
+        HeadingIds ids = new HeadingIds();
         List<Heading> headings = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
@@ -52,15 +59,78 @@ public final class Headings {
                 headings.add(heading);
             }
         });
+        List<TocEntry> listed = new ArrayList<>();
         for (Heading heading : headings) {
-            String text = PlainText.of(heading);
-            String id = ids.generateId(text.toLowerCase(Locale.ROOT));
+            String id = ids.next(SlugText.of(heading));
             heading.prependChild(new Anchor(id));
-            if (heading.getLevel() >= FIRST_LINKED && heading.getLevel() <= LAST_IN_TOC) {
-                toc.add(new TocEntry(heading.getLevel(), id, text));
+            if (heading.getLevel() >= FIRST_IN_TOC && heading.getLevel() <= LAST_IN_TOC) {
+                listed.add(new TocEntry(heading.getLevel(), id, PlainText.of(heading)));
             }
         }
+        return nest(listed);
+    }
+
+    /** Puts each h3 under the h2 before it. */
+    private static List<TocEntry> nest(List<TocEntry> listed) {
+        List<TocEntry> toc = new ArrayList<>();
+        int next = 0;
+        while (next < listed.size()) {
+            TocEntry entry = listed.get(next++);
+            if (entry.level() == FIRST_IN_TOC) {
+                int end = next;
+                while (end < listed.size() && listed.get(end).level() > FIRST_IN_TOC) {
+                    end++;
+                }
+                entry = new TocEntry(entry.level(), entry.id(), entry.text(), listed.subList(next, end));
+                next = end;
+            }
+            toc.add(entry);
+        }
         return toc;
+    }
+
+    /**
+     * A heading's text as GitHub slugs it: what a reader sees of it, spaces kept as written; an image's alt
+     * text and raw HTML tags are not part of it there, so not here either.
+     */
+    private static final class SlugText extends AbstractVisitor {
+        private final StringBuilder text = new StringBuilder();
+
+        static String of(Heading heading) {
+            SlugText visitor = new SlugText();
+            heading.accept(visitor);
+            return visitor.text.toString();
+        }
+
+        @Override
+        public void visit(Text node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(Code node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(SoftLineBreak node) {
+            text.append('\n');
+        }
+
+        @Override
+        public void visit(HardLineBreak node) {
+            text.append('\n');
+        }
+
+        @Override
+        public void visit(Image node) {
+            // its alt text is not part of the heading's text on GitHub
+        }
+
+        @Override
+        public void visit(HtmlInline node) {
+            // a tag is not text on GitHub, where it is markup
+        }
     }
 
     /** Renders {@code <h2 id="x">Text <a class="anchor" href="#x">#</a></h2>}. */

@@ -1,0 +1,63 @@
+package dev.galley.publish;
+
+import dev.galley.article.ArticleSummary;
+import dev.galley.article.Author;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ManifestCodecTest {
+
+    /** A manifest as Galley wrote it while an article's author was one string. */
+    private static String oldManifest(String author) {
+        return """
+                {
+                  "revision": 7,
+                  "entries": {
+                    "designing-dashboards": {
+                      "sourceKey": "designing-dashboards.md",
+                      "sourceEtag": "e329e6e7fb62438fefb361b15b9165d1",
+                      "sequencer": "",
+                      "article": {
+                        "slug": "designing-dashboards",
+                        "title": "Designing dashboards engineers will actually use",
+                        "date": "2026-02-12T00:00:00Z",
+                        "updated": null,
+                        "tags": ["React", "Architecture"],
+                        "summary": ["Most internal dashboards fail because they display data without context."],
+                        "description": "",
+                        "author": %s,
+                        "readingMinutes": 9,
+                        "sample": null,
+                        "featured": false
+                      }
+                    }
+                  }
+                }
+                """.formatted(author);
+    }
+
+    private static List<Author> authorsIn(String manifest) {
+        return ManifestCodec.read(manifest.getBytes(StandardCharsets.UTF_8)).bySlug("designing-dashboards").article().authors();
+    }
+
+    @Test
+    void oldManifestsAuthorTextIsReadAsFrontMatterWouldBe() {
+        assertEquals(List.of(), authorsIn(oldManifest("\"\"")));
+        assertEquals(List.of(new Author("Ada Lovelace", null)), authorsIn(oldManifest("\"Ada Lovelace\"")));
+        assertEquals(List.of(new Author("Jane Doe", "https://jane.dev"), new Author("John Roe", null)),
+                authorsIn(oldManifest("\"[Jane Doe](https://jane.dev), John Roe\"")));
+    }
+
+    @Test
+    void authorsSurviveAWriteAndARead() {
+        ArticleSummary article = new ArticleSummary("a", "A", OffsetDateTime.parse("2026-01-01T00:00:00Z"), null, List.of(),
+                List.of(), "", List.of(new Author("Jane Doe", "https://jane.dev"), new Author("John Roe", null)), 1, null, false);
+        Manifest manifest = new Manifest(1, java.util.Map.of("a", new Manifest.Entry("a.md", "etag", "", article)));
+        assertEquals(article, ManifestCodec.read(ManifestCodec.write(manifest)).bySlug("a").article());
+    }
+}
