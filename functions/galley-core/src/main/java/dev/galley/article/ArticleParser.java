@@ -114,7 +114,7 @@ public final class ArticleParser {
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, author,
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
-        return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys());
+        return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys());
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {
