@@ -38,7 +38,8 @@ public final class Markdown {
 
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
-    // Only http, https and mailto links survive (javascript: and data: URLs become empty).
+    // Only http, https and mailto links survive (javascript: and data: URLs become empty). The escaping renderer
+    // takes bodies found to hold no raw HTML, so that a raw node the search missed would still come out as text.
     private static final HtmlRenderer ESCAPING_RENDERER = renderer(true);
     private static final HtmlRenderer RAW_RENDERER = renderer(false);
 
@@ -70,7 +71,7 @@ public final class Markdown {
         return RawHtml.sanitize(RAW_RENDERER.render(document), sourceKey, embedHosts);
     }
 
-    /** A body outside any article: relative media links are not resolved, the default embed hosts allowed. */
+    /** A body outside any article: relative media links resolve from the content root, the default embed hosts are allowed. */
     public static String render(Node document) {
         return render(document, "", SiteConfig.DEFAULT_EMBED_HOSTS);
     }

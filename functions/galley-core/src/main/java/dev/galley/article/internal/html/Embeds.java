@@ -14,8 +14,8 @@ import java.util.Set;
  */
 final class Embeds {
 
-    static final String SANDBOX = "allow-scripts allow-same-origin allow-presentation";
-    static final String DEFAULT_TITLE = "Embedded video";
+    private static final String SANDBOX = "allow-scripts allow-same-origin allow-presentation";
+    private static final String DEFAULT_TITLE = "Embedded video";
     private static final String YOUTUBE_NOCOOKIE = "www.youtube-nocookie.com";
     private static final Set<String> YOUTUBE = Set.of("www.youtube.com", "youtube.com");
 
