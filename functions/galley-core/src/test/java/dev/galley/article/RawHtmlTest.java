@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -223,6 +224,21 @@ class RawHtmlTest {
         var document = Jsoup.parseBodyFragment(html);
         document.outputSettings().prettyPrint(false).syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml);
         return document.body().html().replaceAll("\n\\s*\n", "\n").strip();
+    }
+
+    @Test
+    void inlineTagsNeverReachSummariesOrHeadingsAsText() throws Exception {
+        Article article = PARSER.parse("a.md", """
+                ---
+                title: T
+                date: 2026-01-01
+                ---
+                ## Stop it with <kbd>Ctrl</kbd>+<kbd>C</kbd>
+
+                Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop the server<!-- TODO: Windows -->; E = mc<sup>2</sup>.
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("Press Ctrl+C to stop the server; E = mc2."), article.summary().summary());
+        assertEquals(List.of(new TocEntry(2, "stop-it-with-ctrlc", "Stop it with Ctrl+C")), article.toc());
     }
 
     @Test
