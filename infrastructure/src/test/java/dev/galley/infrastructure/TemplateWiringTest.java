@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.galley.site.SiteConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -272,11 +273,8 @@ class TemplateWiringTest {
         assertEquals(Set.of("ContentSecurityPolicy", "StrictTransportSecurity", "ContentTypeOptions", "FrameOptions", "ReferrerPolicy"),
                 h.keySet());
         h.forEach((name, header) -> assertEquals(true, map(header).get("Override"), name + " must override the origin"));
-        String csp = (String) at(h, "ContentSecurityPolicy", "ContentSecurityPolicy");
-        List<String> directives = new ArrayList<>();
-        for (String d : csp.split(";")) {
-            directives.add(d.trim());
-        }
+        String csp = text(at(h, "ContentSecurityPolicy", "ContentSecurityPolicy"));
+        List<String> directives = cspDirectives(csp);
         assertTrue(directives.contains("default-src 'self'"), csp);
         assertTrue(directives.contains("script-src 'self'"), csp);
         assertTrue(directives.contains("object-src 'none'"), csp);
@@ -285,6 +283,32 @@ class TemplateWiringTest {
         assertTrue((Integer) at(h, "StrictTransportSecurity", "AccessControlMaxAgeSec") >= 31536000);
         assertEquals("DENY", at(h, "FrameOptions", "FrameOption"));
         assertEquals("strict-origin-when-cross-origin", at(h, "ReferrerPolicy", "ReferrerPolicy"));
+    }
+
+    private static List<String> cspDirectives(String csp) {
+        List<String> directives = new ArrayList<>();
+        for (String d : csp.split(";")) {
+            directives.add(d.trim());
+        }
+        return directives;
+    }
+
+    @Test
+    void cspFramesExactlyTheDefaultEmbedHostsAndTheExtraFrameHostsParameter() {
+        String csp = text(at(props(template, "SiteSecurityHeadersPolicy"), "ResponseHeadersPolicyConfig", "SecurityHeadersConfig",
+                "ContentSecurityPolicy", "ContentSecurityPolicy"));
+        List<String> frameSrc = cspDirectives(csp).stream().filter(d -> d.startsWith("frame-src ")).toList();
+        assertEquals(1, frameSrc.size(), csp);
+        List<String> expected = new ArrayList<>();
+        SiteConfig.DEFAULT_EMBED_HOSTS.forEach(host -> expected.add("https://" + host));
+        expected.add("${ExtraFrameHosts}");
+        assertEquals(expected, List.of(frameSrc.get(0).substring("frame-src ".length()).split(" ")));
+        Pattern allowed = Pattern.compile((String) at(map(template.get("Parameters")), "ExtraFrameHosts", "AllowedPattern"));
+        assertTrue(allowed.matcher("").matches());
+        assertTrue(allowed.matcher("https://codepen.io https://gist.github.com").matches());
+        for (String injection : List.of("https://codepen.io; script-src *", "*", "'unsafe-inline'", "http://codepen.io", "codepen.io")) {
+            assertFalse(allowed.matcher(injection).matches(), injection);
+        }
     }
 
     // ------------------------------------------------------------- operations

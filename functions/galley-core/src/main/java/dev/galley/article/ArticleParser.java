@@ -119,7 +119,8 @@ public final class ArticleParser {
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, authors,
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
-        return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys(), fields.warnings);
+        return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys(),
+                fields.warnings);
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {

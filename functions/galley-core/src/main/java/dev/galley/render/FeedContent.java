@@ -1,5 +1,6 @@
 package dev.galley.render;
 
+import dev.galley.article.internal.html.Srcset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -10,8 +11,8 @@ import java.util.List;
 
 /**
  * An article body as feed readers need it: they show it away from the site, so every relative URL is made
- * absolute against the article's own URL (where the page resolves it). jsoup is used here and nowhere else,
- * so only rendering a feed loads it.
+ * absolute against the article's own URL (where the page resolves it). jsoup is loaded only here and to clean
+ * an article's raw HTML, so most uploads never load it.
  */
 final class FeedContent {
 
@@ -30,7 +31,7 @@ final class FeedContent {
                 }
             }
             if (element.hasAttr("srcset")) {
-                element.attr("srcset", srcset(pageUrl, element.attr("srcset")));
+                element.attr("srcset", Srcset.mapUrls(element.attr("srcset"), url -> resolve(pageUrl, url)));
             }
         }
         return document.body().html();
@@ -44,39 +45,6 @@ final class FeedContent {
             return base.resolve(new URI(url.strip())).toString();
         } catch (URISyntaxException e) {
             return url;
-        }
-    }
-
-    /** Resolves each candidate of {@code "a.png 1x, b.png 2x"}, parsed as the HTML standard does (URLs may hold commas). */
-    private static String srcset(URI base, String value) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        int n = value.length();
-        while (true) {
-            while (i < n && (Character.isWhitespace(value.charAt(i)) || value.charAt(i) == ',')) {
-                i++;
-            }
-            if (i >= n) {
-                return out.toString();
-            }
-            int start = i;
-            while (i < n && !Character.isWhitespace(value.charAt(i))) {
-                i++;
-            }
-            String url = value.substring(start, i);
-            String descriptors = "";
-            if (url.endsWith(",")) {
-                url = url.replaceAll(",+$", "");
-            } else {
-                start = i;
-                int depth = 0;
-                while (i < n && (value.charAt(i) != ',' || depth > 0)) {
-                    depth += value.charAt(i) == '(' ? 1 : value.charAt(i) == ')' ? -1 : 0;
-                    i++;
-                }
-                descriptors = value.substring(start, i).strip();
-            }
-            out.append(out.length() == 0 ? "" : ", ").append(resolve(base, url)).append(descriptors.isEmpty() ? "" : " " + descriptors);
         }
     }
 }

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The site-wide settings an author keeps in {@code site.yaml} beside the articles.
@@ -18,6 +21,8 @@ import java.util.List;
  * @param baseUrl        absolute URL of the site, always ending in "/"; used for canonical links and feeds
  * @param wordsPerMinute reading speed for "N min read" (CJK text counts characters, see ReadingTime)
  * @param pageSize       articles per index page
+ * @param embedHosts     the hosts an article's raw {@code <iframe>} may load from (https only); the site's
+ *                       content security policy must list the same hosts in {@code frame-src}
  */
 public record SiteConfig(
         String title,
@@ -28,16 +33,35 @@ public record SiteConfig(
         String language,
         ZoneId timezone,
         int wordsPerMinute,
-        int pageSize) {
+        int pageSize,
+        List<String> embedHosts) {
 
     /** The name of the config file at the root of the content. */
     public static final String FILE_NAME = "site.yaml";
+    /**
+     * YouTube's privacy-enhanced host and Vimeo's player: the embeds technical posts use. infrastructure/template.yaml
+     * allows exactly these in the CSP's frame-src (its tests check that).
+     */
+    public static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube-nocookie.com", "player.vimeo.com");
+    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
     public static SiteConfig defaults() {
         return new SiteConfig("Galley", "", "", URI.create("http://localhost/"), "", "en", ZoneOffset.UTC, 220, 10);
     }
 
+    /** A site that allows the {@link #DEFAULT_EMBED_HOSTS}. */
+    public SiteConfig(String title, String tagline, String description, URI baseUrl, String author, String language,
+                      ZoneId timezone, int wordsPerMinute, int pageSize) {
+        this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, DEFAULT_EMBED_HOSTS);
+    }
+
     public SiteConfig {
+        embedHosts = List.copyOf(embedHosts);
+        for (String host : embedHosts) {
+            if (!HOST_NAME.matcher(host).matches()) {
+                throw new IllegalArgumentException("embedHosts: \"" + host + "\" is not a host name; write it like www.youtube-nocookie.com");
+            }
+        }
         if (wordsPerMinute < 50 || wordsPerMinute > 2000) {
             throw new IllegalArgumentException("wordsPerMinute must be between 50 and 2000");
         }
@@ -53,7 +77,8 @@ public record SiteConfig(
 
     /** Reads {@code site.yaml}; keys left out keep their defaults. */
     public static SiteConfig parse(String file, byte[] yaml) throws ArticleException {
-        ObjectNode root = Yaml.parseFile(file, new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+        String text = new String(yaml, java.nio.charset.StandardCharsets.UTF_8);
+        ObjectNode root = Yaml.parseFile(file, text);
         SiteConfig d = defaults();
         String base = text(root, "baseUrl", d.baseUrl.toString());
         URI baseUrl;
@@ -73,6 +98,7 @@ public record SiteConfig(
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD,
                     "timezone \"" + text(root, "timezone", "") + "\" is not a time zone; use a name like Europe/Berlin or UTC");
         }
+        List<String> embedHosts = embedHosts(file, text, root, d.embedHosts);
         try {
             return new SiteConfig(
                     text(root, "title", d.title),
@@ -83,10 +109,25 @@ public record SiteConfig(
                     text(root, "language", d.language),
                     zone,
                     root.path("wordsPerMinute").asInt(d.wordsPerMinute),
-                    root.path("pageSize").asInt(d.pageSize));
+                    root.path("pageSize").asInt(d.pageSize),
+                    embedHosts);
         } catch (IllegalArgumentException e) {
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD, e.getMessage());
         }
+    }
+
+    private static List<String> embedHosts(String file, String yaml, ObjectNode root, List<String> fallback) throws ArticleException {
+        JsonNode node = root.get("embedHosts");
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        List<String> hosts = new ArrayList<>();
+        node.forEach(host -> hosts.add(host.asText().strip().toLowerCase(Locale.ROOT)));
+        if (!node.isArray() || !hosts.stream().allMatch(host -> HOST_NAME.matcher(host).matches())) {
+            throw new ArticleException(file, Yaml.lineOf(yaml, "embedHosts", 0), ArticleException.Problem.BAD_FIELD,
+                    "embedHosts must be a list of host names without https:// or a path, like [www.youtube-nocookie.com, player.vimeo.com]");
+        }
+        return hosts;
     }
 
     private static String text(ObjectNode root, String key, String fallback) {

@@ -1,6 +1,7 @@
 package dev.galley.render;
 
 import dev.galley.article.Article;
+import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.SiteConfig;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** jsoup is half a megabyte of classes: an upload that renders no feed must not pay for loading it. */
+/**
+ * jsoup is half a megabyte of classes: an upload that renders no feed, of an article without raw HTML, must not
+ * pay for loading it.
+ */
 class JsoupLoadingTest {
 
     /** Runs inside a fresh class loader, so that every class it touches is loaded anew and recorded. */
@@ -37,6 +41,19 @@ class JsoupLoadingTest {
             Sitemap.render(SiteConfig.defaults(), List.of(ARTICLE), List.of());
             Sitemap.robots(SiteConfig.defaults());
             SearchIndex.render(List.of(ARTICLE));
+        }
+
+        public static void articleWithoutRawHtml() throws Exception {
+            parse("## Plain\n\nText with `<b>code</b>` and ![a](a.png).\n\n```html\n<b>x</b>\n```\n");
+        }
+
+        public static void articleWithRawHtml() throws Exception {
+            parse("Press <kbd>Ctrl</kbd>.\n");
+        }
+
+        private static void parse(String body) throws Exception {
+            new ArticleParser(SiteConfig.defaults()).parse("a.md", ("---\ntitle: T\ndate: 2026-01-01\n---\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         public static void feed() {
@@ -87,6 +104,18 @@ class JsoupLoadingTest {
             assertTrue(loader.loadedJsoup(), "the feed uses jsoup");
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Test
+    void mustLoadJsoupForAnArticleOnlyWhenItHasRawHtml() throws Exception {
+        try (RecordingLoader loader = new RecordingLoader()) {
+            Class<?> scenario = loader.loadClass(Scenario.class.getName());
+            scenario.getMethod("articleWithoutRawHtml").invoke(null);
+            assertTrue(loader.requested.contains(ArticleParser.class.getName()), "the scenario ran in the recording loader");
+            assertFalse(loader.loadedJsoup(), "jsoup loaded for an article without raw HTML");
+            scenario.getMethod("articleWithRawHtml").invoke(null);
+            assertTrue(loader.loadedJsoup(), "raw HTML is cleaned with jsoup");
         }
     }
 }

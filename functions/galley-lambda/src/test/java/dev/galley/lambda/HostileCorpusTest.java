@@ -242,6 +242,8 @@ abstract class HostileCorpusTest {
                 published("unclosed-inline-links.md", () -> FRONT + "[](".repeat(x) + "\n"),
                 published("html-comments-without-end.md", () -> FRONT + "x <!-- >".repeat(x)),
                 published("html-processing-instructions-without-end.md", () -> FRONT + "x <? >".repeat(x)),
+                published("raw-html-nested-divs-20000.md", () -> FRONT + "<div>".repeat(x / 5)),
+                published("raw-html-misnested-formatting.md", () -> FRONT + "<b><i>".repeat(x / 10) + "</b>".repeat(x / 10)),
                 published("autolink-without-closer.md", () -> FRONT + "<".repeat(160_000)),
                 published("emphasis-opener-search.md", () -> FRONT + "a**b" + "c* ".repeat(80_000)),
                 published("backticks-of-distinct-lengths.md", () -> {

@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Articles and a site.yaml full of XSS payloads (test resources {@code xss/}: script, event handlers, attribute
- * break-outs, javascript: and data: URLs, iframes, styles, broken tags, in the body and every front matter field)
+ * break-outs, javascript: and data: URLs, iframes, styles, broken tags, in the body and every front matter field;
+ * and, in {@code allow-list.md}, aimed at the raw HTML the sanitizer keeps: handlers and URLs inside allowed tags,
+ * srcset, quote breaking, mutation XSS through svg and math nesting)
  * go through the preview's pipeline; headless Chromium loads every page the site links to, and no payload may
  * run. Each payload, if it ran, would set {@code window.__pwned}, open a dialog or log to the console.
  */
@@ -123,7 +125,10 @@ class XssBrowserTest {
             page.get("injected").forEach(i -> problems.add(path + ": " + i.asText()));
             for (JsonNode message : page.get("console")) {
                 boolean ownExpected404 = page.get("status").asInt() == 404 && message.get("url").asText().equals(page.get("url").asText());
-                if (!ownExpected404) {
+                // Kept raw <img src=x> point at /media/x, which the fixtures do not upload: a missing image, not a payload.
+                boolean missingImage = message.get("url").asText().startsWith(java.net.URI.create(page.get("url").asText()).resolve("/media/").toString())
+                        && message.get("text").asText().startsWith("Failed to load resource");
+                if (!ownExpected404 && !missingImage) {
                     problems.add(path + ": console " + message.get("type").asText() + " " + message.get("text").asText());
                 }
             }
@@ -137,7 +142,7 @@ class XssBrowserTest {
 
     @Test
     void everyPayloadMustReachItsPageAsText() {
-        assertEquals(7, published.size(), "fixtures: " + published);
+        assertEquals(8, published.size(), "fixtures: " + published);
         for (String slug : published) {
             JsonNode page = page("/articles/" + slug + "/");
             assertEquals(200, page.get("status").asInt(), slug);

@@ -1,11 +1,16 @@
 package dev.galley.article.internal;
 
+import dev.galley.article.internal.html.RawHtml;
+import dev.galley.site.SiteConfig;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
@@ -15,8 +20,9 @@ import java.util.List;
 
 /**
  * The one commonmark configuration: CommonMark plus GFM tables, strikethrough, autolinks, task lists,
- * footnotes; headings get ids and self-links ({@link Headings}). Parser and renderer are immutable and thread-safe once built, so one of each
- * serves every article.
+ * footnotes; headings get ids and self-links ({@link Headings}). Parser and renderers are immutable and thread-safe once built, so one of each
+ * serves every article. Raw HTML in a body is kept and then cleaned by {@link RawHtml}; a body without any is
+ * rendered by a renderer that would escape it, so the sanitizer (jsoup) is loaded only for articles that need it.
  */
 public final class Markdown {
 
@@ -32,17 +38,22 @@ public final class Markdown {
 
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
-    // Author text never runs script: raw HTML is shown as text, and only http, https and mailto links
-    // survive (javascript: and data: URLs become empty).
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
-            .extensions(EXTENSIONS)
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
-            .nodeRendererFactory(CodeBlockRenderer::new)
-            .nodeRendererFactory(Headings.Renderer::new)
-            .attributeProviderFactory(context -> new AccessibleAttributes())
-            .build();
+    // Only http, https and mailto links survive (javascript: and data: URLs become empty). The escaping renderer
+    // takes bodies found to hold no raw HTML, so that a raw node the search missed would still come out as text.
+    private static final HtmlRenderer ESCAPING_RENDERER = renderer(true);
+    private static final HtmlRenderer RAW_RENDERER = renderer(false);
+
+    private static HtmlRenderer renderer(boolean escapeHtml) {
+        return HtmlRenderer.builder()
+                .extensions(EXTENSIONS)
+                .escapeHtml(escapeHtml)
+                .sanitizeUrls(true)
+                .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+                .nodeRendererFactory(CodeBlockRenderer::new)
+                .nodeRendererFactory(Headings.Renderer::new)
+                .attributeProviderFactory(context -> new AccessibleAttributes())
+                .build();
+    }
 
     private Markdown() {
     }
@@ -52,7 +63,32 @@ public final class Markdown {
         return PARSER.parse(markdown);
     }
 
+    /** The body of an article at {@code sourceKey}, whose raw iframes may come from {@code embedHosts}. */
+    public static String render(Node document, String sourceKey, List<String> embedHosts) {
+        if (!hasRawHtml(document)) {
+            return ESCAPING_RENDERER.render(document);
+        }
+        return RawHtml.sanitize(RAW_RENDERER.render(document), sourceKey, embedHosts);
+    }
+
+    /** A body outside any article: relative media links resolve from the content root, the default embed hosts are allowed. */
     public static String render(Node document) {
-        return RENDERER.render(document);
+        return render(document, "", SiteConfig.DEFAULT_EMBED_HOSTS);
+    }
+
+    private static boolean hasRawHtml(Node document) {
+        boolean[] found = {false};
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlBlock html) {
+                found[0] = true;
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 }

@@ -3,12 +3,14 @@ package dev.galley.article.internal;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 
-/** The text of inline Markdown with its formatting dropped, for summaries and meta descriptions. */
+/**
+ * The text of inline Markdown with its formatting dropped, inline HTML tags included (the text between them stays),
+ * for summaries, meta descriptions, heading ids and the table of contents.
+ */
 final class PlainText extends AbstractVisitor {
 
     private final StringBuilder text = new StringBuilder();
@@ -26,11 +28,6 @@ final class PlainText extends AbstractVisitor {
 
     @Override
     public void visit(Code node) {
-        text.append(node.getLiteral());
-    }
-
-    @Override
-    public void visit(HtmlInline node) {
         text.append(node.getLiteral());
     }
 
