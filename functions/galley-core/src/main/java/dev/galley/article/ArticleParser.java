@@ -11,6 +11,8 @@ import dev.galley.article.internal.FrontMatter;
 import dev.galley.article.internal.Markdown;
 import dev.galley.article.internal.SourceText;
 import dev.galley.article.internal.Yaml;
+import dev.galley.article.internal.templates.TemplateTags;
+import dev.galley.article.internal.templates.Variables;
 import dev.galley.site.SiteConfig;
 import org.commonmark.node.Node;
 
@@ -97,24 +99,30 @@ public final class ArticleParser {
         String summaryText = fields.optionalText("summary");
         String sampleName = fields.optionalText("sample");
 
+        Variables variables = new Variables(site, fields.root, slug);
         Node document;
+        TemplateTags.Result expanded;
         try {
-            document = Markdown.parse(parts.body());
+            expanded = TemplateTags.expand(sourceKey, parts.body(), parts.bodyFirstLine(), variables);
+            document = Markdown.parse(expanded.markdown());
         } catch (IllegalArgumentException e) {
             throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format(
                     "the tables hold more than %,d cells in all; split the article", Markdown.MAX_TABLE_CELLS));
         }
+        expanded.insertEmbeds(document);
         BodyFacts body = BodyFacts.of(document);
-        List<String> summary = summaryText.isEmpty()
-                ? (body.firstParagraph() == null ? List.of() : List.of(body.firstParagraph()))
-                : paragraphs(summaryText);
+        List<String> summary = paragraphs(TemplateTags.plain(summaryText, variables));
+        if (summary.isEmpty() && body.firstParagraph() != null) {
+            summary = List.of(body.firstParagraph());
+        }
         CodeSample sample = chooseSample(fields, body, sampleName);
         List<TocEntry> toc = Headings.assignIds(document);
         MediaLinks.resolve(document, sourceKey);
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, author,
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
-        return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys());
+        return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys(),
+                expanded.warnings());
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {

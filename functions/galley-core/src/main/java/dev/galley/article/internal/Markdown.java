@@ -1,5 +1,6 @@
 package dev.galley.article.internal;
 
+import dev.galley.article.internal.templates.EmbedRenderer;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -7,6 +8,7 @@ import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -41,10 +43,26 @@ public final class Markdown {
             .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .nodeRendererFactory(CodeBlockRenderer::new)
             .nodeRendererFactory(Headings.Renderer::new)
+            .nodeRendererFactory(EmbedRenderer::new)
             .attributeProviderFactory(context -> new AccessibleAttributes())
             .build();
 
     private Markdown() {
+    }
+
+    /**
+     * Parses with each node's place in the input, for the template-tag pass that must know where code is. Built
+     * on first use: only articles with template tags pay for it.
+     *
+     * @throws IllegalArgumentException when the tables hold more than {@link #MAX_TABLE_CELLS} cells
+     */
+    public static Node parseWithSourceSpans(String markdown) {
+        return SpanParser.PARSER.parse(markdown);
+    }
+
+    private static final class SpanParser {
+        static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     }
 
     /** @throws IllegalArgumentException when the tables hold more than {@link #MAX_TABLE_CELLS} cells */

@@ -39,7 +39,7 @@ public final class MediaLinks {
     }
 
     /** The site URL of a relative image link, or null to leave the link as the author wrote it. */
-    static String resolve(String destination, String sourceKey) {
+    public static String resolve(String destination, String sourceKey) {
         if (destination.isEmpty() || destination.startsWith("/") || destination.startsWith("#") || destination.contains(":")
                 || destination.contains("?")) {
             return null;
