@@ -23,6 +23,9 @@ final class LinkTargets {
 
     /** {@code 2010-07-21-name} (Jekyll's post name: the file name without extension), or null. */
     static String postUrl(String name) {
+        if (name.isBlank()) {
+            return null;
+        }
         String slug = Slugs.fromSourceKey(name + ".md");
         return slug.isEmpty() ? null : Format.articleUrl(slug);
     }

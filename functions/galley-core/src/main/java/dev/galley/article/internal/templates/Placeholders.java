@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Blocks Galley renders itself (players, figures) travel through the Markdown parser as a paragraph holding one
@@ -39,17 +40,24 @@ final class Placeholders {
         return key;
     }
 
-    /** {@code galleyembed} and one {@code x} more than ever follows it in the body: a word the body lacks. */
+    /**
+     * {@code galleyembed}, a number that never follows that word in the body, and {@code q}: a word the body
+     * lacks, found in one pass and short however the body is made.
+     */
     private String unusedWord() {
-        int longestRun = -1;
+        Set<String> numbers = new HashSet<>();
         for (int at = body.indexOf(WORD); at >= 0; at = body.indexOf(WORD, at + WORD.length())) {
-            int run = 0;
-            while (at + WORD.length() + run < body.length() && body.charAt(at + WORD.length() + run) == 'x') {
-                run++;
+            int end = at + WORD.length();
+            while (end < body.length() && Character.isDigit(body.charAt(end))) {
+                end++;
             }
-            longestRun = Math.max(longestRun, run);
+            numbers.add(body.substring(at + WORD.length(), end));
         }
-        return WORD + "x".repeat(longestRun + 1);
+        int number = 0;
+        while (numbers.contains(Integer.toString(number))) {
+            number++;
+        }
+        return WORD + number + "q";
     }
 
     void swap(Node document) {
@@ -80,9 +88,23 @@ final class Placeholders {
             paragraph.insertAfter(blocks.get(((Text) paragraph.getFirstChild()).getLiteral()));
             paragraph.unlink();
         }
-        Pattern key = Pattern.compile(Pattern.quote(prefix) + "\\d+z");
         for (Text text : strays) {
-            text.setLiteral(key.matcher(text.getLiteral()).replaceAll(""));
+            text.setLiteral(withoutKeys(text.getLiteral()));
         }
+    }
+
+    private String withoutKeys(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        int from = 0;
+        for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, from)) {
+            int end = at + prefix.length();
+            while (end < text.length() && Character.isDigit(text.charAt(end))) {
+                end++;
+            }
+            boolean isKey = end > at + prefix.length() && end < text.length() && text.charAt(end) == 'z';
+            kept.append(text, from, isKey ? at : end);
+            from = isKey ? end + 1 : end;
+        }
+        return kept.append(text, from, text.length()).toString();
     }
 }
