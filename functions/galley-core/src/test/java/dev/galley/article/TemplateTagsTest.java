@@ -177,6 +177,21 @@ class TemplateTagsTest {
                         > Watch this:
                         > {{< youtube w7Ft2ymGmfc >}}
                         """, "blockquote div.embed iframe", "@src=https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc"),
+                Arguments.of("embed between lines of text", """
+                        Watch this:
+                        {{< youtube w7Ft2ymGmfc >}}
+                        That was it.
+                        """, "p + div.embed + p", "That was it."),
+                Arguments.of("embed right after a table", """
+                        | Version | Date |
+                        |---|---|
+                        | 0.112.0 | 2023-05-23 |
+                        {{< vimeo 55073825 >}}
+                        """, "table + div.embed iframe", "@src=https://player.vimeo.com/video/55073825"),
+                Arguments.of("embed right after an HTML block", """
+                        <div class="note">
+                        {{< vimeo 55073825 >}}
+                        """, "div.embed iframe", "@src=https://player.vimeo.com/video/55073825"),
                 Arguments.of("embed in the middle of a line", """
                         Watch {{< vimeo 55073825 >}} now.
                         """, "div.embed + p", "now."),

@@ -307,22 +307,31 @@ public final class TemplateTags {
         }
     }
 
-    /** A block Galley renders itself: a placeholder paragraph of its own, in the tag's container. */
+    /**
+     * A block Galley renders itself: a placeholder paragraph of its own, in the tag's container. Blank lines are
+     * added only where the author left none, so a tag written as its own paragraph keeps every line in place.
+     */
     private int block(Tag tag, Block block) {
         if (!markdown) {
             return tag.end();
         }
         String key = placeholders.add(block);
         String prefix = containerPrefix(tag.start());
-        if (prefix != null) {
-            String bare = prefix.stripTrailing();
-            out.setLength(out.length() - prefix.length());
-            out.append(bare).append('\n').append(prefix).append(key).append('\n').append(bare).append('\n');
-            if (!restOfLineIsBlank(tag.end())) {
-                out.append(prefix);
-            }
-        } else {
+        if (prefix == null) {
             out.append("\n\n").append(key).append("\n\n");
+            return tag.end();
+        }
+        String bare = prefix.stripTrailing();
+        int lineStart = tag.start() - prefix.length();
+        out.setLength(out.length() - prefix.length());
+        if (lineStart > 0 && !isContainerPrefix(body.substring(body.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1))) {
+            out.append(bare).append('\n');
+        }
+        out.append(prefix).append(key);
+        if (!restOfLineIsBlank(tag.end())) {
+            out.append('\n').append(bare).append('\n').append(prefix);
+        } else if (body.indexOf('\n', tag.end()) >= 0 && !restOfLineIsBlank(body.indexOf('\n', tag.end()) + 1)) {
+            out.append('\n').append(bare);
         }
         return tag.end();
     }
@@ -357,6 +366,7 @@ public final class TemplateTags {
         return c == ' ' || c == '\t' || c == '>';
     }
 
+    /** Blank, or only block quote markers: the line holds nothing of its own. */
     private static boolean isContainerPrefix(String text) {
         return text.chars().allMatch(c -> isContainerChar((char) c));
     }
