@@ -119,7 +119,8 @@ public final class ArticleParser {
         List<TocEntry> toc = Headings.assignIds(document);
         MediaLinks.resolve(document, sourceKey);
 
-        ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, author,
+        ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary,
+                TemplateTags.plain(description, variables).strip(), author,
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
         return new Article(summaryFields, sourceKey, Markdown.render(document), toc, draft, fields.unknownKeys(),
                 expanded.warnings());

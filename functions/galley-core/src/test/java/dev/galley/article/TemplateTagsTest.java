@@ -418,12 +418,13 @@ class TemplateTagsTest {
     }
 
     @Test
-    void aSummaryInTheFrontMatterShowsValuesNotTags() throws Exception {
+    void aSummaryOrDescriptionInTheFrontMatterShowsValuesNotTags() throws Exception {
         Article withValue = parser.parse("a.md", """
                 ---
                 title: T
                 date: 2026-01-01
                 summary: "What's new on {{ site.title }} {{< new-in 0.1 >}}"
+                description: "{{ page.title }}, on {{ site.title }}"
                 ---
                 Body.
                 """.getBytes(StandardCharsets.UTF_8));
@@ -436,6 +437,7 @@ class TemplateTagsTest {
                 The body's first paragraph.
                 """.getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of("What's new on Galley Notes"), withValue.summary().summary());
+        assertEquals("T, on Galley Notes", withValue.summary().description());
         assertEquals(List.of("The body's first paragraph."), onlyShortcode.summary().summary());
     }
 
