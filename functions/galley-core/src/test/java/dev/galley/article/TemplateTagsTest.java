@@ -137,6 +137,12 @@ class TemplateTagsTest {
                 Arguments.of("absolute_url filter", """
                         [Feed]({{ '/feed.xml' | absolute_url }})
                         """, "a", "@href=https://galley.example.com/feed.xml"),
+                Arguments.of("default filter for a missing key", """
+                        By {{ page.authors | default: site.author }}.
+                        """, "p", "By Mara Lindqvist."),
+                Arguments.of("default filter not needed", """
+                        By {{ page.author | default: "someone" }}.
+                        """, "p", "By Ada."),
                 Arguments.of("an unknown filter passes the value through", """
                         By {{ site.author | smartify }}.
                         """, "p", "By Mara Lindqvist."),
@@ -283,6 +289,7 @@ class TemplateTagsTest {
         Article article = parse("_posts/2016-01-17-extended-support-for-diy-solutions.md", """
                 ## {% linkable_title Configuration %}
 
+                {% assign version = site.data.version %}
                 To enable it, add the following lines to your `configuration.yaml` file:
 
                 {% include integrations/config_flow.md %}
@@ -296,24 +303,25 @@ class TemplateTagsTest {
                 {{< tweet user="SanDiegoZoo" id="1453110110599868418" >}}
                 """);
         assertEquals(List.of(
-                new ArticleWarning(article.sourceKey(), BODY_LINE, "unknown-template-tag",
-                        "the Liquid tag {% linkable_title Configuration %} is not supported, so it was removed (text "
-                                + "between it and a closing tag is kept); write that part in Markdown"),
-                new ArticleWarning(article.sourceKey(), BODY_LINE + 4, "unknown-template-tag",
+                new ArticleWarning(article.sourceKey(), BODY_LINE + 2, "unknown-template-tag",
+                        "the Liquid tag {% assign version = site.data.version %} is not supported, so it was removed "
+                                + "(text between it and a closing tag is kept); write that part in Markdown"),
+                new ArticleWarning(article.sourceKey(), BODY_LINE + 5, "unknown-template-tag",
                         "the Liquid tag {% include integrations/config_flow.md %} is not supported, so it was removed "
                                 + "(text between it and a closing tag is kept); write that part in Markdown"),
-                new ArticleWarning(article.sourceKey(), BODY_LINE + 6, "unknown-template-tag",
+                new ArticleWarning(article.sourceKey(), BODY_LINE + 7, "unknown-template-tag",
                         "the Hugo shortcode {{< new-in 0.112.0 >}} is not supported, so it was removed (text between it "
                                 + "and a closing tag is kept); write that part in Markdown"),
-                new ArticleWarning(article.sourceKey(), BODY_LINE + 8, "unknown-template-tag",
+                new ArticleWarning(article.sourceKey(), BODY_LINE + 9, "unknown-template-tag",
                         "the Hugo shortcode {{% note %}} is not supported, so it was removed (text between it and a "
                                 + "closing tag is kept); write that part in Markdown"),
-                new ArticleWarning(article.sourceKey(), BODY_LINE + 12, "unknown-template-tag",
+                new ArticleWarning(article.sourceKey(), BODY_LINE + 13, "unknown-template-tag",
                         "the Hugo shortcode {{< tweet user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}} is not "
                                 + "supported, so it was removed (text between it and a closing tag is kept); write that "
                                 + "part in Markdown")), article.warnings());
         Document page = Jsoup.parseBodyFragment(article.bodyHtml());
         assertAll(
+                () -> assertEquals("Configuration", page.select("h2").text().replace("#", "").strip()),
                 () -> assertFalse(page.text().contains("{%"), page::text),
                 () -> assertFalse(page.text().contains("{{"), page::text),
                 () -> assertEquals("Hugo's markdownify renders Markdown.", page.select("p").last().text()),

@@ -153,6 +153,8 @@ public final class TemplateTags {
             }
             case "post_url" -> link(tag, LinkTargets.postUrl(tag.argument(0, "")));
             case "link" -> link(tag, LinkTargets.path(tag.argument(0, "")));
+            // home-assistant.io's heading tag: the heading's text, given the anchor every heading here gets anyway
+            case "linkable_title" -> text(tag, tag.inner().substring(tag.name().length()).strip());
             default -> unknown(tag);
         };
     }

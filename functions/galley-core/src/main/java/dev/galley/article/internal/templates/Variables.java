@@ -45,26 +45,39 @@ public final class Variables {
     /**
      * Evaluates {@code site.title}, {@code page.x.y} or {@code "literal"}, then its filters. Jekyll's URL filters
      * are honoured ({@code relative_url} leaves a path as it is, since the site lives at the root of its
-     * domain); case and whitespace filters too; any other filter is ignored, the value passing through.
+     * domain); {@code default}, case and whitespace filters too; any other filter is ignored, the value
+     * passing through.
      */
     Output liquid(String expression) {
         List<String> parts = splitFilters(expression);
         String head = parts.get(0).strip();
-        String value;
-        if (head.length() >= 2 && (head.charAt(0) == '"' || head.charAt(0) == '\'') && head.endsWith(head.substring(0, 1))) {
-            value = head.substring(1, head.length() - 1);
-        } else if (VARIABLE.matcher(head).matches()) {
-            value = lookup(head);
-            if (value == null) {
-                return new Unknown(head);
-            }
-        } else {
+        if (!isLiteral(head) && !VARIABLE.matcher(head).matches()) {
             return new NotLiquid();
         }
+        String value = operand(head);
         for (String filter : parts.subList(1, parts.size())) {
-            value = filter(filter.strip().split(":", 2)[0].strip(), value);
+            String[] nameAndArgument = filter.strip().split(":", 2);
+            String name = nameAndArgument[0].strip();
+            if (name.equals("default")) {
+                // Liquid's default: the argument when the value is missing or empty
+                if ((value == null || value.isEmpty()) && nameAndArgument.length == 2) {
+                    value = operand(nameAndArgument[1].strip());
+                }
+            } else if (value != null) {
+                value = filter(name, value);
+            }
         }
-        return new Value(value);
+        return value == null ? new Unknown(head) : new Value(value);
+    }
+
+    /** A quoted literal's text, a variable's value, or null. */
+    private String operand(String text) {
+        return isLiteral(text) ? text.substring(1, text.length() - 1) : lookup(text);
+    }
+
+    private static boolean isLiteral(String text) {
+        return text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+                && text.charAt(text.length() - 1) == text.charAt(0);
     }
 
     /** Hugo's {@code param}: the page's key, else the site's; null when neither has it. */
