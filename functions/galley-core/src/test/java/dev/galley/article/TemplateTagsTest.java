@@ -176,6 +176,9 @@ class TemplateTagsTest {
                 Arguments.of("figure caption", """
                         {{< figure src="/images/elephant.jpg" title="An elephant at sunset" >}}
                         """, "figure figcaption", "An elephant at sunset"),
+                Arguments.of("figure caption with Go's escaped quotes", """
+                        {{< figure src="quote.png" caption="She said \\"ship it\\"" >}}
+                        """, "figure figcaption", "She said \"ship it\""),
                 Arguments.of("figure with a link", """
                         {{< figure src="elephant.jpg" alt="Elephant" link="https://en.wikipedia.org/wiki/Elephant" >}}
                         """, "figure a[href] img", "@alt=Elephant"),
@@ -348,9 +351,9 @@ class TemplateTagsTest {
     @Test
     void anUnresolvableLinkIsRemovedWithAWarning() throws Exception {
         Article article = parse("a.md", """
-                Read [the old page]({% link about.html %}) and [this]({% post_url %}).
+                Read [the old page]({% link about.html %}), [this]({% post_url %}) and [that]({{< ref "https://gohugo.io/" >}}).
                 """);
-        assertEquals(List.of("unresolved-link", "unresolved-link"),
+        assertEquals(List.of("unresolved-link", "unresolved-link", "unresolved-link"),
                 article.warnings().stream().map(ArticleWarning::kind).toList());
         assertEquals(BODY_LINE, article.warnings().get(0).line());
         assertEquals("{% link about.html %} names no article (a .md file) or image, so it was removed and its link "

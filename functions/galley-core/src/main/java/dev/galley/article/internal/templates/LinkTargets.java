@@ -41,6 +41,9 @@ final class LinkTargets {
         if (path.isEmpty()) {
             return anchor.length() > 1 ? anchor : null;
         }
+        if (path.contains(":")) {
+            return null;  // a URL, not a file of this site
+        }
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -90,12 +90,16 @@ record Tag(Syntax syntax, String name, String inner, List<String> positional, Ma
             String value;
             if (i < inner.length() && isQuote(inner.charAt(i))) {
                 char quote = inner.charAt(i);
-                int close = inner.indexOf(quote, i + 1);
-                if (close < 0) {
-                    close = inner.length();
+                StringBuilder quoted = new StringBuilder();
+                for (i++; i < inner.length() && inner.charAt(i) != quote; i++) {
+                    // Go's "..." strings, which Hugo's arguments are, escape with a backslash
+                    if (quote == '"' && inner.charAt(i) == '\\' && i + 1 < inner.length()) {
+                        i++;
+                    }
+                    quoted.append(inner.charAt(i));
                 }
-                value = inner.substring(i + 1, close);
-                i = close + 1;
+                value = quoted.toString();
+                i++;
             } else {
                 while (i < inner.length() && !Character.isWhitespace(inner.charAt(i))) {
                     i++;
