@@ -5,7 +5,6 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 
 import java.util.ArrayList;

@@ -34,10 +34,6 @@ record Tag(Syntax syntax, String name, String inner, List<String> positional, Ma
             this.open = open;
             this.close = close;
         }
-
-        boolean isHugo() {
-            return this == HUGO || this == HUGO_MARKDOWN;
-        }
     }
 
     /** The first positional argument, else the named one, else "". */

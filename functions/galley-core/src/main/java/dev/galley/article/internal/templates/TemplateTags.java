@@ -43,7 +43,25 @@ public final class TemplateTags {
      * The body as Markdown without template tags, what was not published as written, and the blocks to put
      * in place of their placeholders once the Markdown is parsed ({@link #insertEmbeds}).
      */
-    public record Result(String markdown, List<ArticleWarning> warnings, Placeholders embeds) {
+    public static final class Result {
+
+        private final String markdown;
+        private final List<ArticleWarning> warnings;
+        private final Placeholders embeds;
+
+        private Result(String markdown, List<ArticleWarning> warnings, Placeholders embeds) {
+            this.markdown = markdown;
+            this.warnings = List.copyOf(warnings);
+            this.embeds = embeds;
+        }
+
+        public String markdown() {
+            return markdown;
+        }
+
+        public List<ArticleWarning> warnings() {
+            return warnings;
+        }
 
         public void insertEmbeds(Node document) {
             embeds.swap(document);
