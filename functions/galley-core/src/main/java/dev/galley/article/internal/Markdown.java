@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * The one commonmark configuration: CommonMark plus GFM tables, strikethrough, autolinks, task lists,
  * footnotes; headings get ids and self-links ({@link Headings}). Parser and renderer are immutable and thread-safe once built, so one of each
- * serves every article.
+ * serves every article. Players and figures from template tags are rendered by {@link EmbedRenderer}.
  */
 public final class Markdown {
 
