@@ -12,6 +12,8 @@ import dev.galley.article.internal.FrontMatter;
 import dev.galley.article.internal.Markdown;
 import dev.galley.article.internal.SourceText;
 import dev.galley.article.internal.Yaml;
+import dev.galley.article.internal.templates.TemplateTags;
+import dev.galley.article.internal.templates.Variables;
 import dev.galley.site.SiteConfig;
 import org.commonmark.node.Node;
 
@@ -102,25 +104,33 @@ public final class ArticleParser {
         String summaryText = fields.optionalText("summary");
         String sampleName = fields.optionalText("sample");
 
+        Variables variables = new Variables(site, fields.root, slug);
         Node document;
+        TemplateTags.Result expanded;
         try {
-            document = Markdown.parse(parts.body());
+            expanded = TemplateTags.expand(sourceKey, parts.body(), parts.bodyFirstLine(), variables);
+            document = Markdown.parse(expanded.markdown());
         } catch (IllegalArgumentException e) {
             throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format(
                     "the tables hold more than %,d cells in all; split the article", Markdown.MAX_TABLE_CELLS));
         }
+        expanded.insertEmbeds(document);
         BodyFacts body = BodyFacts.of(document);
-        List<String> summary = summaryText.isEmpty()
-                ? (body.firstParagraph() == null ? List.of() : List.of(body.firstParagraph()))
-                : paragraphs(summaryText);
+        List<String> summary = paragraphs(TemplateTags.plain(summaryText, variables));
+        if (summary.isEmpty() && body.firstParagraph() != null) {
+            summary = List.of(body.firstParagraph());
+        }
         CodeSample sample = chooseSample(fields, body, sampleName);
         List<TocEntry> toc = Headings.assignIds(document);
         MediaLinks.resolve(document, sourceKey);
 
-        ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary, description, authors,
+        ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary,
+                TemplateTags.plain(description, variables).strip(), authors,
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
+        List<ArticleWarning> warnings = new ArrayList<>(fields.warnings);
+        warnings.addAll(expanded.warnings());
         return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys(),
-                fields.warnings);
+                warnings);
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {

@@ -1,6 +1,7 @@
 package dev.galley.article.internal;
 
 import dev.galley.article.internal.html.RawHtml;
+import dev.galley.article.internal.templates.EmbedRenderer;
 import dev.galley.site.SiteConfig;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -12,6 +13,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -22,7 +24,8 @@ import java.util.List;
  * The one commonmark configuration: CommonMark plus GFM tables, strikethrough, autolinks, task lists,
  * footnotes; headings get ids and self-links ({@link Headings}). Parser and renderers are immutable and thread-safe once built, so one of each
  * serves every article. Raw HTML in a body is kept and then cleaned by {@link RawHtml}; a body without any is
- * rendered by a renderer that would escape it, so the sanitizer (jsoup) is loaded only for articles that need it.
+ * rendered by a renderer that would escape it, so the sanitizer (jsoup) is loaded only for articles that need it. Players and figures from
+ * template tags are rendered by {@link EmbedRenderer}.
  */
 public final class Markdown {
 
@@ -51,11 +54,27 @@ public final class Markdown {
                 .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
                 .nodeRendererFactory(CodeBlockRenderer::new)
                 .nodeRendererFactory(Headings.Renderer::new)
+                .nodeRendererFactory(EmbedRenderer::new)
                 .attributeProviderFactory(context -> new AccessibleAttributes())
                 .build();
     }
 
     private Markdown() {
+    }
+
+    /**
+     * Parses with each node's place in the input, for the template-tag pass that must know where code is. Built
+     * on first use: only articles with template tags pay for it.
+     *
+     * @throws IllegalArgumentException when the tables hold more than {@link #MAX_TABLE_CELLS} cells
+     */
+    public static Node parseWithSourceSpans(String markdown) {
+        return SpanParser.PARSER.parse(markdown);
+    }
+
+    private static final class SpanParser {
+        static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     }
 
     /** @throws IllegalArgumentException when the tables hold more than {@link #MAX_TABLE_CELLS} cells */
