@@ -69,7 +69,9 @@ list_files() {
 build_corpus() {
   local name=$1 repo=$2 commit=$3 title=$4 posts=$5 images=$6
   local stamp=$out/.stamps/$name
-  if [[ -d "$out/$name" && -f "$stamp" && "$(cat "$stamp")" == "$commit" ]]; then
+  # The stamp is the manifest line, so a changed glob re-creates the corpus as a changed commit does.
+  local line="$repo $commit $title $posts $images"
+  if [[ -d "$out/$name" && -f "$stamp" && "$(cat "$stamp")" == "$line" ]]; then
     echo "$name: already at ${commit:0:12}, skipped"
     return 0
   fi
@@ -119,7 +121,7 @@ YAML
   rm -rf "$work"
   work=
   mkdir -p "$out/.stamps"
-  echo "$commit" >"$stamp"
+  echo "$line" >"$stamp"
   echo "$name: $counts from $repo at ${commit:0:12}"
 }
 
