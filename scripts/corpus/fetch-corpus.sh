@@ -70,7 +70,8 @@ build_corpus() {
   local name=$1 repo=$2 commit=$3 title=$4 posts=$5 images=$6
   local stamp=$out/.stamps/$name
   # The stamp is the manifest line, so a changed glob re-creates the corpus as a changed commit does.
-  local line="$repo $commit $title $posts $images"
+  local line
+  line=$(printf '%s\t%s\t%s\t%s\t%s' "$repo" "$commit" "$title" "$posts" "$images")
   if [[ -d "$out/$name" && -f "$stamp" && "$(cat "$stamp")" == "$line" ]]; then
     echo "$name: already at ${commit:0:12}, skipped"
     return 0
