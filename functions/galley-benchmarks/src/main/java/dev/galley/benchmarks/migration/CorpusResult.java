@@ -35,7 +35,9 @@ final class CorpusResult {
     final List<Problem> rejectedOther = new ArrayList<>();
     final List<Problem> warnings = new ArrayList<>();
     final List<String> unexpectedOutput = new ArrayList<>();
-    /** Files other than posts that the build neither published nor refused: it said nothing about them. */
+    /** Posts the build neither published nor refused: it said nothing about them. */
+    final List<String> postsUnmentioned = new ArrayList<>();
+    /** Other files the build neither published nor refused. */
     final List<String> unmentioned = new ArrayList<>();
 
     int pagesScanned;

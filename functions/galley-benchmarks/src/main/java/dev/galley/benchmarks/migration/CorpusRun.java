@@ -58,9 +58,9 @@ final class CorpusRun {
         }
         result.drafts = (int) output.drafts().stream().filter(CorpusRun::isPost).count();
         for (String file : files) {
-            if (!isPost(file) && !output.built().containsKey(file) && !output.drafts().contains(file)
+            if (!output.built().containsKey(file) && !output.drafts().contains(file)
                     && output.errors().stream().noneMatch(error -> error.file().equals(file))) {
-                result.unmentioned.add(file);
+                (isPost(file) ? result.postsUnmentioned : result.unmentioned).add(file);
             }
         }
         for (Map.Entry<String, String> page : output.built().entrySet()) {

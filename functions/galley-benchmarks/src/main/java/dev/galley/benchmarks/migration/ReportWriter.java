@@ -33,21 +33,24 @@ final class ReportWriter {
     }
 
     private void summary(List<CorpusResult> results) {
-        Table table = new Table("corpus", "source", "posts", "published", "drafts", "rejected", "warnings",
-                "raw HTML as text", "template tags as text", "fences highlighted", "local images resolve", "uploaded but broken");
+        Table table = new Table("corpus", "source", "posts", "published", "drafts", "rejected", "no message", "warnings",
+                "pages with raw HTML as text", "pages with template tags as text", "code blocks highlighted",
+                "local images resolve", "uploaded but broken");
         for (CorpusResult r : results) {
             table.row(r.name, r.repository.isEmpty() ? "?" : r.repository + " @ " + shortCommit(r.commit), r.posts,
-                    r.published + " (" + percent(r.published, r.posts) + ")", r.drafts, r.rejectedPosts.size(), r.warnings.size(),
-                    r.rawHtml.size() + " pages", r.templateTags.size() + " pages",
+                    r.published + " (" + percent(r.published, r.posts) + ")", r.drafts, r.rejectedPosts.size(), r.postsUnmentioned.size(), r.warnings.size(),
+                    r.rawHtml.size(), r.templateTags.size(),
                     r.highlighted() + " / " + r.blocks() + " (" + r.fences() + " in sources)",
                     r.imagesResolved + " / " + r.imagesReferenced, r.imagesBroken.size());
         }
         heading(2, "Summary");
         table(table);
-        paragraph("posts: Markdown files; published: pages built from them unedited; raw HTML and template tags: "
-                + "published pages showing them as text outside code; fences highlighted: blocks with token spans / "
-                + "blocks on the pages; local images: images on the pages that are not on another site, and how many "
-                + "exist in the built site; uploaded but broken: the image is in the corpus, the page's link misses it.");
+        paragraph("posts: Markdown files; published: pages built from them unedited; no message: posts the build "
+                + "neither published nor refused; raw HTML and template tags: "
+                + "published pages showing them as text outside code; code blocks highlighted: blocks with token spans / "
+                + "blocks on the pages (fences in all the sources); local images: images on the pages that are not on "
+                + "another site, and how many exist in the built site; uploaded but broken: the image is in the corpus, "
+                + "the page's link misses it.");
     }
 
     private void details(CorpusResult r) {
@@ -57,6 +60,7 @@ final class ReportWriter {
         }
         problems("Posts rejected, by reason", r.rejectedPosts);
         problems("Other files rejected, by reason", r.rejectedOther);
+        list("Posts neither published nor refused, with no message (" + r.postsUnmentioned.size() + ")", r.postsUnmentioned);
         list("Other files neither published nor refused, with no message (" + r.unmentioned.size() + ")", r.unmentioned);
         problems("Warnings, by kind", r.warnings);
         leaks("Raw HTML shown as text", r.rawHtml);
@@ -145,7 +149,7 @@ final class ReportWriter {
 
     private void table(Table table) {
         if (markdown) {
-            out.append(table.markdown());
+            out.append(table.markdown()).append('\n');
         } else {
             table.text().lines().forEach(line -> out.append("  ").append(line).append('\n'));
         }

@@ -45,6 +45,7 @@ class CorpusRunTest {
         write(corpus.resolve("posts/hello.md"), "---\ntitle: Hello\n---\n```rust\nfn main() {}\n```\n");
         write(corpus.resolve("posts/vanished.md"), "---\ntitle: Gone\n---\nIts page is missing.\n");
         write(corpus.resolve("posts/broken.markdown"), "\n---\ntitle: Broken\n---\n");
+        write(corpus.resolve("posts/ignored.mdown"), "---\ntitle: Ignored\n---\n");
         write(corpus.resolve("posts/diagram.png"), "png");
         write(corpus.resolve("images/chart.png"), "png");
         write(corpus.resolve("images/logo.svg"), "<svg/>");
@@ -52,7 +53,7 @@ class CorpusRunTest {
 
         CorpusResult result = new CorpusRun(List.of("sh", script.toString()), Duration.ofMinutes(1)).run(corpus, temp.resolve("site"));
 
-        assertEquals(3, result.posts);
+        assertEquals(4, result.posts);
         assertEquals(2, result.published);
         assertEquals(List.of("posts/broken.markdown"), result.rejectedPosts.stream().map(BuildOutput.Problem::file).toList());
         assertEquals(1, result.pagesScanned);
@@ -65,6 +66,7 @@ class CorpusRunTest {
         assertEquals(1, result.imagesResolved);
         assertEquals(List.of("posts/hello.md: /images/chart.png"), result.imagesBroken);
         assertEquals(List.of("posts/hello.md: /images/gone.png"), result.imagesMissing);
+        assertEquals(List.of("posts/ignored.mdown"), result.postsUnmentioned);
         assertEquals(List.of("images/chart.png", "images/logo.svg"), result.unmentioned);
         assertEquals("", result.failure, "status 1 means some files failed, not the build");
     }
