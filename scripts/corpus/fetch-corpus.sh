@@ -66,6 +66,17 @@ list_files() {
   done
 }
 
+# In a blob-less clone, fetches the blobs of the files listed in $3 (DIR<TAB>PATH lines) in one request, as
+# git's own lazy fetch does, instead of one request per file. A mirror has them all already.
+prefetch() {
+  local gitdir=$1 commit=$2 files=$3
+  [[ -z "$mirrors" && -s "$files" ]] || return 0
+  git -C "$gitdir" ls-tree -r --full-tree "$commit" |
+    awk -F'\t' 'NR == FNR { wanted[$2] = 1; next } ($2 in wanted) { split($1, f, " "); print f[3] }' "$files" - |
+    git -C "$gitdir" -c fetch.negotiationAlgorithm=noop fetch -q origin --no-tags --no-write-fetch-head \
+      --recurse-submodules=no --filter=blob:none --stdin
+}
+
 build_corpus() {
   local name=$1 repo=$2 commit=$3 title=$4 posts=$5 images=$6
   local stamp=$out/.stamps/$name
@@ -82,6 +93,7 @@ build_corpus() {
 
   list_files "$gitdir" "$commit" "$posts" | sort -u >"$work/posts.tsv"
   [[ -s "$work/posts.tsv" ]] || die "$name: no posts match $posts at $commit"
+  prefetch "$gitdir" "$commit" "$work/posts.tsv"
   # Only the images whose file name, or name without extension (Hugo's shortcodes drop it), a post mentions.
   cut -f2 "$work/posts.tsv" | sed "s|^|$commit:|" | git -C "$gitdir" cat-file --batch |
     grep -aoE '[A-Za-z0-9_.-]+' | sort -u >"$work/words"
@@ -90,17 +102,11 @@ build_corpus() {
       { file = $2; sub(/.*\//, "", file); stem = file; sub(/\.[^.]*$/, "", stem) }
       (file in said) || (stem in said)' "$work/words" - >"$work/images.tsv" || true
 
+  prefetch "$gitdir" "$commit" "$work/images.tsv"
   cat "$work/posts.tsv" "$work/images.tsv" >"$work/files.tsv"
-  if [[ -z "$mirrors" ]]; then
-    # One batched fetch of the blobs, as git's own lazy fetch does, instead of one request per file.
-    git -C "$gitdir" ls-tree -r "$commit" -- $(cut -f2 "$work/files.tsv" | sed 's/^/:(literal)/') |
-      awk '{ print $3 }' |
-      git -C "$gitdir" -c fetch.negotiationAlgorithm=noop fetch -q origin --no-tags --no-write-fetch-head \
-        --recurse-submodules=no --filter=blob:none --stdin
-  fi
   mkdir "$work/tree" "$work/corpus"
   cut -f2 "$work/files.tsv" | tr '\n' '\0' |
-    xargs -0 git -C "$gitdir" archive --format=tar "$commit" -- | tar -x -C "$work/tree"
+    xargs -0 git -C "$gitdir" archive --format=tar "$commit" -- | tar -x -i -C "$work/tree"  # -i: xargs may make several
   local dir path
   while IFS=$'\t' read -r dir path; do
     mkdir -p "$work/corpus/$(dirname "${path#"$dir"/}")"
