@@ -41,7 +41,8 @@ final class CorpusResult {
     final List<String> unmentioned = new ArrayList<>();
 
     int pagesScanned;
-    final List<String> pagesUnreadable = new ArrayList<>();
+    /** Sources and pages that could not be read, with the reason. */
+    final List<String> unreadable = new ArrayList<>();
     final List<Leak> rawHtml = new ArrayList<>();
     final List<Leak> templateTags = new ArrayList<>();
     final Map<String, Language> languages = new TreeMap<>();

@@ -46,8 +46,12 @@ final class CorpusRun {
         List<String> posts = files.stream().filter(CorpusRun::isPost).toList();
         result.posts = posts.size();
         for (String post : posts) {
-            String markdown = new String(Files.readAllBytes(corpus.resolve(post)), StandardCharsets.UTF_8);
-            FenceLanguages.of(markdown).forEach(language -> result.language(orNone(language)).fences++);
+            try {
+                String markdown = new String(Files.readAllBytes(corpus.resolve(post)), StandardCharsets.UTF_8);
+                FenceLanguages.of(markdown).forEach(language -> result.language(orNone(language)).fences++);
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                result.unreadable.add(post + ": " + e);
+            }
         }
 
         BuildOutput output = BuildOutput.parse(build(corpus, site, result), files);
@@ -104,7 +108,7 @@ final class CorpusRun {
         try {
             findings = PageScan.scan(Files.readString(page, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            result.pagesUnreadable.add(post + ": " + e);
+            result.unreadable.add(url + " (from " + post + "): " + e);
             return;
         }
         result.pagesScanned++;

@@ -67,7 +67,7 @@ final class ReportWriter {
         leaks("Template tags shown as text", r.templateTags);
         languages(r);
         images(r);
-        list("Pages that could not be read", r.pagesUnreadable);
+        list("Sources and pages that could not be read", r.unreadable);
         list("Other build output", r.unexpectedOutput);
     }
 

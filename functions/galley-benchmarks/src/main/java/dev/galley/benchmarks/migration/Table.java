@@ -22,10 +22,6 @@ final class Table {
         return this;
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     String text() {
         int[] widths = new int[header.size()];
         for (List<String> row : withHeader()) {

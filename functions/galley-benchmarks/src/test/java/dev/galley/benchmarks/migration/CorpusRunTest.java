@@ -57,7 +57,7 @@ class CorpusRunTest {
         assertEquals(2, result.published);
         assertEquals(List.of("posts/broken.markdown"), result.rejectedPosts.stream().map(BuildOutput.Problem::file).toList());
         assertEquals(1, result.pagesScanned);
-        assertEquals(1, result.pagesUnreadable.size(), "a missing page is reported, and the others still read");
+        assertEquals(1, result.unreadable.size(), "a missing page is reported, and the others still read");
         assertEquals(List.of("posts/hello.md"), result.rawHtml.stream().map(CorpusResult.Leak::file).toList());
         assertEquals(1, result.language("rust").fences);
         assertEquals(1, result.language("rust").highlighted);
