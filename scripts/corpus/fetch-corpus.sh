@@ -6,7 +6,8 @@
 #
 # Sources come from GitHub (a blob-less clone, cached under target/corpus/.git/), or, when
 # GALLEY_CORPUS_MIRRORS is set, from bare mirrors laid out as $GALLEY_CORPUS_MIRRORS/<owner>+<name>/repo.
-# GALLEY_CORPUS_DIR overrides target/corpus. A corpus already at its pinned commit is skipped.
+# GALLEY_CORPUS_DIR overrides target/corpus; GALLEY_CORPUS_GIT_BASE overrides https://github.com/ (for a
+# local git daemon, say). A corpus already made from its manifest line is skipped.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -136,8 +137,9 @@ work=
 trap 'rm -rf "${work:-}"' EXIT
 mkdir -p "$out"
 [[ -f "$manifest" ]] || die "no manifest at $manifest"
-while IFS=$'\t' read -r name repo commit title posts images; do
+# The manifest comes in on descriptor 3, so nothing in the loop that reads standard input can eat it.
+while IFS=$'\t' read -r -u 3 name repo commit title posts images; do
   [[ -z "$name" || "$name" == \#* ]] && continue
   wanted "$name" "$@" || continue
   build_corpus "$name" "$repo" "$commit" "$title" "$posts" "$images"
-done <"$manifest"
+done 3<"$manifest"
