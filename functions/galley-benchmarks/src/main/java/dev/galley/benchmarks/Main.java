@@ -1,5 +1,7 @@
 package dev.galley.benchmarks;
 
+import dev.galley.benchmarks.migration.CorpusReport;
+
 import java.util.Arrays;
 
 /** The benchmark drivers: each prints its figures. See docs/performance.md for what they measure. */
@@ -16,9 +18,11 @@ public final class Main {
             case "publish" -> PublishOne.parse(rest).run();
             case "cold-start" -> ColdStart.parse(rest).run();
             case "highlight-first-block" -> HighlightFirstBlock.parse(rest).run();
+            case "corpus-report" -> CorpusReport.parse(rest).run();
             default -> {
                 System.err.print("usage: java -jar galley-benchmarks.jar COMMAND\n  " + SideBySide.USAGE.strip() + "\n  "
-                        + PublishOne.USAGE.strip() + "\n  " + ColdStart.USAGE.strip() + "\n  " + HighlightFirstBlock.USAGE + "\n");
+                        + PublishOne.USAGE.strip() + "\n  " + ColdStart.USAGE.strip() + "\n  " + HighlightFirstBlock.USAGE
+                        + "\n  " + CorpusReport.USAGE.strip() + "\n");
                 System.exit(2);
             }
         }
