@@ -445,7 +445,7 @@ class ArticleParserTest {
                 () -> assertTrue(html.contains("src=\"/media/posts/2026/diagram.png\" alt=\"Beside\""), html),
                 () -> assertTrue(html.contains("src=\"/media/posts/2026/hello/a%20b.png\""), html),
                 () -> assertTrue(html.contains("src=\"/media/posts/shared/logo.png\""), html),
-                () -> assertTrue(html.contains("src=\"/media/etc/passwd.png\""), html, "above the root stays at the root, under /media/"),
+                () -> assertTrue(html.contains("src=\"/media/etc/passwd.png\""), "above the root stays at the root, under /media/: " + html),
                 () -> assertTrue(html.contains("src=\"https://example.com/x.png\""), html),
                 () -> assertTrue(html.contains("src=\"/media/y.png\""), html));
     }
@@ -463,6 +463,6 @@ class ArticleParserTest {
         assertAll(
                 () -> assertTrue(html.contains("src=\"/media/images/kubecon/booth.png\""), html),
                 () -> assertTrue(html.contains("src=\"/media/img/sticker.png\""), html),
-                () -> assertTrue(html.contains("src=\"//cdn.example.com/x.png\""), html, "protocol-relative: not ours"));
+                () -> assertTrue(html.contains("src=\"//cdn.example.com/x.png\""), "protocol-relative: not ours: " + html));
     }
 }
