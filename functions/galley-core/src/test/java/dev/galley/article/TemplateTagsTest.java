@@ -130,10 +130,10 @@ class TemplateTagsTest {
                         """, "a", "@href=https://galley.example.com/about/"),
                 Arguments.of("baseurl prefix", """
                         ![Logo]({{ site.baseurl }}/assets/logo.png)
-                        """, "img", "@src=/assets/logo.png"),
+                        """, "img", "@src=/media/assets/logo.png"),  // root-relative: the content root, where assets/ was uploaded
                 Arguments.of("relative_url filter", """
                         ![Screenshot]({{ "/assets/x.png" | relative_url }})
-                        """, "img", "@src=/assets/x.png"),
+                        """, "img", "@src=/media/assets/x.png"),
                 Arguments.of("absolute_url filter", """
                         [Feed]({{ '/feed.xml' | absolute_url }})
                         """, "a", "@href=https://galley.example.com/feed.xml"),
