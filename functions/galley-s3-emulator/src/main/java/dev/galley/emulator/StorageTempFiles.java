@@ -23,9 +23,13 @@ final class StorageTempFiles {
     private StorageTempFiles() {
     }
 
+    /** S3Proxy's multipart bookkeeping, whose names also end in a UUID: its own, never an author's object. */
+    private static final String MULTIPART_STUB = ".s3proxy-mpu-stub-";
+
     /** True for a key, or a file name, that is one of S3Proxy's temporary files rather than an object. */
     static boolean isTemporary(String key) {
-        return TEMPORARY.matcher(key.substring(key.lastIndexOf('/') + 1)).matches();
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return TEMPORARY.matcher(name).matches() && !name.startsWith(MULTIPART_STUB);
     }
 
     /**

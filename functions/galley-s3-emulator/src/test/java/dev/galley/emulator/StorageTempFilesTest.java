@@ -63,6 +63,7 @@ class StorageTempFilesTest {
         assertFalse(StorageTempFiles.isTemporary("a/search.json"));
         assertFalse(StorageTempFiles.isTemporary(UUID.randomUUID() + ".md"));
         assertFalse(StorageTempFiles.isTemporary("posts/" + UUID.randomUUID()), "a bare UUID has no name before the dash");
+        assertFalse(StorageTempFiles.isTemporary(".s3proxy-mpu-stub-" + UUID.randomUUID()), "S3Proxy's multipart uploads");
     }
 
     private static List<String> keys(S3Client client) {
