@@ -61,7 +61,7 @@ public final class ArticleParser {
     private static final ObjectMapper PLAIN = new ObjectMapper();
     /** Where labels come from: Galley's tags, then Jekyll's and Hugo's categories. */
     private static final List<String> TAG_KEYS = List.of("tags", "categories", "category");
-    private static final DateTimeFormatter JEKYLL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] Z");
+    private static final DateTimeFormatter JEKYLL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm[:ss] Z");
 
     private final SiteConfig site;
 

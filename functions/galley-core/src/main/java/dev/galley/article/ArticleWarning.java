@@ -12,6 +12,11 @@ package dev.galley.article;
  */
 public record ArticleWarning(String file, int line, String kind, String reason) {
 
+    /** One line, as build output, log lines and status tags need: a tag quoted across lines is folded onto one. */
+    public ArticleWarning {
+        reason = reason.replaceAll("\\s+", " ").strip();
+    }
+
     /** The warning as the build prints it: {@code posts/a.md:12: reason}. */
     public String message() {
         return line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason;

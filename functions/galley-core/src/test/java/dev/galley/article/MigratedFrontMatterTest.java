@@ -61,6 +61,28 @@ class MigratedFrontMatterTest {
     }
 
     @Test
+    void blankLinesBeforeTheFrontMatterAreAllowedAsHugoAllowsThemAndLinesStayRight() throws ArticleException {
+        // 137 of the 171 posts of Hugo's news section start with a blank line.
+        Article article = parse("news/0.26-relnotes/index.md", "\n\n---\ntitle: Hugo 0.26\ndate: 2017-08-07\n---\nBody.\n");
+        assertEquals("Hugo 0.26", article.summary().title());
+        ArticleException e = assertThrows(ArticleException.class,
+                () -> parse("news/x/index.md", "\n---\ntitle: T\ndate: someday\n---\nBody.\n"));
+        assertEquals(4, e.line(), "the line in the file, blank lines counted");
+    }
+
+    @Test
+    void jekyllDateTimesWithAOneDigitHourAreDates() throws ArticleException {
+        Article article = parse("news/_posts/2013-11-22-heap-overflow.md", "---\ntitle: T\ndate: 2013-11-22 5:00:00 +0000\n---\nBody.\n");
+        assertEquals(5, article.summary().date().getHour());
+    }
+
+    @Test
+    void aWarningIsOneLineEvenWhenTheTagItQuotesSpansTwo() {
+        ArticleWarning warning = new ArticleWarning("a.md", 3, "unknown-template-tag", "the Hugo shortcode {{< gh\n  \"@spf13\" >}} is not supported");
+        assertEquals("the Hugo shortcode {{< gh \"@spf13\" >}} is not supported", warning.reason());
+    }
+
+    @Test
     void categoriesOfJekyllAndHugoBecomeTagsAfterTheTags() throws ArticleException {
         Article jekyll = parse("_posts/2016-07-26-release.markdown", """
                 ---
