@@ -6,7 +6,6 @@ import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteIndex;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,19 +24,25 @@ public final class Format {
     private Format() {
     }
 
-    /** "March 2026", in the site's time zone. */
-    public static String monthYear(OffsetDateTime date, ZoneId zone) {
-        return MONTH_YEAR.format(date.atZoneSameInstant(zone));
+    /*
+     * Dates are shown as the author's calendar has them: a post dated 2026-03-10T22:30:00-05:00 was written on the
+     * 10th, wherever the site's time zone puts that instant. A date without an offset was read in the site's
+     * time zone, so it shows that day too.
+     */
+
+    /** "March 2026", on the author's calendar. */
+    public static String monthYear(OffsetDateTime date) {
+        return MONTH_YEAR.format(date);
     }
 
-    /** "10 March 2026", in the site's time zone. */
-    public static String fullDate(OffsetDateTime date, ZoneId zone) {
-        return FULL_DATE.format(date.atZoneSameInstant(zone));
+    /** "10 March 2026", on the author's calendar. */
+    public static String fullDate(OffsetDateTime date) {
+        return FULL_DATE.format(date);
     }
 
     /** The machine-readable form for {@code <time datetime>}. */
-    public static String isoDate(OffsetDateTime date, ZoneId zone) {
-        return DateTimeFormatter.ISO_LOCAL_DATE.format(date.atZoneSameInstant(zone));
+    public static String isoDate(OffsetDateTime date) {
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
     }
 
     /**

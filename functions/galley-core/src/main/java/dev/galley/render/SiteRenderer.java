@@ -164,8 +164,8 @@ public final class SiteRenderer {
     /** "from March 2026 to January 2025" for an archive page, in the site's time zone. */
     private String dateRange(ListingPage listing) {
         List<ArticleSummary> articles = listing.articles();
-        String newest = Format.monthYear(articles.get(0).date(), site.timezone());
-        String oldest = Format.monthYear(articles.get(articles.size() - 1).date(), site.timezone());
+        String newest = Format.monthYear(articles.get(0).date());
+        String oldest = Format.monthYear(articles.get(articles.size() - 1).date());
         return newest.equals(oldest) ? "from " + newest : "from " + newest + " back to " + oldest;
     }
 
