@@ -2,15 +2,9 @@ package dev.galley.article.internal;
 
 import dev.galley.article.TocEntry;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
 import org.commonmark.node.Node;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -61,7 +55,7 @@ public final class Headings {
         });
         List<TocEntry> listed = new ArrayList<>();
         for (Heading heading : headings) {
-            String id = ids.next(SlugText.of(heading));
+            String id = ids.next(PlainText.forSlug(heading));
             heading.prependChild(new Anchor(id));
             if (heading.getLevel() >= FIRST_IN_TOC && heading.getLevel() <= LAST_IN_TOC) {
                 listed.add(new TocEntry(heading.getLevel(), id, PlainText.of(heading)));
@@ -87,50 +81,6 @@ public final class Headings {
             toc.add(entry);
         }
         return toc;
-    }
-
-    /**
-     * A heading's text as GitHub slugs it: what a reader sees of it, spaces kept as written; an image's alt
-     * text and raw HTML tags are not part of it there, so not here either.
-     */
-    private static final class SlugText extends AbstractVisitor {
-        private final StringBuilder text = new StringBuilder();
-
-        static String of(Heading heading) {
-            SlugText visitor = new SlugText();
-            heading.accept(visitor);
-            return visitor.text.toString();
-        }
-
-        @Override
-        public void visit(Text node) {
-            text.append(node.getLiteral());
-        }
-
-        @Override
-        public void visit(Code node) {
-            text.append(node.getLiteral());
-        }
-
-        @Override
-        public void visit(SoftLineBreak node) {
-            text.append('\n');
-        }
-
-        @Override
-        public void visit(HardLineBreak node) {
-            text.append('\n');
-        }
-
-        @Override
-        public void visit(Image node) {
-            // its alt text is not part of the heading's text on GitHub
-        }
-
-        @Override
-        public void visit(HtmlInline node) {
-            // a tag is not text on GitHub, where it is markup
-        }
     }
 
     /** Renders {@code <h2 id="x">Text <a class="anchor" href="#x">#</a></h2>}. */
