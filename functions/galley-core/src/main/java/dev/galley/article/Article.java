@@ -1,5 +1,6 @@
 package dev.galley.article;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +12,20 @@ import java.util.Map;
  * @param toc       the body's h2 headings, each with the h3 headings of its section, in order
  * @param extra     unknown front matter keys, kept as the author wrote them
  * @param warnings  what was published other than as written, in the order met in the file
+ * @param canonicalElsewhere the canonical URL of an article first published on another site, or null
  */
 public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft,
-                      Map<String, Object> extra, List<ArticleWarning> warnings) {
+                      Map<String, Object> extra, List<ArticleWarning> warnings, URI canonicalElsewhere) {
 
     public Article {
         toc = List.copyOf(toc);
         extra = Map.copyOf(extra);
         warnings = List.copyOf(warnings);
+    }
+
+    public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra,
+                   List<ArticleWarning> warnings) {
+        this(summary, sourceKey, bodyHtml, toc, draft, extra, warnings, null);
     }
 
     public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra) {

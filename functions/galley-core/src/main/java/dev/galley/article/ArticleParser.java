@@ -17,6 +17,7 @@ import dev.galley.article.internal.templates.Variables;
 import dev.galley.site.SiteConfig;
 import org.commonmark.node.Node;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -56,9 +57,27 @@ public final class ArticleParser {
     public static final int MAX_TAG_LENGTH = 60;
 
     private static final Set<String> KNOWN_KEYS = Set.of(
-            "title", "date", "updated", "tags", "categories", "category", "summary", "slug", "draft", "featured", "description",
-            "author", "sample");
+            "title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories", "category", "summary", "excerpt",
+            "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL");
     private static final ObjectMapper PLAIN = new ObjectMapper();
+    /** Where the date of the last change comes from: Galley's key, then Hugo's, then Jekyll's (jekyll-last-modified-at). */
+    private static final List<String> UPDATED_KEYS = List.of("updated", "lastmod", "last_modified_at");
+    /** Where the summary comes from: Galley's and Hugo's key, then Jekyll's excerpt. */
+    private static final List<String> SUMMARY_KEYS = List.of("summary", "excerpt");
+    /** Where a canonical URL elsewhere comes from: Jekyll's jekyll-seo-tag key, then Hugo's. */
+    private static final List<String> CANONICAL_KEYS = List.of("canonical_url", "canonicalURL");
+    /**
+     * Front matter of Jekyll and Hugo that changes what a reader gets there and that Galley does not honour yet:
+     * the author hears of it rather than finding out from a reader. Keys that change nothing a reader sees
+     * ({@code layout}, {@code comments}...) stay silent.
+     */
+    private static final Map<String, String> NOT_HONOURED = Map.of(
+            "aliases", "old URLs are not redirected yet, so links to them will not lead here",
+            "redirect_from", "old URLs are not redirected yet, so links to them will not lead here",
+            "permalink", "the page is published at /articles/<slug>/, not at this permalink",
+            "url", "the page is published at /articles/<slug>/, not at this url",
+            "publishDate", "the article is published now, not held back until this date",
+            "expiryDate", "the article is not taken down at this date");
     /** Where labels come from: Galley's tags, then Jekyll's and Hugo's categories. */
     private static final List<String> TAG_KEYS = List.of("tags", "categories", "category");
     private static final DateTimeFormatter JEKYLL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm[:ss] Z");
@@ -94,15 +113,17 @@ public final class ArticleParser {
 
         String title = fields.requiredText("title", MAX_TITLE_LENGTH);
         OffsetDateTime date = fields.dateOrFileNameDate(site.timezone());
-        OffsetDateTime updated = fields.optionalDate("updated", site.timezone());
+        OffsetDateTime updated = fields.firstDate(UPDATED_KEYS, site.timezone());
         List<String> tags = fields.tags();
         String slug = fields.slug();
         boolean draft = fields.flag("draft");
         boolean featured = fields.flag("featured");
         String description = fields.optionalText("description");
         List<Author> authors = fields.authors();
-        String summaryText = fields.optionalText("summary");
+        String summaryText = fields.firstText(SUMMARY_KEYS);
         String sampleName = fields.optionalText("sample");
+        URI canonical = fields.canonicalUrl();
+        fields.warnAboutKeysNotHonoured();
 
         Variables variables = new Variables(site, fields.root, slug);
         Node document;
@@ -130,7 +151,7 @@ public final class ArticleParser {
         List<ArticleWarning> warnings = new ArrayList<>(fields.warnings);
         warnings.addAll(expanded.warnings());
         return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys(),
-                warnings);
+                warnings, canonical);
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {
@@ -215,6 +236,57 @@ public final class ArticleParser {
             }
             throw new ArticleException(file, 0, Problem.MISSING_FIELD, "the front matter has no date and the file name does "
                     + "not start with one; add a line like date: 2026-03-10, or name the file like 2026-03-10-my-article.md");
+        }
+
+        /** The first of the keys the front matter has a date for, or null. */
+        OffsetDateTime firstDate(List<String> keys, ZoneId zone) throws ArticleException {
+            for (String key : keys) {
+                OffsetDateTime date = optionalDate(key, zone);
+                if (date != null) {
+                    return date;
+                }
+            }
+            return null;
+        }
+
+        /** The first of the keys the front matter has text for, or "". */
+        String firstText(List<String> keys) throws ArticleException {
+            for (String key : keys) {
+                String text = optionalText(key);
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+            return "";
+        }
+
+        /** A canonical URL elsewhere, for an article first published on another site; only http(s). */
+        URI canonicalUrl() throws ArticleException {
+            for (String key : CANONICAL_KEYS) {
+                String text = optionalText(key);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                try {
+                    URI url = new URI(text);
+                    if (url.isAbsolute() && ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) && url.getHost() != null) {
+                        return url;
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    // reported below
+                }
+                throw error(key, Problem.BAD_FIELD, key + " \"" + text + "\" must be an absolute http(s) URL, like https://example.com/my-post/");
+            }
+            return null;
+        }
+
+        void warnAboutKeysNotHonoured() {
+            NOT_HONOURED.forEach((key, what) -> {
+                if (value(key) != null) {
+                    warnings.add(new ArticleWarning(file, Yaml.lineOf(yaml, key, 1), "front-matter-not-honoured", key + ": " + what));
+                }
+            });
+            warnings.sort(java.util.Comparator.comparingInt(ArticleWarning::line));
         }
 
         OffsetDateTime optionalDate(String key, ZoneId zone) throws ArticleException {

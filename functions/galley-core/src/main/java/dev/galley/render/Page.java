@@ -4,6 +4,7 @@ import dev.galley.article.ArticleSummary;
 import dev.galley.article.Author;
 import dev.galley.site.SiteConfig;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -14,12 +15,14 @@ import java.util.List;
  * @param path          the page's path from the site root, e.g. {@code articles/x/}, for the canonical URL
  * @param stylesheet    root-relative URL of the fingerprinted stylesheet
  * @param article       the article an article page shows, for its metadata; null on every other page
+ * @param canonicalElsewhere where an article first published on another site lives, or null
  */
-public record Page(SiteConfig site, String title, String description, String path, String stylesheet, ArticleSummary article) {
+public record Page(SiteConfig site, String title, String description, String path, String stylesheet, ArticleSummary article,
+                   URI canonicalElsewhere) {
 
     /** A page that is not an article. */
     public Page(SiteConfig site, String title, String description, String path, String stylesheet) {
-        this(site, title, description, path, stylesheet, null);
+        this(site, title, description, path, stylesheet, null, null);
     }
 
     /** The text of the {@code <title>} element. */
@@ -27,8 +30,9 @@ public record Page(SiteConfig site, String title, String description, String pat
         return title.isEmpty() ? site.title() : title + " · " + site.title();
     }
 
+    /** This page's URL, or for a cross-post the original's, so that search engines credit the original. */
     public String canonicalUrl() {
-        return site.absolute(path).toString();
+        return (canonicalElsewhere != null ? canonicalElsewhere : site.absolute(path)).toString();
     }
 
     /** The title for link previews (OpenGraph): the page's own title, the site's on the home page. */

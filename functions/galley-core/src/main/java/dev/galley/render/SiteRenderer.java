@@ -61,7 +61,7 @@ public final class SiteRenderer {
 
     public SiteFile article(Article article, SiteIndex.Neighbours neighbours) {
         ArticleSummary a = article.summary();
-        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a);
+        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere());
         return html(articlePath(a.slug()), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
     }
 

@@ -91,6 +91,55 @@ class MigratedFrontMatterTest {
         assertEquals("March 2026", dev.galley.render.Format.monthYear(article.summary().date()));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            updated          | 2024-02-01
+            lastmod          | 2024-02-01
+            last_modified_at | 2024-02-01 10:00:00 +0100
+            """)
+    void theDateOfTheLastChangeComesFromGalleysHugosOrJekyllsKey(String key, String value) throws ArticleException {
+        Article article = parse("a.md", "---\ntitle: T\ndate: 2024-01-01\n" + key + ": " + value + "\n---\nBody.\n");
+        assertEquals(LocalDate.of(2024, 2, 1), article.summary().updated().toLocalDate());
+    }
+
+    @Test
+    void jekyllsExcerptIsTheSummaryWhenThereIsNoSummary() throws ArticleException {
+        Article excerpt = parse("a.md", "---\ntitle: T\ndate: 2024-01-01\nexcerpt: What this post is about.\n---\nFirst paragraph.\n");
+        assertEquals(List.of("What this post is about."), excerpt.summary().summary());
+        Article both = parse("a.md", "---\ntitle: T\ndate: 2024-01-01\nsummary: The summary.\nexcerpt: The excerpt.\n---\nFirst.\n");
+        assertEquals(List.of("The summary."), both.summary().summary());
+    }
+
+    @Test
+    void aCrossPostsCanonicalUrlIsTheCanonicalLinkOfItsPage() throws ArticleException {
+        for (String key : List.of("canonical_url", "canonicalURL")) {
+            Article article = parse("a.md", "---\ntitle: T\ndate: 2024-01-01\n" + key + ": https://dev.to/jane/original-post\n---\nBody.\n");
+            String html = new String(new dev.galley.render.SiteRenderer(SiteConfig.defaults())
+                    .article(article, dev.galley.site.SiteIndex.Neighbours.NONE).bytes(), StandardCharsets.UTF_8);
+            assertTrue(html.contains("<link rel=\"canonical\" href=\"https://dev.to/jane/original-post\">"), key);
+        }
+        ArticleException e = assertThrows(ArticleException.class,
+                () -> parse("a.md", "---\ntitle: T\ndate: 2024-01-01\ncanonical_url: javascript:alert(1)\n---\nBody.\n"));
+        assertEquals(4, e.line());
+    }
+
+    @Test
+    void keysThatChangeWhatReadersGetElsewhereAreWarningsNamingTheirLine() throws ArticleException {
+        Article article = parse("news/0.20-relnotes/index.md", """
+                ---
+                title: "Hugo 0.20"
+                date: 2017-04-10
+                aliases: [/0-20/]
+                layout: news
+                publishDate: 2017-04-12
+                ---
+                Body.
+                """);
+        assertEquals(List.of("4 aliases: old URLs are not redirected yet, so links to them will not lead here",
+                        "6 publishDate: the article is published now, not held back until this date"),
+                article.warnings().stream().map(w -> w.line() + " " + w.reason()).toList(), "layout changes nothing a reader sees: no warning");
+    }
+
     @Test
     void categoriesOfJekyllAndHugoBecomeTagsAfterTheTags() throws ArticleException {
         Article jekyll = parse("_posts/2016-07-26-release.markdown", """
