@@ -280,6 +280,27 @@ abstract class BurstEndToEndTest {
     }
 
     @Test
+    void mustNotLetAFullRerenderPutAPageRenderedBeforeAnEditOverTheEdit() throws Exception {
+        PublishHandler fast = buckets.newHandler();
+        RecordingContext logs = new RecordingContext();
+        SiteBuckets.handle(fast, buckets.upload("hello.md", SiteBuckets.article("Version one", "2026-03-10")), logs);
+        buckets.upload("site.yaml", "title: Renamed\n");  // so that the re-render writes every page again
+        SlowWrite slow = new SlowWrite("articles/hello/index.html");
+        PublishHandler rerendering = new PublishHandler(buckets.config, buckets.newClient(slow));
+
+        CompletableFuture<String> rerender = CompletableFuture.supplyAsync(() -> SiteBuckets.handle(rerendering, "{\"action\":\"rebuild\"}", logs));
+        assertTrue(slow.holding.await(30, TimeUnit.SECONDS), "the re-render never wrote the page");
+        String edit = buckets.upload("hello.md", SiteBuckets.article("Version two", "2026-03-10"));
+        SiteBuckets.handle(fast, edit, logs);  // published while the re-render's write of Version one is on its way
+        slow.release.countDown();
+        rerender.get(60, TimeUnit.SECONDS);
+
+        SiteBuckets.handle(fast, edit, logs);  // a repeated notification of the edit must not find a stale page 'unchanged'
+        assertTrue(buckets.siteText("articles/hello/index.html").contains("Version two"),
+                "the re-render put the page it rendered before the edit over the edit");
+    }
+
+    @Test
     void mustNotLetASlowInvocationHoldingOldContentOverwriteANewerPage() throws Exception {
         PublishHandler fast = buckets.newHandler();
         RecordingContext logs = new RecordingContext();
@@ -359,6 +380,22 @@ abstract class BurstEndToEndTest {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** An invocation that stalls just before it writes one page. */
+    static final class SlowWrite extends Stalling {
+        private final String key;
+
+        SlowWrite(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (context.request() instanceof PutObjectRequest put && put.key().equals(key) && holding.getCount() > 0) {
+                stallUntilReleased();
             }
         }
     }
