@@ -6,6 +6,7 @@ import dev.galley.publish.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -285,7 +287,7 @@ abstract class BurstEndToEndTest {
         RecordingContext logs = new RecordingContext();
         SiteBuckets.handle(fast, buckets.upload("hello.md", SiteBuckets.article("Version one", "2026-03-10")), logs);
         buckets.upload("site.yaml", "title: Renamed\n");  // so that the re-render writes every page again
-        SlowWrite slow = new SlowWrite("articles/hello/index.html");
+        SlowRequest slow = SlowRequest.beforeWriting("articles/hello/index.html");
         PublishHandler rerendering = new PublishHandler(buckets.config, buckets.newClient(slow));
 
         CompletableFuture<String> rerender = CompletableFuture.supplyAsync(() -> SiteBuckets.handle(rerendering, "{\"action\":\"rebuild\"}", logs));
@@ -333,7 +335,7 @@ abstract class BurstEndToEndTest {
         assertTrue(buckets.siteBytes("tags/solo/index.html").isPresent());
 
         // The tag's last article goes; the invocation stalls just before it deletes the tag page.
-        SlowDelete slow = new SlowDelete("tags/solo/index.html");
+        SlowRequest slow = SlowRequest.beforeDeleting("tags/solo/index.html");
         PublishHandler slowHandler = new PublishHandler(buckets.config, buckets.newClient(slow));
         String removal = buckets.delete("first.md");
         CompletableFuture<String> slowRun = CompletableFuture.supplyAsync(() -> SiteBuckets.handle(slowHandler, removal, logs));
@@ -353,7 +355,7 @@ abstract class BurstEndToEndTest {
         RecordingContext logs = new RecordingContext();
         SiteBuckets.handle(fast, buckets.upload("back.md", SiteBuckets.article("Gone for a moment", "2026-03-10")), logs);
 
-        SlowDelete slow = new SlowDelete("articles/back/index.html");
+        SlowRequest slow = SlowRequest.beforeDeleting("articles/back/index.html");
         PublishHandler slowHandler = new PublishHandler(buckets.config, buckets.newClient(slow));
         String removal = buckets.delete("back.md");
         CompletableFuture<String> slowRun = CompletableFuture.supplyAsync(() -> SiteBuckets.handle(slowHandler, removal, logs));
@@ -384,33 +386,25 @@ abstract class BurstEndToEndTest {
         }
     }
 
-    /** An invocation that stalls just before it writes one page. */
-    static final class SlowWrite extends Stalling {
-        private final String key;
+    /** An invocation that stalls just before it writes or deletes one page, as a Lambda container may between two requests. */
+    static final class SlowRequest extends Stalling {
+        private final Predicate<SdkRequest> stalled;
 
-        SlowWrite(String key) {
-            this.key = key;
+        private SlowRequest(Predicate<SdkRequest> stalled) {
+            this.stalled = stalled;
+        }
+
+        static SlowRequest beforeWriting(String key) {
+            return new SlowRequest(request -> request instanceof PutObjectRequest put && put.key().equals(key));
+        }
+
+        static SlowRequest beforeDeleting(String key) {
+            return new SlowRequest(request -> request instanceof DeleteObjectRequest delete && delete.key().equals(key));
         }
 
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            if (context.request() instanceof PutObjectRequest put && put.key().equals(key) && holding.getCount() > 0) {
-                stallUntilReleased();
-            }
-        }
-    }
-
-    /** An invocation that stalls just before it deletes one page, as a Lambda container may between two requests. */
-    static final class SlowDelete extends Stalling {
-        private final String key;
-
-        SlowDelete(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            if (context.request() instanceof DeleteObjectRequest delete && delete.key().equals(key) && holding.getCount() > 0) {
+            if (stalled.test(context.request()) && holding.getCount() > 0) {
                 stallUntilReleased();
             }
         }
