@@ -13,19 +13,22 @@ import java.util.Map;
  * @param extra     unknown front matter keys, kept as the author wrote them
  * @param warnings  what was published other than as written, in the order met in the file
  * @param canonicalElsewhere the canonical URL of an article first published on another site, or null
+ * @param localLinks         the paths in the site that the body's links and images point at, such as
+ *                           {@code /media/posts/a.png} or an old site's {@code /blog/2023/x/}
  */
 public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft,
-                      Map<String, Object> extra, List<ArticleWarning> warnings, URI canonicalElsewhere) {
+                      Map<String, Object> extra, List<ArticleWarning> warnings, URI canonicalElsewhere, List<String> localLinks) {
 
     public Article {
         toc = List.copyOf(toc);
         extra = Map.copyOf(extra);
         warnings = List.copyOf(warnings);
+        localLinks = List.copyOf(localLinks);
     }
 
     public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra,
                    List<ArticleWarning> warnings) {
-        this(summary, sourceKey, bodyHtml, toc, draft, extra, warnings, null);
+        this(summary, sourceKey, bodyHtml, toc, draft, extra, warnings, null, List.of());
     }
 
     public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra) {

@@ -7,6 +7,7 @@ import dev.galley.article.ArticleException.Problem;
 import dev.galley.article.internal.AuthorText;
 import dev.galley.article.internal.BodyFacts;
 import dev.galley.article.internal.Headings;
+import dev.galley.article.internal.LocalLinks;
 import dev.galley.article.internal.MediaLinks;
 import dev.galley.article.internal.FrontMatter;
 import dev.galley.article.internal.Markdown;
@@ -144,6 +145,7 @@ public final class ArticleParser {
         CodeSample sample = chooseSample(fields, body, sampleName);
         List<TocEntry> toc = Headings.assignIds(document);
         MediaLinks.resolve(document, sourceKey);
+        List<String> localLinks = LocalLinks.of(document, site.baseUrl());
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary,
                 TemplateTags.plain(description, variables).strip(), authors,
@@ -151,7 +153,7 @@ public final class ArticleParser {
         List<ArticleWarning> warnings = new ArrayList<>(fields.warnings);
         warnings.addAll(expanded.warnings());
         return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys(),
-                warnings, canonical);
+                warnings, canonical, localLinks);
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {

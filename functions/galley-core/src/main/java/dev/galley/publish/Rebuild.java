@@ -41,10 +41,11 @@ public final class Rebuild {
 
     /**
      * What a rebuild did. Rejected files are listed with their errors, published files that were not published
-     * as written with their warnings; every good file is published regardless.
+     * as written with their warnings (links that lead nowhere among them, {@code brokenLinks} of them); every good
+     * file is published regardless.
      */
     public record Report(int published, int drafts, List<ArticleException> rejected, List<ArticleWarning> warnings,
-                         int filesWritten, int pagesRemoved) {
+                         int brokenLinks, int filesWritten, int pagesRemoved) {
 
         /** True when the site's files are exactly what they were: a CDN needs no invalidation. */
         public boolean changedNothing() {
@@ -149,12 +150,31 @@ public final class Rebuild {
         written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.slug(), "")));
         int removed = removeOrphanPages(parser, renderer, next) + removeOrphanMedia(all);
         publisher.keepAsLastGood(settings);
+        List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, statuses);
         inParallel(List.copyOf(statuses.keySet()), key -> {
             content.reportStatus(key, statuses.get(key));
             return null;
         });
-        List<ArticleWarning> warnings = winners.stream().flatMap(w -> w.article().warnings().stream()).toList();
-        return new Report(next.entries().size(), drafts, List.copyOf(rejected), warnings, written.get(), removed);
+        List<ArticleWarning> warnings = new ArrayList<>(winners.stream().flatMap(w -> w.article().warnings().stream()).toList());
+        broken.forEach(link -> warnings.add(link.warning()));
+        return new Report(next.entries().size(), drafts, List.copyOf(rejected), warnings, broken.size(), written.get(), removed);
+    }
+
+    /**
+     * Checks every published article's local links against the files the site now holds: each broken one is a
+     * warning on its article's status, and all of them are the owner's report, {@value BrokenLinks#REPORT_PATH}.
+     */
+    private List<BrokenLinks.Broken> reportBrokenLinks(List<Parsed> winners, Map<String, PublishStatus> statuses) {
+        List<BrokenLinks.Broken> broken = BrokenLinks.find(winners.stream().map(Parsed::article).toList(), new HashSet<>(site.list("")));
+        for (BrokenLinks.Broken link : broken) {
+            statuses.computeIfPresent(link.file(), (key, status) -> {
+                List<String> warnings = new ArrayList<>(status.warnings());
+                warnings.add(link.warning().reasonWithLine());
+                return new PublishStatus(status.state(), status.reason(), status.url(), warnings);
+            });
+        }
+        publisher.writeIfChanged(BrokenLinks.report(broken), Map.of());
+        return broken;
     }
 
     /**

@@ -350,6 +350,37 @@ class PublisherTest {
     }
 
     @Test
+    void mustReportLinksAndImagesThatLeadNowhereAfterARebuild() {
+        content.put("site.yaml", "baseUrl: https://blog.example.com/\n");
+        content.files.put("images/ok.png", PNG);
+        content.put("a.md", article("A", "2026-01-01"));
+        content.put("posts/b.md", article("B", "2026-01-02") + """
+                [A](/articles/a/) [A again](https://blog.example.com/articles/a) [old URL](/blog/2023/a/)
+                [elsewhere](https://other.example.org/x/) [tags](/tags/) ![ok](/images/ok.png) ![missing](../images/gone.png)
+                [home](https://blog.example.com/) [anchor](#top)
+                """);
+
+        Rebuild.Report report = publisher.rebuild();
+
+        assertEquals(2, report.brokenLinks(), report.warnings().toString());
+        assertEquals(List.of("posts/b.md", "posts/b.md"), report.warnings().stream().filter(w -> w.kind().equals("broken-link"))
+                .map(w -> w.file()).toList());
+        List<String> status = content.statuses.get("posts/b.md").warnings();
+        assertTrue(status.get(0).startsWith("the link /blog/2023/a/ leads to no page or image of this site"), status.toString());
+        assertTrue(status.get(1).startsWith("the link /media/images/gone.png leads to no page"), status.toString());
+        assertEquals("""
+                {
+                  "brokenLinks" : [ {
+                    "file" : "posts/b.md",
+                    "link" : "/blog/2023/a/"
+                  }, {
+                    "file" : "posts/b.md",
+                    "link" : "/media/images/gone.png"
+                  } ]
+                }""", site.text("_galley/links.json"));
+    }
+
+    @Test
     void mustRewriteABoundedNumberOfPagesWhateverTheSizeOfTheSite() {
         site.checkLinks = false;
         int size = 1_000;

@@ -167,6 +167,7 @@ public final class PublishHandler implements RequestStreamHandler {
         result.put("published", report.published());
         result.put("drafts", report.drafts());
         result.put("rejected", report.rejected().size());
+        result.put("brokenLinks", report.brokenLinks());
         result.put("pagesRemoved", report.pagesRemoved());
         result.put("millis", millis);
         result.put("filesWritten", report.filesWritten());

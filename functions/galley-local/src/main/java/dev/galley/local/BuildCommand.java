@@ -56,6 +56,10 @@ record BuildCommand(Path content, Path out) {
         out.printf("%d published, %d drafts, %d failed, %d warnings, %d stale pages removed, in %d ms -> %s%n",
                 report.published(), report.drafts(), report.rejected().size(), report.warnings().size(), report.pagesRemoved(),
                 millis, this.out.toAbsolutePath());
+        if (report.brokenLinks() > 0) {
+            out.printf("%d links lead to no page or image of the site: %s%n", report.brokenLinks(),
+                    this.out.resolve("_galley/links.json").toAbsolutePath());
+        }
         return report.rejected().isEmpty() ? 0 : 1;
     }
 }

@@ -1,0 +1,76 @@
+package dev.galley.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.galley.article.Article;
+import dev.galley.article.ArticleWarning;
+import dev.galley.site.ContentKind;
+import dev.galley.site.SiteFile;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The links and images of published articles that lead to nothing the site holds, found once a full re-render
+ * has written every file: a warning for each article, and one report for the site's owner.
+ */
+final class BrokenLinks {
+
+    /** The owner's report; the CDN and the preview refuse everything under {@code _galley/}. */
+    static final String REPORT_PATH = "_galley/links.json";
+    static final String KIND = "broken-link";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BrokenLinks() {
+    }
+
+    /** A link of a source file that leads nowhere. */
+    record Broken(String file, String link) {
+        ArticleWarning warning() {
+            return new ArticleWarning(file, 0, KIND, "the link " + link + " leads to no page or image of this site; point it at "
+                    + "the page's URL, such as /articles/<slug>/, or upload what it shows");
+        }
+    }
+
+    /** @param siteFiles every path the site holds, such as {@code articles/x/index.html} */
+    static List<Broken> find(Collection<Article> articles, Set<String> siteFiles) {
+        List<Broken> broken = new ArrayList<>();
+        for (Article article : articles) {
+            for (String link : article.localLinks()) {
+                if (!leadsSomewhere(link, siteFiles)) {
+                    broken.add(new Broken(article.sourceKey(), link));
+                }
+            }
+        }
+        broken.sort(Comparator.comparing(Broken::file).thenComparing(Broken::link));
+        return broken;
+    }
+
+    /** A path leads somewhere when the site has that file, or that folder's page, as the CDN serves {@code /x/} and {@code /x}. */
+    static boolean leadsSomewhere(String link, Set<String> siteFiles) {
+        String path = URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8).substring(1);
+        if (path.isEmpty() || path.endsWith("/")) {
+            return siteFiles.contains(path + "index.html");
+        }
+        return siteFiles.contains(path) || siteFiles.contains(path + "/index.html");
+    }
+
+    /** {@code {"brokenLinks":[{"file":"posts/a.md","link":"/blog/x/"}]}}, sorted, so an unchanged site writes the same bytes. */
+    static SiteFile report(List<Broken> broken) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode links = root.putArray("brokenLinks");
+        broken.forEach(link -> links.addObject().put("file", link.file()).put("link", link.link()));
+        try {
+            return new SiteFile(REPORT_PATH, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), ContentKind.INTERNAL_JSON);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
