@@ -82,6 +82,9 @@ public final class Publisher {
         if (key.equals(SiteConfig.FILE_NAME)) {
             return syncSiteConfig();
         }
+        if (key.endsWith("/")) {
+            return Outcome.of(key, Outcome.Kind.SKIPPED, "");  // a folder marker some S3 tools make: not a file
+        }
         if (Media.isMedia(key)) {
             return syncMedia(key);
         }
@@ -356,9 +359,8 @@ public final class Publisher {
 
     /** The status of a published article: its URL, and its warnings and the site's, each with its line. */
     static PublishStatus published(Article article, SiteSettings settings) {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new java.util.ArrayList<>(settings.warnings());  // the site's first: it concerns every file
         article.warnings().forEach(warning -> warnings.add(warning.reasonWithLine()));
-        warnings.addAll(settings.warnings());
         return new PublishStatus(State.PUBLISHED, "", Format.articleUrl(article.slug()), warnings);
     }
 

@@ -88,7 +88,7 @@ public final class Rebuild {
         // Reported to the authors once the site shows the rebuild.
         Map<String, PublishStatus> statuses = new ConcurrentHashMap<>();
         for (String key : all) {
-            if (!Publisher.isArticle(key) && !Media.isMedia(key) && !key.equals(SiteConfig.FILE_NAME)) {
+            if (!Publisher.isArticle(key) && !Media.isMedia(key) && !key.equals(SiteConfig.FILE_NAME) && !key.endsWith("/")) {
                 ArticleException e = new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, Publisher.UNSUPPORTED);
                 rejected.add(e);
                 statuses.put(key, new PublishStatus(State.REJECTED, e.reason(), ""));

@@ -29,6 +29,7 @@ public final class S3ContentStore implements ContentStore {
     // S3 tag values allow letters, digits, spaces and + - = . _ : / @, up to 256 characters.
     private static final Pattern NOT_ALLOWED_IN_TAGS = Pattern.compile("[^\\p{L}\\p{N} +\\-=._:/@]+");
     private static final int MAX_TAG_VALUE = 256;
+    private static final int MAX_TAGS = 10;
 
     private final S3Client s3;
     private final String bucket;
@@ -73,26 +74,30 @@ public final class S3ContentStore implements ContentStore {
                 () -> s3.getObjectTagging(r -> r.bucket(bucket).key(object)).tagSet()).ifPresent(current -> {
             List<Tag> tags = new ArrayList<>();
             current.stream().filter(tag -> !tag.key().startsWith("galley-")).forEach(tags::add);
-            tags.add(tag(STATUS_TAG, status.state().tagValue()));
+            // Most important first: S3 keeps at most 10 tags, and the author's own come before ours.
+            List<Tag> ours = new ArrayList<>();
+            ours.add(tag(STATUS_TAG, status.state().tagValue()));
             if (!status.reason().isEmpty()) {
-                tags.add(tag(REASON_TAG, status.reason()));
-            }
-            if (!status.url().isEmpty()) {
-                tags.add(tag(URL_TAG, status.url()));
+                ours.add(tag(REASON_TAG, status.reason()));
             }
             if (!status.warnings().isEmpty()) {
                 int count = status.warnings().size();
-                tags.add(tag(WARNINGS_TAG, count + (count == 1 ? " warning. " : " warnings. ") + status.warnings().get(0)));
+                ours.add(tag(WARNINGS_TAG, count + (count == 1 ? " warning. " : " warnings. ") + status.warnings().get(0)));
             }
+            if (!status.url().isEmpty()) {
+                ours.add(tag(URL_TAG, status.url()));
+            }
+            tags.addAll(ours.subList(0, Math.min(ours.size(), Math.max(1, MAX_TAGS - tags.size()))));
             S3Calls.find("tagging s3://" + bucket + "/" + object,
                     () -> s3.putObjectTagging(r -> r.bucket(bucket).key(object).tagging(t -> t.tagSet(tags))));
         });
     }
 
+    /** A tag S3 accepts: only its allowed characters, at most 256 of them (code points), cut with "..." when longer. */
     static Tag tag(String key, String value) {
         String clean = NOT_ALLOWED_IN_TAGS.matcher(value).replaceAll(" ").replaceAll(" {2,}", " ").strip();
-        if (clean.length() > MAX_TAG_VALUE) {
-            clean = clean.substring(0, MAX_TAG_VALUE - 1) + "…";
+        if (clean.codePointCount(0, clean.length()) > MAX_TAG_VALUE) {
+            clean = clean.substring(0, clean.offsetByCodePoints(0, MAX_TAG_VALUE - 3)) + "...";
         }
         return Tag.builder().key(key).value(clean).build();
     }

@@ -68,7 +68,8 @@ final class ContentFolderSync {
 
     /**
      * After a change in the folder: uploads the file unless the bucket holds its bytes, or deletes the object when
-     * the author deleted a file both sides had.
+     * the author deleted a file while the bucket still held what both sides had. A key that is neither a file nor
+     * an object is a folder that was removed or renamed: each object under it is handled the same way.
      *
      * @return true when the bucket was changed
      */
@@ -81,7 +82,7 @@ final class ContentFolderSync {
         String localMd5 = local.map(LocalPaths::etag).orElse(null);
         if (Objects.equals(localMd5, remote.orElse(null))) {
             agree(key, localMd5);
-            return false;
+            return local.isEmpty() && pushFolder(key);
         }
         if (local.isPresent()) {
             s3.putObject(r -> r.bucket(bucket).key(key).contentType(Publisher.isArticle(key) ? "text/markdown; charset=utf-8" : null),
@@ -89,12 +90,27 @@ final class ContentFolderSync {
             agree(key, localMd5);
             return true;
         }
-        if (agreed.containsKey(key)) {
+        if (remote.get().equals(agreed.get(key))) {
             s3.deleteObject(r -> r.bucket(bucket).key(key));
             agree(key, null);
             return true;
         }
-        return false;  // new in the bucket, and not written into the folder yet: pull does that
+        // The bucket holds bytes the folder never had (an S3 tool uploaded them): kept, and written into the folder.
+        readObject(key).ifPresent(bytes -> {
+            if (writeFile(key, bytes, null)) {
+                agree(key, LocalPaths.etag(bytes));
+            }
+        });
+        return false;
+    }
+
+    /** Handles every object under a folder that is gone from the content folder. */
+    private boolean pushFolder(String folderKey) {
+        boolean changed = false;
+        for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folderKey + "/")).contents()) {
+            changed |= push(object.key());
+        }
+        return changed;
     }
 
     /**
@@ -118,12 +134,9 @@ final class ContentFolderSync {
         if (folderChangedSinceAgreement) {
             return;  // the watcher uploads it
         }
-        if (remote.isPresent()) {
-            writeFile(key, remote.get());
-        } else {
-            deleteFile(key);
+        if (remote.isPresent() ? writeFile(key, remote.get(), localMd5) : deleteFile(key)) {
+            agree(key, remoteMd5);
         }
-        agree(key, remoteMd5);
     }
 
     private void agree(String key, String md5) {
@@ -176,22 +189,31 @@ final class ContentFolderSync {
         }
     }
 
-    /** Written beside its place under a hidden name, then moved over it: an editor or a kill never sees half of it. */
-    private void writeFile(String key, byte[] bytes) {
+    /**
+     * Written beside its place under a hidden name, then moved over it: an editor or a kill never sees half of it.
+     * If the file changed since it was read as {@code expectedMd5} (an editor saved meanwhile), it is left as it is.
+     */
+    private boolean writeFile(String key, byte[] bytes, String expectedMd5) {
         Path target = LocalPaths.resolve(folder, key);
         Path partial = target.resolveSibling("." + target.getFileName() + PULL_SUFFIX);
         try {
             Files.createDirectories(target.getParent());
             Files.write(partial, bytes);
+            if (!Objects.equals(readFile(key).map(LocalPaths::etag).orElse(null), expectedMd5)) {
+                Files.delete(partial);
+                return false;
+            }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 
-    private void deleteFile(String key) {
+    private boolean deleteFile(String key) {
         try {
             Files.deleteIfExists(LocalPaths.resolve(folder, key));
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + key, e);
         }

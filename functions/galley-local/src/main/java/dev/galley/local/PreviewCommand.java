@@ -161,8 +161,15 @@ final class PreviewCommand {
             new FileSystemContentStore(content).list().forEach(folderSync::push);
         }
 
+        /** One failed upload (an S3 hiccup, a file locked by an editor) is reported and never stops the watcher. */
         private void uploadChanges(Set<String> keys) {
-            keys.forEach(folderSync::push);
+            for (String key : keys) {
+                try {
+                    folderSync.push(key);
+                } catch (RuntimeException e) {
+                    System.err.println("could not upload " + key + ": " + e.getMessage() + "; save it again to retry");
+                }
+            }
         }
 
         /** Writes into the folder what an S3 client changed in the bucket. Never stops the handler from running. */

@@ -114,6 +114,35 @@ class ContentFolderSyncTest {
     }
 
     @Test
+    void aDeletionInTheFolderNeverDeletesANewerUploadFromAnS3Tool() throws Exception {
+        Files.writeString(folder.resolve("a.md"), "first");
+        sync.push("a.md");
+        put("a.md", "uploaded with an S3 tool");
+        Files.delete(folder.resolve("a.md"));
+        sync.pull("a.md");  // the folder changed since the agreement, so the pull leaves it
+
+        assertFalse(sync.push("a.md"));
+
+        assertEquals(List.of("a.md"), keys(), "the bucket keeps the version the folder never had");
+        assertEquals("uploaded with an S3 tool", Files.readString(folder.resolve("a.md")), "and the folder gets it back");
+    }
+
+    @Test
+    void aFolderRemovedOrRenamedTakesItsObjectsAlong() throws Exception {
+        Files.createDirectories(folder.resolve("posts/2024"));
+        Files.writeString(folder.resolve("posts/2024/a.md"), "a");
+        Files.writeString(folder.resolve("posts/b.md"), "b");
+        sync.push("posts/2024/a.md");
+        sync.push("posts/b.md");
+        Files.move(folder.resolve("posts"), folder.resolve("archive"));
+
+        assertTrue(sync.push("posts"), "the watcher reports only the folder's name");
+        List.of("archive/2024/a.md", "archive/b.md").forEach(sync::push);
+
+        assertEquals(List.of("archive/2024/a.md", "archive/b.md"), keys());
+    }
+
+    @Test
     void hiddenFilesStayWhereTheyAre() throws Exception {
         put(".DS_Store", "finder");
         assertEquals(List.of(), sync.pullObjectsMissingFromTheFolder());
