@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The links and images of published articles that lead to nothing the site holds, found once a full re-render
@@ -39,12 +39,12 @@ final class BrokenLinks {
         }
     }
 
-    /** @param siteFiles every path the site holds, such as {@code articles/x/index.html} */
-    static List<Broken> find(Collection<Article> articles, Set<String> siteFiles) {
+    /** @param siteHas whether the site holds a path such as {@code articles/x/index.html} */
+    static List<Broken> find(Collection<Article> articles, Predicate<String> siteHas) {
         List<Broken> broken = new ArrayList<>();
         for (Article article : articles) {
             for (String link : article.localLinks()) {
-                if (!leadsSomewhere(link, siteFiles)) {
+                if (!leadsSomewhere(link, siteHas)) {
                     broken.add(new Broken(article.sourceKey(), link));
                 }
             }
@@ -54,12 +54,12 @@ final class BrokenLinks {
     }
 
     /** A path leads somewhere when the site has that file, or that folder's page, as the CDN serves {@code /x/} and {@code /x}. */
-    static boolean leadsSomewhere(String link, Set<String> siteFiles) {
+    static boolean leadsSomewhere(String link, Predicate<String> siteHas) {
         String path = URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8).substring(1);
         if (path.isEmpty() || path.endsWith("/")) {
-            return siteFiles.contains(path + "index.html");
+            return siteHas.test(path + "index.html");
         }
-        return siteFiles.contains(path) || siteFiles.contains(path + "/index.html");
+        return siteHas.test(path) || siteHas.test(path + "/index.html");
     }
 
     /** {@code {"brokenLinks":[{"file":"posts/a.md","link":"/blog/x/"}]}}, sorted, so an unchanged site writes the same bytes. */

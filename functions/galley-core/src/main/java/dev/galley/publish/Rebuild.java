@@ -150,7 +150,9 @@ public final class Rebuild {
         written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.slug(), "")));
         int removed = removeOrphanPages(parser, renderer, next) + removeOrphanMedia(all);
         publisher.keepAsLastGood(settings);
-        List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, statuses);
+        Set<String> refused = refusedMedia.stream().map(ArticleException::file).collect(Collectors.toSet());
+        List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();
+        List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, publishedMedia, statuses);
         inParallel(List.copyOf(statuses.keySet()), key -> {
             content.reportStatus(key, statuses.get(key));
             return null;
@@ -164,8 +166,14 @@ public final class Rebuild {
      * Checks every published article's local links against the files the site now holds: each broken one is a
      * warning on its article's status, and all of them are the owner's report, {@value BrokenLinks#REPORT_PATH}.
      */
-    private List<BrokenLinks.Broken> reportBrokenLinks(List<Parsed> winners, Map<String, PublishStatus> statuses) {
-        List<BrokenLinks.Broken> broken = BrokenLinks.find(winners.stream().map(Parsed::article).toList(), new HashSet<>(site.list("")));
+    private List<BrokenLinks.Broken> reportBrokenLinks(List<Parsed> winners, List<String> publishedMedia, Map<String, PublishStatus> statuses) {
+        // What the re-render published is known; anything else (a tag page, an archive page) is asked of the store.
+        Set<String> published = new HashSet<>(publishedMedia);
+        published.add("index.html");
+        winners.forEach(w -> published.add(SiteRenderer.articlePath(w.article().slug())));
+        Map<String, Boolean> asked = new HashMap<>();
+        List<BrokenLinks.Broken> broken = BrokenLinks.find(winners.stream().map(Parsed::article).toList(),
+                path -> published.contains(path) || asked.computeIfAbsent(path, p -> site.head(p).isPresent()));
         for (BrokenLinks.Broken link : broken) {
             statuses.computeIfPresent(link.file(), (key, status) -> {
                 List<String> warnings = new ArrayList<>(status.warnings());
