@@ -53,6 +53,11 @@ public final class ArticleParser {
      * half a minute; 5,000 take a fraction of a second.
      */
     public static final int MAX_IMAGES = 5_000;
+    /**
+     * The most raw HTML tags one article may hold: sanitizing misnested HTML (a table inside formatting, repeated)
+     * grows with the square of its size, 30 seconds and more for a megabyte of it.
+     */
+    public static final int MAX_RAW_HTML_TAGS = 20_000;
     public static final int MAX_TITLE_LENGTH = 300;
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG_LENGTH = 60;
@@ -135,6 +140,11 @@ public final class ArticleParser {
         } catch (IllegalArgumentException e) {
             throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format(
                     "the tables hold more than %,d cells in all; split the article", Markdown.MAX_TABLE_CELLS));
+        }
+        int rawHtmlTags = Markdown.rawHtmlTags(document);
+        if (rawHtmlTags > MAX_RAW_HTML_TAGS) {
+            throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format("the raw HTML has %,d tags; an article may have "
+                    + "at most %,d (a table of 100 rows and 20 columns has some 4,500)", rawHtmlTags, MAX_RAW_HTML_TAGS));
         }
         expanded.insertEmbeds(document);
         BodyFacts body = BodyFacts.of(document);

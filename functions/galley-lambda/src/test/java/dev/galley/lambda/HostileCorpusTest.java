@@ -243,7 +243,10 @@ abstract class HostileCorpusTest {
                 published("html-comments-without-end.md", () -> FRONT + "x <!-- >".repeat(x)),
                 published("html-processing-instructions-without-end.md", () -> FRONT + "x <? >".repeat(x)),
                 published("raw-html-nested-divs-20000.md", () -> FRONT + "<div>".repeat(x / 5)),
-                published("raw-html-misnested-formatting.md", () -> FRONT + "<b><i>".repeat(x / 10) + "</b>".repeat(x / 10)),
+                published("raw-html-misnested-formatting.md", () -> FRONT + "<b><i>".repeat(ArticleParser.MAX_RAW_HTML_TAGS / 3)
+                        + "</b>".repeat(ArticleParser.MAX_RAW_HTML_TAGS / 3)),
+                rejected("raw-html-tables-in-formatting-over-the-limit.md", () -> FRONT + "<table><s>".repeat(ArticleParser.MAX_RAW_HTML_TAGS),
+                        "the raw HTML has 40 000 tags"),  // as the status tag has it: S3 allows no commas
                 published("autolink-without-closer.md", () -> FRONT + "<".repeat(160_000)),
                 published("emphasis-opener-search.md", () -> FRONT + "a**b" + "c* ".repeat(80_000)),
                 published("backticks-of-distinct-lengths.md", () -> {

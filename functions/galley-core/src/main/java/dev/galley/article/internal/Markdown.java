@@ -95,6 +95,27 @@ public final class Markdown {
         return render(document, "", SiteConfig.DEFAULT_EMBED_HOSTS);
     }
 
+    /** How many tags the body's raw HTML holds, counted by their opening {@code <}: what sanitizing it costs. */
+    public static int rawHtmlTags(Node document) {
+        int[] tags = {0};
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlBlock block) {
+                tags[0] += count(block.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlInline inline) {
+                tags[0] += count(inline.getLiteral());
+            }
+
+            private int count(String html) {
+                return (int) html.chars().filter(c -> c == '<').count();
+            }
+        });
+        return tags[0];
+    }
+
     private static boolean hasRawHtml(Node document) {
         boolean[] found = {false};
         document.accept(new AbstractVisitor() {

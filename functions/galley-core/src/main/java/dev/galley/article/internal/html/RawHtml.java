@@ -45,7 +45,7 @@ public final class RawHtml {
             .addAttributes("span", "class")
             .addAttributes("figure", "class")
             .addAttributes("code", "class")
-            .addAttributes("pre", "tabindex")
+            .addAttributes("pre", "tabindex", "class")
             .addAttributes("table", "tabindex")
             .addAttributes("th", "align", "colspan", "rowspan", "scope")
             .addAttributes("td", "align", "colspan", "rowspan")

@@ -268,6 +268,11 @@ public final class TemplateTags {
             return warn(tag, UNKNOWN_TAG, tag.shown() + ": \"" + id + "\" is not a " + site + " video ID (" + idRule
                     + "), so the video was removed");
         }
+        String host = java.net.URI.create(player).getHost();
+        if (!variables.embedHosts().contains(host)) {
+            return warn(tag, UNKNOWN_TAG, tag.shown() + ": the site's embedHosts do not list " + host
+                    + ", so the video was removed; add it to embedHosts in site.yaml (and to the stack's ExtraFrameHosts)");
+        }
         String title = tag.named().getOrDefault("title", site + " video");
         return block(tag, new VideoEmbed(player + id, title));
     }

@@ -27,6 +27,11 @@ public final class Variables {
         this.slug = slug;
     }
 
+    /** The hosts the site lets its pages frame, as {@code embedHosts} in site.yaml lists them. */
+    java.util.List<String> embedHosts() {
+        return site.embedHosts();
+    }
+
     /** The outcome of a Liquid output tag. */
     sealed interface Output {
     }
