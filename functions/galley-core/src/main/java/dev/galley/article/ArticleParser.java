@@ -108,7 +108,9 @@ public final class ArticleParser {
         }
         int images = 0;
         for (int at = text.indexOf("!["); at >= 0; at = text.indexOf("![", at + 2)) {
-            images++;
+            if (at == 0 || text.charAt(at - 1) != '<') {  // <![CDATA[ in raw HTML is no image
+                images++;
+            }
         }
         if (images > MAX_IMAGES) {
             throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format(

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Rules a security review of raw HTML and template tags asked for. */
+/** Rules a security review of raw HTML and template tags asked for: embeds, classes, and what bounds the cost. */
 class EmbedsAndRawHtmlLimitsTest {
 
     private static Article parse(SiteConfig site, String body) throws ArticleException {
@@ -35,6 +35,12 @@ class EmbedsAndRawHtmlLimitsTest {
     void aMermaidFenceKeepsItsClassInAnArticleWithRawHtml() throws ArticleException {
         Article article = parse(SiteConfig.defaults(), "<!-- a comment -->\n\n```mermaid\ngraph TD; A-->B\n```\n");
         assertTrue(article.bodyHtml().contains("<pre class=\"mermaid\""), article.bodyHtml());
+    }
+
+    @Test
+    void cdataSectionsInRawHtmlAreNotCountedAsImages() throws ArticleException {
+        String body = "<div><![CDATA[ x ]]></div>\n".repeat(ArticleParser.MAX_IMAGES + 1);
+        assertEquals("T", parse(SiteConfig.defaults(), body).summary().title());
     }
 
     @Test
