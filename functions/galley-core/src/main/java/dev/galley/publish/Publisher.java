@@ -14,6 +14,7 @@ import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
 import dev.galley.site.SiteIndex;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,9 +66,17 @@ public final class Publisher {
     private final ContentStore content;
     private final SiteStore site;
 
+    private final Clock clock;
+
     public Publisher(ContentStore content, SiteStore site) {
+        this(content, site, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is, for the warning on an article dated in the future */
+    public Publisher(ContentStore content, SiteStore site, Clock clock) {
         this.content = content;
         this.site = site;
+        this.clock = clock;
     }
 
     /** A Markdown file with a name before its ending ({@code posts/.md} is not one). */
@@ -358,8 +367,12 @@ public final class Publisher {
     }
 
     /** The status of a published article: its URL, and its warnings and the site's, each with its line. */
-    static PublishStatus published(Article article, SiteSettings settings) {
+    PublishStatus published(Article article, SiteSettings settings) {
         List<String> warnings = new java.util.ArrayList<>(settings.warnings());  // the site's first: it concerns every file
+        if (article.summary().date().toInstant().isAfter(clock.instant())) {
+            warnings.add("the date " + Format.isoDate(article.summary().date()) + " is in the future, and the article is published "
+                    + "now: Galley does not hold articles back until their date yet; set draft: true to keep it unpublished");
+        }
         article.warnings().forEach(warning -> warnings.add(warning.reasonWithLine()));
         return new PublishStatus(State.PUBLISHED, "", Format.articleUrl(article.slug()), warnings);
     }

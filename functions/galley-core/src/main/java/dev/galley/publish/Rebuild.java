@@ -131,7 +131,7 @@ public final class Rebuild {
             if (writePage(renderer, w, listed) == Publisher.PageWrite.WRITTEN) {
                 written.incrementAndGet();
             }
-            statuses.put(w.key(), Publisher.published(w.article(), settings));
+            statuses.put(w.key(), publisher.published(w.article(), settings));
             return null;
         });
         List<ArticleException> refusedMedia = inParallel(all.stream().filter(Media::isMedia).toList(), key -> {

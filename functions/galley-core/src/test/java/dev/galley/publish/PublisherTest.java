@@ -381,6 +381,24 @@ class PublisherTest {
     }
 
     @Test
+    void mustWarnThatAnArticleDatedInTheFutureIsPublishedNow() {
+        java.time.Clock now = java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+        Publisher publisher = new Publisher(content, site, now);
+        content.put("embargoed.md", article("Embargoed", "2026-06-02"));
+        content.put("past.md", article("Past", "2026-06-01"));
+
+        assertEquals(Outcome.Kind.PUBLISHED, publisher.sync(SourceChange.of("embargoed.md")).kind());
+        publisher.sync(SourceChange.of("past.md"));
+
+        List<String> warnings = content.statuses.get("embargoed.md").warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("the date 2026-06-02 is in the future, and the article is published now"), warnings.get(0));
+        assertEquals(List.of(), content.statuses.get("past.md").warnings());
+        publisher.rebuild();
+        assertEquals(warnings, content.statuses.get("embargoed.md").warnings(), "a re-render says the same");
+    }
+
+    @Test
     void mustRewriteABoundedNumberOfPagesWhateverTheSizeOfTheSite() {
         site.checkLinks = false;
         int size = 1_000;
