@@ -148,7 +148,7 @@ public final class ArticleParser {
             throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format("the raw HTML has %,d tags; an article may have "
                     + "at most %,d (a table of 100 rows and 20 columns has some 4,500)", rawHtmlTags, MAX_RAW_HTML_TAGS));
         }
-        expanded.insertEmbeds(document);
+        List<ArticleWarning> lostEmbeds = expanded.insertEmbeds(document);
         BodyFacts body = BodyFacts.of(document);
         List<String> summary = paragraphs(TemplateTags.plain(summaryText, variables));
         if (summary.isEmpty() && body.firstParagraph() != null) {
@@ -164,6 +164,7 @@ public final class ArticleParser {
                 body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
         List<ArticleWarning> warnings = new ArrayList<>(fields.warnings);
         warnings.addAll(expanded.warnings());
+        warnings.addAll(lostEmbeds);
         return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys(),
                 warnings, canonical, localLinks);
     }

@@ -32,6 +32,15 @@ class EmbedsAndRawHtmlLimitsTest {
     }
 
     @Test
+    void aPlayerWrittenInsideRawHtmlIsRemovedWithAWarningAndLeavesNoPlaceholder() throws ArticleException {
+        Article article = parse(SiteConfig.defaults(), "<pre>\n{{< vimeo 123 >}}\n</pre>\n");
+        assertFalse(article.bodyHtml().contains("galleyembed"), article.bodyHtml());
+        assertFalse(article.bodyHtml().contains("<iframe"), article.bodyHtml());
+        assertEquals(List.of("1 player or figure written inside raw HTML, a heading, a table or a link cannot be shown there, "
+                + "so it was removed; put each shortcode on a line of its own"), article.warnings().stream().map(ArticleWarning::reason).toList());
+    }
+
+    @Test
     void aMermaidFenceKeepsItsClassInAnArticleWithRawHtml() throws ArticleException {
         Article article = parse(SiteConfig.defaults(), "<!-- a comment -->\n\n```mermaid\ngraph TD; A-->B\n```\n");
         assertTrue(article.bodyHtml().contains("<pre class=\"mermaid\""), article.bodyHtml());

@@ -2,6 +2,8 @@ package dev.galley.article.internal.templates;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
@@ -16,7 +18,8 @@ import java.util.Set;
 /**
  * Blocks Galley renders itself (players, figures) travel through the Markdown parser as a paragraph holding one
  * word that the body does not contain; after parsing, that paragraph is swapped for the block. A word that
- * did not end up alone in a paragraph (an embed inside a table cell, say) is dropped.
+ * did not end up alone in a paragraph (an embed inside a table cell or raw HTML, say) is dropped, and counted so
+ * that the author hears of it.
  */
 final class Placeholders {
 
@@ -60,12 +63,15 @@ final class Placeholders {
         return WORD + number + "q";
     }
 
-    void swap(Node document) {
+    /** @return how many blocks found no paragraph of their own, and were dropped */
+    int swap(Node document) {
         if (blocks.isEmpty()) {
-            return;
+            return 0;
         }
         List<Paragraph> alone = new ArrayList<>();
         List<Text> strays = new ArrayList<>();
+        List<HtmlBlock> strayBlocks = new ArrayList<>();
+        List<HtmlInline> strayInlines = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Paragraph paragraph) {
@@ -83,6 +89,20 @@ final class Placeholders {
                     strays.add(text);
                 }
             }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                if (html.getLiteral().contains(prefix)) {
+                    strayBlocks.add(html);
+                }
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                if (html.getLiteral().contains(prefix)) {
+                    strayInlines.add(html);
+                }
+            }
         });
         for (Paragraph paragraph : alone) {
             paragraph.insertAfter(blocks.get(((Text) paragraph.getFirstChild()).getLiteral()));
@@ -91,6 +111,9 @@ final class Placeholders {
         for (Text text : strays) {
             text.setLiteral(withoutKeys(text.getLiteral()));
         }
+        strayBlocks.forEach(html -> html.setLiteral(withoutKeys(html.getLiteral())));
+        strayInlines.forEach(html -> html.setLiteral(withoutKeys(html.getLiteral())));
+        return blocks.size() - alone.size();
     }
 
     private String withoutKeys(String text) {

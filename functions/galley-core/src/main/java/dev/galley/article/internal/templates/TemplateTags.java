@@ -49,7 +49,10 @@ public final class TemplateTags {
         private final List<ArticleWarning> warnings;
         private final Placeholders embeds;
 
-        private Result(String markdown, List<ArticleWarning> warnings, Placeholders embeds) {
+        private final String file;
+
+        private Result(String file, String markdown, List<ArticleWarning> warnings, Placeholders embeds) {
+            this.file = file;
             this.markdown = markdown;
             this.warnings = List.copyOf(warnings);
             this.embeds = embeds;
@@ -63,8 +66,16 @@ public final class TemplateTags {
             return warnings;
         }
 
-        public void insertEmbeds(Node document) {
-            embeds.swap(document);
+        /**
+         * Puts the players and figures in place of their placeholders.
+         *
+         * @return a warning when some could not be placed: written inside raw HTML, a heading, a table or a link
+         */
+        public List<ArticleWarning> insertEmbeds(Node document) {
+            int dropped = embeds.swap(document);
+            return dropped == 0 ? List.of() : List.of(new ArticleWarning(file, 0, UNKNOWN_TAG, dropped + (dropped == 1 ? " player or figure"
+                    : " players or figures") + " written inside raw HTML, a heading, a table or a link cannot be shown there, so "
+                    + (dropped == 1 ? "it was" : "they were") + " removed; put each shortcode on a line of its own"));
         }
     }
 
@@ -104,11 +115,11 @@ public final class TemplateTags {
      */
     public static Result expand(String file, String body, int firstLine, Variables variables) {
         if (!mayHoldTags(body)) {
-            return new Result(body, List.of(), new Placeholders(""));
+            return new Result(file, body, List.of(), new Placeholders(""));
         }
         TemplateTags tags = new TemplateTags(file, body, firstLine, variables, true);
         tags.run();
-        return new Result(tags.out.toString(), tags.warnings, tags.placeholders);
+        return new Result(file, tags.out.toString(), tags.warnings, tags.placeholders);
     }
 
     /** Front matter text with its tags evaluated: variables as their values, other tags dropped. */
