@@ -1,16 +1,10 @@
 package dev.galley.article;
 
+import dev.galley.RecordingClassLoader;
 import dev.galley.site.SiteConfig;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,45 +27,20 @@ class TemplateTagsLoadingTest {
         }
     }
 
-    private static final class RecordingLoader extends URLClassLoader {
-
-        private final Set<String> requested = ConcurrentHashMap.newKeySet();
-
-        RecordingLoader() {
-            super(classPath(), ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            requested.add(name);
-            return super.loadClass(name, resolve);
-        }
-
-        private static URL[] classPath() {
-            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(path -> {
-                try {
-                    return new File(path).toURI().toURL();
-                } catch (MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toArray(URL[]::new);
-        }
-    }
-
     @Test
     void anArticleWithoutTagsLoadsNeitherTheTagPassNorItsParser() throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (RecordingLoader loader = new RecordingLoader()) {
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
             thread.setContextClassLoader(loader);
             var parse = loader.loadClass(Scenario.class.getName()).getMethod("parse", String.class);
             parse.invoke(null, "Plain Markdown with `code`, {braces} and a [link](https://example.com).\n");
-            assertTrue(loader.requested.contains(ArticleParser.class.getName()), "the scenario ran in the recording loader");
-            assertFalse(loader.requested.contains(TAG_PASS), "the tag pass loaded for an article without tags");
-            assertFalse(loader.requested.contains(SPAN_PARSER), "the span parser loaded for an article without tags");
+            assertTrue(loader.requested().contains(ArticleParser.class.getName()), "the scenario ran in the recording loader");
+            assertFalse(loader.requested().contains(TAG_PASS), "the tag pass loaded for an article without tags");
+            assertFalse(loader.requested().contains(SPAN_PARSER), "the span parser loaded for an article without tags");
             parse.invoke(null, "Welcome to {{ site.title }}.\n");
-            assertTrue(loader.requested.contains(TAG_PASS), "an article with a tag uses the pass");
-            assertTrue(loader.requested.contains(SPAN_PARSER), "an article with a tag uses the span parser");
+            assertTrue(loader.requested().contains(TAG_PASS), "an article with a tag uses the pass");
+            assertTrue(loader.requested().contains(SPAN_PARSER), "an article with a tag uses the span parser");
         } finally {
             thread.setContextClassLoader(previous);
         }

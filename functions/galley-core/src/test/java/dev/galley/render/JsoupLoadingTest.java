@@ -1,21 +1,15 @@
 package dev.galley.render;
 
+import dev.galley.RecordingClassLoader;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.SiteConfig;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,47 +55,22 @@ class JsoupLoadingTest {
         }
     }
 
-    private static final class RecordingLoader extends URLClassLoader {
-
-        private final Set<String> requested = ConcurrentHashMap.newKeySet();
-
-        RecordingLoader() {
-            super(classPath(), ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            requested.add(name);
-            return super.loadClass(name, resolve);
-        }
-
-        boolean loadedJsoup() {
-            return requested.stream().anyMatch(name -> name.startsWith("org.jsoup."));
-        }
-
-        private static URL[] classPath() {
-            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(path -> {
-                try {
-                    return new File(path).toURI().toURL();
-                } catch (MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toArray(URL[]::new);
-        }
+    private static boolean loadedJsoup(RecordingClassLoader loader) {
+        return loader.requested().stream().anyMatch(name -> name.startsWith("org.jsoup."));
     }
 
     @Test
     void mustLoadJsoupOnlyWhenAFeedIsRendered() throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (RecordingLoader loader = new RecordingLoader()) {
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
             thread.setContextClassLoader(loader);
             Class<?> scenario = loader.loadClass(Scenario.class.getName());
             scenario.getMethod("pagesSitemapAndSearchIndex").invoke(null);
-            assertTrue(loader.requested.contains(SiteRenderer.class.getName()), "the scenario ran in the recording loader");
-            assertFalse(loader.loadedJsoup(), "jsoup loaded without a feed");
+            assertTrue(loader.requested().contains(SiteRenderer.class.getName()), "the scenario ran in the recording loader");
+            assertFalse(loadedJsoup(loader), "jsoup loaded without a feed");
             scenario.getMethod("feed").invoke(null);
-            assertTrue(loader.loadedJsoup(), "the feed uses jsoup");
+            assertTrue(loadedJsoup(loader), "the feed uses jsoup");
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -109,13 +78,13 @@ class JsoupLoadingTest {
 
     @Test
     void mustLoadJsoupForAnArticleOnlyWhenItHasRawHtml() throws Exception {
-        try (RecordingLoader loader = new RecordingLoader()) {
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
             Class<?> scenario = loader.loadClass(Scenario.class.getName());
             scenario.getMethod("articleWithoutRawHtml").invoke(null);
-            assertTrue(loader.requested.contains(ArticleParser.class.getName()), "the scenario ran in the recording loader");
-            assertFalse(loader.loadedJsoup(), "jsoup loaded for an article without raw HTML");
+            assertTrue(loader.requested().contains(ArticleParser.class.getName()), "the scenario ran in the recording loader");
+            assertFalse(loadedJsoup(loader), "jsoup loaded for an article without raw HTML");
             scenario.getMethod("articleWithRawHtml").invoke(null);
-            assertTrue(loader.loadedJsoup(), "raw HTML is cleaned with jsoup");
+            assertTrue(loadedJsoup(loader), "raw HTML is cleaned with jsoup");
         }
     }
 }
