@@ -110,6 +110,7 @@ public final class PublishHandler implements RequestStreamHandler {
             String outcome;
             String reason = "";
             List<String> warnings = List.of();
+            boolean siteConfigRejected = false;
             if (!record.isObjectChange()) {
                 outcome = "skipped";
                 reason = "not an S3 object notification: " + record.eventName();
@@ -126,6 +127,7 @@ public final class PublishHandler implements RequestStreamHandler {
                     outcome = done.kind().name().toLowerCase(java.util.Locale.ROOT);
                     reason = done.reason();
                     warnings = done.warnings();
+                    siteConfigRejected = done.kind() == Outcome.Kind.REJECTED && key.equals(SiteConfig.FILE_NAME);
                     stale.addAll(done.changed());
                 } catch (StoreException e) {
                     outcome = e.retryable() ? "failed-will-retry" : "failed";
@@ -142,7 +144,9 @@ public final class PublishHandler implements RequestStreamHandler {
             if (!warnings.isEmpty()) {
                 warnings.forEach(line.putArray("warnings")::add);
             }
-            markRejectedSiteConfig(line, record.key().substring(Math.min(record.key().length(), config.contentPrefix().length())), outcome);
+            if (siteConfigRejected) {
+                markRejectedSiteConfig(line);
+            }
             log.accept(line.toString());
             result.put(record.key(), outcome);
         }
@@ -159,7 +163,9 @@ public final class PublishHandler implements RequestStreamHandler {
         long millis = (System.nanoTime() - started) / 1_000_000;
         report.rejected().forEach(e -> {
             ObjectNode line = logLine(config.contentPrefix() + e.file(), "rejected", e.getMessage(), 0);
-            markRejectedSiteConfig(line, e.file(), "rejected");
+            if (e.file().equals(SiteConfig.FILE_NAME)) {
+                markRejectedSiteConfig(line);
+            }
             log.accept(line.toString());
         });
         log.accept(logLine("", "rebuilt", report.published() + " published, " + report.rejected().size() + " rejected", millis).toString());
@@ -216,9 +222,7 @@ public final class PublishHandler implements RequestStreamHandler {
      * A rejected site.yaml stops no publishing, so nothing fails: this field is what the template's metric filter
      * counts and alarms on, since the site shows the last good configuration until the owner fixes it.
      */
-    private static void markRejectedSiteConfig(ObjectNode line, String relativeKey, String outcome) {
-        if (relativeKey.equals(SiteConfig.FILE_NAME) && outcome.equals("rejected")) {
-            line.put(SITE_CONFIG_REJECTED, true);
-        }
+    private static void markRejectedSiteConfig(ObjectNode line) {
+        line.put(SITE_CONFIG_REJECTED, true);
     }
 }
