@@ -189,7 +189,7 @@ public final class Publisher {
         if (settings.broken().isPresent()) {
             return reject(SiteConfig.FILE_NAME, settings.broken().get());
         }
-        Rebuild.Report report = rebuild();
+        Rebuild.Report report = rebuild(settings);
         return new Outcome(SiteConfig.FILE_NAME, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
                 report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
     }
@@ -614,13 +614,13 @@ public final class Publisher {
         }
     }
 
-    SiteSettings loadSettings() {
-        return SiteSettings.load(content, site);
-    }
-
     /** Re-renders everything from the content store: see {@link Rebuild}. */
     public Rebuild.Report rebuild() {
-        return new Rebuild(this, content, site).run();
+        return rebuild(SiteSettings.load(content, site));
+    }
+
+    private Rebuild.Report rebuild(SiteSettings settings) {
+        return new Rebuild(this, content, site).run(settings);
     }
 
     private static void backOff(int attempt) {

@@ -66,8 +66,7 @@ public final class Rebuild {
     private record Parsed(String key, String etag, Article article, ArticleException error) {
     }
 
-    Report run() {
-        SiteSettings settings = publisher.loadSettings();
+    Report run(SiteSettings settings) {
         SiteRenderer renderer = new SiteRenderer(settings.config());
         ArticleParser parser = new ArticleParser(renderer.site());
         Publisher.Snapshot previous = publisher.readManifest();
