@@ -42,7 +42,7 @@ class ManifestCodecTest {
     }
 
     private static List<Author> authorsIn(String manifest) {
-        return ManifestCodec.read(manifest.getBytes(StandardCharsets.UTF_8)).bySlug("designing-dashboards").article().authors();
+        return ManifestCodec.read(manifest.getBytes(StandardCharsets.UTF_8)).byPath("articles/designing-dashboards/").article().authors();
     }
 
     @Test
@@ -58,6 +58,6 @@ class ManifestCodecTest {
         ArticleSummary article = new ArticleSummary("a", "A", OffsetDateTime.parse("2026-01-01T00:00:00Z"), null, List.of(),
                 List.of(), "", List.of(new Author("Jane Doe", "https://jane.dev"), new Author("John Roe", null)), 1, null, false);
         Manifest manifest = new Manifest(1, java.util.Map.of("a", new Manifest.Entry("a.md", "etag", "", article)));
-        assertEquals(article, ManifestCodec.read(ManifestCodec.write(manifest)).bySlug("a").article());
+        assertEquals(article, ManifestCodec.read(ManifestCodec.write(manifest)).byPath("articles/a/").article());
     }
 }

@@ -276,7 +276,7 @@ abstract class BurstEndToEndTest {
         assertTrue(buckets.siteText("articles/hello/index.html").contains("Version two"));
         assertTrue(buckets.siteText("index.html").contains("Version two"));
         assertFalse(buckets.siteText("index.html").contains("Version one"));
-        Manifest.Entry entry = buckets.manifest().bySlug("hello");
+        Manifest.Entry entry = buckets.manifest().byPath("articles/hello/");
         assertEquals(etag2, entry.sourceEtag());
         assertEquals(newer, entry.sequencer());
     }
@@ -324,7 +324,7 @@ abstract class BurstEndToEndTest {
         assertTrue(buckets.siteText("articles/hello/index.html").contains("Version three"));
         assertTrue(buckets.siteText("index.html").contains("Version three"));
         assertEquals(buckets.s3.headObject(r -> r.bucket(buckets.content).key("hello.md")).eTag().replace("\"", ""),
-                buckets.manifest().bySlug("hello").sourceEtag());
+                buckets.manifest().byPath("articles/hello/").sourceEtag());
     }
 
     @Test
