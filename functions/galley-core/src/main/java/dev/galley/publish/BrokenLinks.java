@@ -56,6 +56,9 @@ final class BrokenLinks {
     /** A path leads somewhere when the site has that file, or that folder's page, as the CDN serves {@code /x/} and {@code /x}. */
     static boolean leadsSomewhere(String link, Predicate<String> siteHas) {
         String path = URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8).substring(1);
+        if (path.startsWith("/") || path.contains("//") || ("/" + path + "/").contains("/../") || ("/" + path + "/").contains("/./")) {
+            return false;  // the site serves no page at such a path (https://example.com//x/), and no store should be asked it
+        }
         if (path.isEmpty() || path.endsWith("/")) {
             return siteHas.test(path + "index.html");
         }

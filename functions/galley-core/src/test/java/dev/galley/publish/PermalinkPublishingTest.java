@@ -140,12 +140,13 @@ class PermalinkPublishingTest {
         content.put("2023-06-01-Rust-1.70.0.md", article("Rust 1.70.0", "2023-06-01"));
         content.put("inside/2023-07-01-x.md", article("X", "2023-07-01") + """
                 See [1.70.0](/blog/2023/06/01/Rust-1.70.0.html), [again](https://blog.example.com/blog/2023/06/01/Rust-1.70.0.html#cargo),
-                [by name]({% post_url 2023-06-01-Rust-1.70.0 %}) and [a post that never was](/blog/2023/06/02/none.html).
+                [by name]({% post_url 2023-06-01-Rust-1.70.0 %}), [a post that never was](/blog/2023/06/02/none.html)
+                and [a doubled slash](https://blog.example.com//blog/2023/06/01/Rust-1.70.0.html).
                 """);
 
         Rebuild.Report report = publisher.rebuild();
 
-        assertEquals(List.of("/blog/2023/06/02/none.html"), report.warnings().stream().filter(w -> w.kind().equals("broken-link"))
+        assertEquals(List.of("//blog/2023/06/01/Rust-1.70.0.html", "/blog/2023/06/02/none.html"), report.warnings().stream().filter(w -> w.kind().equals("broken-link"))
                 .map(w -> w.reason().split(" ")[2]).toList());
         assertTrue(site.text("blog/2023/07/01/x.html").contains("href=\"/blog/2023/06/01/Rust-1.70.0.html\""));
     }
