@@ -35,7 +35,7 @@ final class BrokenLinks {
     record Broken(String file, String link) {
         ArticleWarning warning() {
             return new ArticleWarning(file, 0, KIND, "the link " + link + " leads to no page or image of this site; point it at "
-                    + "the page's URL, such as /articles/<slug>/, or upload what it shows");
+                    + "the page's URL, which its galley-url status tag names, or upload what it shows");
         }
     }
 
