@@ -9,7 +9,7 @@ public final class ArticleException extends Exception {
 
     /** What kind of problem it is, for status tags and tests; the message says the rest. */
     public enum Problem {
-        TOO_LARGE, NOT_TEXT, NO_FRONT_MATTER, BAD_YAML, MISSING_FIELD, BAD_FIELD, BAD_SLUG, DUPLICATE_SLUG, UNSUPPORTED_FILE
+        TOO_LARGE, NOT_TEXT, NO_FRONT_MATTER, BAD_YAML, MISSING_FIELD, BAD_FIELD, BAD_SLUG, DUPLICATE_URL, UNSUPPORTED_FILE
     }
 
     private final String file;
@@ -29,10 +29,11 @@ public final class ArticleException extends Exception {
         this(file, 0, problem, reason);
     }
 
-    /** A second file claims a slug that {@code owner} already has; the owner keeps it. */
-    public static ArticleException duplicateSlug(String file, String slug, String owner) {
-        return new ArticleException(file, Problem.DUPLICATE_SLUG, "the slug \"" + slug + "\" is already used by " + owner
-                + "; give this article its own, with a line like slug: " + slug + "-2");
+    /** A second file claims the URL that {@code owner}'s article already has; the owner keeps it. */
+    public static ArticleException duplicateUrl(String file, String url, String owner) {
+        return new ArticleException(file, Problem.DUPLICATE_URL, "the URL " + url + " is already used by " + owner
+                + "; give this article its own, with another slug: or permalink: line, or a site.yaml permalink that keeps "
+                + "them apart, such as /:year/:slug/");
     }
 
     private static String message(String file, int line, String reason) {

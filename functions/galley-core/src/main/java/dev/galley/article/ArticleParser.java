@@ -9,13 +9,16 @@ import dev.galley.article.internal.BodyFacts;
 import dev.galley.article.internal.Headings;
 import dev.galley.article.internal.LocalLinks;
 import dev.galley.article.internal.MediaLinks;
+import dev.galley.article.internal.PermalinkFields;
 import dev.galley.article.internal.FrontMatter;
 import dev.galley.article.internal.Markdown;
 import dev.galley.article.internal.SourceText;
 import dev.galley.article.internal.Yaml;
 import dev.galley.article.internal.templates.TemplateTags;
 import dev.galley.article.internal.templates.Variables;
+import dev.galley.site.Permalink;
 import dev.galley.site.SiteConfig;
+import dev.galley.site.SitePaths;
 import org.commonmark.node.Node;
 
 import java.net.URI;
@@ -64,7 +67,7 @@ public final class ArticleParser {
 
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories", "category", "summary", "excerpt",
-            "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL");
+            "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL", "permalink", "url");
     private static final ObjectMapper PLAIN = new ObjectMapper();
     /** Where the date of the last change comes from: Galley's key, then Hugo's, then Jekyll's (jekyll-last-modified-at). */
     private static final List<String> UPDATED_KEYS = List.of("updated", "lastmod", "last_modified_at");
@@ -80,10 +83,10 @@ public final class ArticleParser {
     private static final Map<String, String> NOT_HONOURED = Map.of(
             "aliases", "old URLs are not redirected yet, so links to them will not lead here",
             "redirect_from", "old URLs are not redirected yet, so links to them will not lead here",
-            "permalink", "the page is published at /articles/<slug>/, not at this permalink",
-            "url", "the page is published at /articles/<slug>/, not at this url",
             "publishDate", "the article is published now, not held back until this date",
             "expiryDate", "the article is not taken down at this date");
+    /** Where an article's own path comes from: Jekyll's key, then Hugo's. */
+    private static final List<String> PATH_KEYS = List.of("permalink", "url");
     /** Where labels come from: Galley's tags, then Jekyll's and Hugo's categories. */
     private static final List<String> TAG_KEYS = List.of("tags", "categories", "category");
     private static final DateTimeFormatter JEKYLL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm[:ss] Z");
@@ -124,6 +127,7 @@ public final class ArticleParser {
         OffsetDateTime updated = fields.firstDate(UPDATED_KEYS, site.timezone());
         List<String> tags = fields.tags();
         String slug = fields.slug();
+        String path = fields.path(site.permalink(), PermalinkFields.of(sourceKey, date.toLocalDate(), slug, fields.optionalText("slug")));
         boolean draft = fields.flag("draft");
         boolean featured = fields.flag("featured");
         String description = fields.optionalText("description");
@@ -133,7 +137,7 @@ public final class ArticleParser {
         URI canonical = fields.canonicalUrl();
         fields.warnAboutKeysNotHonoured();
 
-        Variables variables = new Variables(site, fields.root, slug);
+        Variables variables = new Variables(site, fields.root, slug, "/" + path);
         Node document;
         TemplateTags.Result expanded;
         try {
@@ -161,7 +165,7 @@ public final class ArticleParser {
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary,
                 TemplateTags.plain(description, variables).strip(), authors,
-                body.readingTime().minutes(site.wordsPerMinute()), sample, featured);
+                body.readingTime().minutes(site.wordsPerMinute()), sample, featured, path);
         List<ArticleWarning> warnings = new ArrayList<>(fields.warnings);
         warnings.addAll(expanded.warnings());
         warnings.addAll(lostEmbeds);
@@ -409,6 +413,28 @@ public final class ArticleParser {
                         + "(it needs letters a-z or digits); add a line like slug: my-article");
             }
             return derived;
+        }
+
+        /** The article's own {@code permalink} or {@code url}, else where the site's pattern puts it; a site path. */
+        String path(Permalink pattern, Permalink.Fields placeholders) throws ArticleException {
+            for (String key : PATH_KEYS) {
+                String written = optionalText(key);
+                if (written.isEmpty()) {
+                    continue;
+                }
+                try {
+                    return SitePaths.ofAuthorPath(written);
+                } catch (IllegalArgumentException e) {
+                    throw error(key, Problem.BAD_FIELD, key + " \"" + written + "\" " + e.getMessage());
+                }
+            }
+            String path = pattern.expand(placeholders);
+            String refusal = SitePaths.refusal(path);
+            if (refusal != null) {
+                throw error("slug", Problem.BAD_SLUG, "the site's permalink " + pattern + " puts this article at /" + path
+                        + ", which cannot be used: " + refusal + "; set another slug or a permalink");
+            }
+            return path;
         }
 
         boolean flag(String key) throws ArticleException {

@@ -12,6 +12,9 @@ import java.util.List;
  * @param authors        who wrote it, as front matter names them; none when it does not
  * @param sample         the code-sample card, or null
  * @param readingMinutes the "N min read" figure, at least 1
+ * @param path           the site path of the article's page, without the leading slash: {@code articles/zero-downtime/},
+ *                       {@code 2023/06/01/rust-1-70-0/} or {@code 2023/06/01/Rust-1.70.0.html}. The one source of the
+ *                       article's URL; manifests written before articles chose their path read as {@code articles/<slug>/}
  */
 public record ArticleSummary(
         String slug,
@@ -24,17 +27,37 @@ public record ArticleSummary(
         List<Author> authors,
         int readingMinutes,
         CodeSample sample,
-        boolean featured) {
+        boolean featured,
+        String path) {
 
     public ArticleSummary {
+        if (path == null) {
+            path = "articles/" + slug + "/";
+        }
         tags = List.copyOf(tags);
         summary = List.copyOf(summary);
         authors = List.copyOf(authors);
     }
 
-    /** The site path of the article's page, e.g. {@code articles/zero-downtime/}. */
-    public String path() {
-        return "articles/" + slug + "/";
+    /** An article at Galley's default path, {@code articles/<slug>/}. */
+    public ArticleSummary(String slug, String title, OffsetDateTime date, OffsetDateTime updated, List<String> tags, List<String> summary,
+                          String description, List<Author> authors, int readingMinutes, CodeSample sample, boolean featured) {
+        this(slug, title, date, updated, tags, summary, description, authors, readingMinutes, sample, featured, null);
+    }
+
+    /** The root-relative URL of the article's page, {@code /articles/zero-downtime/}. */
+    public String url() {
+        return "/" + path;
+    }
+
+    /** The file of the article's page in the site: {@code articles/zero-downtime/index.html}, or the path itself for an {@code .html} path. */
+    public String pageFile() {
+        return pageFileOf(path);
+    }
+
+    /** The file of the page of an article at this site path. */
+    public static String pageFileOf(String path) {
+        return path.endsWith("/") ? path + "index.html" : path;
     }
 
     /** The text for a meta description: the author's description, else the first summary paragraph. */

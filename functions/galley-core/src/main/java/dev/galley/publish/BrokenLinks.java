@@ -35,7 +35,7 @@ final class BrokenLinks {
     record Broken(String file, String link) {
         ArticleWarning warning() {
             return new ArticleWarning(file, 0, KIND, "the link " + link + " leads to no page or image of this site; point it at "
-                    + "the page's URL, such as /articles/<slug>/, or upload what it shows");
+                    + "the page's URL, which its galley-url status tag names, or upload what it shows");
         }
     }
 
@@ -56,6 +56,9 @@ final class BrokenLinks {
     /** A path leads somewhere when the site has that file, or that folder's page, as the CDN serves {@code /x/} and {@code /x}. */
     static boolean leadsSomewhere(String link, Predicate<String> siteHas) {
         String path = URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8).substring(1);
+        if (path.startsWith("/") || path.contains("//") || ("/" + path + "/").contains("/../") || ("/" + path + "/").contains("/./")) {
+            return false;  // the site serves no page at such a path (https://example.com//x/), and no store should be asked it
+        }
         if (path.isEmpty() || path.endsWith("/")) {
             return siteHas.test(path + "index.html");
         }

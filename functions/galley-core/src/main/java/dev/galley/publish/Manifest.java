@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Galley's record of what is published: one entry per slug. Index pages render from it, so an upload never
+ * Galley's record of what is published: one entry per article path ({@link ArticleSummary#path()}), so that two
+ * articles of one slug may both publish where the site's permalink keeps them apart. Manifests written before
+ * were keyed by slug and had no path; they read with every article at {@code articles/<slug>/}. Index pages render from it, so an upload never
  * re-reads other articles. Each commit increments {@code revision}; index pages carry the revision they were
  * rendered from, so an older render can never overwrite a newer one. Immutable.
  */
@@ -35,10 +37,13 @@ public final class Manifest {
     /** The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time. */
     private List<ArticleSummary> newestFirst;
 
+    /** The entries are keyed by their article's path, whatever keys an old manifest gave them. */
     @JsonCreator
     public Manifest(@JsonProperty("revision") long revision, @JsonProperty("entries") Map<String, Entry> entries) {
         this.revision = revision;
-        this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
+        Map<String, Entry> byPath = new TreeMap<>();
+        entries.values().forEach(e -> byPath.put(e.article().path(), e));
+        this.entries = Collections.unmodifiableMap(byPath);
     }
 
     @JsonProperty("revision")
@@ -46,14 +51,15 @@ public final class Manifest {
         return revision;
     }
 
-    /** The entries by slug. */
+    /** The entries by path. */
     @JsonProperty("entries")
     public Map<String, Entry> entries() {
         return entries;
     }
 
-    public Entry bySlug(String slug) {
-        return entries.get(slug);
+    /** The entry of the article at this site path, such as {@code articles/x/}, or null. */
+    public Entry byPath(String path) {
+        return entries.get(path);
     }
 
     /** The entry rendered from a source file, or null. */
@@ -76,11 +82,11 @@ public final class Manifest {
         return sorted;
     }
 
-    /** The next revision, with {@code entry} stored under its slug and any other entry of the same source gone. */
+    /** The next revision, with {@code entry} stored under its path and any other entry of the same source gone. */
     public Manifest with(Entry entry) {
         Map<String, Entry> next = new TreeMap<>(entries);
         next.values().removeIf(e -> e.sourceKey().equals(entry.sourceKey()));
-        next.put(entry.article().slug(), entry);
+        next.put(entry.article().path(), entry);
         return new Manifest(revision + 1, next);
     }
 
@@ -94,7 +100,7 @@ public final class Manifest {
     /** The next revision, holding exactly these entries. */
     public Manifest replacedBy(Collection<Entry> all) {
         Map<String, Entry> next = new TreeMap<>();
-        all.forEach(e -> next.put(e.article().slug(), e));
+        all.forEach(e -> next.put(e.article().path(), e));
         return new Manifest(revision + 1, next);
     }
 

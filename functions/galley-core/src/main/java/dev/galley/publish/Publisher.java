@@ -139,12 +139,12 @@ public final class Publisher {
                 content.reportStatus(key, new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
                 return Outcome.of(key, Outcome.Kind.DRAFT, article.slug());
             }
-            Manifest.Entry owner = manifest.value().bySlug(article.slug());
+            Manifest.Entry owner = manifest.value().byPath(article.summary().path());
             if (owner != null && !owner.sourceKey().equals(key)) {
                 if (pageWrittenFromEtag != null) {
                     rerender(parser, renderer, manifest.value(), owner);
                 }
-                return reject(key, ArticleException.duplicateSlug(key, article.slug(), owner.sourceKey()));
+                return reject(key, ArticleException.duplicateUrl(key, article.summary().url(), owner.sourceKey()));
             }
             boolean upToDate = current != null && current.sourceEtag().equals(file.etag())
                     && current.article().equals(article.summary());
@@ -166,13 +166,14 @@ public final class Publisher {
                 continue;
             }
             // An older revision's slow unpublish may have deleted the page since we wrote it: write it again.
-            if (site.head(SiteRenderer.articlePath(article.slug())).isEmpty()) {
+            if (site.head(article.summary().pageFile()).isEmpty()) {
                 writePage(renderer, article, file.key(), file.etag(), next);
             }
             publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
-            refreshNeighbours(parser, renderer, manifest.value(), next, article.slug());
-            if (current != null && !current.article().slug().equals(article.slug())) {
-                removeArticlePage(parser, renderer, current.article().slug(), next.revision());
+            refreshNeighbours(parser, renderer, manifest.value(), next, article.summary().path());
+            // The article moved (a new slug or permalink): its old page goes.
+            if (current != null && !current.article().path().equals(article.summary().path())) {
+                removeArticlePage(parser, renderer, current.article().path(), next.revision());
             }
             content.reportStatus(key, status);
             return new Outcome(key, Outcome.Kind.PUBLISHED, article.slug(), "", List.of(), status.warnings());
@@ -218,7 +219,7 @@ public final class Publisher {
         }
         publishIndexPages(renderer, manifest.value(), next, false, feedBodies(parser, next));
         refreshNeighbours(parser, renderer, manifest.value(), next, null);
-        removeArticlePage(parser, renderer, current.article().slug(), next.revision());
+        removeArticlePage(parser, renderer, current.article().path(), next.revision());
         return true;
     }
 
@@ -233,9 +234,9 @@ public final class Publisher {
      */
     private void refreshNeighbours(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest after, String published) {
         Map<String, SiteIndex.Neighbours> old = SiteIndex.neighbours(before.articles());
-        SiteIndex.neighbours(after.articles()).forEach((slug, neighbours) -> {
-            if (!slug.equals(published) && old.containsKey(slug) && !neighbours.equals(old.get(slug))) {
-                rerender(parser, renderer, after, after.bySlug(slug));
+        SiteIndex.neighbours(after.articles()).forEach((path, neighbours) -> {
+            if (!path.equals(published) && old.containsKey(path) && !neighbours.equals(old.get(path))) {
+                rerender(parser, renderer, after, after.byPath(path));
             }
         });
     }
@@ -252,8 +253,8 @@ public final class Publisher {
         }
         try {
             Article article = parser.parse(entry.sourceKey(), file.get().bytes());
-            return article.slug().equals(entry.article().slug()) && !article.draft()
-                    && writeIfNewer(renderer.article(article, neighbours(manifest, article.slug())), Map.of(SOURCE, entry.sourceKey()),
+            return article.summary().path().equals(entry.article().path()) && !article.draft()
+                    && writeIfNewer(renderer.article(article, neighbours(manifest, entry.article().path())), Map.of(SOURCE, entry.sourceKey()),
                             manifest.revision(), false) == Written.CREATED;
         } catch (ArticleException e) {
             return false;  // the file is broken or changed meanwhile; its own notification deals with it
@@ -281,7 +282,7 @@ public final class Publisher {
      * bytes is left alone.
      */
     PageWrite writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn) {
-        SiteFile page = renderer.article(article, neighbours(listedIn, article.slug()));
+        SiteFile page = renderer.article(article, neighbours(listedIn, article.summary().path()));
         Optional<SiteStore.Version> stored = site.head(page.path());
         Map<String, String> metadata = withContentHash(page, Map.of(SOURCE, sourceKey, SOURCE_ETAG, sourceEtag,
                 REVISION, Long.toString(listedIn.revision())));
@@ -307,20 +308,20 @@ public final class Publisher {
      *
      * @return true when it deleted the page
      */
-    boolean removeArticlePage(ArticleParser parser, SiteRenderer renderer, String slug, long revision) {
-        String path = SiteRenderer.articlePath(slug);
-        if (!deleteIfNotNewer(path, revision)) {
+    boolean removeArticlePage(ArticleParser parser, SiteRenderer renderer, String articlePath, long revision) {
+        String file = ArticleSummary.pageFileOf(articlePath);
+        if (!deleteIfNotNewer(file, revision)) {
             return false;
         }
         settle(revision, latest -> {
-            Manifest.Entry entry = latest.bySlug(slug);
-            return entry == null ? deleteIfNotNewer(path, latest.revision()) : rerender(parser, renderer, latest, entry);
+            Manifest.Entry entry = latest.byPath(articlePath);
+            return entry == null ? deleteIfNotNewer(file, latest.revision()) : rerender(parser, renderer, latest, entry);
         });
         return true;
     }
 
-    static SiteIndex.Neighbours neighbours(Manifest manifest, String slug) {
-        Manifest.Entry entry = manifest.bySlug(slug);
+    static SiteIndex.Neighbours neighbours(Manifest manifest, String articlePath) {
+        Manifest.Entry entry = manifest.byPath(articlePath);
         return entry == null ? SiteIndex.Neighbours.NONE : SiteIndex.neighbours(manifest.articles(), entry.article());
     }
 
@@ -374,7 +375,7 @@ public final class Publisher {
                     + "now: Galley does not hold articles back until their date yet; set draft: true to keep it unpublished");
         }
         article.warnings().forEach(warning -> warnings.add(warning.reasonWithLine()));
-        return new PublishStatus(State.PUBLISHED, "", Format.articleUrl(article.slug()), warnings);
+        return new PublishStatus(State.PUBLISHED, "", article.summary().url(), warnings);
     }
 
     // --- manifest and index pages, shared with Rebuild ---
@@ -441,8 +442,8 @@ public final class Publisher {
     }
 
     private static void addTagsOfEntriesNotIn(Manifest from, Manifest other, Set<String> tags) {
-        from.entries().forEach((slug, entry) -> {
-            Manifest.Entry counterpart = other.bySlug(slug);
+        from.entries().forEach((path, entry) -> {
+            Manifest.Entry counterpart = other.byPath(path);
             if (entry != counterpart && !entry.equals(counterpart)) {  // unchanged entries are shared objects: no deep compare
                 entry.article().tags().forEach(tag -> tags.add(SiteIndex.tagSlug(tag)));
             }
@@ -450,7 +451,7 @@ public final class Publisher {
     }
 
     private static Function<String, String> versionsOf(Manifest manifest) {
-        return slug -> manifest.bySlug(slug).sourceEtag();
+        return path -> manifest.byPath(path).sourceEtag();
     }
 
     /**
@@ -465,11 +466,11 @@ public final class Publisher {
             synchronized (bodies) {  // called from the page-writing threads
                 if (bodies.isEmpty()) {
                     for (ArticleSummary listed : AtomFeed.articles(manifest.articles())) {
-                        Manifest.Entry entry = manifest.bySlug(listed.slug());
-                        bodies.put(listed.slug(), IO.submit(() -> body(parser, entry)));
+                        Manifest.Entry entry = manifest.byPath(listed.path());
+                        bodies.put(listed.path(), IO.submit(() -> body(parser, entry)));
                     }
                 }
-                body = bodies.get(article.slug());
+                body = bodies.get(article.path());
             }
             try {
                 return body.get();

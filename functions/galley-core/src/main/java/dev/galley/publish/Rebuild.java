@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
@@ -108,15 +109,15 @@ public final class Rebuild {
                 statuses.put(p.key(), new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
             }
         }
-        Map<String, List<Parsed>> bySlug = parsed.stream().filter(p -> p.article() != null && !p.article().draft())
-                .collect(Collectors.groupingBy(p -> p.article().slug(), TreeMap::new, Collectors.toList()));
+        Map<String, List<Parsed>> byPath = parsed.stream().filter(p -> p.article() != null && !p.article().draft())
+                .collect(Collectors.groupingBy(p -> p.article().summary().path(), TreeMap::new, Collectors.toList()));
         List<Parsed> winners = new ArrayList<>();
-        for (List<Parsed> claimants : bySlug.values()) {
+        for (List<Parsed> claimants : byPath.values()) {
             Parsed winner = winner(claimants, previous.value());
             winners.add(winner);
             for (Parsed loser : claimants) {
                 if (loser != winner) {
-                    ArticleException e = ArticleException.duplicateSlug(loser.key(), loser.article().slug(), winner.key());
+                    ArticleException e = ArticleException.duplicateUrl(loser.key(), loser.article().summary().url(), winner.key());
                     rejected.add(e);
                     statuses.put(loser.key(), new PublishStatus(State.REJECTED, e.reason(), ""));
                 }
@@ -145,9 +146,9 @@ public final class Rebuild {
 
         Manifest next = commitAll(previous, List.copyOf(listed.entries().values()));
         Map<String, String> bodies = new HashMap<>();
-        winners.forEach(w -> bodies.put(w.article().slug(), w.article().bodyHtml()));
-        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.slug(), "")));
-        int removed = removeOrphanPages(parser, renderer, next) + removeOrphanMedia(all);
+        winners.forEach(w -> bodies.put(w.article().summary().path(), w.article().bodyHtml()));
+        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
+        int removed = removeOrphanPages(parser, renderer, previous.value(), next) + removeOrphanMedia(all);
         publisher.keepAsLastGood(settings);
         Set<String> refused = refusedMedia.stream().map(ArticleException::file).collect(Collectors.toSet());
         List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();
@@ -169,7 +170,7 @@ public final class Rebuild {
         // What the re-render published is known; anything else (a tag page, an archive page) is asked of the store.
         Set<String> published = new HashSet<>(publishedMedia);
         published.add("index.html");
-        winners.forEach(w -> published.add(SiteRenderer.articlePath(w.article().slug())));
+        winners.forEach(w -> published.add(w.article().summary().pageFile()));
         Map<String, Boolean> asked = new HashMap<>();
         List<BrokenLinks.Broken> broken = BrokenLinks.find(winners.stream().map(Parsed::article).toList(),
                 path -> published.contains(path) || asked.computeIfAbsent(path, p -> site.head(p).isPresent()));
@@ -196,9 +197,9 @@ public final class Rebuild {
         return result;
     }
 
-    /** The manifest's owner keeps its slug; otherwise the earliest article wins, then the first in name order. */
+    /** The manifest's owner keeps its URL; otherwise the earliest article wins, then the first in name order. */
     private static Parsed winner(List<Parsed> claimants, Manifest previous) {
-        Manifest.Entry owner = previous.bySlug(claimants.get(0).article().slug());
+        Manifest.Entry owner = previous.byPath(claimants.get(0).article().summary().path());
         return claimants.stream()
                 .filter(p -> owner != null && p.key().equals(owner.sourceKey()))
                 .findFirst()
@@ -236,19 +237,25 @@ public final class Rebuild {
                 changedSources.add(entry.sourceKey());
             }
         }
-        Map<String, Manifest.Entry> bySlug = new TreeMap<>();
-        rebuilt.stream().filter(e -> !changedSources.contains(e.sourceKey())).forEach(e -> bySlug.put(e.article().slug(), e));
+        Map<String, Manifest.Entry> byPath = new TreeMap<>();
+        rebuilt.stream().filter(e -> !changedSources.contains(e.sourceKey())).forEach(e -> byPath.put(e.article().path(), e));
         current.entries().values().stream().filter(e -> changedSources.contains(e.sourceKey()))
-                .forEach(e -> bySlug.put(e.article().slug(), e));
-        return List.copyOf(bySlug.values());
+                .forEach(e -> byPath.put(e.article().path(), e));
+        return List.copyOf(byPath.values());
     }
 
-    private int removeOrphanPages(ArticleParser parser, SiteRenderer renderer, Manifest published) {
-        Set<String> live = published.entries().keySet();
-        List<String> orphanSlugs = site.list("articles/").stream().map(path -> path.split("/"))
-                .filter(parts -> parts.length >= 3 && !live.contains(parts[1])).map(parts -> parts[1]).distinct().toList();
+    /**
+     * Removes the pages of articles that {@code published} no longer lists: every path the manifest before the
+     * re-render listed (a changed permalink pattern moves every article away from its old path), and every page under
+     * {@code articles/}, the default pattern's folder, which a lost manifest may have left behind.
+     */
+    private int removeOrphanPages(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest published) {
+        Set<String> orphans = new TreeSet<>(before.entries().keySet());
+        site.list("articles/").stream().map(path -> path.split("/")).filter(parts -> parts.length >= 3)
+                .forEach(parts -> orphans.add("articles/" + parts[1] + "/"));
+        orphans.removeAll(published.entries().keySet());
         // A page written by an upload that commits after us carries a newer revision: it is left alone.
-        return inParallel(orphanSlugs, slug -> publisher.removeArticlePage(parser, renderer, slug, published.revision()) ? slug : null).size();
+        return inParallel(List.copyOf(orphans), path -> publisher.removeArticlePage(parser, renderer, path, published.revision()) ? path : null).size();
     }
 
     private int removeOrphanMedia(List<String> sources) {

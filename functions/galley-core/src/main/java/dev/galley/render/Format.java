@@ -79,8 +79,4 @@ public final class Format {
     public static String tagUrl(String tag) {
         return "/tags/" + SiteIndex.tagSlug(tag) + "/";
     }
-
-    public static String articleUrl(String slug) {
-        return "/articles/" + slug + "/";
-    }
 }

@@ -34,7 +34,7 @@ public final class SearchIndex {
                 json.writeStartObject();
                 json.writeStringField("title", a.title());
                 json.writeStringField("slug", a.slug());
-                json.writeStringField("url", Format.articleUrl(a.slug()));
+                json.writeStringField("url", a.url());
                 json.writeArrayFieldStart("tags");
                 for (String tag : a.tags()) {
                     json.writeString(tag);

@@ -54,15 +54,10 @@ public final class SiteRenderer {
         return site;
     }
 
-    /** The path of an article's page, e.g. {@code articles/x/index.html}. */
-    public static String articlePath(String slug) {
-        return "articles/" + slug + "/index.html";
-    }
-
     public SiteFile article(Article article, SiteIndex.Neighbours neighbours) {
         ArticleSummary a = article.summary();
         Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere());
-        return html(articlePath(a.slug()), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
+        return html(a.pageFile(), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
     }
 
     /**
@@ -74,7 +69,7 @@ public final class SiteRenderer {
     }
 
     /**
-     * @param versions the version of each article's body by slug (its source ETag), so that the feed, which
+     * @param versions the version of each article's body by path (its source ETag), so that the feed, which
      *                 carries whole bodies, changes when a body does
      */
     public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles, Function<String, String> versions) {
@@ -114,7 +109,7 @@ public final class SiteRenderer {
         List<ArticleSummary> recent = List.copyOf(byDate.subList(0, Math.min(RECENT_ON_404, byDate.size())));
         pages.put(NOT_FOUND, new IndexPage.NotFound(recent));
         pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.articles(byDate).stream()
-                .map(a -> new IndexPage.FeedEntry(a, versions.apply(a.slug()))).toList()));
+                .map(a -> new IndexPage.FeedEntry(a, versions.apply(a.path()))).toList()));
         List<ArticleSummary> listed = List.copyOf(byDate);
         pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed));
         pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));

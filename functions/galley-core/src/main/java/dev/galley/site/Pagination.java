@@ -3,7 +3,9 @@ package dev.galley.site;
 import dev.galley.article.ArticleSummary;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Splits a listing into pages so that one upload rewrites a bounded number of them, however large the site.
@@ -38,9 +40,10 @@ public final class Pagination {
         }
         List<String> paths = new ArrayList<>(groups.size());
         paths.add(root);
+        Set<String> shared = sharedSlugs(ordered);
         for (int g = 1; g < groups.size(); g++) {
             List<ArticleSummary> group = groups.get(g);
-            paths.add(root + "page/" + group.get(group.size() - 1).slug() + "/");
+            paths.add(root + "page/" + pageName(group.get(group.size() - 1), shared) + "/");
         }
         List<ListingPage> pages = new ArrayList<>(groups.size());
         for (int g = 0; g < groups.size(); g++) {
@@ -49,6 +52,29 @@ public final class Pagination {
                     g == groups.size() - 1 ? null : paths.get(g + 1)));
         }
         return pages;
+    }
+
+    /**
+     * An archive page is named after its last article's slug, or, where two articles of the listing share that slug
+     * (one name in two years, under {@code /:year/:slug/}), after its path, which no other article has.
+     */
+    private static String pageName(ArticleSummary last, Set<String> shared) {
+        if (!shared.contains(last.slug())) {
+            return last.slug();
+        }
+        String path = last.path().endsWith(".html") ? last.path().substring(0, last.path().length() - ".html".length()) : last.path();
+        return String.join("-", path.split("/"));
+    }
+
+    private static Set<String> sharedSlugs(List<ArticleSummary> articles) {
+        Set<String> seen = new HashSet<>();
+        Set<String> shared = new HashSet<>();
+        for (ArticleSummary article : articles) {
+            if (!seen.add(article.slug())) {
+                shared.add(article.slug());
+            }
+        }
+        return shared;
     }
 
     /** True for about one slug in {@code pageSize}, always the same answer for the same slug. */

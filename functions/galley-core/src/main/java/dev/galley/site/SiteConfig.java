@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param pageSize       articles per index page
  * @param embedHosts     the hosts an article's raw {@code <iframe>} may load from (https only); the site's
  *                       content security policy must list the same hosts in {@code frame-src}
+ * @param permalink      where articles live, unless one sets its own {@code permalink}
  */
 public record SiteConfig(
         String title,
@@ -34,7 +35,8 @@ public record SiteConfig(
         ZoneId timezone,
         int wordsPerMinute,
         int pageSize,
-        List<String> embedHosts) {
+        List<String> embedHosts,
+        Permalink permalink) {
 
     /** The name of the config file at the root of the content. */
     public static final String FILE_NAME = "site.yaml";
@@ -53,6 +55,17 @@ public record SiteConfig(
     public SiteConfig(String title, String tagline, String description, URI baseUrl, String author, String language,
                       ZoneId timezone, int wordsPerMinute, int pageSize) {
         this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, DEFAULT_EMBED_HOSTS);
+    }
+
+    /** A site whose articles live at {@code /articles/<slug>/}. */
+    public SiteConfig(String title, String tagline, String description, URI baseUrl, String author, String language,
+                      ZoneId timezone, int wordsPerMinute, int pageSize, List<String> embedHosts) {
+        this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, Permalink.DEFAULT);
+    }
+
+    /** This site with its articles at another permalink. */
+    public SiteConfig withPermalink(Permalink other) {
+        return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, other);
     }
 
     public SiteConfig {
@@ -99,6 +112,7 @@ public record SiteConfig(
                     "timezone \"" + text(root, "timezone", "") + "\" is not a time zone; use a name like Europe/Berlin or UTC");
         }
         List<String> embedHosts = embedHosts(file, text, root, d.embedHosts);
+        Permalink permalink = permalink(file, text, root);
         try {
             return new SiteConfig(
                     text(root, "title", d.title),
@@ -110,7 +124,8 @@ public record SiteConfig(
                     zone,
                     root.path("wordsPerMinute").asInt(d.wordsPerMinute),
                     root.path("pageSize").asInt(d.pageSize),
-                    embedHosts);
+                    embedHosts,
+                    permalink);
         } catch (IllegalArgumentException e) {
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD, e.getMessage());
         }
@@ -128,6 +143,22 @@ public record SiteConfig(
                     "embedHosts must be a list of host names without https:// or a path, like [www.youtube-nocookie.com, player.vimeo.com]");
         }
         return hosts;
+    }
+
+    private static Permalink permalink(String file, String yaml, ObjectNode root) throws ArticleException {
+        JsonNode node = root.get("permalink");
+        if (node == null || node.isNull()) {
+            return Permalink.DEFAULT;
+        }
+        try {
+            if (!node.isValueNode()) {
+                throw new IllegalArgumentException("must be a path such as /:year/:slug/, not a list or mapping");
+            }
+            return Permalink.parse(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ArticleException(file, Yaml.lineOf(yaml, "permalink", 0), ArticleException.Problem.BAD_FIELD,
+                    "permalink \"" + node.asText() + "\" " + e.getMessage());
+        }
     }
 
     private static String text(ObjectNode root, String key, String fallback) {

@@ -15,17 +15,22 @@ import java.util.TreeMap;
 /** The order and grouping of articles on index pages: a pure function of the article list. */
 public final class SiteIndex {
 
-    /** Newest first; ties broken by slug so that the same articles always give the same page. */
+    /** Newest first; ties broken by slug, then path, so that the same articles always give the same page. */
     public static final Comparator<ArticleSummary> NEWEST_FIRST = Comparator
             .comparing(ArticleSummary::date).reversed()
-            .thenComparing(ArticleSummary::slug);
+            .thenComparing(ArticleSummary::slug)
+            .thenComparing(ArticleSummary::path);
 
     /** One tag's page: its display name (the first spelling met, newest article first), slug and articles. */
     public record Tag(String name, String slug, List<ArticleSummary> articles) {
     }
 
     /** A link to an article: what the previous/next links of an article page show. */
-    public record ArticleLink(String slug, String title) {
+    /** @param path the linked article's {@link ArticleSummary#path()} */
+    public record ArticleLink(String path, String title) {
+        public String url() {
+            return "/" + path;
+        }
     }
 
     /** The articles before and after one article in date order; either may be null. */
@@ -59,13 +64,13 @@ public final class SiteIndex {
         return sorted;
     }
 
-    /** Each article's newer and older neighbour, by slug, in {@link #NEWEST_FIRST} order. */
+    /** Each article's newer and older neighbour, by path, in {@link #NEWEST_FIRST} order. */
     public static Map<String, Neighbours> neighbours(Collection<ArticleSummary> articles) {
         List<ArticleSummary> sorted = new ArrayList<>(articles);
         sorted.sort(NEWEST_FIRST);
         Map<String, Neighbours> result = new java.util.HashMap<>(sorted.size() * 2);
         for (int i = 0; i < sorted.size(); i++) {
-            result.put(sorted.get(i).slug(), new Neighbours(
+            result.put(sorted.get(i).path(), new Neighbours(
                     i == 0 ? null : link(sorted.get(i - 1)),
                     i == sorted.size() - 1 ? null : link(sorted.get(i + 1))));
         }
@@ -88,7 +93,7 @@ public final class SiteIndex {
     }
 
     private static ArticleLink link(ArticleSummary article) {
-        return new ArticleLink(article.slug(), article.title());
+        return new ArticleLink(article.path(), article.title());
     }
 
     /** The article shown in the featured slot, or null when no article is featured. */

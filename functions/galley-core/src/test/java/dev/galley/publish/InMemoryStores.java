@@ -50,7 +50,8 @@ final class InMemoryStores {
 
     static final class Site implements SiteStore {
         private static final Pattern OLDER = Pattern.compile("class=\"pager-older\" rel=\"next\" href=\"/([^\"]*)\"");
-        private static final Pattern ARTICLE_LINK = Pattern.compile("href=\"/articles/([a-z0-9-]+)/\"");
+        /** A link to an article's page, wherever the permalink puts it: not the home page's, a tag's or an image. */
+        private static final Pattern ARTICLE_LINK = Pattern.compile("href=\"/((?!tags/|page/|assets/|media/)[^\"#]+(?:/|\\.html))\"");
         final Map<String, Stored> objects = new TreeMap<>();
         final List<String> brokenLinkMoments = new ArrayList<>();
         int writes;
@@ -122,20 +123,26 @@ final class InMemoryStores {
          * links to an article page that does not exist.
          */
         private void checkLinks() {
-            if (!checkLinks) {
-                return;
+            if (checkLinks) {
+                brokenLinkMoments.addAll(brokenLinksNow());
             }
+        }
+
+        /** Every link from a page to an article page that does not exist, as "page -> link". */
+        synchronized List<String> brokenLinksNow() {
+            List<String> broken = new ArrayList<>();
             for (Map.Entry<String, Stored> e : objects.entrySet()) {
                 if (e.getKey().startsWith("_galley/")) {
                     continue;
                 }
                 Matcher m = ARTICLE_LINK.matcher(new String(e.getValue().bytes(), StandardCharsets.UTF_8));
                 while (m.find()) {
-                    if (!objects.containsKey("articles/" + m.group(1) + "/index.html")) {
-                        brokenLinkMoments.add(e.getKey() + " -> " + m.group(1));
+                    if (!objects.containsKey(dev.galley.article.ArticleSummary.pageFileOf(m.group(1)))) {
+                        broken.add(e.getKey() + " -> " + m.group(1));
                     }
                 }
             }
+            return broken;
         }
     }
 

@@ -42,7 +42,7 @@ class ManifestCodecTest {
     }
 
     private static List<Author> authorsIn(String manifest) {
-        return ManifestCodec.read(manifest.getBytes(StandardCharsets.UTF_8)).bySlug("designing-dashboards").article().authors();
+        return ManifestCodec.read(manifest.getBytes(StandardCharsets.UTF_8)).byPath("articles/designing-dashboards/").article().authors();
     }
 
     @Test
@@ -54,10 +54,28 @@ class ManifestCodecTest {
     }
 
     @Test
+    void oldManifestsKeyedBySlugWithoutPathsReadWithEveryArticleAtArticlesSlug() {
+        Manifest manifest = ManifestCodec.read(oldManifest("\"Ada Lovelace\"").getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of("articles/designing-dashboards/"), manifest.entries().keySet());
+        assertEquals("articles/designing-dashboards/", manifest.byPath("articles/designing-dashboards/").article().path());
+        assertEquals("/articles/designing-dashboards/", manifest.articles().get(0).url());
+    }
+
+    @Test
+    void anArticlesPathSurvivesAWriteAndARead() {
+        ArticleSummary article = new ArticleSummary("rust-1-70-0", "Announcing Rust 1.70.0", OffsetDateTime.parse("2023-06-01T00:00:00Z"),
+                null, List.of(), List.of(), "", List.of(), 1, null, false, "2023/06/01/Rust-1.70.0.html");
+        Manifest manifest = Manifest.EMPTY.with(new Manifest.Entry("2023-06-01-Rust-1.70.0.md", "etag", "", article));
+        Manifest read = ManifestCodec.read(ManifestCodec.write(manifest));
+        assertEquals(article, read.byPath("2023/06/01/Rust-1.70.0.html").article());
+        assertEquals(manifest, read);
+    }
+
+    @Test
     void authorsSurviveAWriteAndARead() {
         ArticleSummary article = new ArticleSummary("a", "A", OffsetDateTime.parse("2026-01-01T00:00:00Z"), null, List.of(),
                 List.of(), "", List.of(new Author("Jane Doe", "https://jane.dev"), new Author("John Roe", null)), 1, null, false);
         Manifest manifest = new Manifest(1, java.util.Map.of("a", new Manifest.Entry("a.md", "etag", "", article)));
-        assertEquals(article, ManifestCodec.read(ManifestCodec.write(manifest)).bySlug("a").article());
+        assertEquals(article, ManifestCodec.read(ManifestCodec.write(manifest)).byPath("articles/a/").article());
     }
 }

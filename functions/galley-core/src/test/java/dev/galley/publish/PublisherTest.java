@@ -573,7 +573,7 @@ class PublisherTest {
 
         assertTrue(raced.get());
         Manifest manifest = ManifestCodec.read(site.read(ManifestCodec.PATH).orElseThrow().bytes());
-        assertEquals(java.util.Set.of("a", "b"), manifest.entries().keySet());
+        assertEquals(java.util.Set.of("articles/a/", "articles/b/"), manifest.entries().keySet());
         assertNotNull(site.text("articles/b/index.html"), "the rebuild removed the page of an article published meanwhile");
         assertTrue(site.text("index.html").contains("/articles/b/"));
         assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());

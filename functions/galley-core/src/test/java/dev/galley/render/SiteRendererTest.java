@@ -54,7 +54,7 @@ class SiteRendererTest {
         newestFirst.sort(SiteIndex.NEWEST_FIRST);
         var all = SiteIndex.neighbours(newestFirst);
         for (ArticleSummary article : newestFirst) {
-            assertEquals(all.get(article.slug()), SiteIndex.neighbours(newestFirst, article), article.slug());
+            assertEquals(all.get(article.path()), SiteIndex.neighbours(newestFirst, article), article.slug());
         }
         assertEquals(SiteIndex.Neighbours.NONE, SiteIndex.neighbours(newestFirst, summary("absent", "Absent", 2026, 2, false)));
     }

@@ -42,6 +42,19 @@ class PaginationTest {
     }
 
     @Test
+    void archivePagesOfTwoArticlesWithOneSlugGetTheirOwnNamesFromTheirPaths() {
+        List<ArticleSummary> list = new ArrayList<>();
+        for (int year = 2030; year >= 2000; year--) {
+            list.add(new ArticleSummary("kubecon-eu", "KubeCon " + year, OffsetDateTime.parse(year + "-04-01T00:00:00Z"), null,
+                    List.of(), List.of(), "", List.of(), 1, null, false, year + "/kubecon-eu/"));
+        }
+        List<ListingPage> pages = Pagination.paginate("", list, 2);
+        Set<String> paths = new HashSet<>();
+        pages.forEach(p -> assertTrue(paths.add(p.path()), p.path() + " twice"));
+        assertEquals("page/2000-kubecon-eu/", pages.get(pages.size() - 1).path());
+    }
+
+    @Test
     void mustKeepArchivePagesNearThePageSizeOnAverageAndNeverHuge() {
         List<ListingPage> pages = Pagination.paginate("", articles(10_000), 20);
         int archive = pages.size() - 1;

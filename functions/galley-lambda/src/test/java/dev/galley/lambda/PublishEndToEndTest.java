@@ -361,4 +361,26 @@ abstract class PublishEndToEndTest {
         assertTrue(site("articles/a/index.html").contains("The good title"), "rendered with the last good configuration");
         assertTrue(site("index.html").contains("The good title"));
     }
+
+    @Test
+    void changingThePermalinkPatternMovesEveryPageAndRemovesTheOldOnes() throws Exception {
+        handle(upload("2023/kubecon-eu.md", article("KubeCon EU 2023", "2023-04-18")));
+        JsonNode refused = handle(upload("2024/kubecon-eu.md", article("KubeCon EU 2024", "2024-03-19")));
+        assertEquals("rejected", refused.path("2024/kubecon-eu.md").asText());
+        assertTrue(tags("2024/kubecon-eu.md").get("galley-reason").contains("the URL /articles/kubecon-eu/ is already used by 2023/kubecon-eu.md"),
+                tags("2024/kubecon-eu.md").toString());
+
+        assertEquals("rebuilt", handle(upload("site.yaml", "permalink: /:year/:slug/\n")).path("site.yaml").asText());
+
+        assertFalse(siteHas("articles/kubecon-eu/index.html"));
+        assertTrue(site("2023/kubecon-eu/index.html").contains("The body of KubeCon EU 2023."));
+        assertTrue(site("2024/kubecon-eu/index.html").contains("The body of KubeCon EU 2024."));
+        assertTrue(site("index.html").contains("href=\"/2024/kubecon-eu/\""));
+        assertEquals("/2024/kubecon-eu/", tags("2024/kubecon-eu.md").get("galley-url"));
+        assertEquals(List.of(), siteObjects().keySet().stream().filter(key -> key.startsWith("articles/")).toList());
+
+        assertEquals("rejected", handle(upload("site.yaml", "permalink: /tags/:slug/\n")).path("site.yaml").asText());
+        assertTrue(tags("site.yaml").get("galley-reason").startsWith("line 1: permalink /tags/:slug/ /tags/ holds Galley"), tags("site.yaml").toString());
+        assertTrue(siteHas("2023/kubecon-eu/index.html"), "a refused pattern leaves the site as it was");
+    }
 }

@@ -50,7 +50,11 @@ public final class FileSystemSiteStore implements SiteStore {
     @Override
     public Optional<Stored> read(String path) {
         try {
-            byte[] bytes = Files.readAllBytes(LocalPaths.resolve(root, path));
+            Path file = LocalPaths.resolve(root, path);
+            if (Files.isDirectory(file)) {
+                return Optional.empty();  // as in S3, a folder of pages (2023/ under /:year/:slug/) is no object
+            }
+            byte[] bytes = Files.readAllBytes(file);
             Version known = written.get(path);
             return Optional.of(new Stored(bytes, known != null ? known : new Version(LocalPaths.etag(bytes), Map.of())));
         } catch (NoSuchFileException e) {

@@ -46,6 +46,14 @@ class FileSystemSiteStoreTest {
     }
 
     @Test
+    void aFolderOfPagesIsNoObjectAsInS3(@TempDir Path root) {
+        FileSystemSiteStore store = new FileSystemSiteStore(root);
+        store.write(html("inside-rust/2023/01/30/cargo-sparse-protocol.html", "page"), Map.of(), new Condition.None());
+        assertEquals(java.util.Optional.empty(), store.read("inside-rust"));
+        assertEquals(java.util.Optional.empty(), store.head("inside-rust/2023"));
+    }
+
+    @Test
     void mustCheckConditionsAgainstFilesFromAnEarlierBuild(@TempDir Path root) throws Exception {
         Files.writeString(root.resolve("index.html"), "from yesterday");
         FileSystemSiteStore store = new FileSystemSiteStore(root);

@@ -1,8 +1,8 @@
 package dev.galley.article.internal.templates;
 
-import dev.galley.article.Slugs;
 import dev.galley.article.internal.MediaLinks;
-import dev.galley.render.Format;
+import dev.galley.article.internal.PermalinkFields;
+import dev.galley.site.Permalink;
 
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * Where {@code {% post_url %}}, {@code {% link %}} and {@code {{< ref >}}}/{@code {{< relref >}}} point. An
  * article's URL follows from its file name by the slug rule ({@link Slugs#fromSourceKey}); other files are
- * published under /media/ when they are images, and have no URL otherwise. The rule cannot see a {@code slug:} set in the target's front matter.
+ * published under /media/ when they are images, and have no URL otherwise. An article's URL follows from its file name
+ * and the site's permalink pattern; the rule cannot see a {@code slug:}, {@code permalink:} or a date set in the
+ * target's front matter, so a date pattern gives no URL for a file whose name does not start with its day.
  */
 final class LinkTargets {
 
@@ -22,19 +24,26 @@ final class LinkTargets {
     }
 
     /** {@code 2010-07-21-name} (Jekyll's post name: the file name without extension), or null. */
-    static String postUrl(String name) {
+    static String postUrl(String name, Permalink permalink) {
         if (name.isBlank()) {
             return null;
         }
-        String slug = Slugs.fromSourceKey(name + ".md");
-        return slug.isEmpty() ? null : Format.articleUrl(slug);
+        return articleUrl(name + ".md", permalink);
+    }
+
+    private static String articleUrl(String sourceKey, Permalink permalink) {
+        Permalink.Fields fields = PermalinkFields.ofLinkedFile(sourceKey);
+        if (fields == null || fields.day() == null && permalink.needsDay()) {
+            return null;
+        }
+        return "/" + permalink.expand(fields);
     }
 
     /**
      * A path from the content root ({@code _posts/2016-07-26-name.md}, {@code posts/x}, {@code /blog/x/}), a
      * {@code #anchor} kept; null when it names nothing.
      */
-    static String path(String target) {
+    static String path(String target, Permalink permalink) {
         int hash = target.indexOf('#');
         String anchor = hash < 0 ? "" : target.substring(hash);
         String path = stripSlashes(hash < 0 ? target : target.substring(0, hash));
@@ -48,8 +57,8 @@ final class LinkTargets {
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (extension.isEmpty() || MARKDOWN.contains(extension)) {
-            String slug = Slugs.fromSourceKey(extension.isEmpty() ? path + ".md" : path);
-            return slug.isEmpty() ? null : Format.articleUrl(slug) + anchor;
+            String url = articleUrl(extension.isEmpty() ? path + ".md" : path, permalink);
+            return url == null ? null : url + anchor;
         }
         String media = IMAGES.contains(extension) ? MediaLinks.resolve(path, "") : null;
         return media == null ? null : media + anchor;

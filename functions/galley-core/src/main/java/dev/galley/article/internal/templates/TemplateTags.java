@@ -180,8 +180,8 @@ public final class TemplateTags {
                 int[] end = findEnd(END_COMMENT, tag.end());
                 yield end == null ? unclosed(tag, "{% endcomment %}") : end[1];
             }
-            case "post_url" -> link(tag, LinkTargets.postUrl(tag.argument(0, "")));
-            case "link" -> link(tag, LinkTargets.path(tag.argument(0, "")));
+            case "post_url" -> link(tag, LinkTargets.postUrl(tag.argument(0, ""), variables.permalink()));
+            case "link" -> link(tag, LinkTargets.path(tag.argument(0, ""), variables.permalink()));
             // home-assistant.io's heading tag: the heading's text, given the anchor every heading here gets anyway
             case "linkable_title" -> text(tag, tag.inner().substring(tag.name().length()).strip());
             default -> unknown(tag);
@@ -195,7 +195,7 @@ public final class TemplateTags {
             case "vimeo" -> video(tag, "Vimeo", VIMEO_ID, "https://player.vimeo.com/video/", "digits");
             case "figure" -> figure(tag);
             case "highlight" -> highlight(tag, HUGO_END_HIGHLIGHT, "{{< /highlight >}}");
-            case "ref", "relref" -> link(tag, LinkTargets.path(tag.argument(0, "path")));
+            case "ref", "relref" -> link(tag, LinkTargets.path(tag.argument(0, "path"), variables.permalink()));
             case "param" -> {
                 String name = tag.argument(0, "name");
                 String value = variables.param(name);

@@ -1,7 +1,7 @@
 package dev.galley.article.internal.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.galley.render.Format;
+import dev.galley.site.Permalink;
 import dev.galley.site.SiteConfig;
 
 import java.util.ArrayList;
@@ -20,11 +20,19 @@ public final class Variables {
     private final SiteConfig site;
     private final JsonNode frontMatter;
     private final String slug;
+    private final String url;
 
-    public Variables(SiteConfig site, JsonNode frontMatter, String slug) {
+    /** @param url the article's root-relative URL, {@code /articles/x/} */
+    public Variables(SiteConfig site, JsonNode frontMatter, String slug, String url) {
         this.site = site;
         this.frontMatter = frontMatter;
         this.slug = slug;
+        this.url = url;
+    }
+
+    /** Where the site's other articles live, for links to them by file name. */
+    Permalink permalink() {
+        return site.permalink();
     }
 
     /** The hosts the site lets its pages frame, as {@code embedHosts} in site.yaml lists them. */
@@ -122,7 +130,7 @@ public final class Variables {
     private String pageValue(String key) {
         switch (key) {
             case "url", "permalink" -> {
-                return Format.articleUrl(slug);
+                return url;
             }
             case "slug" -> {
                 return slug;

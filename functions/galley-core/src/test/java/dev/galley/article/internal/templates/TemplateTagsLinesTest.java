@@ -31,7 +31,7 @@ class TemplateTagsLinesTest {
                 Last line <b>raw</b>.
                 """;
         TemplateTags.Result result = TemplateTags.expand("a.md", body, 5,
-                new Variables(SiteConfig.defaults(), JsonNodeFactory.instance.objectNode(), "a"));
+                new Variables(SiteConfig.defaults(), JsonNodeFactory.instance.objectNode(), "a", "/articles/a/"));
         String[] before = body.split("\n", -1);
         String[] after = result.markdown().split("\n", -1);
         assertEquals(before.length, after.length, result.markdown());

@@ -1,0 +1,75 @@
+package dev.galley.site;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which paths an article may take on the site: none that Galley's own files use, and none a browser or the CDN
+ * would read as something else. Paths are site paths, without the leading slash.
+ */
+public final class SitePaths {
+
+    /** Folders of Galley's own files: internal state, the stylesheet, tag pages, images, the home page's pages. */
+    private static final List<String> RESERVED_FOLDERS = List.of("_galley/", "assets/", "tags/", "media/", "page/");
+    private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
+            "search.json");
+
+    private static final Pattern PATH_CHARACTERS = Pattern.compile("[A-Za-z0-9._~/-]+");
+
+    private SitePaths() {
+    }
+
+    /** Why an article may not live at this site path, or null when it may. */
+    public static String refusal(String path) {
+        if (path.isEmpty() || path.equals("index.html")) {
+            return "/ is the home page";
+        }
+        for (String folder : RESERVED_FOLDERS) {
+            if (path.startsWith(folder)) {
+                return "/" + folder + " holds Galley's own files";
+            }
+        }
+        String file = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (RESERVED_FILES.contains(file)) {
+            return "/" + file + " is a file of the site";
+        }
+        return null;
+    }
+
+    /**
+     * An absolute path an author wrote for one article ({@code /blog/2023/x}, {@code /about.html}) as a site path:
+     * a trailing slash added unless it names an {@code .html} file.
+     *
+     * @throws IllegalArgumentException with the reason when the path is not one an article can take
+     */
+    public static String ofAuthorPath(String written) {
+        String text = written.strip();
+        if (!text.startsWith("/")) {
+            throw new IllegalArgumentException("must be a path from the site root, starting with /");
+        }
+        if (text.contains("?") || text.contains("#")) {
+            throw new IllegalArgumentException("must be a path only, without ? or #");
+        }
+        if (text.contains("//")) {
+            throw new IllegalArgumentException("must not hold //");
+        }
+        for (String segment : text.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                throw new IllegalArgumentException("must not hold . or .. segments");
+            }
+        }
+        if (!PATH_CHARACTERS.matcher(text).matches()) {
+            throw new IllegalArgumentException("may hold only letters a-z and A-Z, digits, / and - . _ ~");
+        }
+        String path = text.substring(1);
+        if (!path.isEmpty() && !path.endsWith("/") && !path.endsWith(".html")) {
+            path += "/";
+        }
+        String refusal = refusal(path);
+        if (refusal != null) {
+            throw new IllegalArgumentException("cannot be used: " + refusal);
+        }
+        return path;
+    }
+}

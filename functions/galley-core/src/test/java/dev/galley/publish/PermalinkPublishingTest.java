@@ -1,0 +1,153 @@
+package dev.galley.publish;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.galley.publish.PublisherTest.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Articles published where site.yaml's permalink or their own permalink puts them, one article per URL. */
+class PermalinkPublishingTest {
+
+    private InMemoryStores.Content content;
+    private InMemoryStores.Site site;
+    private Publisher publisher;
+
+    @BeforeEach
+    void setUp() {
+        content = new InMemoryStores.Content();
+        site = new InMemoryStores.Site();
+        publisher = new Publisher(content, site);
+    }
+
+    private Outcome sync(String key) {
+        return publisher.sync(SourceChange.of(key));
+    }
+
+    private Set<String> manifestPaths() {
+        return ManifestCodec.read(site.objects.get(ManifestCodec.PATH).bytes()).entries().keySet();
+    }
+
+    /** As the Rust blog has them: one name, two years' meetings. */
+    private void twoKubeconPosts() {
+        content.put("2023/kubecon-eu.md", article("KubeCon EU 2023", "2023-04-18"));
+        content.put("2024/kubecon-eu.md", article("KubeCon EU 2024", "2024-03-19"));
+    }
+
+    @Test
+    void sameSlugInTwoYearsBothPublishWhenThePatternKeepsThemApart() {
+        content.put("site.yaml", "permalink: /:year/:slug/\n");
+        sync("site.yaml");
+        twoKubeconPosts();
+
+        assertEquals(Outcome.Kind.PUBLISHED, sync("2023/kubecon-eu.md").kind());
+        assertEquals(Outcome.Kind.PUBLISHED, sync("2024/kubecon-eu.md").kind());
+
+        assertTrue(site.text("2023/kubecon-eu/index.html").contains("KubeCon EU 2023"));
+        assertTrue(site.text("2024/kubecon-eu/index.html").contains("KubeCon EU 2024"));
+        assertTrue(site.text("index.html").contains("href=\"/2023/kubecon-eu/\"") && site.text("index.html").contains("href=\"/2024/kubecon-eu/\""));
+        assertEquals("/2024/kubecon-eu/", content.statuses.get("2024/kubecon-eu.md").url());
+        assertEquals(Set.of("2023/kubecon-eu/", "2024/kubecon-eu/"), manifestPaths());
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
+
+        assertEquals(0, publisher.rebuild().rejected().size(), "a full re-render agrees");
+    }
+
+    @Test
+    void underTheDefaultPatternTheSecondFileForOneUrlIsRefusedNamingTheFirst() {
+        twoKubeconPosts();
+        sync("2023/kubecon-eu.md");
+
+        Outcome second = sync("2024/kubecon-eu.md");
+
+        assertEquals(Outcome.Kind.REJECTED, second.kind());
+        assertTrue(second.reason().contains("the URL /articles/kubecon-eu/ is already used by 2023/kubecon-eu.md"), second.reason());
+        assertTrue(site.text("articles/kubecon-eu/index.html").contains("KubeCon EU 2023"));
+    }
+
+    @Test
+    void aFullRebuildKeepsTheUrlWithItsOwnerAndRefusesTheOther() {
+        twoKubeconPosts();
+        sync("2024/kubecon-eu.md");  // the later post got there first, and keeps its URL
+
+        Rebuild.Report report = publisher.rebuild();
+
+        assertEquals(1, report.rejected().size());
+        assertEquals("2023/kubecon-eu.md: the URL /articles/kubecon-eu/ is already used by 2024/kubecon-eu.md; give this article "
+                + "its own, with another slug: or permalink: line, or a site.yaml permalink that keeps them apart, such as /:year/:slug/",
+                report.rejected().get(0).getMessage());
+        assertTrue(site.text("articles/kubecon-eu/index.html").contains("KubeCon EU 2024"));
+    }
+
+    @Test
+    void changingThePatternMovesEveryPageAndRemovesTheOldOnes() {
+        content.put("a.md", article("A", "2026-01-01"));
+        content.put("notes/b.md", article("B", "2026-01-02"));
+        sync("a.md");
+        sync("notes/b.md");
+        assertNotNull(site.text("articles/a/index.html"));
+
+        content.put("site.yaml", "permalink: /blog/:section/:slug.html\n");
+        assertEquals(Outcome.Kind.REBUILT, sync("site.yaml").kind());
+
+        assertNull(site.text("articles/a/index.html"));
+        assertNull(site.text("articles/b/index.html"));
+        assertTrue(site.text("blog/a.html").contains("Body of A."));
+        assertTrue(site.text("blog/notes/b.html").contains("Body of B."));
+        assertTrue(site.text("index.html").contains("href=\"/blog/notes/b.html\""));
+        assertTrue(site.text("blog/notes/b.html").contains("href=\"/blog/a.html\""), "the neighbour link follows");
+        assertEquals(Set.of("blog/a.html", "blog/notes/b.html"), manifestPaths());
+
+        // A second change sweeps pages the default's folder never held: the sweep knows them from the manifest.
+        content.put("site.yaml", "permalink: /:year/:month/:slug/\n");
+        sync("site.yaml");
+
+        assertNull(site.text("blog/a.html"));
+        assertNull(site.text("blog/notes/b.html"));
+        assertNotNull(site.text("2026/01/a/index.html"));
+        assertEquals(Set.of("2026/01/a/", "2026/01/b/"), manifestPaths());
+        assertEquals(Set.of(), site.objects.keySet().stream().filter(p -> p.endsWith(".html") && p.startsWith("blog/"))
+                .collect(java.util.stream.Collectors.toSet()));
+        // While the re-render writes the new pages, a page may link to a neighbour not written yet; once done, none does.
+        assertEquals(List.of(), site.brokenLinksNow());
+    }
+
+    @Test
+    void anArticlesOwnPermalinkMovesItsPageAndTheOldOneGoes() {
+        content.put("about.md", article("About", "2026-01-01"));
+        sync("about.md");
+
+        content.put("about.md", article("About", "2026-01-01", "permalink: /about"));
+        assertEquals(Outcome.Kind.PUBLISHED, sync("about.md").kind());
+
+        assertNull(site.text("articles/about/index.html"));
+        assertTrue(site.text("about/index.html").contains("Body of About."));
+        assertEquals("/about/", content.statuses.get("about.md").url());
+        assertTrue(site.text("sitemap.xml").contains("<loc>http://localhost/about/</loc>"), site.text("sitemap.xml"));
+        assertTrue(site.text("search.json").contains("\"url\":\"/about/\""), site.text("search.json"));
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
+    }
+
+    @Test
+    void linksBetweenPostsWrittenTheOldSitesWayResolveUnderItsPattern() {
+        content.put("site.yaml", "baseUrl: https://blog.example.com/\npermalink: /blog/:year/:month/:day/:title.html\n");
+        content.put("2023-06-01-Rust-1.70.0.md", article("Rust 1.70.0", "2023-06-01"));
+        content.put("inside/2023-07-01-x.md", article("X", "2023-07-01") + """
+                See [1.70.0](/blog/2023/06/01/Rust-1.70.0.html), [again](https://blog.example.com/blog/2023/06/01/Rust-1.70.0.html#cargo),
+                [by name]({% post_url 2023-06-01-Rust-1.70.0 %}), [a post that never was](/blog/2023/06/02/none.html)
+                and [a doubled slash](https://blog.example.com//blog/2023/06/01/Rust-1.70.0.html).
+                """);
+
+        Rebuild.Report report = publisher.rebuild();
+
+        assertEquals(List.of("//blog/2023/06/01/Rust-1.70.0.html", "/blog/2023/06/02/none.html"), report.warnings().stream().filter(w -> w.kind().equals("broken-link"))
+                .map(w -> w.reason().split(" ")[2]).toList());
+        assertTrue(site.text("blog/2023/07/01/x.html").contains("href=\"/blog/2023/06/01/Rust-1.70.0.html\""));
+    }
+}
