@@ -12,6 +12,8 @@ import java.util.List;
  * @param authors        who wrote it, as front matter names them; none when it does not
  * @param sample         the code-sample card, or null
  * @param readingMinutes the "N min read" figure, at least 1
+ * @param aliases        the site paths that redirect here, from {@code aliases} and {@code redirect_from}, such as
+ *                       {@code blog/2023/x/} or {@code 2010/01/old.html}
  */
 public record ArticleSummary(
         String slug,
@@ -24,12 +26,20 @@ public record ArticleSummary(
         List<Author> authors,
         int readingMinutes,
         CodeSample sample,
-        boolean featured) {
+        boolean featured,
+        List<String> aliases) {
 
     public ArticleSummary {
         tags = List.copyOf(tags);
         summary = List.copyOf(summary);
         authors = List.copyOf(authors);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);  // null: read from a manifest written before aliases
+    }
+
+    /** An article that no old URL redirects to. */
+    public ArticleSummary(String slug, String title, OffsetDateTime date, OffsetDateTime updated, List<String> tags, List<String> summary,
+                          String description, List<Author> authors, int readingMinutes, CodeSample sample, boolean featured) {
+        this(slug, title, date, updated, tags, summary, description, authors, readingMinutes, sample, featured, List.of());
     }
 
     /** The site path of the article's page, e.g. {@code articles/zero-downtime/}. */
