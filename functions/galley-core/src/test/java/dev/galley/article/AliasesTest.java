@@ -68,6 +68,8 @@ class AliasesTest {
             https://old.example.com/blog/x/     | is not a path on this site
             //old.example.com/blog/x/           | is not a path on this site
             /blog/x/?page=2                     | has a query or a fragment
+            /blog/atom.xml                      | names a file that is not a page
+            /images/old-logo.PNG                | names a file that is not a page
             /blog/%E0%A4%A/                     | has a broken %-escape
             """)
     void aPathThatIsNotAnOldPageOfThisSiteIsAWarningNamingItsLine(String written, String reason) throws ArticleException {

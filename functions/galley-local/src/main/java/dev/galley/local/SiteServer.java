@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
  * Serves the site bucket over HTTP the way CloudFront will: {@code /} is {@code index.html}, {@code /x/} is
@@ -29,6 +30,10 @@ final class SiteServer implements AutoCloseable {
     static final String EVENTS_PATH = "/_preview/events";
     private static final String RELOAD_SCRIPT = "<script>new EventSource('" + EVENTS_PATH
             + "').onmessage = () => location.reload();</script>";
+
+    /** The endings CloudFront's viewer-request function (rewrite-index.js) serves as files; anything else is a folder. */
+    private static final Pattern FILE_EXTENSION = Pattern.compile("\\.(html|xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
+            Pattern.CASE_INSENSITIVE);
 
     private final S3Client s3;
     private final String bucket;
@@ -84,7 +89,7 @@ final class SiteServer implements AutoCloseable {
             return key + "index.html";
         }
         String last = key.substring(key.lastIndexOf('/') + 1);
-        return last.contains(".") ? key : key + "/index.html";
+        return FILE_EXTENSION.matcher(last).find() ? key : key + "/index.html";
     }
 
     private void serve(HttpExchange exchange) throws IOException {

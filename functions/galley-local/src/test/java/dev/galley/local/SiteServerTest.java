@@ -20,6 +20,11 @@ class SiteServerTest {
         assertEquals("articles/x/index.html", SiteServer.keyFor("/articles/x"));
         assertEquals("feed.xml", SiteServer.keyFor("/feed.xml"));
         assertEquals("assets/style.abc.css", SiteServer.keyFor("/assets/style.abc.css"));
+        assertEquals("media/posts/Photo.JPEG", SiteServer.keyFor("/media/posts/Photo.JPEG"));
+        assertEquals("2010/01/old.html", SiteServer.keyFor("/2010/01/old.html"));
+        // a dot alone does not make a file, as for CloudFront: old URLs like these are folders holding a redirect
+        assertEquals("articles/v1.2-release/index.html", SiteServer.keyFor("/articles/v1.2-release"));
+        assertEquals("old.php/index.html", SiteServer.keyFor("/old.php"));
     }
 
     @Test

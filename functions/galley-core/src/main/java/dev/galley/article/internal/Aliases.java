@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Old URLs of an article, as Hugo's {@code aliases} and Jekyll's {@code redirect_from} list them, made into site
@@ -22,6 +23,9 @@ public final class Aliases {
     private static final int MAX_LENGTH = 300;
     /** First segments of what Galley itself publishes, and its private state. */
     private static final Set<String> RESERVED_FOLDERS = Set.of("_galley", "assets", "media", "tags", "page");
+    /** Endings the CDN's viewer-request function serves as files, not pages: no {@code index.html} to hold a redirect. */
+    private static final Pattern SERVED_AS_FILE = Pattern.compile("\\.(xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
             "search.json");
 
@@ -117,6 +121,9 @@ public final class Aliases {
         }
         if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
             return "has a control character or a backslash";
+        }
+        if (SERVED_AS_FILE.matcher(segments[segments.length - 1]).find()) {
+            return "names a file that is not a page (the CDN serves it as it is), and only pages redirect";
         }
         return null;
     }
