@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The site's redirects, worked out from the manifest alone: every old URL an article claims (its {@code aliases}
@@ -41,6 +42,9 @@ public final class Redirects {
             .thenComparing(c -> c.entry().article().date().toInstant())
             .thenComparing(c -> c.entry().sourceKey());
 
+    private static final Redirects NONE = new Redirects(Map.of(), Map.of());
+    private static final Pattern URI_SAFE = Pattern.compile("[A-Za-z0-9._~/-]*");
+
     private final Map<String, Redirect> byKey;
     private final Map<String, List<ArticleWarning>> warnings;
 
@@ -55,13 +59,16 @@ public final class Redirects {
     }
 
     public static Redirects of(Manifest manifest) {
-        Map<String, String> pageOwners = new HashMap<>();
         List<Claim> claims = new ArrayList<>();
         for (Manifest.Entry entry : manifest.entries().values()) {
-            pageOwners.put(objectKey(entry.article().path()), entry.sourceKey());
             entry.article().aliases().forEach(path -> claims.add(new Claim(path, entry, true)));
             entry.formerPaths().forEach(path -> claims.add(new Claim(path, entry, false)));
         }
+        if (claims.isEmpty()) {
+            return NONE;  // most sites, on every upload: no page map to build
+        }
+        Map<String, String> pageOwners = new HashMap<>();
+        manifest.entries().values().forEach(entry -> pageOwners.put(objectKey(entry.article().path()), entry.sourceKey()));
         claims.sort(PRECEDENCE);
         Map<String, Redirect> byKey = new TreeMap<>();
         Map<String, List<ArticleWarning>> warnings = new HashMap<>();
@@ -90,6 +97,10 @@ public final class Redirects {
     }
 
     private static String target(Manifest.Entry entry) {
+        String path = entry.article().path();
+        if (URI_SAFE.matcher(path).matches()) {
+            return "/" + path;  // the usual slug path, which encoding leaves as it is
+        }
         try {
             return new URI(null, null, "/" + entry.article().path(), null).toASCIIString();
         } catch (URISyntaxException e) {
