@@ -243,14 +243,19 @@ class TemplateWiringTest {
     }
 
     @Test
-    void viewerRequestRunsTheRewriteFunctionOnCloudfrontJs2() {
+    void viewerRequestRunsTheRewriteFunctionAndViewerResponseTheRedirectFunctionOnCloudfrontJs2() {
         List<Object> associations = list(at(distributionConfig(), "DefaultCacheBehavior", "FunctionAssociations"));
-        assertEquals(1, associations.size());
-        assertEquals("viewer-request", at(associations.get(0), "EventType"));
-        assertEquals(Map.of("Fn::GetAtt", List.of("RewriteIndexFunction", "FunctionARN")), at(associations.get(0), "FunctionARN"));
-        Map<String, Object> f = props(template, "RewriteIndexFunction");
-        assertEquals("cloudfront-js-2.0", at(f, "FunctionConfig", "Runtime"));
-        assertEquals(true, f.get("AutoPublish"), "an unpublished function is not what the distribution runs");
+        Map<Object, Object> byEvent = new TreeMap<>();
+        associations.forEach(a -> byEvent.put(at(a, "EventType"), at(a, "FunctionARN")));
+        assertEquals(Map.of(
+                "viewer-request", Map.of("Fn::GetAtt", List.of("RewriteIndexFunction", "FunctionARN")),
+                "viewer-response", Map.of("Fn::GetAtt", List.of("RedirectResponseFunction", "FunctionARN"))), byEvent);
+        assertNull(distributionConfig().get("CacheBehaviors"), "the default behaviour serves every page, so it alone needs the functions");
+        for (String name : List.of("RewriteIndexFunction", "RedirectResponseFunction")) {
+            Map<String, Object> f = props(template, name);
+            assertEquals("cloudfront-js-2.0", at(f, "FunctionConfig", "Runtime"), name);
+            assertEquals(true, f.get("AutoPublish"), name + ": an unpublished function is not what the distribution runs");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException.Problem;
+import dev.galley.article.internal.Aliases;
 import dev.galley.article.internal.AuthorText;
 import dev.galley.article.internal.BodyFacts;
 import dev.galley.article.internal.Headings;
@@ -67,7 +68,8 @@ public final class ArticleParser {
 
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories", "category", "summary", "excerpt",
-            "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL", "permalink", "url");
+            "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL", "permalink", "url",
+            "aliases", "redirect_from");
     private static final ObjectMapper PLAIN = new ObjectMapper();
     /** Where the date of the last change comes from: Galley's key, then Hugo's, then Jekyll's (jekyll-last-modified-at). */
     private static final List<String> UPDATED_KEYS = List.of("updated", "lastmod", "last_modified_at");
@@ -81,8 +83,6 @@ public final class ArticleParser {
      * ({@code layout}, {@code comments}...) stay silent.
      */
     private static final Map<String, String> NOT_HONOURED = Map.of(
-            "aliases", "old URLs are not redirected yet, so links to them will not lead here",
-            "redirect_from", "old URLs are not redirected yet, so links to them will not lead here",
             "publishDate", "the article is published now, not held back until this date",
             "expiryDate", "the article is not taken down at this date");
     /** Where an article's own path comes from: Jekyll's key, then Hugo's. */
@@ -135,6 +135,7 @@ public final class ArticleParser {
         String summaryText = fields.firstText(SUMMARY_KEYS);
         String sampleName = fields.optionalText("sample");
         URI canonical = fields.canonicalUrl();
+        List<String> aliases = fields.aliases();
         fields.warnAboutKeysNotHonoured();
 
         Variables variables = new Variables(site, fields.root, slug, "/" + path);
@@ -165,7 +166,7 @@ public final class ArticleParser {
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary,
                 TemplateTags.plain(description, variables).strip(), authors,
-                body.readingTime().minutes(site.wordsPerMinute()), sample, featured, path);
+                body.readingTime().minutes(site.wordsPerMinute()), sample, featured, path, aliases);
         List<ArticleWarning> warnings = new ArrayList<>(fields.warnings);
         warnings.addAll(expanded.warnings());
         warnings.addAll(lostEmbeds);
@@ -297,6 +298,19 @@ public final class ArticleParser {
                 throw error(key, Problem.BAD_FIELD, key + " \"" + text + "\" must be an absolute http(s) URL, like https://example.com/my-post/");
             }
             return null;
+        }
+
+        /** The old URLs that redirect here: Hugo's aliases, then Jekyll's redirect_from. */
+        List<String> aliases() {
+            List<String> paths = new ArrayList<>();
+            for (String key : List.of("aliases", "redirect_from")) {
+                JsonNode node = value(key);
+                if (node != null) {
+                    Aliases.read(file, key, Yaml.lineOf(yaml, key, 1), node,
+                            key.equals("aliases") ? Aliases.Relative.TO_SECTION : Aliases.Relative.TO_ROOT, paths, warnings);
+                }
+            }
+            return paths;
         }
 
         void warnAboutKeysNotHonoured() {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param path           the site path of the article's page, without the leading slash: {@code articles/zero-downtime/},
  *                       {@code 2023/06/01/rust-1-70-0/} or {@code 2023/06/01/Rust-1.70.0.html}. The one source of the
  *                       article's URL; manifests written before articles chose their path read as {@code articles/<slug>/}
+ * @param aliases        the site paths that redirect here, from {@code aliases} and {@code redirect_from}, such as
+ *                       {@code blog/2023/x/} or {@code 2010/01/old.html}
  */
 public record ArticleSummary(
         String slug,
@@ -28,7 +30,8 @@ public record ArticleSummary(
         int readingMinutes,
         CodeSample sample,
         boolean featured,
-        String path) {
+        String path,
+        List<String> aliases) {
 
     public ArticleSummary {
         if (path == null) {
@@ -37,12 +40,13 @@ public record ArticleSummary(
         tags = List.copyOf(tags);
         summary = List.copyOf(summary);
         authors = List.copyOf(authors);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);  // null: read from a manifest written before aliases
     }
 
-    /** An article at Galley's default path, {@code articles/<slug>/}. */
+    /** An article at Galley's default path, {@code articles/<slug>/}, that no old URL redirects to. */
     public ArticleSummary(String slug, String title, OffsetDateTime date, OffsetDateTime updated, List<String> tags, List<String> summary,
                           String description, List<Author> authors, int readingMinutes, CodeSample sample, boolean featured) {
-        this(slug, title, date, updated, tags, summary, description, authors, readingMinutes, sample, featured, null);
+        this(slug, title, date, updated, tags, summary, description, authors, readingMinutes, sample, featured, null, List.of());
     }
 
     /** The root-relative URL of the article's page, {@code /articles/zero-downtime/}. */

@@ -1,14 +1,18 @@
 package dev.galley.publish;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.SiteIndex;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,8 +30,35 @@ public final class Manifest {
      * @param sourceKey  the content file it was rendered from
      * @param sourceEtag the ETag of the bytes it was rendered from
      * @param sequencer  the S3 event sequencer that led to it, or "" when unknown (full builds)
+     * @param formerPaths the site paths the article had before, oldest first, which redirect to it
      */
-    public record Entry(String sourceKey, String sourceEtag, String sequencer, ArticleSummary article) {
+    public record Entry(String sourceKey, String sourceEtag, String sequencer, ArticleSummary article,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> formerPaths) {
+
+        public Entry {
+            formerPaths = formerPaths == null ? List.of() : List.copyOf(formerPaths);  // null: a manifest written before them
+        }
+
+        /** An article published where it has always been. */
+        public Entry(String sourceKey, String sourceEtag, String sequencer, ArticleSummary article) {
+            this(sourceKey, sourceEtag, sequencer, article, List.of());
+        }
+
+        /**
+         * This entry, remembering where {@code previous} (of the same source) was and had been, so that a renamed
+         * slug or a changed permalink keeps redirecting through any number of later re-renders.
+         */
+        Entry after(Entry previous) {
+            if (previous == null || previous == this) {
+                return this;
+            }
+            Set<String> former = new LinkedHashSet<>(previous.formerPaths);
+            former.add(previous.article.path());
+            former.addAll(formerPaths);
+            former.remove(article.path());
+            return former.equals(new LinkedHashSet<>(formerPaths)) ? this
+                    : new Entry(sourceKey, sourceEtag, sequencer, article, List.copyOf(former));
+        }
     }
 
     public static final Manifest EMPTY = new Manifest(0, Map.of());
@@ -86,7 +117,7 @@ public final class Manifest {
     public Manifest with(Entry entry) {
         Map<String, Entry> next = new TreeMap<>(entries);
         next.values().removeIf(e -> e.sourceKey().equals(entry.sourceKey()));
-        next.put(entry.article().path(), entry);
+        next.put(entry.article().path(), entry.after(bySource(entry.sourceKey())));
         return new Manifest(revision + 1, next);
     }
 
@@ -97,10 +128,12 @@ public final class Manifest {
         return new Manifest(revision + 1, next);
     }
 
-    /** The next revision, holding exactly these entries. */
+    /** The next revision, holding exactly these entries, each remembering the former paths of its source's entry here. */
     public Manifest replacedBy(Collection<Entry> all) {
+        Map<String, Entry> bySource = new HashMap<>();
+        entries.values().forEach(e -> bySource.put(e.sourceKey(), e));
         Map<String, Entry> next = new TreeMap<>();
-        all.forEach(e -> next.put(e.article().path(), e));
+        all.forEach(e -> next.put(e.article().path(), e.after(bySource.get(e.sourceKey()))));
         return new Manifest(revision + 1, next);
     }
 

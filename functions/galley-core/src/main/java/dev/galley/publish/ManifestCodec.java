@@ -1,6 +1,7 @@
 package dev.galley.publish;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -37,11 +38,17 @@ public final class ManifestCodec {
     private ManifestCodec() {
     }
 
-    /** Manifests written before articles had a list of authors hold {@code "author": "text"}. */
+    /**
+     * Manifests written before articles had a list of authors hold {@code "author": "text"}. Aliases are left out
+     * when there are none, so most entries stay as they were.
+     */
     private abstract static class AuthorsOrOldAuthor {
         @JsonAlias("author")
         @JsonDeserialize(using = AuthorsJson.class)
         abstract List<Author> authors();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<String> aliases();
     }
 
     /** Reads the list of authors, or the old single text, which may name several, as front matter does. */

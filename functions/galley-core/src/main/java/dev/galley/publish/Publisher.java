@@ -154,6 +154,7 @@ public final class Publisher {
                         && !writePage(renderer, article, file.key(), file.etag(), manifest.value()).done()) {
                     continue;  // an earlier attempt of ours wrote older content: put it right
                 }
+                status = withWarnings(status, Redirects.of(manifest.value()).warningsFor(key));
                 content.reportStatus(key, status);
                 return new Outcome(key, Outcome.Kind.UNCHANGED, article.slug(), "", List.of(), status.warnings());
             }
@@ -171,7 +172,8 @@ public final class Publisher {
             }
             publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
             refreshNeighbours(parser, renderer, manifest.value(), next, article.summary().path());
-            // The article moved (a new slug or permalink): its old page goes.
+            status = withWarnings(status, updateRedirects(renderer, manifest.value(), next).warningsFor(key));
+            // The article moved (a new slug or permalink): its old page goes, unless a redirect took its place.
             if (current != null && !current.article().path().equals(article.summary().path())) {
                 removeArticlePage(parser, renderer, current.article().path(), next.revision());
             }
@@ -219,8 +221,28 @@ public final class Publisher {
         }
         publishIndexPages(renderer, manifest.value(), next, false, feedBodies(parser, next));
         refreshNeighbours(parser, renderer, manifest.value(), next, null);
+        updateRedirects(renderer, manifest.value(), next);
         removeArticlePage(parser, renderer, current.article().path(), next.revision());
         return true;
+    }
+
+    /**
+     * Writes and deletes the redirect objects that differ between two revisions: after the pages they lead to are
+     * written, before a page that no longer exists is deleted, so no redirect ever leads to a missing page.
+     */
+    private Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
+        Redirects redirects = Redirects.of(after);
+        new RedirectObjects(site, renderer).update(Redirects.of(before), redirects, after.revision());
+        return redirects;
+    }
+
+    static PublishStatus withWarnings(PublishStatus status, List<dev.galley.article.ArticleWarning> more) {
+        if (more.isEmpty()) {
+            return status;
+        }
+        List<String> warnings = new java.util.ArrayList<>(status.warnings());
+        more.forEach(warning -> warnings.add(warning.reasonWithLine()));
+        return new PublishStatus(status.state(), status.reason(), status.url(), warnings);
     }
 
     private Outcome reject(String key, ArticleException e) {
@@ -598,16 +620,17 @@ public final class Publisher {
         return site.head(ManifestCodec.PATH).map(Publisher::revisionOf).orElse(-1L);
     }
 
+    /** Deletes a page older than {@code revision}; never a redirect, which only {@link RedirectObjects} removes. */
     boolean deleteIfNotNewer(String path, long revision) {
         Optional<SiteStore.Version> stored = site.head(path);
-        if (stored.isPresent() && revisionOf(stored.get()) < revision) {
+        if (stored.isPresent() && revisionOf(stored.get()) < revision && !stored.get().metadata().containsKey(Redirects.TARGET)) {
             site.delete(path);
             return true;
         }
         return false;
     }
 
-    private static long revisionOf(SiteStore.Version version) {
+    static long revisionOf(SiteStore.Version version) {
         try {
             return Long.parseLong(version.metadata().getOrDefault(REVISION, "-1"));
         } catch (NumberFormatException e) {

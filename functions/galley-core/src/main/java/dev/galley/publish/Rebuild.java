@@ -148,27 +148,49 @@ public final class Rebuild {
         Map<String, String> bodies = new HashMap<>();
         winners.forEach(w -> bodies.put(w.article().summary().path(), w.article().bodyHtml()));
         written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
+        // Redirects first: an old URL whose page goes next then leads on at once.
+        Redirects redirects = Redirects.of(next);
+        written.addAndGet(rewriteRedirects(renderer, previous.value(), next, redirects, statuses));
         int removed = removeOrphanPages(parser, renderer, previous.value(), next) + removeOrphanMedia(all);
         publisher.keepAsLastGood(settings);
         Set<String> refused = refusedMedia.stream().map(ArticleException::file).collect(Collectors.toSet());
         List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();
-        List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, publishedMedia, statuses);
+        List<String> reachable = new ArrayList<>(publishedMedia);
+        reachable.addAll(redirects.byKey().keySet());
+        List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, reachable, statuses);
         inParallel(List.copyOf(statuses.keySet()), key -> {
             content.reportStatus(key, statuses.get(key));
             return null;
         });
         List<ArticleWarning> warnings = new ArrayList<>(winners.stream().flatMap(w -> w.article().warnings().stream()).toList());
+        warnings.addAll(redirects.warnings());
         broken.forEach(link -> warnings.add(link.warning()));
         return new Report(next.entries().size(), drafts, List.copyOf(rejected), warnings, broken.size(), written.get(), removed);
+    }
+
+    /**
+     * Writes exactly the redirects the rebuilt manifest asks for and removes every other redirect object; each
+     * old URL an article asked for in vain is a warning on its status.
+     *
+     * @return how many objects were written or deleted
+     */
+    private int rewriteRedirects(SiteRenderer renderer, Manifest before, Manifest after, Redirects redirects,
+                                 Map<String, PublishStatus> statuses) {
+        Set<String> pages = after.entries().values().stream().map(e -> Redirects.objectKey(e.article().path())).collect(Collectors.toSet());
+        int changed = new RedirectObjects(site, renderer).rewriteAll(Redirects.of(before), redirects, pages, after.revision());
+        for (Manifest.Entry entry : after.entries().values()) {
+            statuses.computeIfPresent(entry.sourceKey(), (key, status) -> Publisher.withWarnings(status, redirects.warningsFor(key)));
+        }
+        return changed;
     }
 
     /**
      * Checks every published article's local links against the files the site now holds: each broken one is a
      * warning on its article's status, and all of them are the owner's report, {@value BrokenLinks#REPORT_PATH}.
      */
-    private List<BrokenLinks.Broken> reportBrokenLinks(List<Parsed> winners, List<String> publishedMedia, Map<String, PublishStatus> statuses) {
-        // What the re-render published is known; anything else (a tag page, an archive page) is asked of the store.
-        Set<String> published = new HashSet<>(publishedMedia);
+    private List<BrokenLinks.Broken> reportBrokenLinks(List<Parsed> winners, List<String> reachable, Map<String, PublishStatus> statuses) {
+        // What the re-render published (images, redirects) is known; anything else (a tag page, an archive page) is asked of the store.
+        Set<String> published = new HashSet<>(reachable);
         published.add("index.html");
         winners.forEach(w -> published.add(w.article().summary().pageFile()));
         Map<String, Boolean> asked = new HashMap<>();

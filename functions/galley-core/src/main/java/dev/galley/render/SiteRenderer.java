@@ -61,6 +61,18 @@ public final class SiteRenderer {
     }
 
     /**
+     * The page left at an old URL: a refresh to {@code target} that any static host serves. Where the CDN or the
+     * preview sees the object's redirect metadata, the reader gets a 301 instead and never sees it.
+     *
+     * @param objectKey where it goes, such as {@code blog/2023/x/index.html}
+     * @param target    the page's path, percent-encoded, such as {@code /articles/x/}
+     */
+    public SiteFile redirect(String objectKey, String target) {
+        return html(objectKey, "redirect.jte", Map.of("language", site.language(), "target", target,
+                "canonical", site.absolute(target).toString()));
+    }
+
+    /**
      * Every page that lists articles, plus the 404 page, by file path: all a pure function of the article
      * list, so an upload re-renders them from the manifest without reading any article.
      */

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class ManifestCodecTest {
 
@@ -64,7 +65,7 @@ class ManifestCodecTest {
     @Test
     void anArticlesPathSurvivesAWriteAndARead() {
         ArticleSummary article = new ArticleSummary("rust-1-70-0", "Announcing Rust 1.70.0", OffsetDateTime.parse("2023-06-01T00:00:00Z"),
-                null, List.of(), List.of(), "", List.of(), 1, null, false, "2023/06/01/Rust-1.70.0.html");
+                null, List.of(), List.of(), "", List.of(), 1, null, false, "2023/06/01/Rust-1.70.0.html", List.of());
         Manifest manifest = Manifest.EMPTY.with(new Manifest.Entry("2023-06-01-Rust-1.70.0.md", "etag", "", article));
         Manifest read = ManifestCodec.read(ManifestCodec.write(manifest));
         assertEquals(article, read.byPath("2023/06/01/Rust-1.70.0.html").article());
@@ -77,5 +78,24 @@ class ManifestCodecTest {
                 List.of(), "", List.of(new Author("Jane Doe", "https://jane.dev"), new Author("John Roe", null)), 1, null, false);
         Manifest manifest = new Manifest(1, java.util.Map.of("a", new Manifest.Entry("a.md", "etag", "", article)));
         assertEquals(article, ManifestCodec.read(ManifestCodec.write(manifest)).byPath("articles/a/").article());
+    }
+
+    @Test
+    void aManifestWrittenBeforeRedirectsLoadsWithNoneAndWritesNoEmptyFields() {
+        Manifest old = ManifestCodec.read(oldManifest("\"\"").getBytes(StandardCharsets.UTF_8));
+        Manifest.Entry entry = old.byPath("articles/designing-dashboards/");
+        assertEquals(List.of(), entry.article().aliases());
+        assertEquals(List.of(), entry.formerPaths());
+        String written = new String(ManifestCodec.write(old), StandardCharsets.UTF_8);
+        assertFalse(written.contains("aliases") || written.contains("formerPaths"), written);
+    }
+
+    @Test
+    void aliasesAndFormerPathsSurviveAWriteAndARead() {
+        ArticleSummary article = new ArticleSummary("a", "A", OffsetDateTime.parse("2026-01-01T00:00:00Z"), null, List.of(),
+                List.of(), "", List.of(), 1, null, false, null, List.of("blog/2023/a/", "2010/01/a.html"));
+        Manifest.Entry entry = new Manifest.Entry("a.md", "etag", "", article, List.of("articles/first/", "articles/second/"));
+        Manifest read = ManifestCodec.read(ManifestCodec.write(new Manifest(1, java.util.Map.of("a", entry))));
+        assertEquals(entry, read.byPath("articles/a/"));
     }
 }

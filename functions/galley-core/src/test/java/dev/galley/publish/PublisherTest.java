@@ -87,12 +87,13 @@ class PublisherTest {
     }
 
     @Test
-    void mustMoveThePageWhenTheSlugChanges() {
+    void mustMoveThePageWhenTheSlugChangesAndLeaveARedirectWhereItWas() {
         content.put("a.md", article("A", "2026-01-01"));
         sync("a.md");
         content.put("a.md", article("A", "2026-01-01", "slug: renamed"));
         sync("a.md");
-        assertNull(site.text("articles/a/index.html"));
+        assertEquals("/articles/renamed/", site.objects.get("articles/a/index.html").version().metadata().get(Redirects.TARGET));
+        assertFalse(site.text("articles/a/index.html").contains("Body of A."));
         assertNotNull(site.text("articles/renamed/index.html"));
         assertTrue(site.text("index.html").contains("/articles/renamed/"));
         assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());

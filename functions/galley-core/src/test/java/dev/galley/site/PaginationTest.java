@@ -46,7 +46,7 @@ class PaginationTest {
         List<ArticleSummary> list = new ArrayList<>();
         for (int year = 2030; year >= 2000; year--) {
             list.add(new ArticleSummary("kubecon-eu", "KubeCon " + year, OffsetDateTime.parse(year + "-04-01T00:00:00Z"), null,
-                    List.of(), List.of(), "", List.of(), 1, null, false, year + "/kubecon-eu/"));
+                    List.of(), List.of(), "", List.of(), 1, null, false, year + "/kubecon-eu/", List.of()));
         }
         List<ListingPage> pages = Pagination.paginate("", list, 2);
         Set<String> paths = new HashSet<>();

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,6 +160,29 @@ abstract class PublishEndToEndTest {
         assertEquals("no-store", manifest.cacheControl());
         assertEquals("published", tags("hello.md").get("galley-status"));
         assertEquals("/articles/hello/", tags("hello.md").get("galley-url"));
+    }
+
+    @Test
+    void aRenamedSlugAndAnAliasLeaveRedirectObjectsWhoseTargetTravelsAsObjectMetadata() throws Exception {
+        handle(upload("posts/zero-downtime.md", article("Zero downtime", "2026-03-10", "slug: zero-downtime")));
+        handle(upload("posts/zero-downtime.md", article("Zero downtime", "2026-03-10", "slug: zero-downtime-migrations",
+                "redirect_from: /blog/2024/03/zero-downtime/")));
+
+        for (String old : List.of("articles/zero-downtime/index.html", "blog/2024/03/zero-downtime/index.html")) {
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(siteBucket).key(old));
+            // What the CDN's viewer-response function reads: S3's own header, the value form-encoded as S3 metadata must be ASCII.
+            String header = head.sdkHttpResponse().firstMatchingHeader("x-amz-meta-galley-redirect").orElseThrow();
+            assertEquals("%2Farticles%2Fzero-downtime-migrations%2F", header, old);
+            assertEquals("/articles/zero-downtime-migrations/", java.net.URLDecoder.decode(header, StandardCharsets.UTF_8));
+            assertEquals("public, max-age=60", head.cacheControl());
+            assertTrue(site(old).contains("url=/articles/zero-downtime-migrations/"), "a static host still sends readers on");
+        }
+        assertNull(s3.headObject(r -> r.bucket(siteBucket).key("articles/zero-downtime-migrations/index.html")).metadata()
+                .get("galley-redirect"), "the page itself is no redirect");
+
+        handle(delete("posts/zero-downtime.md"));
+        assertFalse(siteHas("articles/zero-downtime/index.html"), "a redirect whose target is removed is removed");
+        assertFalse(siteHas("blog/2024/03/zero-downtime/index.html"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.galley.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.galley.publish.Redirects;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -11,22 +12,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
  * Serves the site bucket over HTTP the way CloudFront will: {@code /} is {@code index.html}, {@code /x/} is
  * {@code x/index.html}, a missing page is {@code 404.html} with status 404, and Galley's internal state under
- * {@code _galley/} is refused. HTML pages get a small script that reloads the tab when the site changes.
+ * {@code _galley/} is refused, and a redirect object answers 301 to its target. HTML pages get a small script that reloads the tab when the site changes.
  */
 final class SiteServer implements AutoCloseable {
 
     static final String EVENTS_PATH = "/_preview/events";
     private static final String RELOAD_SCRIPT = "<script>new EventSource('" + EVENTS_PATH
             + "').onmessage = () => location.reload();</script>";
+
+    /** The endings CloudFront's viewer-request function (rewrite-index.js) serves as files; anything else is a folder. */
+    private static final Pattern FILE_EXTENSION = Pattern.compile("\\.(html|xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
+            Pattern.CASE_INSENSITIVE);
 
     private final S3Client s3;
     private final String bucket;
@@ -82,7 +89,7 @@ final class SiteServer implements AutoCloseable {
             return key + "index.html";
         }
         String last = key.substring(key.lastIndexOf('/') + 1);
-        return last.contains(".") ? key : key + "/index.html";
+        return FILE_EXTENSION.matcher(last).find() ? key : key + "/index.html";
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -102,6 +109,13 @@ final class SiteServer implements AutoCloseable {
                     return;
                 }
             }
+            String location = status == 200 ? redirectLocation(object.response(), exchange.getRequestURI().getRawQuery()) : null;
+            if (location != null) {
+                exchange.getResponseHeaders().set("Location", location);
+                exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+                exchange.sendResponseHeaders(301, -1);
+                return;
+            }
             String contentType = object.response().contentType();
             byte[] body = object.asByteArray();
             if (contentType != null && contentType.startsWith("text/html")) {
@@ -115,6 +129,28 @@ final class SiteServer implements AutoCloseable {
                 exchange.getResponseBody().write(body);
             }
         }
+    }
+
+    /**
+     * Where a redirect object sends the reader, as the CDN's viewer-response function answers it: its target (kept
+     * form-encoded in the object's metadata) with the request's query string; null for any other object, or a
+     * target that is not a path of this site.
+     */
+    static String redirectLocation(GetObjectResponse object, String rawQuery) {
+        String stored = object.metadata().get(Redirects.TARGET);
+        if (stored == null) {
+            return null;
+        }
+        String target;
+        try {
+            target = URLDecoder.decode(stored, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!target.startsWith("/") || target.startsWith("//") || target.chars().anyMatch(c -> c <= ' ' || c == 0x7f || c == '\\')) {
+            return null;
+        }
+        return rawQuery == null || rawQuery.isEmpty() ? target : target + "?" + rawQuery;
     }
 
     private ResponseBytes<GetObjectResponse> get(String key) {

@@ -73,6 +73,33 @@ class PreviewTest {
     }
 
     @Test
+    void oldUrlsAnswer301ToTheArticleAsTheCdnDoes(@TempDir Path dir) throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Path post = content.resolve("posts/zero-downtime.md");
+        Files.createDirectories(post.getParent());
+        Files.writeString(post, "---\ntitle: Zero downtime\ndate: 2026-03-10\nslug: zero-downtime\n---\nBody.\n");
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        try (PreviewCommand.Running preview = new PreviewCommand(content, dir.resolve("state"), 0).start(out)) {
+            URI site = preview.site.url();
+            Files.writeString(post, "---\ntitle: Zero downtime\ndate: 2026-03-10\nslug: zero-downtime-migrations\n"
+                    + "aliases: [/blog/2024/zero-downtime.html]\n---\nBody.\n");
+            eventually(site.resolve("/articles/zero-downtime/"), r -> r.statusCode() == 301, "the old slug redirects");
+
+            HttpResponse<String> renamed = get(site.resolve("/articles/zero-downtime/?utm_source=feed"));
+            assertEquals("/articles/zero-downtime-migrations/?utm_source=feed", renamed.headers().firstValue("Location").orElseThrow());
+            HttpResponse<String> alias = get(site.resolve("/blog/2024/zero-downtime.html"));
+            assertEquals(301, alias.statusCode());
+            assertEquals("/articles/zero-downtime-migrations/", alias.headers().firstValue("Location").orElseThrow());
+            assertEquals(200, get(site.resolve("/articles/zero-downtime-migrations/")).statusCode());
+
+            Files.delete(post);
+            eventually(site.resolve("/articles/zero-downtime/"), r -> r.statusCode() == 404, "the redirect goes with its article");
+            assertEquals(404, get(site.resolve("/blog/2024/zero-downtime.html")).statusCode());
+        }
+    }
+
+    @Test
     void aRestartKeepsWhatAuthorsUploadedWithAnS3ToolAndWritesItIntoTheFolder(@TempDir Path dir) throws Exception {
         Path content = Files.createDirectories(dir.resolve("content"));
         Files.writeString(content.resolve("first.md"), "---\ntitle: First post\ndate: 2026-01-01\n---\nHello.\n");

@@ -1,0 +1,147 @@
+package dev.galley.article.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.galley.article.ArticleWarning;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Old URLs of an article, as Hugo's {@code aliases} and Jekyll's {@code redirect_from} list them, made into site
+ * paths that redirect to the article: {@code /blog/2023/x/} is {@code blog/2023/x/}, {@code /2010/01/old.html}
+ * stays a file, and any other path is a folder ({@code /old} is {@code old/}), as the CDN serves them. A path
+ * Galley cannot or must not redirect is a warning naming the key's line, and is left out.
+ */
+public final class Aliases {
+
+    public static final int MAX_ALIASES = 100;
+    public static final String WARNING_KIND = "bad-alias";
+    private static final int MAX_LENGTH = 300;
+    /** First segments of what Galley itself publishes, and its private state. */
+    private static final Set<String> RESERVED_FOLDERS = Set.of("_galley", "assets", "media", "tags", "page");
+    /** Endings the CDN's viewer-request function serves as files, not pages: no {@code index.html} to hold a redirect. */
+    private static final Pattern SERVED_AS_FILE = Pattern.compile("\\.(xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
+            "search.json");
+
+    /** How a key resolves a path without a leading slash. */
+    public enum Relative {
+        /** Jekyll's {@code redirect_from}: from the site root. */
+        TO_ROOT,
+        /** Hugo's {@code aliases}: from the article's section, the folder it (or its bundle) is in. */
+        TO_SECTION
+    }
+
+    private Aliases() {
+    }
+
+    /**
+     * Adds the paths a front matter value names to {@code paths}, skipping those already there.
+     *
+     * @param value a path or a list of paths
+     */
+    public static void read(String file, String key, int line, JsonNode value, Relative relative, List<String> paths,
+                            List<ArticleWarning> warnings) {
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else {
+            items.add(value);
+        }
+        for (JsonNode item : items) {
+            if (!item.isValueNode() || item.isNull()) {
+                warnings.add(new ArticleWarning(file, line, WARNING_KIND, key + " lists something that is not a path; write each old URL as "
+                        + "text, like /blog/2023/my-post/"));
+                continue;
+            }
+            String written = item.asText().strip();
+            if (written.isEmpty()) {
+                continue;
+            }
+            String path = null;
+            String problem = problemWith(written);
+            if (problem == null) {
+                path = sitePath(file, written, relative);
+                problem = path == null ? "has a broken %-escape" : problemWithPath(path);
+            }
+            if (problem != null) {
+                warnings.add(new ArticleWarning(file, line, WARNING_KIND, key + " \"" + written + "\" " + problem + ", so it does not redirect here"));
+            } else if (paths.size() >= MAX_ALIASES) {
+                warnings.add(new ArticleWarning(file, line, WARNING_KIND, key + ": an article may have at most " + MAX_ALIASES
+                        + " old URLs; \"" + written + "\" and the ones after it do not redirect here"));
+                return;
+            } else if (!paths.contains(served(path))) {
+                paths.add(served(path));
+            }
+        }
+    }
+
+    private static String problemWith(String written) {
+        if (written.contains("://") || written.startsWith("//")) {
+            return "is not a path on this site (write it like /blog/2023/my-post/)";
+        }
+        if (written.contains("?") || written.contains("#")) {
+            return "has a query or a fragment, which a redirect cannot tell apart; write the path alone";
+        }
+        if (written.length() > MAX_LENGTH) {
+            return "is longer than " + MAX_LENGTH + " characters";
+        }
+        return null;
+    }
+
+    /** The decoded path from the site root, without a leading slash; null when its percent-encoding is broken. */
+    private static String sitePath(String file, String written, Relative relative) {
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(written.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return decoded.startsWith("/") ? decoded.substring(1) : relative == Relative.TO_SECTION ? section(file) + decoded : decoded;
+    }
+
+    /** What keeps a path from being redirected, or null; {@code path} is from the site root, as written. */
+    private static String problemWithPath(String path) {
+        if (path.isEmpty() || RESERVED_FILES.contains(path)) {
+            return "is a page Galley makes itself";
+        }
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i].isEmpty() && i < segments.length - 1 || segments[i].equals(".") || segments[i].equals("..")) {
+                return "has an empty, . or .. segment";
+            }
+        }
+        if (RESERVED_FOLDERS.contains(segments[0])) {
+            return "is under /" + segments[0] + "/, where Galley publishes its own files";
+        }
+        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+            return "has a control character or a backslash";
+        }
+        if (SERVED_AS_FILE.matcher(segments[segments.length - 1]).find()) {
+            return "names a file that is not a page (the CDN serves it as it is), and only pages redirect";
+        }
+        return null;
+    }
+
+    /** The path as the CDN serves it: a {@code .html} file stays a file, anything else is a folder ({@code old} is {@code old/}). */
+    private static String served(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return path.endsWith("/") || last.endsWith(".html") ? path : path + "/";
+    }
+
+    /** The folder of the file, or of its bundle for {@code posts/x/index.md}: {@code posts/}; "" at the root. */
+    private static String section(String file) {
+        String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
+        String name = file.substring(folder.length());
+        if (name.startsWith("index.") || name.startsWith("_index.")) {
+            String bundle = folder.isEmpty() ? "" : folder.substring(0, folder.length() - 1);
+            folder = bundle.contains("/") ? bundle.substring(0, bundle.lastIndexOf('/') + 1) : "";
+        }
+        return folder;
+    }
+}
