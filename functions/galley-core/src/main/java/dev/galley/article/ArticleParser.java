@@ -64,7 +64,8 @@ public final class ArticleParser {
 
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories", "category", "summary", "excerpt",
-            "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL");
+            "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL",
+            "publishDate", "expiryDate");
     private static final ObjectMapper PLAIN = new ObjectMapper();
     /** Where the date of the last change comes from: Galley's key, then Hugo's, then Jekyll's (jekyll-last-modified-at). */
     private static final List<String> UPDATED_KEYS = List.of("updated", "lastmod", "last_modified_at");
@@ -81,9 +82,7 @@ public final class ArticleParser {
             "aliases", "old URLs are not redirected yet, so links to them will not lead here",
             "redirect_from", "old URLs are not redirected yet, so links to them will not lead here",
             "permalink", "the page is published at /articles/<slug>/, not at this permalink",
-            "url", "the page is published at /articles/<slug>/, not at this url",
-            "publishDate", "the article is published now, not held back until this date",
-            "expiryDate", "the article is not taken down at this date");
+            "url", "the page is published at /articles/<slug>/, not at this url");
     /** Where labels come from: Galley's tags, then Jekyll's and Hugo's categories. */
     private static final List<String> TAG_KEYS = List.of("tags", "categories", "category");
     private static final DateTimeFormatter JEKYLL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm[:ss] Z");
@@ -131,6 +130,7 @@ public final class ArticleParser {
         String summaryText = fields.firstText(SUMMARY_KEYS);
         String sampleName = fields.optionalText("sample");
         URI canonical = fields.canonicalUrl();
+        PublishWindow window = fields.window(date, site.timezone());
         fields.warnAboutKeysNotHonoured();
 
         Variables variables = new Variables(site, fields.root, slug);
@@ -166,7 +166,7 @@ public final class ArticleParser {
         warnings.addAll(expanded.warnings());
         warnings.addAll(lostEmbeds);
         return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys(),
-                warnings, canonical, localLinks);
+                warnings, canonical, localLinks, window);
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {
@@ -251,6 +251,13 @@ public final class ArticleParser {
             }
             throw new ArticleException(file, 0, Problem.MISSING_FIELD, "the front matter has no date and the file name does "
                     + "not start with one; add a line like date: 2026-03-10, or name the file like 2026-03-10-my-article.md");
+        }
+
+        /** Hugo's publishDate and expiryDate, each in the site's time zone when it names none. */
+        PublishWindow window(OffsetDateTime date, ZoneId zone) throws ArticleException {
+            OffsetDateTime publishDate = optionalDate("publishDate", zone);
+            return new PublishWindow(publishDate != null ? publishDate : date, publishDate != null ? "publishDate" : "date",
+                    optionalDate("expiryDate", zone));
         }
 
         /** The first of the keys the front matter has a date for, or null. */

@@ -135,9 +135,32 @@ class MigratedFrontMatterTest {
                 ---
                 Body.
                 """);
-        assertEquals(List.of("4 aliases: old URLs are not redirected yet, so links to them will not lead here",
-                        "6 publishDate: the article is published now, not held back until this date"),
+        assertEquals(List.of("4 aliases: old URLs are not redirected yet, so links to them will not lead here"),
                 article.warnings().stream().map(w -> w.line() + " " + w.reason()).toList(), "layout changes nothing a reader sees: no warning");
+    }
+
+    @Test
+    void hugosPublishDateAndExpiryDateBoundWhenTheArticleIsOnTheSite() throws ArticleException {
+        Article article = parse("content/news/0.20-relnotes/index.md", """
+                ---
+                title: "Hugo 0.20"
+                date: 2017-04-10
+                publishDate: 2017-04-12T09:00:00+02:00
+                expiryDate: 2017-05-01
+                ---
+                Body.
+                """);
+        assertEquals(new PublishWindow(java.time.OffsetDateTime.parse("2017-04-12T09:00:00+02:00"), "publishDate",
+                java.time.OffsetDateTime.parse("2017-05-01T00:00:00+02:00")), article.window(), "a bare day is midnight in the site's zone");
+        assertEquals(LocalDate.of(2017, 4, 10), article.summary().date().toLocalDate(), "the page still shows the date");
+        assertEquals(List.of(), article.warnings());
+
+        Article dated = parse("a.md", "---\ntitle: T\ndate: 2030-01-01T10:00:00Z\n---\nBody.\n");
+        assertEquals(PublishWindow.from(dated.summary().date()), dated.window(), "without publishDate, the date is the publish time");
+
+        ArticleException e = assertThrows(ArticleException.class,
+                () -> parse("a.md", "---\ntitle: T\ndate: 2024-01-01\nexpiryDate: next week\n---\nBody.\n"));
+        assertEquals(4, e.line());
     }
 
     @Test
