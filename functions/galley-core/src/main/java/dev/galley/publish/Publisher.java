@@ -389,7 +389,8 @@ public final class Publisher {
      * Why a good article is not to be on the site now (a draft, held back until its publish time, or expired), or
      * null when it is. Sets the wake-up its publish window needs: at the publish time of a held article, at the
      * expiry of one to be shown. An edit or upload that takes a live article out of its window takes it down: an
-     * embargo is kept even when the publish time moves into the future after the article went out.
+     * embargo is kept even when the publish time moves into the future after the article went out. The reasons
+     * fit an S3 tag, which keeps no brackets, commas or semicolons.
      */
     PublishStatus withhold(Article article, SiteSettings settings) {
         if (article.draft()) {
@@ -399,12 +400,12 @@ public final class Publisher {
         PublishWindow window = article.window();
         if (window.expiredAt(now)) {
             return new PublishStatus(State.EXPIRED, "expired at " + window.until().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    + " (expiryDate), so it is not on the site", "", warnings(article, settings));
+                    + " by expiryDate: it is not on the site", "", warnings(article, settings));
         }
         if (window.heldAt(now)) {
             schedule.wakeAt(article.sourceKey(), window.from().toInstant());
             return new PublishStatus(State.SCHEDULED, "held until " + window.from().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    + " (" + window.fromKey() + "); it goes live then", "", warnings(article, settings));
+                    + " by " + window.fromKey() + ": it goes live then", "", warnings(article, settings));
         }
         if (window.until() != null) {
             schedule.wakeAt(article.sourceKey(), window.until().toInstant());

@@ -50,12 +50,12 @@ class ScheduledPublishingTest {
     @CsvSource(delimiter = '|', textBlock = """
             # front matter (UTC site; now is 2026-06-01T12:00Z)           | state     | wake-up at           | reason
             date: 2026-06-01T11:59:59Z                                      | PUBLISHED |                      |
-            date: 2026-06-01T12:00:01Z                                      | SCHEDULED | 2026-06-01T12:00:01Z | held until 2026-06-01T12:00:01Z (date); it goes live then
-            date: 2026-05-01, publishDate: 2026-06-02T09:00:00+02:00       | SCHEDULED | 2026-06-02T07:00:00Z | held until 2026-06-02T09:00:00+02:00 (publishDate); it goes live then
+            date: 2026-06-01T12:00:01Z                                      | SCHEDULED | 2026-06-01T12:00:01Z | held until 2026-06-01T12:00:01Z by date: it goes live then
+            date: 2026-05-01, publishDate: 2026-06-02T09:00:00+02:00       | SCHEDULED | 2026-06-02T07:00:00Z | held until 2026-06-02T09:00:00+02:00 by publishDate: it goes live then
             date: 2026-07-01, publishDate: 2026-05-01                      | PUBLISHED |                      |
             date: 2026-05-01, expiryDate: 2026-06-30                       | PUBLISHED | 2026-06-30T00:00:00Z |
-            date: 2026-05-01, expiryDate: 2026-06-01T12:00:00Z             | EXPIRED   |                      | expired at 2026-06-01T12:00:00Z (expiryDate), so it is not on the site
-            date: 2026-07-01, expiryDate: 2026-06-01                       | EXPIRED   |                      | expired at 2026-06-01T00:00:00Z (expiryDate), so it is not on the site
+            date: 2026-05-01, expiryDate: 2026-06-01T12:00:00Z             | EXPIRED   |                      | expired at 2026-06-01T12:00:00Z by expiryDate: it is not on the site
+            date: 2026-07-01, expiryDate: 2026-06-01                       | EXPIRED   |                      | expired at 2026-06-01T00:00:00Z by expiryDate: it is not on the site
             date: 2026-07-01, draft: true                                  | DRAFT     |                      | draft: true, so it is not listed
             """)
     void thePublishWindowDecidesWhetherAnArticleIsOnTheSiteNow(String frontMatter, PublishStatus.State state, Instant wakeUp, String reason) {
@@ -79,7 +79,7 @@ class ScheduledPublishingTest {
         content.put("launch.md", PublisherTest.article("Launch", "2026-06-01", "publishDate: 2026-06-03T08:00:00Z"));
         Outcome held = sync("launch.md");
         assertEquals(Outcome.Kind.SCHEDULED, held.kind());
-        assertEquals("held until 2026-06-03T08:00:00Z (publishDate); it goes live then", held.reason());
+        assertEquals("held until 2026-06-03T08:00:00Z by publishDate: it goes live then", held.reason());
         assertFalse(site.objects.containsKey("articles/launch/index.html"));
         assertFalse(site.text("feed.xml").contains("Launch"), "nothing of it leaks through the feed");
 
