@@ -3,6 +3,7 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.S3SiteStore;
+import dev.galley.aws.WakeEvent;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.SiteStore;
 import dev.galley.publish.WriteConflictException;
@@ -25,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +66,7 @@ abstract class PublishEndToEndTest {
     protected String contentBucket;
     protected String siteBucket;
     protected PublishHandler handler;
+    protected FunctionConfig config;
 
     @BeforeEach
     void createBucketsAndHandler() {
@@ -71,7 +74,7 @@ abstract class PublishEndToEndTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         contentBucket = "content-" + suffix;
         siteBucket = "site-" + suffix;
-        FunctionConfig config = new FunctionConfig(endpoint.region(), contentBucket, "", siteBucket, Optional.of(endpoint.uri()));
+        config = new FunctionConfig(endpoint.region(), contentBucket, "", siteBucket, Optional.of(endpoint.uri()));
         s3 = S3Clients.create(config, StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey())));
         s3.createBucket(b -> b.bucket(contentBucket));
         s3.createBucket(b -> b.bucket(siteBucket));
@@ -360,5 +363,73 @@ abstract class PublishEndToEndTest {
         assertTrue(tags.get("galley-warnings").contains("configuration: line 2: "), tags.toString());
         assertTrue(site("articles/a/index.html").contains("The good title"), "rendered with the last good configuration");
         assertTrue(site("index.html").contains("The good title"));
+    }
+
+    // --- publish times and expiries: the clock is the test's, the wake events go through the handler ---
+
+    @Test
+    void aScheduledPostGoesLiveAtItsTimeWithNoUpload() throws Exception {
+        SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
+        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handle(upload("earlier.md", article("Earlier", "2026-05-01")));
+
+        JsonNode held = handle(upload("launch.md", article("Launch", "2026-06-01", "publishDate: 2026-06-03T08:00:00Z")));
+
+        assertEquals("scheduled", held.path("launch.md").asText());
+        assertEquals("scheduled", tags("launch.md").get("galley-status"));
+        assertEquals("held until 2026-06-03T08:00:00Z by publishDate: it goes live then", tags("launch.md").get("galley-reason"));
+        assertFalse(siteHas("articles/launch/index.html"));
+        assertFalse(site("feed.xml").contains("Launch"));
+        assertEquals(List.of(), scheduler.advanceTo(Instant.parse("2026-06-03T07:59:59Z")), "nothing is due before its time");
+
+        List<String> due = scheduler.advanceTo(Instant.parse("2026-06-03T08:00:00Z"));
+        assertEquals(List.of("{\"action\":\"wake\",\"key\":\"launch.md\"}"), due);
+        RecordingContext logs = new RecordingContext();
+        JsonNode woken = handle(due.get(0), logs);
+
+        assertEquals("published", woken.path("launch.md").asText());
+        assertTrue(logs.lines().get(0).path("woken").asBoolean(), logs.lines().toString());
+        assertTrue(site("articles/launch/index.html").contains("The body of Launch."));
+        assertTrue(site("index.html").contains("/articles/launch/"));
+        assertTrue(site("feed.xml").contains("Launch"));
+        assertEquals("published", tags("launch.md").get("galley-status"));
+    }
+
+    @Test
+    void anExpiringPostGoesDownAtItsExpiryWithNoUpload() throws Exception {
+        SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
+        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handle(upload("keep.md", article("Keep", "2026-05-01")));
+        assertEquals("published", handle(upload("sale.md", article("Summer sale", "2026-05-20", "expiryDate: 2026-06-30"))).path("sale.md").asText());
+        assertTrue(site("index.html").contains("Summer sale"));
+
+        List<String> due = scheduler.advanceTo(Instant.parse("2026-06-30T00:00:00Z"));
+        assertEquals(1, due.size());
+        JsonNode woken = handle(due.get(0));
+
+        assertEquals("expired", woken.path("sale.md").asText());
+        assertFalse(siteHas("articles/sale/index.html"));
+        assertFalse(site("index.html").contains("Summer sale"));
+        assertTrue(site("index.html").contains("/articles/keep/"));
+        assertEquals("expired", tags("sale.md").get("galley-status"));
+        assertFalse(tags("sale.md").containsKey("galley-url"));
+    }
+
+    @Test
+    void aWakeUpForAPostEditedOrDeletedSinceFollowsTheBucketAsItIsThen() throws Exception {
+        SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
+        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handle(upload("moved.md", article("Moved", "2026-06-02")));
+        handle(upload("gone.md", article("Gone", "2026-06-02")));
+        List<String> firstWakeUps = List.of(WakeEvent.json("moved.md"), WakeEvent.json("gone.md"));
+
+        s3.putObject(r -> r.bucket(contentBucket).key("moved.md"), RequestBody.fromString(article("Moved", "2026-06-09")));
+        handle(delete("gone.md"));
+        scheduler.advanceTo(Instant.parse("2026-06-02T00:00:00Z"));
+
+        assertEquals("scheduled", handle(firstWakeUps.get(0)).path("moved.md").asText(), "an edit the handler has not seen yet counts");
+        assertEquals("skipped", handle(firstWakeUps.get(1)).path("gone.md").asText());
+        assertEquals(Map.of("moved.md", Instant.parse("2026-06-09T00:00:00Z")), scheduler.wakeUps());
+        assertFalse(siteHas("articles/moved/index.html") || siteHas("articles/gone/index.html"));
     }
 }
