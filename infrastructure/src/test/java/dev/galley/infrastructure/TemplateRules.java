@@ -27,6 +27,11 @@ final class TemplateRules {
     static final String CONTENT_BUCKET_ARN = "arn:${AWS::Partition}:s3:::" + CONTENT_BUCKET_NAME;
     static final String DISTRIBUTION_ARN = "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}";
     static final Map<String, Object> LIVE_ALIAS = Map.of("Ref", "GalleyFunction.Alias");
+    /** The live alias written out, where a reference to it would make the function depend on itself. */
+    static final String LIVE_ALIAS_ARN = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:galley-publish-${Stage}:live";
+    static final String WAKE_UP_SCHEDULES_ARN = "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/${WakeUpScheduleGroup}/*";
+    static final String SCHEDULER_ROLE_ARN = "${SchedulerRole.Arn}";
+    private static final Set<String> WAKE_UP_ACTIONS = Set.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule");
 
     private static final Pattern ALL_BUCKETS = Pattern.compile("^arn:.*?:s3:::\\*.*");
     private static final Pattern BROAD_MANAGED = Pattern.compile(".*(FullAccess|AdministratorAccess|PowerUserAccess).*");
@@ -63,6 +68,8 @@ final class TemplateRules {
         v.addAll(siteBucketPolicyLetsOnlyThisDistributionReadAndHidesGalleyState(template));
         v.addAll(functionSeesMissingKeysAs404(template));
         v.addAll(functionInvalidatesOnlyThisDistribution(template));
+        v.addAll(functionSetsWakeUpsOnlyInItsGroupAndPassesOnlyTheSchedulerRole(template));
+        v.addAll(schedulerRoleOnlyInvokesTheLiveAlias(template));
         return v;
     }
 
@@ -466,6 +473,76 @@ final class TemplateRules {
         }
         if (!granted) {
             v.add("GalleyFunctionRole: no cloudfront:CreateInvalidation on this distribution (a rebuild invalidates /*)");
+        }
+        return v;
+    }
+
+    /**
+     * The function sets, moves and drops one-time schedules in its own group, nothing else in EventBridge Scheduler,
+     * and may pass only the scheduler's role, and only to the scheduler: a wider iam:PassRole would let it hand any
+     * role of the account to any service.
+     */
+    static List<String> functionSetsWakeUpsOnlyInItsGroupAndPassesOnlyTheSchedulerRole(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        Set<String> granted = new TreeSet<>();
+        boolean passes = false;
+        for (Statement s : functionStatements(template)) {
+            for (String action : s.actions()) {
+                if (action.startsWith("scheduler:")) {
+                    if (!WAKE_UP_ACTIONS.contains(action)) {
+                        v.add(s.where() + ": the function may " + action + " (it only creates, updates and deletes its wake-ups)");
+                    }
+                    if (!s.resources().equals(List.of(WAKE_UP_SCHEDULES_ARN))) {
+                        v.add(s.where() + ": " + action + " on " + s.resources() + ", not only the schedules of its group");
+                    }
+                    granted.add(action);
+                } else if (action.startsWith("iam:")) {
+                    if (!action.equals("iam:PassRole")) {
+                        v.add(s.where() + ": the function may " + action);
+                    }
+                    if (!s.resources().equals(List.of(SCHEDULER_ROLE_ARN))) {
+                        v.add(s.where() + ": " + action + " on " + s.resources() + ", not only the scheduler's role");
+                    }
+                    if (!"scheduler.amazonaws.com".equals(at(s.body(), "Condition", "StringEquals", "iam:PassedToService"))) {
+                        v.add(s.where() + ": " + action + " without iam:PassedToService scheduler.amazonaws.com");
+                    }
+                    passes = true;
+                }
+            }
+        }
+        if (!granted.equals(WAKE_UP_ACTIONS)) {
+            v.add("GalleyFunctionRole: may not " + WAKE_UP_ACTIONS.stream().filter(a -> !granted.contains(a)).sorted().toList()
+                    + " its wake-ups (held articles would never go live)");
+        }
+        if (!passes) {
+            v.add("GalleyFunctionRole: no iam:PassRole of the scheduler's role (no schedule could be created)");
+        }
+        return v;
+    }
+
+    /** The scheduler's role may invoke the live alias and nothing else; only the scheduler, for this account, assumes it. */
+    static List<String> schedulerRoleOnlyInvokesTheLiveAlias(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        List<Statement> role = statements(template).stream().filter(s -> s.where().startsWith("SchedulerRole.")).toList();
+        if (role.isEmpty()) {
+            v.add("SchedulerRole: no statement lets the schedules invoke the function");
+        }
+        for (Statement s : role) {
+            if (!s.actions().equals(List.of("lambda:InvokeFunction")) || !s.resources().equals(List.of(LIVE_ALIAS_ARN))) {
+                v.add(s.where() + ": " + s.actions() + " on " + s.resources() + ", not only lambda:InvokeFunction on the live alias");
+            }
+        }
+        Object resource = resources(template).get("SchedulerRole");
+        if (resource == null) {
+            v.add("SchedulerRole: missing (the function's schedules name it)");
+            return v;
+        }
+        Object props = map(resource).get("Properties");
+        for (Object trust : oneOrMany(at(props, "AssumeRolePolicyDocument", "Statement"))) {
+            if (!"scheduler.amazonaws.com".equals(at(trust, "Principal", "Service"))
+                    || !Map.of("Ref", "AWS::AccountId").equals(at(trust, "Condition", "StringEquals", "aws:SourceAccount"))) {
+                v.add("SchedulerRole: may be assumed by another than the scheduler of this account: " + trust);
+            }
         }
         return v;
     }

@@ -63,7 +63,7 @@ class TemplateRulesTest {
         List<String> where = TemplateRules.statements(template).stream().map(TemplateRules.Statement::where).toList();
         assertTrue(where.size() >= 12, "too few statements found: " + where);
         for (String sid : List.of("ReadAndTagArticles", "ListArticles", "WriteSite", "ListSite",
-                "InvalidateOwnDistribution", "ReportFailedEvents", "WriteOwnLogs", "CloudFrontReadsPages",
+                "InvalidateOwnDistribution", "SetOwnWakeUps", "PassSchedulerRole", "InvokeLiveAlias", "ReportFailedEvents", "WriteOwnLogs", "CloudFrontReadsPages",
                 "CloudFrontSeesMissingPagesAs404", "ReadersNeverGetGalleyState")) {
             assertTrue(where.stream().anyMatch(w -> w.endsWith("/" + sid)), sid + " not found in " + where);
         }
@@ -314,5 +314,49 @@ class TemplateRulesTest {
         List<Object> statements = list(at(Template.props(w, "GalleyFunctionRole"), "Policies", 0, "PolicyDocument", "Statement"));
         statements.removeIf(s -> "InvalidateOwnDistribution".equals(map(s).get("Sid")));
         assertCaught(TemplateRules.all(w), "no cloudfront:CreateInvalidation");
+    }
+
+    @Test
+    void functionSetsWakeUpsOnlyInItsGroupAndTheSchedulerOnlyInvokesTheLiveAlias() {
+        assertKept(TemplateRules.functionSetsWakeUpsOnlyInItsGroupAndPassesOnlyTheSchedulerRole(template));
+        assertKept(TemplateRules.schedulerRoleOnlyInvokesTheLiveAlias(template));
+    }
+
+    @Test
+    void wakeUpsBeyondTheGroupOrMoreThanSettingThemAreCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "SetOwnWakeUps").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/*/*"));
+        assertCaught(TemplateRules.all(t), "not only the schedules of its group");
+
+        Map<String, Object> u = mutated();
+        statement(u, "SetOwnWakeUps").put("Action", List.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule",
+                "scheduler:DeleteScheduleGroup"));
+        assertCaught(TemplateRules.all(u), "the function may scheduler:DeleteScheduleGroup");
+
+        Map<String, Object> w = mutated();
+        statement(w, "SetOwnWakeUps").put("Action", List.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule"));
+        assertCaught(TemplateRules.all(w), "may not [scheduler:DeleteSchedule]");
+    }
+
+    @Test
+    void passingAnyRoleOrToAnyServiceIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "PassSchedulerRole").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"));
+        assertCaught(TemplateRules.all(t), "not only the scheduler's role");
+
+        Map<String, Object> u = mutated();
+        statement(u, "PassSchedulerRole").remove("Condition");
+        assertCaught(TemplateRules.all(u), "without iam:PassedToService scheduler.amazonaws.com");
+    }
+
+    @Test
+    void aSchedulerRoleThatReachesMoreThanTheLiveAliasOrThatOthersMayAssumeIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "InvokeLiveAlias").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:galley-publish-${Stage}"));
+        assertCaught(TemplateRules.all(t), "not only lambda:InvokeFunction on the live alias");
+
+        Map<String, Object> u = mutated();
+        map(at(list(at(Template.props(u, "SchedulerRole"), "AssumeRolePolicyDocument", "Statement")).get(0), "Condition")).remove("StringEquals");
+        assertCaught(TemplateRules.all(u), "may be assumed by another than the scheduler of this account");
     }
 }

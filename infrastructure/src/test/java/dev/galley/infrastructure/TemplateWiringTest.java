@@ -130,7 +130,8 @@ class TemplateWiringTest {
     void functionEnvironmentNamesBucketsPrefixAndDistributionButNoEmulatorEndpoint() {
         Map<String, Object> env = map(at(function(), "Environment", "Variables"));
         assertEquals(Set.of("GALLEY_CONTENT_BUCKET", "GALLEY_CONTENT_PREFIX", "GALLEY_SITE_BUCKET",
-                "GALLEY_DISTRIBUTION_ID", "JAVA_TOOL_OPTIONS"), env.keySet());
+                "GALLEY_DISTRIBUTION_ID", "GALLEY_SCHEDULE_GROUP", "GALLEY_SCHEDULER_ROLE_ARN", "GALLEY_WAKE_TARGET_ARN",
+                "JAVA_TOOL_OPTIONS"), env.keySet());
         assertEquals(Map.of("Ref", "ContentPrefix"), env.get("GALLEY_CONTENT_PREFIX"));
         assertEquals(Map.of("Ref", "SiteBucket"), env.get("GALLEY_SITE_BUCKET"));
         assertEquals(Map.of("Ref", "Distribution"), env.get("GALLEY_DISTRIBUTION_ID"));
@@ -188,6 +189,10 @@ class TemplateWiringTest {
                 "sqs:SendMessage", Set.of("${FailureQueue.Arn}"),
                 "logs:CreateLogStream", Set.of("${FunctionLogGroup.Arn}")));
         expected.put("logs:PutLogEvents", Set.of("${FunctionLogGroup.Arn}"));
+        expected.put("scheduler:CreateSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
+        expected.put("scheduler:UpdateSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
+        expected.put("scheduler:DeleteSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
+        expected.put("iam:PassRole", Set.of(TemplateRules.SCHEDULER_ROLE_ARN));
         assertEquals(expected, functionGrants(),
                 "the function's permissions changed: update this list only if the function really needs it");
     }
@@ -201,6 +206,37 @@ class TemplateWiringTest {
         assertEquals(1, trust.size());
         assertEquals("lambda.amazonaws.com", at(trust.get(0), "Principal", "Service"));
         assertEquals("sts:AssumeRole", at(trust.get(0), "Action"));
+    }
+
+    // ------------------------------------------------------------- wake-ups
+
+    @Test
+    void wakeUpsAreSchedulesOfTheStagesGroupInvokingTheLiveAliasWithTheSchedulerRole() {
+        Map<String, Object> env = map(at(function(), "Environment", "Variables"));
+        assertEquals("AWS::Scheduler::ScheduleGroup", Template.type(Template.resource(template, "WakeUpScheduleGroup")));
+        assertEquals("galley-${Stage}", text(props(template, "WakeUpScheduleGroup").get("Name")));
+        assertEquals(Map.of("Ref", "WakeUpScheduleGroup"), env.get("GALLEY_SCHEDULE_GROUP"));
+        assertEquals("${SchedulerRole.Arn}", text(env.get("GALLEY_SCHEDULER_ROLE_ARN")));
+        assertEquals(TemplateRules.LIVE_ALIAS_ARN, text(env.get("GALLEY_WAKE_TARGET_ARN")));
+        assertTrue(TemplateRules.LIVE_ALIAS_ARN.endsWith(":function:" + text(function().get("FunctionName")) + ":" + function().get("AutoPublishAlias")),
+                "the written-out ARN names this function's live alias");
+    }
+
+    @Test
+    void onlyTheSchedulerOfThisAccountsGroupMayAssumeTheSchedulerRoleAndItMayOnlyInvokeTheLiveAlias() {
+        Map<String, Object> role = props(template, "SchedulerRole");
+        assertNull(role.get("ManagedPolicyArns"));
+        List<Object> trust = list(at(role, "AssumeRolePolicyDocument", "Statement"));
+        assertEquals(1, trust.size());
+        assertEquals("scheduler.amazonaws.com", at(trust.get(0), "Principal", "Service"));
+        assertEquals(Map.of("Ref", "AWS::AccountId"), at(trust.get(0), "Condition", "StringEquals", "aws:SourceAccount"));
+        assertEquals("arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule-group/"
+                        + text(props(template, "WakeUpScheduleGroup").get("Name")),
+                text(at(trust.get(0), "Condition", "StringEquals", "aws:SourceArn")));
+        List<TemplateRules.Statement> grants = TemplateRules.statements(template).stream().filter(s -> s.where().startsWith("SchedulerRole.")).toList();
+        assertEquals(1, grants.size());
+        assertEquals(List.of("lambda:InvokeFunction"), grants.get(0).actions());
+        assertEquals(List.of(TemplateRules.LIVE_ALIAS_ARN), grants.get(0).resources());
     }
 
     @Test

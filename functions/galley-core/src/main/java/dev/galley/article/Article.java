@@ -15,15 +15,22 @@ import java.util.Map;
  * @param canonicalElsewhere the canonical URL of an article first published on another site, or null
  * @param localLinks         the paths in the site that the body's links and images point at, such as
  *                           {@code /media/posts/a.png} or an old site's {@code /blog/2023/x/}
+ * @param window             when the article may be on the site ({@code publishDate}, {@code expiryDate})
  */
 public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft,
-                      Map<String, Object> extra, List<ArticleWarning> warnings, URI canonicalElsewhere, List<String> localLinks) {
+                      Map<String, Object> extra, List<ArticleWarning> warnings, URI canonicalElsewhere, List<String> localLinks,
+                      PublishWindow window) {
 
     public Article {
         toc = List.copyOf(toc);
         extra = Map.copyOf(extra);
         warnings = List.copyOf(warnings);
         localLinks = List.copyOf(localLinks);
+    }
+
+    public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra,
+                   List<ArticleWarning> warnings, URI canonicalElsewhere, List<String> localLinks) {
+        this(summary, sourceKey, bodyHtml, toc, draft, extra, warnings, canonicalElsewhere, localLinks, PublishWindow.from(summary.date()));
     }
 
     public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra,

@@ -69,7 +69,7 @@ public final class ArticleParser {
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories", "category", "summary", "excerpt",
             "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL", "permalink", "url",
-            "aliases", "redirect_from");
+            "aliases", "redirect_from", "publishDate", "expiryDate", "published");
     private static final ObjectMapper PLAIN = new ObjectMapper();
     /** Where the date of the last change comes from: Galley's key, then Hugo's, then Jekyll's (jekyll-last-modified-at). */
     private static final List<String> UPDATED_KEYS = List.of("updated", "lastmod", "last_modified_at");
@@ -77,14 +77,6 @@ public final class ArticleParser {
     private static final List<String> SUMMARY_KEYS = List.of("summary", "excerpt");
     /** Where a canonical URL elsewhere comes from: Jekyll's jekyll-seo-tag key, then Hugo's. */
     private static final List<String> CANONICAL_KEYS = List.of("canonical_url", "canonicalURL");
-    /**
-     * Front matter of Jekyll and Hugo that changes what a reader gets there and that Galley does not honour yet:
-     * the author hears of it rather than finding out from a reader. Keys that change nothing a reader sees
-     * ({@code layout}, {@code comments}...) stay silent.
-     */
-    private static final Map<String, String> NOT_HONOURED = Map.of(
-            "publishDate", "the article is published now, not held back until this date",
-            "expiryDate", "the article is not taken down at this date");
     /** Where an article's own path comes from: Jekyll's key, then Hugo's. */
     private static final List<String> PATH_KEYS = List.of("permalink", "url");
     /** Where labels come from: Galley's tags, then Jekyll's and Hugo's categories. */
@@ -128,7 +120,8 @@ public final class ArticleParser {
         List<String> tags = fields.tags();
         String slug = fields.slug();
         String path = fields.path(site.permalink(), PermalinkFields.of(sourceKey, date.toLocalDate(), slug, fields.optionalText("slug")));
-        boolean draft = fields.flag("draft");
+        // Jekyll's published: false keeps a post off the site as Galley's draft: true does.
+        boolean draft = fields.flag("draft") || (fields.value("published") != null && !fields.flag("published"));
         boolean featured = fields.flag("featured");
         String description = fields.optionalText("description");
         List<Author> authors = fields.authors();
@@ -136,7 +129,8 @@ public final class ArticleParser {
         String sampleName = fields.optionalText("sample");
         URI canonical = fields.canonicalUrl();
         List<String> aliases = fields.aliases();
-        fields.warnAboutKeysNotHonoured();
+        PublishWindow window = fields.window(date, site.timezone());
+        fields.sortWarningsByLine();
 
         Variables variables = new Variables(site, fields.root, slug, "/" + path);
         Node document;
@@ -171,7 +165,7 @@ public final class ArticleParser {
         warnings.addAll(expanded.warnings());
         warnings.addAll(lostEmbeds);
         return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys(),
-                warnings, canonical, localLinks);
+                warnings, canonical, localLinks, window);
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {
@@ -258,6 +252,13 @@ public final class ArticleParser {
                     + "not start with one; add a line like date: 2026-03-10, or name the file like 2026-03-10-my-article.md");
         }
 
+        /** Hugo's publishDate and expiryDate, each in the site's time zone when it names none. */
+        PublishWindow window(OffsetDateTime date, ZoneId zone) throws ArticleException {
+            OffsetDateTime publishDate = optionalDate("publishDate", zone);
+            return new PublishWindow(publishDate != null ? publishDate : date, publishDate != null ? "publishDate" : "date",
+                    optionalDate("expiryDate", zone));
+        }
+
         /** The first of the keys the front matter has a date for, or null. */
         OffsetDateTime firstDate(List<String> keys, ZoneId zone) throws ArticleException {
             for (String key : keys) {
@@ -313,12 +314,7 @@ public final class ArticleParser {
             return paths;
         }
 
-        void warnAboutKeysNotHonoured() {
-            NOT_HONOURED.forEach((key, what) -> {
-                if (value(key) != null) {
-                    warnings.add(new ArticleWarning(file, Yaml.lineOf(yaml, key, 1), "front-matter-not-honoured", key + ": " + what));
-                }
-            });
+        void sortWarningsByLine() {
             warnings.sort(java.util.Comparator.comparingInt(ArticleWarning::line));
         }
 

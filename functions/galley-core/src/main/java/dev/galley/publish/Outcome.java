@@ -48,6 +48,10 @@ public record Outcome(String key, Kind kind, String slug, String reason, List<St
         UNPUBLISHED,
         /** A draft, not listed. */
         DRAFT,
+        /** Held back until its publish time (the reason says when); not listed, or no longer listed. */
+        SCHEDULED,
+        /** Past its expiry date: not listed, or no longer listed. */
+        EXPIRED,
         /** The file cannot be published; the site keeps what it had. */
         REJECTED,
         /** Not Galley's business (not Markdown nor an image, outside the content root) or already absent. */

@@ -21,7 +21,11 @@ public record PublishStatus(State state, String reason, String url, List<String>
     }
 
     public enum State {
-        PUBLISHED, DRAFT, REJECTED;
+        PUBLISHED, DRAFT, REJECTED,
+        /** Held back until its publish time, which the reason gives. */
+        SCHEDULED,
+        /** Past its expiry: taken down. */
+        EXPIRED;
 
         public String tagValue() {
             return name().toLowerCase(java.util.Locale.ROOT);

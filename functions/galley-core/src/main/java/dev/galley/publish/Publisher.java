@@ -4,6 +4,7 @@ import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
+import dev.galley.article.PublishWindow;
 import dev.galley.render.AtomFeed;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.publish.SiteStore.Condition;
@@ -15,6 +16,8 @@ import dev.galley.site.SiteFile;
 import dev.galley.site.SiteIndex;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,16 +70,21 @@ public final class Publisher {
     private final SiteStore site;
 
     private final Clock clock;
+    private final PublishSchedule schedule;
 
     public Publisher(ContentStore content, SiteStore site) {
-        this(content, site, Clock.systemUTC());
+        this(content, site, Clock.systemUTC(), PublishSchedule.NONE);
     }
 
-    /** @param clock what "now" is, for the warning on an article dated in the future */
-    public Publisher(ContentStore content, SiteStore site, Clock clock) {
+    /**
+     * @param clock    what "now" is: an article whose publish time is later is held back, one past its expiry is taken down
+     * @param schedule wakes the publisher when a held article's time comes or a published one expires
+     */
+    public Publisher(ContentStore content, SiteStore site, Clock clock, PublishSchedule schedule) {
         this.content = content;
         this.site = site;
         this.clock = clock;
+        this.schedule = schedule;
     }
 
     /** A Markdown file with a name before its ending ({@code posts/.md} is not one). */
@@ -117,13 +125,12 @@ public final class Publisher {
             Manifest.Entry current = manifest.value().bySource(key);
 
             if (source.isEmpty()) {
-                if (current == null) {
-                    return Outcome.of(key, Outcome.Kind.SKIPPED, "");
-                }
-                if (!unpublish(renderer, parser, manifest, current)) {
+                if (current != null && !unpublish(renderer, parser, manifest, current)) {
                     continue;
                 }
-                return Outcome.of(key, Outcome.Kind.UNPUBLISHED, current.article().slug());
+                schedule.cancel(key);  // a file deleted while held or before its expiry needs no wake-up
+                return current == null ? Outcome.of(key, Outcome.Kind.SKIPPED, "")
+                        : Outcome.of(key, Outcome.Kind.UNPUBLISHED, current.article().slug());
             }
             ContentStore.SourceFile file = source.get();
             Article article;
@@ -132,12 +139,13 @@ public final class Publisher {
             } catch (ArticleException e) {
                 return reject(key, e);
             }
-            if (article.draft()) {
+            PublishStatus withheld = withhold(article, settings);
+            if (withheld != null) {
                 if (current != null && !unpublish(renderer, parser, manifest, current)) {
                     continue;
                 }
-                content.reportStatus(key, new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
-                return Outcome.of(key, Outcome.Kind.DRAFT, article.slug());
+                content.reportStatus(key, withheld);
+                return withheldOutcome(key, article, withheld);
             }
             Manifest.Entry owner = manifest.value().byPath(article.summary().path());
             if (owner != null && !owner.sourceKey().equals(key)) {
@@ -391,13 +399,49 @@ public final class Publisher {
 
     /** The status of a published article: its URL, and its warnings and the site's, each with its line. */
     PublishStatus published(Article article, SiteSettings settings) {
+        return new PublishStatus(State.PUBLISHED, "", article.summary().url(), warnings(article, settings));
+    }
+
+    private static List<String> warnings(Article article, SiteSettings settings) {
         List<String> warnings = new java.util.ArrayList<>(settings.warnings());  // the site's first: it concerns every file
-        if (article.summary().date().toInstant().isAfter(clock.instant())) {
-            warnings.add("the date " + Format.isoDate(article.summary().date()) + " is in the future, and the article is published "
-                    + "now: Galley does not hold articles back until their date yet; set draft: true to keep it unpublished");
-        }
         article.warnings().forEach(warning -> warnings.add(warning.reasonWithLine()));
-        return new PublishStatus(State.PUBLISHED, "", article.summary().url(), warnings);
+        return warnings;
+    }
+
+    /**
+     * Why a good article is not to be on the site now (a draft, held back until its publish time, or expired), or
+     * null when it is. Sets the wake-up its publish window needs: at the publish time of a held article, at the
+     * expiry of one to be shown. An edit or upload that takes a live article out of its window takes it down: an
+     * embargo is kept even when the publish time moves into the future after the article went out. The reasons
+     * fit an S3 tag, which keeps no brackets, commas or semicolons.
+     */
+    PublishStatus withhold(Article article, SiteSettings settings) {
+        if (article.draft()) {
+            return new PublishStatus(State.DRAFT, "draft: true, so it is not listed", "");
+        }
+        Instant now = clock.instant();
+        PublishWindow window = article.window();
+        if (window.expiredAt(now)) {
+            return new PublishStatus(State.EXPIRED, "expired at " + window.until().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    + " by expiryDate: it is not on the site", "", warnings(article, settings));
+        }
+        if (window.heldAt(now)) {
+            schedule.wakeAt(article.sourceKey(), window.from().toInstant());
+            return new PublishStatus(State.SCHEDULED, "held until " + window.from().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    + " by " + window.fromKey() + ": it goes live then", "", warnings(article, settings));
+        }
+        if (window.until() != null) {
+            schedule.wakeAt(article.sourceKey(), window.until().toInstant());
+        }
+        return null;
+    }
+
+    private static Outcome withheldOutcome(String key, Article article, PublishStatus status) {
+        return switch (status.state()) {
+            case SCHEDULED -> new Outcome(key, Outcome.Kind.SCHEDULED, article.slug(), status.reason(), List.of(), status.warnings());
+            case EXPIRED -> new Outcome(key, Outcome.Kind.EXPIRED, article.slug(), status.reason(), List.of(), status.warnings());
+            default -> Outcome.of(key, Outcome.Kind.DRAFT, article.slug());
+        };
     }
 
     // --- manifest and index pages, shared with Rebuild ---

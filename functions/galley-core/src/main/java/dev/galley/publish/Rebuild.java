@@ -46,7 +46,7 @@ public final class Rebuild {
      * file is published regardless.
      */
     public record Report(int published, int drafts, List<ArticleException> rejected, List<ArticleWarning> warnings,
-                         int brokenLinks, int filesWritten, int pagesRemoved) {
+                         int brokenLinks, int filesWritten, int pagesRemoved, int scheduled, int expired) {
 
         /** True when the site's files are exactly what they were: a CDN needs no invalidation. */
         public boolean changedNothing() {
@@ -99,17 +99,24 @@ public final class Rebuild {
             statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.REJECTED, e.reason(), ""));
         });
         settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", "/")));
-        int drafts = 0;
         for (Parsed p : parsed) {
             if (p.error() != null) {
                 rejected.add(p.error());
                 statuses.put(p.key(), new PublishStatus(State.REJECTED, p.error().reason(), ""));
-            } else if (p.article().draft()) {
-                drafts++;
-                statuses.put(p.key(), new PublishStatus(State.DRAFT, "draft: true, so it is not listed", ""));
             }
         }
-        Map<String, List<Parsed>> byPath = parsed.stream().filter(p -> p.article() != null && !p.article().draft())
+        // In parallel: each held or expiring article sets its wake-up, a request to the scheduler.
+        Map<String, PublishStatus> withheld = new ConcurrentHashMap<>();
+        inParallel(parsed.stream().filter(p -> p.article() != null).toList(), p -> {
+            PublishStatus status = publisher.withhold(p.article(), settings);
+            if (status != null) {
+                withheld.put(p.key(), status);
+            }
+            return null;
+        });
+        statuses.putAll(withheld);
+        Map<State, Long> withheldCounts = withheld.values().stream().collect(Collectors.groupingBy(PublishStatus::state, Collectors.counting()));
+        Map<String, List<Parsed>> byPath = parsed.stream().filter(p -> p.article() != null && !withheld.containsKey(p.key()))
                 .collect(Collectors.groupingBy(p -> p.article().summary().path(), TreeMap::new, Collectors.toList()));
         List<Parsed> winners = new ArrayList<>();
         for (List<Parsed> claimants : byPath.values()) {
@@ -165,7 +172,12 @@ public final class Rebuild {
         List<ArticleWarning> warnings = new ArrayList<>(winners.stream().flatMap(w -> w.article().warnings().stream()).toList());
         warnings.addAll(redirects.warnings());
         broken.forEach(link -> warnings.add(link.warning()));
-        return new Report(next.entries().size(), drafts, List.copyOf(rejected), warnings, broken.size(), written.get(), removed);
+        return new Report(next.entries().size(), count(withheldCounts, State.DRAFT), List.copyOf(rejected), warnings, broken.size(),
+                written.get(), removed, count(withheldCounts, State.SCHEDULED), count(withheldCounts, State.EXPIRED));
+    }
+
+    private static int count(Map<State, Long> counts, State state) {
+        return counts.getOrDefault(state, 0L).intValue();
     }
 
     /**

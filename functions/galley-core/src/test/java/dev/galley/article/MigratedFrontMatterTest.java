@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,7 +125,7 @@ class MigratedFrontMatterTest {
     }
 
     @Test
-    void keysThatChangeWhatReadersGetElsewhereAreWarningsNamingTheirLine() throws ArticleException {
+    void keysGalleyHonoursAndKeysThatChangeNothingForReadersGiveNoWarning() throws ArticleException {
         Article article = parse("news/0.20-relnotes/index.md", """
                 ---
                 title: "Hugo 0.20"
@@ -135,9 +136,39 @@ class MigratedFrontMatterTest {
                 ---
                 Body.
                 """);
-        assertEquals(List.of("6 publishDate: the article is published now, not held back until this date"),
-                article.warnings().stream().map(w -> w.line() + " " + w.reason()).toList(),
-                "aliases are honoured and layout changes nothing a reader sees: no warning for either");
+        assertEquals(List.of(), article.warnings(), "aliases and publishDate are honoured, layout changes nothing a reader sees");
+    }
+
+    @Test
+    void jekyllsPublishedFalseKeepsThePostBackAsADraft() throws ArticleException {
+        assertTrue(parse("_posts/2024-01-01-x.md", "---\ntitle: T\npublished: false\n---\nBody.\n").draft());
+        assertFalse(parse("_posts/2024-01-01-x.md", "---\ntitle: T\npublished: true\n---\nBody.\n").draft());
+        assertEquals(3, assertThrows(ArticleException.class,
+                () -> parse("_posts/2024-01-01-x.md", "---\ntitle: T\npublished: someday\n---\nBody.\n")).line());
+    }
+
+    @Test
+    void hugosPublishDateAndExpiryDateBoundWhenTheArticleIsOnTheSite() throws ArticleException {
+        Article article = parse("content/news/0.20-relnotes/index.md", """
+                ---
+                title: "Hugo 0.20"
+                date: 2017-04-10
+                publishDate: 2017-04-12T09:00:00+02:00
+                expiryDate: 2017-05-01
+                ---
+                Body.
+                """);
+        assertEquals(new PublishWindow(java.time.OffsetDateTime.parse("2017-04-12T09:00:00+02:00"), "publishDate",
+                java.time.OffsetDateTime.parse("2017-05-01T00:00:00+02:00")), article.window(), "a bare day is midnight in the site's zone");
+        assertEquals(LocalDate.of(2017, 4, 10), article.summary().date().toLocalDate(), "the page still shows the date");
+        assertEquals(List.of(), article.warnings());
+
+        Article dated = parse("a.md", "---\ntitle: T\ndate: 2030-01-01T10:00:00Z\n---\nBody.\n");
+        assertEquals(PublishWindow.from(dated.summary().date()), dated.window(), "without publishDate, the date is the publish time");
+
+        ArticleException e = assertThrows(ArticleException.class,
+                () -> parse("a.md", "---\ntitle: T\ndate: 2024-01-01\nexpiryDate: next week\n---\nBody.\n"));
+        assertEquals(4, e.line());
     }
 
     @Test

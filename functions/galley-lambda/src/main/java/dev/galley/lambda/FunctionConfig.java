@@ -11,9 +11,20 @@ import java.util.Optional;
  * @param endpoint       an S3 endpoint override, for emulators only
  * @param distributionId the CloudFront distribution in front of the site bucket, to invalidate after a full
  *                       re-render; empty where there is none (local preview, tests)
+ * @param wakeUps        where the function sets its wake-ups for held and expiring articles; empty where it sets none
  */
 public record FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint,
-                             Optional<String> distributionId) {
+                             Optional<String> distributionId, Optional<WakeUps> wakeUps) {
+
+    /**
+     * EventBridge Scheduler's side of the wake-ups.
+     *
+     * @param group     the schedule group the function keeps its one-time schedules in
+     * @param roleArn   the role the scheduler invokes the function with
+     * @param targetArn what the schedules invoke: the function's alias
+     */
+    public record WakeUps(String group, String roleArn, String targetArn) {
+    }
 
     public static FunctionConfig fromEnvironment(Map<String, String> env) {
         String prefix = env.getOrDefault("GALLEY_CONTENT_PREFIX", "").strip();
@@ -22,18 +33,22 @@ public record FunctionConfig(String region, String contentBucket, String content
         }
         String endpoint = env.getOrDefault("GALLEY_S3_ENDPOINT", "").strip();
         String distribution = env.getOrDefault("GALLEY_DISTRIBUTION_ID", "").strip();
+        String group = env.getOrDefault("GALLEY_SCHEDULE_GROUP", "").strip();
+        Optional<WakeUps> wakeUps = group.isEmpty() ? Optional.empty()
+                : Optional.of(new WakeUps(group, required(env, "GALLEY_SCHEDULER_ROLE_ARN"), required(env, "GALLEY_WAKE_TARGET_ARN")));
         return new FunctionConfig(
                 required(env, "AWS_REGION"),
                 required(env, "GALLEY_CONTENT_BUCKET"),
                 prefix,
                 required(env, "GALLEY_SITE_BUCKET"),
                 endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
-                distribution.isEmpty() ? Optional.empty() : Optional.of(distribution));
+                distribution.isEmpty() ? Optional.empty() : Optional.of(distribution),
+                wakeUps);
     }
 
-    /** A configuration without a CDN in front of the site bucket. */
+    /** A configuration without a CDN in front of the site bucket, nor wake-ups. */
     public FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint) {
-        this(region, contentBucket, contentPrefix, siteBucket, endpoint, Optional.empty());
+        this(region, contentBucket, contentPrefix, siteBucket, endpoint, Optional.empty(), Optional.empty());
     }
 
     public FunctionConfig {

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.aws.CloudFrontInvalidator;
+import dev.galley.aws.EventBridgeSchedule;
 import dev.galley.aws.S3ContentStore;
 import dev.galley.aws.S3SiteStore;
+import dev.galley.aws.WakeEvent;
 import dev.galley.publish.Outcome;
+import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 import dev.galley.publish.SourceChange;
@@ -19,6 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * The Lambda entry point. Takes S3 notifications from the content bucket ({@code ObjectCreated:*},
- * {@code ObjectRemoved:*}), S3's test event, and {@code {"action":"rebuild"}} for a full re-render.
+ * {@code ObjectRemoved:*}), S3's test event, {@code {"action":"rebuild"}} for a full re-render, and
+ * {@code {"action":"wake","key":"posts/x.md"}} from a wake-up set for a held or expiring article.
  *
  * <p>Every record is handled, each on its own: a bad article is logged and reported to its author, and the
  * others go on. The invocation fails (so Lambda retries it and its on-failure destination gets it) only when
@@ -43,6 +48,8 @@ public final class PublishHandler implements RequestStreamHandler {
     private final FunctionConfig config;
     private volatile Publisher publisher;
     private final Optional<CloudFrontInvalidator> cdn;
+    private final Clock clock;
+    private final PublishSchedule schedule;
     /** Only for the production client; held here because the checkpoint context holds it weakly. */
     final SnapStartPriming priming;
 
@@ -61,11 +68,24 @@ public final class PublishHandler implements RequestStreamHandler {
     }
 
     /**
-     * @param cdn invalidates the distribution after a full re-render, or null when there is none
+     * @param cdn invalidates the distribution after a full re-render, or null when there is none; wake-ups are
+     *            EventBridge Scheduler's when {@code config} names a schedule group, else none are set
      */
     public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn) {
+        this(config, s3, cdn, Clock.systemUTC(), config.wakeUps()
+                .<PublishSchedule>map(w -> new EventBridgeSchedule(() -> SchedulerClients.create(config.region()), w.group(), w.roleArn(), w.targetArn()))
+                .orElse(PublishSchedule.NONE));
+    }
+
+    /**
+     * @param clock    what "now" is for publish times and expiries
+     * @param schedule sets the wake-ups that come back as wake events
+     */
+    public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn, Clock clock, PublishSchedule schedule) {
         this.config = config;
         this.cdn = Optional.ofNullable(cdn);
+        this.clock = clock;
+        this.schedule = schedule;
         S3Client client = s3 != null ? s3 : S3Clients.create(config);
         connect(client);
         this.priming = s3 != null ? null : SnapStartPriming.register(this, config, client);
@@ -75,7 +95,7 @@ public final class PublishHandler implements RequestStreamHandler {
     void connect(S3Client client) {
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
-                new S3SiteStore(client, config.siteBucket()));
+                new S3SiteStore(client, config.siteBucket()), clock, schedule);
     }
 
     @Override
@@ -89,13 +109,15 @@ public final class PublishHandler implements RequestStreamHandler {
             throw new IllegalArgumentException("the event is empty");
         } else if ("rebuild".equals(event.path("action").asText())) {
             result = rebuild(requestId, log);
+        } else if (WakeEvent.ACTION.equals(event.path("action").asText())) {
+            result = wake(WakeEvent.keyOf(event), requestId, log);
         } else if (event.has("Records")) {
             result = handleRecords(event, requestId, log);
         } else if ("s3:TestEvent".equals(event.path("Event").asText())) {
             log.accept(logLine("", "skipped", "s3:TestEvent", 0).toString());
             result = JSON.createObjectNode().put("skipped", "s3:TestEvent");
         } else {
-            throw new IllegalArgumentException("not an S3 notification nor {\"action\":\"rebuild\"}");
+            throw new IllegalArgumentException("not an S3 notification, {\"action\":\"rebuild\"} nor {\"action\":\"wake\",\"key\":...}");
         }
         JSON.writeValue(output, result);
     }
@@ -106,55 +128,84 @@ public final class PublishHandler implements RequestStreamHandler {
         List<String> stale = new ArrayList<>();
         ObjectNode result = JSON.createObjectNode();
         for (S3Notification record : S3Notification.fromEvent(event)) {
-            long started = System.nanoTime();
-            String outcome;
-            String reason = "";
-            List<String> warnings = List.of();
-            boolean siteConfigRejected = false;
+            Synced synced;
             if (!record.isObjectChange()) {
-                outcome = "skipped";
-                reason = "not an S3 object notification: " + record.eventName();
+                synced = Synced.skipped("not an S3 object notification: " + record.eventName());
             } else if (!record.bucket().equals(config.contentBucket())) {
-                outcome = "skipped";
-                reason = "bucket " + record.bucket() + " is not the content bucket";
+                synced = Synced.skipped("bucket " + record.bucket() + " is not the content bucket");
             } else if (!record.key().startsWith(config.contentPrefix())) {
-                outcome = "skipped";
-                reason = "outside the content prefix " + config.contentPrefix();
+                synced = Synced.skipped("outside the content prefix " + config.contentPrefix());
             } else {
                 String key = record.key().substring(config.contentPrefix().length());
-                try {
-                    Outcome done = publisher.sync(new SourceChange(key, record.etag(), record.sequencer()));
-                    outcome = done.kind().name().toLowerCase(java.util.Locale.ROOT);
-                    reason = done.reason();
-                    warnings = done.warnings();
-                    siteConfigRejected = done.kind() == Outcome.Kind.REJECTED && key.equals(SiteConfig.FILE_NAME);
-                    stale.addAll(done.changed());
-                } catch (StoreException e) {
-                    outcome = e.retryable() ? "failed-will-retry" : "failed";
-                    reason = e.getMessage();
-                    if (e.retryable()) {
-                        retryable.add(record.key());
-                    }
-                } catch (RuntimeException e) {
-                    outcome = "failed";
-                    reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                }
+                synced = sync(new SourceChange(key, record.etag(), record.sequencer()));
             }
-            ObjectNode line = logLine(record.key(), outcome, reason, (System.nanoTime() - started) / 1_000_000);
-            if (!warnings.isEmpty()) {
-                warnings.forEach(line.putArray("warnings")::add);
+            log.accept(synced.logLine(record.key()).toString());
+            result.put(record.key(), synced.outcome());
+            stale.addAll(synced.stale());
+            if (synced.retryable()) {
+                retryable.add(record.key());
             }
-            if (siteConfigRejected) {
-                markRejectedSiteConfig(line);
-            }
-            log.accept(line.toString());
-            result.put(record.key(), outcome);
         }
         invalidate(stale, requestId, log);
         if (!retryable.isEmpty()) {
             throw new RetryableFailureException(retryable);
         }
         return result;
+    }
+
+    /**
+     * A wake-up came: the key is published again as the bucket holds it now, so an edit or deletion since the
+     * wake-up was set is what counts, and the publish window is judged at this moment.
+     */
+    private ObjectNode wake(String key, String requestId, Consumer<String> log) {
+        String objectKey = config.contentPrefix() + key;
+        Synced synced = sync(new SourceChange(key, "", ""));
+        log.accept(synced.logLine(objectKey).put("woken", true).toString());
+        invalidate(synced.stale(), requestId, log);
+        if (synced.retryable()) {
+            throw new RetryableFailureException(List.of(objectKey));
+        }
+        return JSON.createObjectNode().put(objectKey, synced.outcome());
+    }
+
+    /** What syncing one content key did, for the log line and the invocation's result. */
+    private record Synced(String outcome, String reason, List<String> warnings, boolean siteConfigRejected, List<String> stale,
+                          boolean retryable, long millis) {
+
+        static Synced skipped(String reason) {
+            return new Synced("skipped", reason, List.of(), false, List.of(), false, 0);
+        }
+
+        ObjectNode logLine(String objectKey) {
+            ObjectNode line = PublishHandler.logLine(objectKey, outcome, reason, millis);
+            if (!warnings.isEmpty()) {
+                warnings.forEach(line.putArray("warnings")::add);
+            }
+            if (siteConfigRejected) {
+                markRejectedSiteConfig(line);
+            }
+            return line;
+        }
+    }
+
+    /** Syncs one key; a failure is caught and described, retryable or not. */
+    private Synced sync(SourceChange change) {
+        long started = System.nanoTime();
+        try {
+            Outcome done = publisher.sync(change);
+            return new Synced(done.kind().name().toLowerCase(java.util.Locale.ROOT), done.reason(), done.warnings(),
+                    done.kind() == Outcome.Kind.REJECTED && change.key().equals(SiteConfig.FILE_NAME), done.changed(), false, millisSince(started));
+        } catch (StoreException e) {
+            return new Synced(e.retryable() ? "failed-will-retry" : "failed", e.getMessage(), List.of(), false, List.of(), e.retryable(),
+                    millisSince(started));
+        } catch (RuntimeException e) {
+            return new Synced("failed", e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), false, List.of(), false,
+                    millisSince(started));
+        }
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private ObjectNode rebuild(String requestId, Consumer<String> log) {

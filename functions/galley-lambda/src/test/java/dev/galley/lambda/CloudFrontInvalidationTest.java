@@ -61,7 +61,7 @@ class CloudFrontInvalidationTest {
         contentBucket = "content-" + suffix;
         siteBucket = "site-" + suffix;
         FunctionConfig config = new FunctionConfig(server.region(), contentBucket, "", siteBucket, Optional.of(server.endpoint()),
-                Optional.of(DISTRIBUTION));
+                Optional.of(DISTRIBUTION), Optional.empty());
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
         s3 = S3Clients.create(config, credentials);
         s3.createBucket(b -> b.bucket(contentBucket));

@@ -3,6 +3,7 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.S3SiteStore;
+import dev.galley.aws.WakeEvent;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.SiteStore;
 import dev.galley.publish.WriteConflictException;
@@ -25,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,7 @@ abstract class PublishEndToEndTest {
     protected String contentBucket;
     protected String siteBucket;
     protected PublishHandler handler;
+    protected FunctionConfig config;
 
     @BeforeEach
     void createBucketsAndHandler() {
@@ -72,7 +75,7 @@ abstract class PublishEndToEndTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         contentBucket = "content-" + suffix;
         siteBucket = "site-" + suffix;
-        FunctionConfig config = new FunctionConfig(endpoint.region(), contentBucket, "", siteBucket, Optional.of(endpoint.uri()));
+        config = new FunctionConfig(endpoint.region(), contentBucket, "", siteBucket, Optional.of(endpoint.uri()));
         s3 = S3Clients.create(config, StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey())));
         s3.createBucket(b -> b.bucket(contentBucket));
         s3.createBucket(b -> b.bucket(siteBucket));
@@ -387,7 +390,7 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
-    void changingThePermalinkPatternMovesEveryPageAndRemovesTheOldOnes() throws Exception {
+    void changingThePermalinkPatternMovesEveryPageAndTheOldUrlsRedirect() throws Exception {
         handle(upload("2023/kubecon-eu.md", article("KubeCon EU 2023", "2023-04-18")));
         JsonNode refused = handle(upload("2024/kubecon-eu.md", article("KubeCon EU 2024", "2024-03-19")));
         assertEquals("rejected", refused.path("2024/kubecon-eu.md").asText());
@@ -396,15 +399,84 @@ abstract class PublishEndToEndTest {
 
         assertEquals("rebuilt", handle(upload("site.yaml", "permalink: /:year/:slug/\n")).path("site.yaml").asText());
 
-        assertFalse(siteHas("articles/kubecon-eu/index.html"));
+        assertEquals("%2F2023%2Fkubecon-eu%2F", s3.headObject(r -> r.bucket(siteBucket).key("articles/kubecon-eu/index.html"))
+                .sdkHttpResponse().firstMatchingHeader("x-amz-meta-galley-redirect").orElseThrow(), "the old URL redirects to the new page");
         assertTrue(site("2023/kubecon-eu/index.html").contains("The body of KubeCon EU 2023."));
         assertTrue(site("2024/kubecon-eu/index.html").contains("The body of KubeCon EU 2024."));
         assertTrue(site("index.html").contains("href=\"/2024/kubecon-eu/\""));
         assertEquals("/2024/kubecon-eu/", tags("2024/kubecon-eu.md").get("galley-url"));
-        assertEquals(List.of(), siteObjects().keySet().stream().filter(key -> key.startsWith("articles/")).toList());
+        assertEquals(List.of("articles/kubecon-eu/index.html"), siteObjects().keySet().stream().filter(key -> key.startsWith("articles/")).toList());
 
         assertEquals("rejected", handle(upload("site.yaml", "permalink: /tags/:slug/\n")).path("site.yaml").asText());
         assertTrue(tags("site.yaml").get("galley-reason").startsWith("line 1: permalink /tags/:slug/ /tags/ holds Galley"), tags("site.yaml").toString());
         assertTrue(siteHas("2023/kubecon-eu/index.html"), "a refused pattern leaves the site as it was");
+    }
+
+    // --- publish times and expiries: the clock is the test's, the wake events go through the handler ---
+
+    @Test
+    void aScheduledPostGoesLiveAtItsTimeWithNoUpload() throws Exception {
+        SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
+        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handle(upload("earlier.md", article("Earlier", "2026-05-01")));
+
+        JsonNode held = handle(upload("launch.md", article("Launch", "2026-06-01", "publishDate: 2026-06-03T08:00:00Z")));
+
+        assertEquals("scheduled", held.path("launch.md").asText());
+        assertEquals("scheduled", tags("launch.md").get("galley-status"));
+        assertEquals("held until 2026-06-03T08:00:00Z by publishDate: it goes live then", tags("launch.md").get("galley-reason"));
+        assertFalse(siteHas("articles/launch/index.html"));
+        assertFalse(site("feed.xml").contains("Launch"));
+        assertEquals(List.of(), scheduler.advanceTo(Instant.parse("2026-06-03T07:59:59Z")), "nothing is due before its time");
+
+        List<String> due = scheduler.advanceTo(Instant.parse("2026-06-03T08:00:00Z"));
+        assertEquals(List.of("{\"action\":\"wake\",\"key\":\"launch.md\"}"), due);
+        RecordingContext logs = new RecordingContext();
+        JsonNode woken = handle(due.get(0), logs);
+
+        assertEquals("published", woken.path("launch.md").asText());
+        assertTrue(logs.lines().get(0).path("woken").asBoolean(), logs.lines().toString());
+        assertTrue(site("articles/launch/index.html").contains("The body of Launch."));
+        assertTrue(site("index.html").contains("/articles/launch/"));
+        assertTrue(site("feed.xml").contains("Launch"));
+        assertEquals("published", tags("launch.md").get("galley-status"));
+    }
+
+    @Test
+    void anExpiringPostGoesDownAtItsExpiryWithNoUpload() throws Exception {
+        SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
+        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handle(upload("keep.md", article("Keep", "2026-05-01")));
+        assertEquals("published", handle(upload("sale.md", article("Summer sale", "2026-05-20", "expiryDate: 2026-06-30"))).path("sale.md").asText());
+        assertTrue(site("index.html").contains("Summer sale"));
+
+        List<String> due = scheduler.advanceTo(Instant.parse("2026-06-30T00:00:00Z"));
+        assertEquals(1, due.size());
+        JsonNode woken = handle(due.get(0));
+
+        assertEquals("expired", woken.path("sale.md").asText());
+        assertFalse(siteHas("articles/sale/index.html"));
+        assertFalse(site("index.html").contains("Summer sale"));
+        assertTrue(site("index.html").contains("/articles/keep/"));
+        assertEquals("expired", tags("sale.md").get("galley-status"));
+        assertFalse(tags("sale.md").containsKey("galley-url"));
+    }
+
+    @Test
+    void aWakeUpForAPostEditedOrDeletedSinceFollowsTheBucketAsItIsThen() throws Exception {
+        SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
+        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handle(upload("moved.md", article("Moved", "2026-06-02")));
+        handle(upload("gone.md", article("Gone", "2026-06-02")));
+        List<String> firstWakeUps = List.of(WakeEvent.json("moved.md"), WakeEvent.json("gone.md"));
+
+        s3.putObject(r -> r.bucket(contentBucket).key("moved.md"), RequestBody.fromString(article("Moved", "2026-06-09")));
+        handle(delete("gone.md"));
+        scheduler.advanceTo(Instant.parse("2026-06-02T00:00:00Z"));
+
+        assertEquals("scheduled", handle(firstWakeUps.get(0)).path("moved.md").asText(), "an edit the handler has not seen yet counts");
+        assertEquals("skipped", handle(firstWakeUps.get(1)).path("gone.md").asText());
+        assertEquals(Map.of("moved.md", Instant.parse("2026-06-09T00:00:00Z")), scheduler.wakeUps());
+        assertFalse(siteHas("articles/moved/index.html") || siteHas("articles/gone/index.html"));
     }
 }

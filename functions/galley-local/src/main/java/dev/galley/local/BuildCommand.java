@@ -2,6 +2,7 @@ package dev.galley.local;
 
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleWarning;
+import dev.galley.publish.PublishStatus;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 
@@ -42,8 +43,12 @@ record BuildCommand(Path content, Path out) {
         source.statuses().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(status -> {
             if (!status.getValue().url().isEmpty()) {
                 out.println("built     " + status.getKey() + " -> " + status.getValue().url());
-            } else if (status.getValue().state() == dev.galley.publish.PublishStatus.State.DRAFT) {
+            } else if (status.getValue().state() == PublishStatus.State.DRAFT) {
                 out.println("draft     " + status.getKey() + " (not published)");
+            } else if (status.getValue().state() == PublishStatus.State.SCHEDULED) {
+                out.println("held      " + status.getKey() + " (not published: " + status.getValue().reason() + "; build again then)");
+            } else if (status.getValue().state() == PublishStatus.State.EXPIRED) {
+                out.println("expired   " + status.getKey() + " (not published: " + status.getValue().reason() + ")");
             }
         });
         for (ArticleWarning warning : report.warnings()) {
@@ -56,6 +61,10 @@ record BuildCommand(Path content, Path out) {
         out.printf("%d published, %d drafts, %d failed, %d warnings, %d stale pages removed, in %d ms -> %s%n",
                 report.published(), report.drafts(), report.rejected().size(), report.warnings().size(), report.pagesRemoved(),
                 millis, this.out.toAbsolutePath());
+        if (report.scheduled() + report.expired() > 0) {
+            // A build is one moment: what its publish time or expiry reaches later, the next build shows.
+            out.printf("%d held until their publish time, %d past their expiry: not published%n", report.scheduled(), report.expired());
+        }
         if (report.brokenLinks() > 0) {
             out.printf("%d links lead to no page or image of the site: %s%n", report.brokenLinks(),
                     this.out.resolve("_galley/links.json").toAbsolutePath());

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +100,9 @@ final class PreviewCommand {
         final SiteServer site;
         final ContentWatcher watcher;
         private final ContentFolderSync folderSync;
+        /** Held articles go live, and expiring ones go down, at their time, as on AWS. */
+        private final TimerWakeUps wakeUps;
+        private volatile PublishHandler handler;
         // Set once the handler exists; the S3 server needs its notification sink before that.
         private volatile LambdaStyleDelivery delivery;
 
@@ -111,7 +115,11 @@ final class PreviewCommand {
             s3 = S3Clients.create(config, StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
             site = new SiteServer(s3, SITE_BUCKET, port);
-            PublishHandler handler = new PublishHandler(config, s3);
+            wakeUps = new TimerWakeUps(Clock.systemUTC(), Duration.ofSeconds(10), event -> {
+                handle(handler, event);
+                site.reloadTabs();
+            });
+            handler = new PublishHandler(config, s3, null, Clock.systemUTC(), wakeUps);
             folderSync = new ContentFolderSync(content, s3, CONTENT_BUCKET);
             delivery = LambdaStyleDelivery.builder(json -> {
                 pullIntoFolder(json, out);
@@ -200,6 +208,7 @@ final class PreviewCommand {
             } catch (IOException | RuntimeException ignored) {
                 // stopping anyway
             }
+            wakeUps.close();
             site.close();
             delivery.close();
             s3.close();

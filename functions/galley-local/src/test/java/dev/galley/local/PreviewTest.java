@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -97,6 +99,39 @@ class PreviewTest {
             eventually(site.resolve("/articles/zero-downtime/"), r -> r.statusCode() == 404, "the redirect goes with its article");
             assertEquals(404, get(site.resolve("/blog/2024/zero-downtime.html")).statusCode());
         }
+    }
+
+    @Test
+    void aHeldArticleGoesLiveAtItsTimeWithNoEditAndAnExpiringOneGoesDown(@TempDir Path dir) throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("first.md"), "---\ntitle: First post\ndate: 2026-01-01\n---\nHello.\n");
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        try (PreviewCommand.Running preview = new PreviewCommand(content, dir.resolve("state"), 0).start(out)) {
+            URI site = preview.site.url();
+            // Written once the preview runs, however long its start took; the handler has 5 s to see them before their time.
+            Instant soon = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+            Files.writeString(content.resolve("launch.md"), "---\ntitle: Launch post\ndate: 2026-01-01\npublishDate: " + soon + "\n---\nNow.\n");
+            Files.writeString(content.resolve("sale.md"), "---\ntitle: Sale post\ndate: 2026-01-01\nexpiryDate: " + soon + "\n---\nOver.\n");
+            eventually(site.resolve("/articles/sale/"), r -> r.statusCode() == 200, "the expiring article is published");
+            assertTrue(preview.awaitPublishing());
+            assertTrue(Instant.now().isBefore(soon), "the uploads took more than 5 s to publish");
+            assertEquals("scheduled", status(preview, "launch.md"));
+            assertEquals(404, get(site.resolve("/articles/launch/")).statusCode());
+
+            eventually(site.resolve("/articles/launch/"), r -> r.statusCode() == 200, "the held article goes live");
+            eventually(site.resolve("/articles/sale/"), r -> r.statusCode() == 404, "the expiring article goes down");
+            eventually(site, r -> r.body().contains("Launch post") && !r.body().contains("Sale post"), "the home page follows");
+            for (int i = 0; i < 100 && !status(preview, "sale.md").equals("expired"); i++) {
+                Thread.sleep(100);  // the status is reported once the article is down
+            }
+            assertEquals("expired", status(preview, "sale.md"));
+        }
+    }
+
+    private static String status(PreviewCommand.Running preview, String key) {
+        return preview.s3.getObjectTagging(r -> r.bucket(PreviewCommand.CONTENT_BUCKET).key(key)).tagSet().stream()
+                .filter(tag -> tag.key().equals("galley-status")).map(software.amazon.awssdk.services.s3.model.Tag::value).findFirst().orElse("");
     }
 
     @Test

@@ -116,6 +116,25 @@ class SampleSiteTest {
     }
 
     @Test
+    void aBuildReportsHeldAndExpiredArticlesAsNotPublishedWithTheirTime(@TempDir Path dir) throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("now.md"), "---\ntitle: Now\ndate: 2026-01-01\n---\nOut.\n");
+        Files.writeString(content.resolve("embargo.md"), "---\ntitle: Embargo\ndate: 2026-01-01\npublishDate: 2099-03-01T09:00:00+01:00\n---\nLater.\n");
+        Files.writeString(content.resolve("sale.md"), "---\ntitle: Sale\ndate: 2026-01-01\nexpiryDate: 2026-01-31\n---\nOver.\n");
+        Path site = dir.resolve("site");
+
+        Run run = galley("build", content.toString(), "--out", site.toString());
+
+        assertEquals(0, run.status(), "held and expired articles are no errors");
+        assertTrue(run.out().contains("held      embargo.md (not published: held until 2099-03-01T09:00:00+01:00 by publishDate: it goes live then;"
+                + " build again then)"), run.out());
+        assertTrue(run.out().contains("expired   sale.md (not published: expired at 2026-01-31T00:00:00Z by expiryDate: it is not on the site)"), run.out());
+        assertTrue(run.out().contains("1 published, 0 drafts, 0 failed"), run.out());
+        assertTrue(run.out().contains("1 held until their publish time, 1 past their expiry: not published"), run.out());
+        assertFalse(Files.exists(site.resolve("articles/embargo/index.html")) || Files.exists(site.resolve("articles/sale/index.html")));
+    }
+
+    @Test
     void unknownCommandsAndOptionsSayHowToUseIt() {
         Run run = galley("publish");
         assertEquals(2, run.status());

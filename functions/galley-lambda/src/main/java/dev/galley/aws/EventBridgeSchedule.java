@@ -1,0 +1,122 @@
+package dev.galley.aws;
+
+import dev.galley.publish.PublishSchedule;
+import dev.galley.publish.StoreException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindow;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.scheduler.model.ScheduleState;
+import software.amazon.awssdk.services.scheduler.model.Target;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * Wake-ups as EventBridge Scheduler one-time schedules: {@code at(...)} in UTC, in one schedule group, invoking the
+ * function's alias with a {@link WakeEvent} and deleted by the scheduler once they have run. A file's schedule is
+ * named after a hash of its key (keys may be longer than a name and hold characters a name may not), so setting
+ * it again replaces it.
+ */
+public final class EventBridgeSchedule implements PublishSchedule {
+
+    /** Schedule names are at most 64 characters of [0-9a-zA-Z-_.]. */
+    private static final String NAME_PREFIX = "galley-wake-";
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final int MAX_DESCRIPTION = 512;
+
+    private final Supplier<SchedulerClient> clientFactory;
+    private final String group;
+    private final String roleArn;
+    private final String targetArn;
+    private SchedulerClient client;
+
+    /**
+     * @param clientFactory builds the client on the first wake-up set or dropped: most uploads touch none, so they
+     *                      never load the scheduler's SDK classes
+     * @param group         the schedule group
+     * @param roleArn       the role the scheduler invokes the target with
+     * @param targetArn     the function alias to invoke
+     */
+    public EventBridgeSchedule(Supplier<SchedulerClient> clientFactory, String group, String roleArn, String targetArn) {
+        this.clientFactory = clientFactory;
+        this.group = group;
+        this.roleArn = roleArn;
+        this.targetArn = targetArn;
+    }
+
+    private synchronized SchedulerClient client() {
+        if (client == null) {
+            client = clientFactory.get();
+        }
+        return client;
+    }
+
+    /** The schedule name of a content file's wake-up. */
+    public static String scheduleName(String sourceKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sourceKey.getBytes(StandardCharsets.UTF_8));
+            return NAME_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code at()} expression: whole seconds, rounded up, so the wake-up never comes before its time. */
+    static String atExpression(Instant at) {
+        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+        return "at(" + AT.format(second.equals(at) ? second : second.plusSeconds(1)) + ")";
+    }
+
+    @Override
+    public void wakeAt(String sourceKey, Instant at) {
+        String name = scheduleName(sourceKey);
+        String expression = atExpression(at);
+        String about = "wakes Galley for " + sourceKey;
+        String description = about.substring(0, Math.min(about.length(), MAX_DESCRIPTION));
+        FlexibleTimeWindow exactly = FlexibleTimeWindow.builder().mode(FlexibleTimeWindowMode.OFF).build();
+        Target target = Target.builder().arn(targetArn).roleArn(roleArn).input(WakeEvent.json(sourceKey)).build();
+        call("setting the wake-up of " + sourceKey + " at " + at, () -> {
+            try {
+                client().createSchedule(r -> r.name(name).groupName(group).description(description)
+                        .scheduleExpression(expression).scheduleExpressionTimezone("UTC").flexibleTimeWindow(exactly)
+                        .state(ScheduleState.ENABLED).actionAfterCompletion(ActionAfterCompletion.DELETE).target(target));
+            } catch (ConflictException exists) {
+                client().updateSchedule(r -> r.name(name).groupName(group).description(description)
+                        .scheduleExpression(expression).scheduleExpressionTimezone("UTC").flexibleTimeWindow(exactly)
+                        .state(ScheduleState.ENABLED).actionAfterCompletion(ActionAfterCompletion.DELETE).target(target));
+            }
+        });
+    }
+
+    @Override
+    public void cancel(String sourceKey) {
+        call("dropping the wake-up of " + sourceKey, () -> {
+            try {
+                client().deleteSchedule(r -> r.name(scheduleName(sourceKey)).groupName(group));
+            } catch (ResourceNotFoundException alreadyGone) {
+                // it ran and deleted itself, or there never was one
+            }
+        });
+    }
+
+    /** Scheduler failures in the core's terms; all retryable, as the function's retry sets or drops the wake-up again. */
+    private static void call(String what, Runnable request) {
+        try {
+            request.run();
+        } catch (SdkException | UncheckedIOException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), true, e);
+        }
+    }
+}

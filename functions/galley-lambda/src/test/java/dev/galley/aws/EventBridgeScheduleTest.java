@@ -1,0 +1,132 @@
+package dev.galley.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.lambda.MotoServer;
+import dev.galley.lambda.SchedulerClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The EventBridge Scheduler adapter over HTTP against moto_server: the real SDK client, its requests and errors. */
+class EventBridgeScheduleTest {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/galley-scheduler";
+    private static final String TARGET = "arn:aws:lambda:eu-west-1:123456789012:function:galley-publish-prod:live";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static MotoServer moto;
+    private static SchedulerClient client;
+    private String group;
+    private EventBridgeSchedule schedule;
+
+    @BeforeAll
+    static void startMoto() throws Exception {
+        moto = MotoServer.startOrSkip();
+        client = SchedulerClients.create("eu-west-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                Optional.of(moto.endpoint()));
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (client != null) {
+            client.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @BeforeEach
+    void createGroup() {
+        group = "galley-" + UUID.randomUUID().toString().substring(0, 8);
+        client.createScheduleGroup(r -> r.name(group));
+        schedule = new EventBridgeSchedule(() -> client, group, ROLE, TARGET);
+    }
+
+    private GetScheduleResponse stored(String key) {
+        return client.getSchedule(r -> r.groupName(group).name(EventBridgeSchedule.scheduleName(key)));
+    }
+
+    private List<ScheduleSummary> schedules() {
+        return client.listSchedules(r -> r.groupName(group)).schedules();
+    }
+
+    @Test
+    void aWakeUpIsAOneTimeScheduleThatInvokesTheAliasWithAWakeEventAndDeletesItself() throws Exception {
+        schedule.wakeAt("posts/launch.md", Instant.parse("2026-06-03T08:00:00Z"));
+
+        GetScheduleResponse stored = stored("posts/launch.md");
+        assertEquals("at(2026-06-03T08:00:00)", stored.scheduleExpression());
+        assertEquals("UTC", stored.scheduleExpressionTimezone());
+        assertEquals(FlexibleTimeWindowMode.OFF, stored.flexibleTimeWindow().mode());
+        assertEquals(ActionAfterCompletion.DELETE, stored.actionAfterCompletion());
+        assertEquals(TARGET, stored.target().arn());
+        assertEquals(ROLE, stored.target().roleArn());
+        JsonNode input = JSON.readTree(stored.target().input());
+        assertEquals("wake", input.path("action").asText());
+        assertEquals("posts/launch.md", input.path("key").asText());
+    }
+
+    @Test
+    void settingAWakeUpAgainMovesItInsteadOfAddingOne() {
+        schedule.wakeAt("posts/launch.md", Instant.parse("2026-06-03T08:00:00Z"));
+        schedule.wakeAt("posts/launch.md", Instant.parse("2026-06-05T17:30:00Z"));
+        schedule.wakeAt("posts/other.md", Instant.parse("2026-07-01T00:00:00Z"));
+
+        assertEquals(2, schedules().size());
+        assertEquals("at(2026-06-05T17:30:00)", stored("posts/launch.md").scheduleExpression());
+    }
+
+    @Test
+    void cancellingDropsTheWakeUpAndCancellingNoneIsNoError() {
+        schedule.wakeAt("posts/launch.md", Instant.parse("2026-06-03T08:00:00Z"));
+        schedule.cancel("posts/launch.md");
+        schedule.cancel("posts/launch.md");
+        schedule.cancel("posts/never-held.md");
+
+        assertTrue(schedules().isEmpty());
+        assertThrows(ResourceNotFoundException.class, () -> stored("posts/launch.md"));
+    }
+
+    @Test
+    void aKeyOfAnyLengthAndAlphabetGetsAValidStableName() throws Exception {
+        String key = "2024/été/" + "a-very-long-article-name-".repeat(40) + "ünïcode & spaces.md";
+        schedule.wakeAt(key, Instant.parse("2026-06-03T08:00:00Z"));
+
+        String name = EventBridgeSchedule.scheduleName(key);
+        assertTrue(name.matches("[0-9a-zA-Z_.-]{1,64}"), name);
+        assertEquals(name, schedules().get(0).name());
+        assertEquals(key, JSON.readTree(stored(key).target().input()).path("key").asText());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            2026-06-03T08:00:00Z           | at(2026-06-03T08:00:00)
+            2026-06-03T08:00:00.001Z       | at(2026-06-03T08:00:01)
+            2026-12-31T23:59:59.500Z       | at(2027-01-01T00:00:00)
+            """)
+    void theExpressionIsInWholeSecondsNeverBeforeTheTime(Instant at, String expression) {
+        assertEquals(expression, EventBridgeSchedule.atExpression(at));
+    }
+}
