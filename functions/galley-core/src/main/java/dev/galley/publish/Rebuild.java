@@ -147,9 +147,10 @@ public final class Rebuild {
         Map<String, String> bodies = new HashMap<>();
         winners.forEach(w -> bodies.put(w.article().slug(), w.article().bodyHtml()));
         written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.slug(), "")));
-        int removed = removeOrphanPages(parser, renderer, next) + removeOrphanMedia(all);
+        // Redirects first: one may take the place of an orphan page, which is then no longer deleted.
         Redirects redirects = Redirects.of(next);
         written.addAndGet(rewriteRedirects(renderer, previous.value(), next, redirects, statuses));
+        int removed = removeOrphanPages(parser, renderer, next) + removeOrphanMedia(all);
         publisher.keepAsLastGood(settings);
         Set<String> refused = refusedMedia.stream().map(ArticleException::file).collect(Collectors.toSet());
         List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();
