@@ -5,6 +5,7 @@ import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.PublishWindow;
+import dev.galley.article.ArticleWarning;
 import dev.galley.render.AtomFeed;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.publish.SiteStore.Condition;
@@ -244,7 +245,8 @@ public final class Publisher {
         return redirects;
     }
 
-    static PublishStatus withWarnings(PublishStatus status, List<dev.galley.article.ArticleWarning> more) {
+    /** The status with more warnings, each as the author reads it. */
+    static PublishStatus withWarnings(PublishStatus status, List<ArticleWarning> more) {
         if (more.isEmpty()) {
             return status;
         }
