@@ -67,11 +67,16 @@ final class PreviewCommand {
 
     /** Starts everything and returns the running preview; {@link Running#close()} stops it. */
     Running start(PrintStream out) throws IOException {
+        return start(out, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for publish times and expiries */
+    Running start(PrintStream out, Clock clock) throws IOException {
         if (!Files.isDirectory(content)) {
             throw new IllegalArgumentException("no content folder at " + content);
         }
         Files.createDirectories(state);
-        return new Running(out);
+        return new Running(out, clock);
     }
 
     int run(PrintStream out, PrintStream err) {
@@ -106,7 +111,7 @@ final class PreviewCommand {
         // Set once the handler exists; the S3 server needs its notification sink before that.
         private volatile LambdaStyleDelivery delivery;
 
-        private Running(PrintStream out) throws IOException {
+        private Running(PrintStream out, Clock clock) throws IOException {
             s3Server = EmbeddedS3.builder().filesystem(state).region(REGION)
                     .notifications(json -> delivery.accept(json)).build().start();
             s3Server.createBucket(CONTENT_BUCKET);
@@ -115,11 +120,11 @@ final class PreviewCommand {
             s3 = S3Clients.create(config, StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
             site = new SiteServer(s3, SITE_BUCKET, port);
-            wakeUps = new TimerWakeUps(Clock.systemUTC(), Duration.ofSeconds(10), event -> {
+            wakeUps = new TimerWakeUps(clock, Duration.ofSeconds(1), Duration.ofSeconds(10), event -> {
                 handle(handler, event);
                 site.reloadTabs();
             });
-            handler = new PublishHandler(config, s3, null, Clock.systemUTC(), wakeUps);
+            handler = new PublishHandler(config, s3, null, clock, wakeUps);
             folderSync = new ContentFolderSync(content, s3, CONTENT_BUCKET);
             delivery = LambdaStyleDelivery.builder(json -> {
                 pullIntoFolder(json, out);
