@@ -79,6 +79,7 @@ final class PreviewCommand {
     }
 
     int run(PrintStream out, PrintStream err) {
+        PreviewJvm.endWithParent();
         try {
             Running preview = start(out);
             CountDownLatch stopped = new CountDownLatch(1);
