@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How long {@code galley-local.jar preview} takes to open a whole blog: from starting the command (a fresh
@@ -43,6 +44,8 @@ final class PreviewStart {
     static final Pattern READY = Pattern.compile("^\\s*site:\\s+(http://\\S+)");
     private static final Pattern BUILT = Pattern.compile("^built\\s+\\S.* -> (/articles/\\S+)$");
     private static final Duration GIVE_UP = Duration.ofMinutes(3);
+    /** Linux's USER_HZ, the unit of /proc/PID/stat's times: 100 on every common architecture. */
+    private static final int CLOCK_TICKS = 100;
 
     private int articles = 250;
     private Path content;
@@ -74,8 +77,11 @@ final class PreviewStart {
         return command;
     }
 
-    /** One start: milliseconds from the process starting to its ready line and to the last article page answering. */
-    record Start(long readyMillis, long allPagesMillis) {
+    /**
+     * One start: milliseconds from the process starting to its ready line and to the last article page answering,
+     * and the CPU time its processes had used by then (steadier than wall time on a shared machine).
+     */
+    record Start(long readyMillis, long allPagesMillis, double cpuSeconds) {
     }
 
     void run() throws Exception {
@@ -102,16 +108,15 @@ final class PreviewStart {
             Start restart = start(folder, state, pages, built);
             first.add(fresh);
             again.add(restart);
-            System.out.printf("run %d: first start ready %5d ms, all pages %5d ms; restart ready %5d ms, all pages %5d ms%n",
-                    run, fresh.readyMillis(), fresh.allPagesMillis(), restart.readyMillis(), restart.allPagesMillis());
+            System.out.printf("run %d: first start ready %5d ms, all pages %5d ms, %4.1f s CPU; restart ready %5d ms, all pages %5d ms, %4.1f s CPU%n",
+                    run, fresh.readyMillis(), fresh.allPagesMillis(), fresh.cpuSeconds(), restart.readyMillis(), restart.allPagesMillis(),
+                    restart.cpuSeconds());
         }
         System.out.println("load average after: " + loadAverage());
-        System.out.printf("%n%d article pages, medians of %d runs, %d cores   ready    all pages answer 200%n",
+        System.out.printf("%n%d article pages, medians of %d runs, %d cores   ready    all pages answer 200   CPU by then%n",
                 pages.size(), runs, Runtime.getRuntime().availableProcessors());
-        System.out.printf("  first start (empty .galley/)        %6d ms  %6d ms%n",
-                median(first.stream().map(Start::readyMillis).toList()), median(first.stream().map(Start::allPagesMillis).toList()));
-        System.out.printf("  restart (buckets already filled)    %6d ms  %6d ms%n",
-                median(again.stream().map(Start::readyMillis).toList()), median(again.stream().map(Start::allPagesMillis).toList()));
+        report("first start (empty .galley/)", first);
+        report("restart (buckets already filled)", again);
     }
 
     /** Builds the folder once and returns the URL of every article page the build wrote. */
@@ -159,10 +164,11 @@ final class PreviewStart {
                 }
             }
             long allPages = (System.nanoTime() - started) / 1_000_000;
+            double cpu = cpuSeconds(preview.toHandle());
             for (String page : pages) {
                 compareWithBuild(site, page, built);
             }
-            return new Start(ready.get(30, TimeUnit.SECONDS), allPages);
+            return new Start(ready.get(30, TimeUnit.SECONDS), allPages, cpu);
         } finally {
             preview.destroy();  // SIGTERM: the preview's shutdown hook stops it cleanly
             if (!preview.waitFor(30, TimeUnit.SECONDS)) {
@@ -227,6 +233,28 @@ final class PreviewStart {
     private static String loadAverage() throws IOException {
         Path loadavg = Path.of("/proc/loadavg");
         return Files.isReadable(loadavg) ? Files.readString(loadavg).strip() : "unknown";
+    }
+
+    private static void report(String what, List<Start> starts) {
+        System.out.printf("  %-34s %6d ms  %6d ms             %5.1f s%n", what, median(starts.stream().map(Start::readyMillis).toList()),
+                median(starts.stream().map(Start::allPagesMillis).toList()),
+                median(starts.stream().map(start -> Math.round(start.cpuSeconds() * 10)).toList()) / 10.0);
+    }
+
+    /** User and system time of a process and its children so far, from Linux's /proc; NaN elsewhere. */
+    private static double cpuSeconds(ProcessHandle process) {
+        double seconds = 0;
+        for (ProcessHandle handle : Stream.concat(Stream.of(process), process.descendants()).toList()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+                // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+            } catch (IOException e) {
+                return Double.NaN;
+            }
+        }
+        return seconds;
     }
 
     private static long median(List<Long> values) {
