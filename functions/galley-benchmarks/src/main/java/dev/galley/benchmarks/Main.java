@@ -19,10 +19,11 @@ public final class Main {
             case "cold-start" -> ColdStart.parse(rest).run();
             case "highlight-first-block" -> HighlightFirstBlock.parse(rest).run();
             case "corpus-report" -> CorpusReport.parse(rest).run();
+            case "preview-start" -> PreviewStart.parse(rest).run();
             default -> {
                 System.err.print("usage: java -jar galley-benchmarks.jar COMMAND\n  " + SideBySide.USAGE.strip() + "\n  "
                         + PublishOne.USAGE.strip() + "\n  " + ColdStart.USAGE.strip() + "\n  " + HighlightFirstBlock.USAGE
-                        + "\n  " + CorpusReport.USAGE.strip() + "\n");
+                        + "\n  " + CorpusReport.USAGE.strip() + "\n  " + PreviewStart.USAGE.strip() + "\n");
                 System.exit(2);
             }
         }

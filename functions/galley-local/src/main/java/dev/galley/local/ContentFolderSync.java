@@ -15,11 +15,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Keeps the preview's content folder and its content bucket the same, both ways, and never deletes what an
@@ -39,7 +44,7 @@ final class ContentFolderSync {
     private final S3Client s3;
     private final String bucket;
     /** The MD5 of each key's bytes when the folder and the bucket last held the same; absent: never, or deleted on both. */
-    private final Map<String, String> agreed = new HashMap<>();
+    private final Map<String, String> agreed = new ConcurrentHashMap<>();
 
     ContentFolderSync(Path folder, S3Client s3, String bucket) {
         this.folder = folder;
@@ -54,16 +59,88 @@ final class ContentFolderSync {
      * @return the keys written into the folder
      */
     synchronized List<String> pullObjectsMissingFromTheFolder() {
+        return pullMissing(listBucket());
+    }
+
+    /**
+     * What the preview's start does: {@link #pullObjectsMissingFromTheFolder()}, then {@link #push} for every file of
+     * the folder, from one listing of the bucket (its ETags instead of a request for each file) and with the uploads
+     * run {@code threads} at a time.
+     *
+     * @return the keys written into the folder, and how many files were uploaded
+     */
+    synchronized Converged converge(int threads) {
+        Map<String, String> bucketEtags = listBucket();
+        List<String> pulled = pullMissing(bucketEtags);
+        List<String> files = LocalPaths.listFiles(folder).stream().filter(this::isMirrored).toList();
+        ExecutorService uploads = Executors.newFixedThreadPool(threads);
+        int uploaded = 0;
+        try {
+            List<Future<Boolean>> done = new ArrayList<>();
+            for (String key : files) {
+                String etag = bucketEtags.get(key);
+                if (etag != null && etag.contains("-")) {
+                    uploaded += push(key) ? 1 : 0;  // a multipart upload's ETag is not an MD5: push compares the bytes
+                } else {
+                    done.add(uploads.submit(() -> uploadUnlessHeld(key, etag)));
+                }
+            }
+            for (Future<Boolean> upload : done) {
+                uploaded += upload.get() ? 1 : 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while uploading " + folder, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            uploads.shutdownNow();
+        }
+        return new Converged(pulled, uploaded);
+    }
+
+    /** What {@link #converge} changed: the keys it wrote into the folder, and how many files it uploaded. */
+    record Converged(List<String> pulled, int uploaded) {
+    }
+
+    /** Every object's ETag, unquoted. */
+    private Map<String, String> listBucket() {
+        Map<String, String> etags = new TreeMap<>();
+        for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
+            etags.put(object.key(), object.eTag().replace("\"", ""));
+        }
+        return etags;
+    }
+
+    private List<String> pullMissing(Map<String, String> bucketEtags) {
         LocalPaths.listFiles(folder).stream().filter(key -> key.endsWith(PULL_SUFFIX)).forEach(key -> deleteFile(key));
         List<String> pulled = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
-            String key = object.key();
+        for (String key : bucketEtags.keySet()) {
             if (isMirrored(key) && !Files.exists(LocalPaths.resolve(folder, key))) {
                 pull(key);
                 pulled.add(key);
             }
         }
         return pulled;
+    }
+
+    /**
+     * Uploads a folder file unless the bucket holds its bytes ({@code bucketEtag}); either way both sides agree.
+     *
+     * @return true when it uploaded
+     */
+    private boolean uploadUnlessHeld(String key, String bucketEtag) {
+        Optional<byte[]> local = readFile(key);
+        if (local.isEmpty()) {
+            return false;  // deleted since it was listed: the watcher's event for it follows
+        }
+        String localMd5 = LocalPaths.etag(local.get());
+        boolean upload = !localMd5.equals(bucketEtag);
+        if (upload) {
+            upload(key, local.get());
+        }
+        agree(key, localMd5);
+        return upload;
     }
 
     /**
@@ -85,8 +162,7 @@ final class ContentFolderSync {
             return local.isEmpty() && pushFolder(key);
         }
         if (local.isPresent()) {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(Publisher.isArticle(key) ? "text/markdown; charset=utf-8" : null),
-                    RequestBody.fromBytes(local.get()));
+            upload(key, local.get());
             agree(key, localMd5);
             return true;
         }
@@ -137,6 +213,11 @@ final class ContentFolderSync {
         if (remote.isPresent() ? writeFile(key, remote.get(), localMd5) : deleteFile(key)) {
             agree(key, remoteMd5);
         }
+    }
+
+    private void upload(String key, byte[] bytes) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(Publisher.isArticle(key) ? "text/markdown; charset=utf-8" : null),
+                RequestBody.fromBytes(bytes));
     }
 
     private void agree(String key, String md5) {

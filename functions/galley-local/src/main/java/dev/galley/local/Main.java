@@ -32,7 +32,10 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "build" -> BuildCommand.parse(rest).run(out, err);
-                case "preview" -> PreviewCommand.parse(rest).run(out, err);
+                case "preview" -> {
+                    PreviewCommand preview = PreviewCommand.parse(rest);
+                    yield PreviewJvm.isChosen() ? preview.run(out, err) : PreviewJvm.runInChild(args);
+                }
                 default -> {
                     err.println("unknown command \"" + args[0] + "\"");
                     err.print(USAGE);

@@ -1,12 +1,15 @@
 package dev.galley.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.aws.S3SiteStore;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.emulator.LambdaStyleDelivery;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
 import dev.galley.lambda.S3Clients;
 import dev.galley.lambda.S3Notification;
+import dev.galley.publish.Publisher;
+import dev.galley.publish.Rebuild;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,6 +39,8 @@ final class PreviewCommand {
     static final String SITE_BUCKET = "galley-site";
     private static final String REGION = "us-east-1";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Uploads in flight at start: S3Proxy on loopback handles a few at once on two cores. */
+    private static final int UPLOAD_THREADS = 4;
 
     private final Path content;
     private final Path state;
@@ -80,6 +85,7 @@ final class PreviewCommand {
     }
 
     int run(PrintStream out, PrintStream err) {
+        PreviewJvm.endWithParent();
         try {
             Running preview = start(out);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -134,11 +140,12 @@ final class PreviewCommand {
 
             mirrorContentFolder(out);
             // Notifications start only now: one re-render publishes what the start uploaded, and also whatever an
-            // earlier preview had not published when it was stopped.
+            // earlier preview had not published when it was stopped. It is the handler's re-render, reading the
+            // folder's bytes instead of fetching back what was just uploaded.
             s3Server.enableNotifications(CONTENT_BUCKET);
-            handle(handler, "{\"action\":\"rebuild\"}");
+            rerender(out);
+            site.finishStarting();
             watcher = new ContentWatcher(content, this::uploadChanges);
-
             out.println();
             out.println("Galley preview of " + content);
             out.println("  site:         " + site.url());
@@ -166,12 +173,25 @@ final class PreviewCommand {
          * the bucket holds other bytes or none.
          */
         private void mirrorContentFolder(PrintStream out) {
-            List<String> pulled = folderSync.pullObjectsMissingFromTheFolder();
+            long started = System.nanoTime();
+            ContentFolderSync.Converged converged = folderSync.converge(UPLOAD_THREADS);
+            List<String> pulled = converged.pulled();
             if (!pulled.isEmpty()) {
                 out.println("wrote " + pulled.size() + " files that only the content bucket held into " + content + ": "
                         + String.join(", ", pulled.subList(0, Math.min(5, pulled.size()))) + (pulled.size() > 5 ? ", ..." : ""));
             }
-            new FileSystemContentStore(content).list().forEach(folderSync::push);
+            out.printf("uploaded %d files of %s to s3://%s in %d ms%n", converged.uploaded(), content, CONTENT_BUCKET,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+
+        private void rerender(PrintStream out) {
+            long started = System.nanoTime();
+            Publisher publisher = new Publisher(new FolderBackedContentStore(content, s3, CONTENT_BUCKET), new S3SiteStore(s3, SITE_BUCKET));
+            Rebuild.Report report = publisher.rebuild();
+            report.warnings().forEach(warning -> out.println("warning   " + warning.message()));
+            report.rejected().forEach(e -> out.println("error     " + e.getMessage()));
+            out.printf("%d published, %d drafts, %d failed, %d warnings, in %d ms%n", report.published(), report.drafts(),
+                    report.rejected().size(), report.warnings().size(), (System.nanoTime() - started) / 1_000_000);
         }
 
         /** One failed upload (an S3 hiccup, a file locked by an editor) is reported and never stops the watcher. */

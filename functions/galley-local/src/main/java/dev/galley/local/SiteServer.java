@@ -23,7 +23,12 @@ import java.util.regex.Pattern;
 /**
  * Serves the site bucket over HTTP the way CloudFront will: {@code /} is {@code index.html}, {@code /x/} is
  * {@code x/index.html}, a missing page is {@code 404.html} with status 404, and Galley's internal state under
- * {@code _galley/} is refused, and a redirect object answers 301 to its target. HTML pages get a small script that reloads the tab when the site changes.
+ * {@code _galley/} is refused, and a redirect object answers 301 to its target. HTML pages get a small script that
+ * reloads the tab when the site changes.
+ *
+ * <p>It serves while the preview starts: a page the start has not written yet is a "rendering" page (status
+ * 503) that reloads once the start is over, and a page an earlier preview wrote is served as it was until the
+ * start rewrites it, after which the tab reloads too.
  */
 final class SiteServer implements AutoCloseable {
 
@@ -34,6 +39,8 @@ final class SiteServer implements AutoCloseable {
     /** The endings CloudFront's viewer-request function (rewrite-index.js) serves as files; anything else is a folder. */
     private static final Pattern FILE_EXTENSION = Pattern.compile("\\.(html|xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
             Pattern.CASE_INSENSITIVE);
+    private static final String STARTING_PAGE = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Rendering the site</title>"
+            + "<body><p>Galley is rendering the site; this page opens by itself in a moment.</p>" + RELOAD_SCRIPT + "</body></html>";
 
     private final S3Client s3;
     private final String bucket;
@@ -44,6 +51,7 @@ final class SiteServer implements AutoCloseable {
         return thread;
     });
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean starting = true;
 
     SiteServer(S3Client s3, String bucket, int port) throws IOException {
         this.s3 = s3;
@@ -57,6 +65,12 @@ final class SiteServer implements AutoCloseable {
 
     URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Ends the start: a missing page is the site's 404 from now on, and every open tab reloads. */
+    void finishStarting() {
+        starting = false;
+        reloadTabs();
     }
 
     /** Tells every open tab to reload. */
@@ -101,6 +115,18 @@ final class SiteServer implements AutoCloseable {
             String key = keyFor(exchange.getRequestURI().getPath());
             ResponseBytes<GetObjectResponse> object = key == null ? null : get(key);
             int status = 200;
+            if (object == null && starting) {
+                byte[] page = STARTING_PAGE.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                boolean head = exchange.getRequestMethod().equals("HEAD");
+                exchange.sendResponseHeaders(503, head ? -1 : page.length);
+                if (!head) {
+                    exchange.getResponseBody().write(page);
+                }
+                return;
+            }
             if (object == null) {
                 status = 404;
                 object = get("404.html");

@@ -1,15 +1,26 @@
 package dev.galley.local;
 
+import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Redirects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SiteServerTest {
 
@@ -54,5 +65,37 @@ class SiteServerTest {
     @Test
     void anObjectWithoutRedirectMetadataIsServedAsItIs() {
         assertNull(SiteServer.redirectLocation(GetObjectResponse.builder().metadata(Map.of("galley-revision", "3")).build(), "a=b"));
+    }
+
+    @Test
+    void aPageNotWrittenYetIsARenderingPageUntilTheStartIsOverThenTheSites404() throws Exception {
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
+             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                     .build();
+             SiteServer site = startedOn(server, s3)) {
+            s3.putObject(r -> r.bucket("site").key("404.html").contentType("text/html; charset=utf-8"),
+                    RequestBody.fromString("<html><body>Page not found</body></html>"));
+            s3.putObject(r -> r.bucket("site").key("articles/written/index.html").contentType("text/html; charset=utf-8"),
+                    RequestBody.fromString("<html><body>Written</body></html>"));
+            HttpClient http = HttpClient.newHttpClient();
+            URI notYet = site.url().resolve("/articles/not-yet/");
+
+            HttpResponse<String> starting = http.send(HttpRequest.newBuilder(notYet).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, starting.statusCode());
+            assertTrue(starting.body().contains("rendering the site") && starting.body().contains(SiteServer.EVENTS_PATH), starting.body());
+            assertEquals(200, http.send(HttpRequest.newBuilder(site.url().resolve("/articles/written/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "a page already written is served during the start");
+
+            site.finishStarting();
+            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(notYet).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, missing.statusCode());
+            assertTrue(missing.body().contains("Page not found"), missing.body());
+        }
+    }
+
+    private static SiteServer startedOn(EmbeddedS3 server, S3Client s3) throws java.io.IOException {
+        server.createBucket("site");
+        return new SiteServer(s3, "site", 0);
     }
 }
