@@ -125,7 +125,8 @@ public final class QueueDelivery implements NotificationSink, AutoCloseable {
     public boolean awaitQuiescence(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (sending.get() == 0 && !handling && messagesIn(queueUrl) == 0 && sending.get() == 0 && !handling) {
+            // A batch being handled is still counted by the queue (in flight) until it is deleted.
+            if (sending.get() == 0 && !handling && messagesIn(queueUrl) == 0) {
                 return true;
             }
             Thread.sleep(20);
