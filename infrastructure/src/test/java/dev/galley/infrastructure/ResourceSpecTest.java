@@ -273,12 +273,12 @@ class ResourceSpecTest {
         Map<String, Object> t = CfnYaml.deepCopy(Template.loadMain());
         Map<String, Object> cache = Template.map(Template.props(t, "SiteCachePolicy").get("CachePolicyConfig"));
         cache.put("MaxTL", 3);
-        Template.props(t, "FailureQueue").put("SqsManagedSSEEnabled", true);
+        Template.props(t, "DeadLetterQueue").put("SqsManagedSSEEnabled", true);
         Template.map(Template.props(t, "Distribution").get("DistributionConfig")).remove("Enabled");
         Template.resource(t, "FunctionLogGroup").put("Type", "AWS::Logs::LogGrup");
         List<String> problems = check(t);
         assertTrue(problems.contains("SiteCachePolicy.CachePolicyConfig.MaxTL: unknown property"), problems.toString());
-        assertTrue(problems.contains("FailureQueue.SqsManagedSSEEnabled: unknown property"), problems.toString());
+        assertTrue(problems.contains("DeadLetterQueue.SqsManagedSSEEnabled: unknown property"), problems.toString());
         assertTrue(problems.contains("Distribution.DistributionConfig.Enabled: required property missing"), problems.toString());
         assertTrue(problems.contains("FunctionLogGroup: unknown resource type AWS::Logs::LogGrup"), problems.toString());
     }

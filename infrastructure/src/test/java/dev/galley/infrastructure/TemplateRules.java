@@ -32,6 +32,10 @@ final class TemplateRules {
     static final String WAKE_UP_SCHEDULES_ARN = "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/${WakeUpScheduleGroup}/*";
     static final String SCHEDULER_ROLE_ARN = "${SchedulerRole.Arn}";
     private static final Set<String> WAKE_UP_ACTIONS = Set.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule");
+    static final String RULE = "ContentChangesRule";
+    static final String QUEUE = "ContentChangesQueue";
+    static final String DEAD_LETTER_QUEUE = "DeadLetterQueue";
+    static final String MAPPING = "ContentChangesMapping";
 
     private static final Pattern ALL_BUCKETS = Pattern.compile("^arn:.*?:s3:::\\*.*");
     private static final Pattern BROAD_MANAGED = Pattern.compile(".*(FullAccess|AdministratorAccess|PowerUserAccess).*");
@@ -61,7 +65,11 @@ final class TemplateRules {
         v.addAll(noBucketPolicyAllowsEveryone(template));
         v.addAll(noBroadManagedPolicy(template));
         v.addAll(onlyTheContentBucketNotifies(template));
-        v.addAll(contentBucketNotifiesTheLiveAliasOfCreatesAndRemovesUnderThePrefix(template));
+        v.addAll(contentBucketNotifiesEventBridgeOnly(template));
+        v.addAll(theRuleSendsCreatesAndDeletesUnderThePrefixToTheQueueInOneGroup(template));
+        v.addAll(onlyTheRuleSendsToTheQueue(template));
+        v.addAll(theFunctionConsumesTheQueueWithADeadLetterQueue(template));
+        v.addAll(functionConsumesOnlyItsOwnQueue(template));
         v.addAll(everyInvokePermissionNamesItsSourceArnAndAccount(template));
         v.addAll(bucketsAreVersionedEncryptedPrivateAndOwnerEnforced(template));
         v.addAll(distributionReadsTheSiteBucketThroughOacOnly(template));
@@ -224,68 +232,192 @@ final class TemplateRules {
         return v;
     }
 
-    static List<String> contentBucketNotifiesTheLiveAliasOfCreatesAndRemovesUnderThePrefix(Map<String, Object> template) {
+    /** The content bucket sends its events to EventBridge, and nowhere else: the queue is the only way in. */
+    static List<String> contentBucketNotifiesEventBridgeOnly(Map<String, Object> template) {
         List<String> v = new ArrayList<>();
         Map<String, Object> props = Template.props(template, CONTENT_BUCKET);
         if (!CONTENT_BUCKET_NAME.equals(text(props.get("BucketName")))) {
             v.add(CONTENT_BUCKET + ": BucketName is not " + CONTENT_BUCKET_NAME);
         }
-        if (!oneOrMany(Template.resource(template, CONTENT_BUCKET).get("DependsOn")).contains("ContentBucketInvokePermission")) {
-            v.add(CONTENT_BUCKET + ": does not DependsOn ContentBucketInvokePermission");
+        List<Object> dependsOn = oneOrMany(Template.resource(template, CONTENT_BUCKET).get("DependsOn"));
+        if (!dependsOn.containsAll(List.of(RULE, MAPPING))) {
+            v.add(CONTENT_BUCKET + ": does not DependsOn " + RULE + " and " + MAPPING
+                    + " (changes made before they exist would be lost)");
         }
         Object notification = props.get("NotificationConfiguration");
-        if (notification == null) {
-            v.add(CONTENT_BUCKET + ": no NotificationConfiguration");
-            return v;
+        if (!Boolean.TRUE.equals(at(notification, "EventBridgeConfiguration", "EventBridgeEnabled"))) {
+            v.add(CONTENT_BUCKET + ": EventBridge notifications are not enabled");
         }
-        for (String other : List.of("QueueConfigurations", "TopicConfigurations", "EventBridgeConfiguration")) {
-            if (map(notification).containsKey(other)) {
-                v.add(CONTENT_BUCKET + ": unexpected " + other);
-            }
-        }
-        Set<String> events = new TreeSet<>();
-        for (Object c : oneOrMany(map(notification).get("LambdaConfigurations"))) {
-            Map<String, Object> config = map(c);
-            String event = text(config.get("Event"));
-            events.add(event);
-            if (!LIVE_ALIAS.equals(config.get("Function"))) {
-                v.add(CONTENT_BUCKET + ": " + event + " targets " + config.get("Function") + ", not the live alias");
-            }
-            if (!hasPrefixFilter(config.get("Filter"))) {
-                v.add(CONTENT_BUCKET + ": " + event + " is not filtered on the ContentPrefix");
-            }
-            if (hasSuffixFilter(config.get("Filter"))) {
-                v.add(CONTENT_BUCKET + ": " + event + " is filtered on a suffix (images beside the articles must notify too)");
+        for (String other : List.of("LambdaConfigurations", "QueueConfigurations", "TopicConfigurations")) {
+            if (notification instanceof Map<?, ?> m && m.containsKey(other)) {
+                v.add(CONTENT_BUCKET + ": " + other + " bypass the queue (two writers)");
             }
         }
-        if (!events.equals(Set.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"))) {
-            v.add(CONTENT_BUCKET + ": notifies " + events + ", expected exactly s3:ObjectCreated:* and s3:ObjectRemoved:*");
+        for (String id : Template.idsOfType(template, "AWS::Lambda::Permission")) {
+            if ("s3.amazonaws.com".equals(Template.props(template, id).get("Principal"))) {
+                v.add(id + ": S3 may still invoke the function directly");
+            }
         }
         return v;
     }
 
-    /** The filter, directly or as the true branch of Fn::If [HasContentPrefix, ...], has prefix = ContentPrefix. */
-    private static boolean hasPrefixFilter(Object filter) {
-        if (filter instanceof Map<?, ?> m && m.containsKey("Fn::If")) {
-            List<Object> args = Template.list(m.get("Fn::If"));
-            return "HasContentPrefix".equals(args.get(0)) && hasPrefixFilter(args.get(1));
+    /**
+     * The one rule takes exactly the content bucket's creates and deletes under the prefix (no suffix filter: the
+     * images beside the articles count) to the FIFO queue, in one constant message group.
+     */
+    static List<String> theRuleSendsCreatesAndDeletesUnderThePrefixToTheQueueInOneGroup(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        List<String> rules = Template.idsOfType(template, "AWS::Events::Rule");
+        if (!rules.equals(List.of(RULE))) {
+            return List.of("expected exactly one EventBridge rule, " + RULE + ", found " + rules);
         }
-        for (Object rule : oneOrMany(at(filter, "S3Key", "Rules"))) {
-            Map<String, Object> r = map(rule);
-            if ("prefix".equalsIgnoreCase(text(r.get("Name"))) && Map.of("Ref", "ContentPrefix").equals(r.get("Value"))) {
-                return true;
+        Map<String, Object> rule = Template.props(template, RULE);
+        Map<String, Object> pattern = map(rule.get("EventPattern"));
+        if (!List.of("aws.s3").equals(pattern.get("source"))) {
+            v.add(RULE + ": source is " + pattern.get("source") + ", not only aws.s3");
+        }
+        if (!Set.of("Object Created", "Object Deleted").equals(Set.copyOf(oneOrMany(pattern.get("detail-type"))))) {
+            v.add(RULE + ": detail-type is " + pattern.get("detail-type") + ", expected exactly Object Created and Object Deleted");
+        }
+        Object detail = pattern.get("detail");
+        List<Object> branches = detail instanceof Map<?, ?> m && m.containsKey("Fn::If")
+                ? Template.list(m.get("Fn::If")) : List.of("", detail);
+        if (branches.size() == 3 && !"HasContentPrefix".equals(branches.get(0))) {
+            v.add(RULE + ": the detail depends on " + branches.get(0) + ", not HasContentPrefix");
+        }
+        for (Object branch : branches.subList(1, branches.size())) {
+            List<Object> names = oneOrMany(at(branch, "bucket", "name"));
+            if (names.size() != 1 || !CONTENT_BUCKET_NAME.equals(text(names.get(0)))) {
+                v.add(RULE + ": matches buckets " + names + ", not only the content bucket");
+            }
+            for (Object filter : oneOrMany(at(branch, "object", "key"))) {
+                if (!(filter instanceof Map<?, ?> f) || !f.keySet().equals(Set.of("prefix"))) {
+                    v.add(RULE + ": key filter " + filter + " is more than the ContentPrefix (images beside the articles must count)");
+                }
             }
         }
-        return false;
+        if (!Map.of("prefix", Map.of("Ref", "ContentPrefix")).equals(at(branches.get(1), "object", "key", 0))) {
+            v.add(RULE + ": is not filtered on the ContentPrefix");
+        }
+        List<Object> targets = oneOrMany(rule.get("Targets"));
+        if (targets.size() != 1 || !("${" + QUEUE + ".Arn}").equals(text(at(targets.get(0), "Arn")))) {
+            v.add(RULE + ": targets " + targets + ", expected only " + QUEUE);
+        } else if (!(at(targets.get(0), "SqsParameters", "MessageGroupId") instanceof String)) {
+            v.add(RULE + ": the MessageGroupId is not one constant (one group is what keeps one writer)");
+        }
+        Map<String, Object> queue = Template.props(template, QUEUE);
+        if (!Boolean.TRUE.equals(queue.get("FifoQueue")) || !Boolean.TRUE.equals(queue.get("ContentBasedDeduplication"))) {
+            v.add(QUEUE + ": not a FIFO queue with content-based deduplication (EventBridge sets no deduplication id)");
+        }
+        return v;
     }
 
-    private static boolean hasSuffixFilter(Object filter) {
-        if (filter instanceof Map<?, ?> m && m.containsKey("Fn::If")) {
-            List<Object> args = Template.list(m.get("Fn::If"));
-            return hasSuffixFilter(args.get(1)) || hasSuffixFilter(args.get(2));
+    /** Only the rule may send to the queue: every Allow is EventBridge's SendMessage, on the rule's ARN. */
+    static List<String> onlyTheRuleSendsToTheQueue(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        List<String> policies = Template.idsOfType(template, "AWS::SQS::QueuePolicy").stream()
+                .filter(id -> oneOrMany(Template.props(template, id).get("Queues")).contains(Map.of("Ref", QUEUE)))
+                .toList();
+        if (policies.size() != 1) {
+            return List.of("expected one queue policy on " + QUEUE + ", found " + policies);
         }
-        return oneOrMany(at(filter, "S3Key", "Rules")).stream()
-                .anyMatch(rule -> "suffix".equalsIgnoreCase(text(map(rule).get("Name"))));
+        boolean allowed = false;
+        for (Statement s : statements(template)) {
+            if (!s.where().startsWith(policies.get(0) + "/") || !s.isAllow()) {
+                continue;
+            }
+            allowed = true;
+            if (!"events.amazonaws.com".equals(at(s.body(), "Principal", "Service"))) {
+                v.add(s.where() + ": allows a principal other than EventBridge");
+            }
+            if (!s.actions().equals(List.of("sqs:SendMessage"))) {
+                v.add(s.where() + ": allows " + s.actions() + ", expected only sqs:SendMessage");
+            }
+            if (!("${" + RULE + ".Arn}").equals(text(at(s.body(), "Condition", "ArnEquals", "aws:SourceArn")))) {
+                v.add(s.where() + ": not limited to the rule's ARN (aws:SourceArn)");
+            }
+        }
+        if (!allowed) {
+            v.add(policies.get(0) + ": allows nobody to send (EventBridge could not deliver)");
+        }
+        return v;
+    }
+
+    /**
+     * The function takes the queue in batches, reporting failed items; the queue moves a message that keeps failing
+     * to a FIFO dead-letter queue that only it may redrive to; a batch is never handed to a second invocation while
+     * the first still runs (visibility timeout above the function's timeout).
+     */
+    static List<String> theFunctionConsumesTheQueueWithADeadLetterQueue(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        List<String> mappings = Template.idsOfType(template, "AWS::Lambda::EventSourceMapping");
+        if (!mappings.equals(List.of(MAPPING))) {
+            return List.of("expected exactly one event source mapping, " + MAPPING + ", found " + mappings);
+        }
+        Map<String, Object> mapping = Template.props(template, MAPPING);
+        if (!LIVE_ALIAS.equals(mapping.get("FunctionName"))) {
+            v.add(MAPPING + ": invokes " + mapping.get("FunctionName") + ", not the live alias");
+        }
+        if (!("${" + QUEUE + ".Arn}").equals(text(mapping.get("EventSourceArn")))) {
+            v.add(MAPPING + ": reads " + text(mapping.get("EventSourceArn")) + ", not " + QUEUE);
+        }
+        if (!oneOrMany(mapping.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")) {
+            v.add(MAPPING + ": no ReportBatchItemFailures (one failed record would repeat the whole batch)");
+        }
+        if (!(mapping.get("BatchSize") instanceof Integer size) || size < 1 || size > 10) {
+            v.add(MAPPING + ": BatchSize " + mapping.get("BatchSize") + " is not 1 to 10 (Lambda's limit for a FIFO queue)");
+        }
+        Map<String, Object> queue = Template.props(template, QUEUE);
+        if (!("${" + DEAD_LETTER_QUEUE + ".Arn}").equals(text(at(queue, "RedrivePolicy", "deadLetterTargetArn")))) {
+            v.add(QUEUE + ": no RedrivePolicy to " + DEAD_LETTER_QUEUE);
+        }
+        if (!(at(queue, "RedrivePolicy", "maxReceiveCount") instanceof Integer count) || count < 2 || count > 10) {
+            v.add(QUEUE + ": maxReceiveCount " + at(queue, "RedrivePolicy", "maxReceiveCount") + " is not 2 to 10");
+        }
+        Object timeout = Template.props(template, "GalleyFunction").get("Timeout");
+        if (!(queue.get("VisibilityTimeout") instanceof Integer visibility) || !(timeout instanceof Integer t) || visibility <= t) {
+            v.add(QUEUE + ": VisibilityTimeout " + queue.get("VisibilityTimeout") + " is not above the function's Timeout " + timeout);
+        }
+        Map<String, Object> dlq = Template.props(template, DEAD_LETTER_QUEUE);
+        if (!Boolean.TRUE.equals(dlq.get("FifoQueue"))) {
+            v.add(DEAD_LETTER_QUEUE + ": not FIFO (a FIFO queue's dead-letter queue must be)");
+        }
+        String queueArn = "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:" + text(queue.get("QueueName"));
+        if (!"byQueue".equals(at(dlq, "RedriveAllowPolicy", "redrivePermission"))
+                || !List.of(queueArn).equals(oneOrMany(at(dlq, "RedriveAllowPolicy", "sourceQueueArns")).stream().map(Template::text).toList())) {
+            v.add(DEAD_LETTER_QUEUE + ": RedriveAllowPolicy does not allow " + queueArn + " only");
+        }
+        for (String id : List.of(QUEUE, DEAD_LETTER_QUEUE)) {
+            if (!Boolean.TRUE.equals(Template.props(template, id).get("SqsManagedSseEnabled"))) {
+                v.add(id + ": not encrypted (SqsManagedSseEnabled)");
+            }
+        }
+        return v;
+    }
+
+    /** On SQS, the function's role may only consume its own queue: receive, delete, and read its attributes. */
+    static List<String> functionConsumesOnlyItsOwnQueue(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        Set<String> allowed = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+        Set<String> granted = new TreeSet<>();
+        for (Statement s : functionStatements(template)) {
+            for (String action : s.actions()) {
+                if (!action.startsWith("sqs:")) {
+                    continue;
+                }
+                granted.add(action);
+                if (!allowed.contains(action)) {
+                    v.add(s.where() + ": the function may " + action + " (it only consumes its queue)");
+                }
+                if (!s.resources().equals(List.of("${" + QUEUE + ".Arn}"))) {
+                    v.add(s.where() + ": " + action + " on " + s.resources() + ", not only " + QUEUE);
+                }
+            }
+        }
+        if (!granted.containsAll(allowed)) {
+            v.add("GalleyFunctionRole: the event source mapping needs " + allowed + ", granted " + granted);
+        }
+        return v;
     }
 
     static List<String> everyInvokePermissionNamesItsSourceArnAndAccount(Map<String, Object> template) {

@@ -63,7 +63,8 @@ class TemplateRulesTest {
         List<String> where = TemplateRules.statements(template).stream().map(TemplateRules.Statement::where).toList();
         assertTrue(where.size() >= 12, "too few statements found: " + where);
         for (String sid : List.of("ReadAndTagArticles", "ListArticles", "WriteSite", "ListSite",
-                "InvalidateOwnDistribution", "SetOwnWakeUps", "PassSchedulerRole", "InvokeLiveAlias", "ReportFailedEvents", "WriteOwnLogs", "CloudFrontReadsPages",
+                "InvalidateOwnDistribution", "SetOwnWakeUps", "PassSchedulerRole", "InvokeLiveAlias", "ConsumeOwnQueue", "WriteOwnLogs",
+                "CloudFrontReadsPages", "OnlyTheRuleSends",
                 "CloudFrontSeesMissingPagesAs404", "ReadersNeverGetGalleyState")) {
             assertTrue(where.stream().anyMatch(w -> w.endsWith("/" + sid)), sid + " not found in " + where);
         }
@@ -95,8 +96,28 @@ class TemplateRulesTest {
     }
 
     @Test
-    void contentBucketNotifiesTheLiveAliasOfCreatesAndRemovesUnderThePrefix() {
-        assertKept(TemplateRules.contentBucketNotifiesTheLiveAliasOfCreatesAndRemovesUnderThePrefix(template));
+    void contentBucketNotifiesEventBridgeOnly() {
+        assertKept(TemplateRules.contentBucketNotifiesEventBridgeOnly(template));
+    }
+
+    @Test
+    void theRuleSendsCreatesAndDeletesUnderThePrefixToTheQueueInOneGroup() {
+        assertKept(TemplateRules.theRuleSendsCreatesAndDeletesUnderThePrefixToTheQueueInOneGroup(template));
+    }
+
+    @Test
+    void onlyTheRuleSendsToTheQueue() {
+        assertKept(TemplateRules.onlyTheRuleSendsToTheQueue(template));
+    }
+
+    @Test
+    void theFunctionConsumesTheQueueWithADeadLetterQueue() {
+        assertKept(TemplateRules.theFunctionConsumesTheQueueWithADeadLetterQueue(template));
+    }
+
+    @Test
+    void functionConsumesOnlyItsOwnQueue() {
+        assertKept(TemplateRules.functionConsumesOnlyItsOwnQueue(template));
     }
 
     @Test
@@ -199,29 +220,104 @@ class TemplateRulesTest {
     }
 
     @Test
-    void droppingTheRemovedEventOrThePrefixFilterOrTheAliasIsCaught() {
+    void aDirectNotificationOrInvokePermissionBesideTheQueueIsCaught() {
         Map<String, Object> t = mutated();
-        List<Object> configs = list(at(Template.props(t, "ContentBucket"), "NotificationConfiguration", "LambdaConfigurations"));
-        configs.remove(1);
-        assertCaught(TemplateRules.all(t), "expected exactly s3:ObjectCreated:* and s3:ObjectRemoved:*");
+        map(Template.props(t, "ContentBucket").get("NotificationConfiguration")).put("LambdaConfigurations",
+                List.of(Map.of("Event", "s3:ObjectCreated:*", "Function", TemplateRules.LIVE_ALIAS)));
+        assertCaught(TemplateRules.all(t), "LambdaConfigurations bypass the queue");
 
         Map<String, Object> u = mutated();
-        Map<String, Object> first = map(at(Template.props(u, "ContentBucket"), "NotificationConfiguration", "LambdaConfigurations", 0));
-        first.remove("Filter");
-        first.put("Function", Map.of("Fn::GetAtt", List.of("GalleyFunction", "Arn")));
+        Template.resources(u).put("ContentBucketInvokePermission", new LinkedHashMap<>(Map.of("Type", "AWS::Lambda::Permission",
+                "Properties", new LinkedHashMap<>(Map.of("Action", "lambda:InvokeFunction", "FunctionName", TemplateRules.LIVE_ALIAS,
+                        "Principal", "s3.amazonaws.com", "SourceArn", Map.of("Fn::Sub", TemplateRules.CONTENT_BUCKET_ARN))))));
         List<String> v = TemplateRules.all(u);
-        assertCaught(v, "not filtered on the ContentPrefix");
-        assertCaught(v, "not the live alias");
+        assertCaught(v, "S3 may still invoke the function directly");
+        assertCaught(v, "SourceAccount");
+
+        Map<String, Object> w = mutated();
+        map(Template.props(w, "ContentBucket").get("NotificationConfiguration")).remove("EventBridgeConfiguration");
+        Template.resource(w, "ContentBucket").remove("DependsOn");
+        List<String> x = TemplateRules.all(w);
+        assertCaught(x, "EventBridge notifications are not enabled");
+        assertCaught(x, "changes made before they exist would be lost");
     }
 
     @Test
-    void aPermissionWithoutSourceAccountIsCaught() {
+    void droppingTheDeleteEventOrThePrefixOrTheConstantGroupIsCaught() {
         Map<String, Object> t = mutated();
-        Template.props(t, "ContentBucketInvokePermission").remove("SourceAccount");
-        assertCaught(TemplateRules.all(t), "SourceAccount");
+        map(Template.props(t, "ContentChangesRule").get("EventPattern")).put("detail-type", List.of("Object Created"));
+        assertCaught(TemplateRules.all(t), "expected exactly Object Created and Object Deleted");
+
         Map<String, Object> u = mutated();
-        Template.props(u, "ContentBucketInvokePermission").put("SourceArn", "arn:aws:s3:::*");
+        List<Object> branches = list(at(Template.props(u, "ContentChangesRule"), "EventPattern", "detail", "Fn::If"));
+        map(branches.get(1)).remove("object");
+        assertCaught(TemplateRules.all(u), "not filtered on the ContentPrefix");
+
+        Map<String, Object> w = mutated();
+        map(at(Template.props(w, "ContentChangesRule"), "Targets", 0, "SqsParameters"))
+                .put("MessageGroupId", Map.of("Fn::Sub", "${aws.events.event.id}"));
+        assertCaught(TemplateRules.all(w), "not one constant");
+
+        Map<String, Object> x = mutated();
+        Template.props(x, "ContentChangesQueue").remove("FifoQueue");
+        assertCaught(TemplateRules.all(x), "not a FIFO queue");
+    }
+
+    @Test
+    void aSuffixFilterOrAnotherBucketInTheRuleIsCaught() {
+        Map<String, Object> t = mutated();
+        List<Object> branches = list(at(Template.props(t, "ContentChangesRule"), "EventPattern", "detail", "Fn::If"));
+        map(at(branches.get(1), "object")).put("key", List.of(Map.of("prefix", Map.of("Ref", "ContentPrefix")), Map.of("suffix", ".md")));
+        assertCaught(TemplateRules.all(t), "is more than the ContentPrefix");
+
+        Map<String, Object> u = mutated();
+        List<Object> other = list(at(Template.props(u, "ContentChangesRule"), "EventPattern", "detail", "Fn::If"));
+        map(map(other.get(2)).get("bucket")).put("name", List.of(Map.of("prefix", "")));
         assertCaught(TemplateRules.all(u), "not only the content bucket");
+    }
+
+    @Test
+    void aQueuePolicyOpenToAnyoneOrAnyRuleIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "OnlyTheRuleSends").remove("Condition");
+        assertCaught(TemplateRules.all(t), "not limited to the rule's ARN");
+
+        Map<String, Object> u = mutated();
+        statement(u, "OnlyTheRuleSends").put("Principal", Map.of("Service", "s3.amazonaws.com"));
+        statement(u, "OnlyTheRuleSends").put("Action", List.of("sqs:SendMessage", "sqs:PurgeQueue"));
+        List<String> v = TemplateRules.all(u);
+        assertCaught(v, "a principal other than EventBridge");
+        assertCaught(v, "expected only sqs:SendMessage");
+    }
+
+    @Test
+    void noItemFailuresOrNoDeadLetterQueueOrAShortVisibilityIsCaught() {
+        Map<String, Object> t = mutated();
+        Template.props(t, "ContentChangesMapping").remove("FunctionResponseTypes");
+        Template.props(t, "ContentChangesMapping").put("BatchSize", 100);
+        List<String> v = TemplateRules.all(t);
+        assertCaught(v, "no ReportBatchItemFailures");
+        assertCaught(v, "BatchSize 100");
+
+        Map<String, Object> u = mutated();
+        Template.props(u, "ContentChangesQueue").remove("RedrivePolicy");
+        Template.props(u, "ContentChangesQueue").put("VisibilityTimeout", 30);
+        Template.props(u, "DeadLetterQueue").remove("RedriveAllowPolicy");
+        List<String> w = TemplateRules.all(u);
+        assertCaught(w, "no RedrivePolicy to DeadLetterQueue");
+        assertCaught(w, "is not above the function's Timeout");
+        assertCaught(w, "RedriveAllowPolicy does not allow");
+    }
+
+    @Test
+    void theFunctionSendingOrPurgingOrReadingAnotherQueueIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "ConsumeOwnQueue").put("Action", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:SendMessage"));
+        assertCaught(TemplateRules.all(t), "the function may sqs:SendMessage");
+
+        Map<String, Object> u = mutated();
+        statement(u, "ConsumeOwnQueue").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*"));
+        assertCaught(TemplateRules.all(u), "not only ContentChangesQueue");
     }
 
     @Test
@@ -289,15 +385,6 @@ class TemplateRulesTest {
         List<Object> statements = list(at(Template.props(u, "GalleyFunctionRole"), "Policies", 0, "PolicyDocument", "Statement"));
         statements.removeIf(s -> "ListSite".equals(map(s).get("Sid")));
         assertCaught(TemplateRules.all(u), "reads ${SiteBucket.Arn} but may not list it");
-    }
-
-    @Test
-    void aSuffixFilterThatLeavesImagesOutIsCaught() {
-        Map<String, Object> t = mutated();
-        Map<String, Object> created = map(at(Template.props(t, "ContentBucket"), "NotificationConfiguration", "LambdaConfigurations", 0));
-        created.put("Filter", Map.of("S3Key", Map.of("Rules", List.of(
-                Map.of("Name", "prefix", "Value", Map.of("Ref", "ContentPrefix")), Map.of("Name", "suffix", "Value", ".md")))));
-        assertCaught(TemplateRules.all(t), "is filtered on a suffix");
     }
 
     @Test

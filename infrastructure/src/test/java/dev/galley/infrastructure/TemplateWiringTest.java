@@ -77,8 +77,8 @@ class TemplateWiringTest {
             count++;
         }
         assertEquals(Set.of(TemplateRules.CONTENT_BUCKET_NAME), spellings);
-        // BucketName, TLS-only policy (2), permission, environment, role (2).
-        assertTrue(count >= 7, "content bucket name written " + count + " times");
+        // BucketName, TLS-only policy (2), the rule (both branches), environment, role (2).
+        assertTrue(count >= 8, "content bucket name written " + count + " times");
         assertEquals(TemplateRules.CONTENT_BUCKET_NAME, text(at(function(), "Environment", "Variables", "GALLEY_CONTENT_BUCKET")));
     }
 
@@ -97,13 +97,14 @@ class TemplateWiringTest {
         assertEquals(true, f.get("AutoPublishAliasAllProperties"), "a config-only change must reach the alias too");
         assertEquals(Map.of("Fn::GetAtt", List.of("GalleyFunctionRole", "Arn")), f.get("Role"));
         assertNull(f.get("Policies"), "the role is written out; SAM must not add policies");
-        assertNull(f.get("Events"), "the S3 notification is written on the bucket, not as a SAM event");
+        assertNull(f.get("Events"), "the queue's event source mapping is written out, not as a SAM event");
+        assertNull(f.get("EventInvokeConfig"), "nothing invokes the function asynchronously any more");
     }
 
     @Test
     void functionHasNoReservedConcurrency() {
         assertNull(function().get("ReservedConcurrentExecutions"),
-                "conditional writes handle concurrency; a cap would only delay publishing");
+                "the single message group already runs one batch at a time");
     }
 
     @Test
@@ -115,15 +116,20 @@ class TemplateWiringTest {
     }
 
     @Test
-    void failedAsyncEventsGoToTheEncryptedFailureQueueAfterTwoRetries() {
-        Map<String, Object> config = map(function().get("EventInvokeConfig"));
-        assertEquals(2, config.get("MaximumRetryAttempts"));
-        assertEquals(3600, config.get("MaximumEventAgeInSeconds"));
-        assertEquals("SQS", at(config, "DestinationConfig", "OnFailure", "Type"));
-        assertEquals(Map.of("Fn::GetAtt", List.of("FailureQueue", "Arn")), at(config, "DestinationConfig", "OnFailure", "Destination"));
-        Map<String, Object> queue = props(template, "FailureQueue");
-        assertTrue(Boolean.TRUE.equals(queue.get("SqsManagedSseEnabled")) || queue.get("KmsMasterKeyId") != null,
-                "failure queue is not encrypted");
+    void theFifoQueueFeedsTheLiveAliasTenAtATimeAndGivesUpAfterFiveReceives() {
+        Map<String, Object> mapping = props(template, "ContentChangesMapping");
+        assertEquals(10, mapping.get("BatchSize"), "the most Lambda takes from a FIFO queue");
+        assertEquals(List.of("ReportBatchItemFailures"), mapping.get("FunctionResponseTypes"));
+        assertNull(mapping.get("MaximumBatchingWindowInSeconds"), "FIFO event sources take no batching window");
+        Map<String, Object> queue = props(template, "ContentChangesQueue");
+        assertEquals(5, at(queue, "RedrivePolicy", "maxReceiveCount"));
+        assertEquals(600, queue.get("VisibilityTimeout"));
+        assertEquals("galley-${Stage}-publish.fifo", text(queue.get("QueueName")), "a FIFO queue's name ends in .fifo");
+        assertEquals("galley-${Stage}-publish-dlq.fifo", text(props(template, "DeadLetterQueue").get("QueueName")));
+        assertEquals("galley-content", at(props(template, "ContentChangesRule"), "Targets", 0, "SqsParameters", "MessageGroupId"));
+        assertEquals("${UndeliveredEventsQueue.Arn}",
+                text(at(props(template, "ContentChangesRule"), "Targets", 0, "DeadLetterConfig", "Arn")),
+                "an event EventBridge cannot put on the queue is kept, not dropped");
     }
 
     @Test
@@ -144,17 +150,6 @@ class TemplateWiringTest {
         // Rebuild.CONCURRENCY in galley-core; the JDK's default is 5 idle connections per host.
         String options = text(at(function(), "Environment", "Variables", "JAVA_TOOL_OPTIONS"));
         assertTrue(List.of(options.split(" ")).contains("-Dhttp.maxConnections=16"), options);
-    }
-
-    @Test
-    void s3InvokesOnlyTheLiveAliasAndOnlyFromTheContentBucketOfThisAccount() {
-        Map<String, Object> p = props(template, "ContentBucketInvokePermission");
-        assertEquals("lambda:InvokeFunction", p.get("Action"));
-        assertEquals(TemplateRules.LIVE_ALIAS, p.get("FunctionName"));
-        assertEquals("s3.amazonaws.com", p.get("Principal"));
-        assertEquals(TemplateRules.CONTENT_BUCKET_ARN, text(p.get("SourceArn")));
-        assertEquals(Map.of("Ref", "AWS::AccountId"), p.get("SourceAccount"));
-        assertEquals("ContentBucketInvokePermission", Template.resource(template, "ContentBucket").get("DependsOn"));
     }
 
     // ------------------------------------------------------------- least privilege
@@ -186,8 +181,10 @@ class TemplateWiringTest {
                 "s3:PutObject", Set.of("${SiteBucket.Arn}/*"),
                 "s3:DeleteObject", Set.of("${SiteBucket.Arn}/*"),
                 "cloudfront:CreateInvalidation", Set.of(TemplateRules.DISTRIBUTION_ARN),
-                "sqs:SendMessage", Set.of("${FailureQueue.Arn}"),
-                "logs:CreateLogStream", Set.of("${FunctionLogGroup.Arn}")));
+                "sqs:ReceiveMessage", Set.of("${ContentChangesQueue.Arn}"),
+                "sqs:DeleteMessage", Set.of("${ContentChangesQueue.Arn}")));
+        expected.put("sqs:GetQueueAttributes", Set.of("${ContentChangesQueue.Arn}"));
+        expected.put("logs:CreateLogStream", Set.of("${FunctionLogGroup.Arn}"));
         expected.put("logs:PutLogEvents", Set.of("${FunctionLogGroup.Arn}"));
         expected.put("scheduler:CreateSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
         expected.put("scheduler:UpdateSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
@@ -355,23 +352,29 @@ class TemplateWiringTest {
     // ------------------------------------------------------------- operations
 
     @Test
-    void alarmsWatchTheFailureQueueDepthAndTheFunctionErrors() {
-        Map<String, Map<String, Object>> byMetric = new TreeMap<>();
+    void alarmsWatchBothDeadLetterQueuesTheAgeOfTheOldestChangeAndTheFunctionErrors() {
+        Map<String, Map<String, Object>> byWatched = new TreeMap<>();
         for (String id : Template.idsOfType(template, "AWS::CloudWatch::Alarm")) {
             Map<String, Object> a = props(template, id);
-            byMetric.put(a.get("Namespace") + "/" + a.get("MetricName"), a);
+            byWatched.put(a.get("MetricName") + " " + text(at(a, "Dimensions", 0, "Value")), a);
             assertEquals("GreaterThanThreshold", a.get("ComparisonOperator"), id);
-            assertEquals(0, a.get("Threshold"), id);
             assertEquals("notBreaching", a.get("TreatMissingData"), id);
             assertEquals(List.of("HasAlarmEmail", List.of(Map.of("Ref", "AlarmTopic")), Map.of("Ref", "AWS::NoValue")),
                     at(a, "AlarmActions", "Fn::If"), id + " notifies the optional topic");
         }
-        Map<String, Object> queue = byMetric.get("AWS/SQS/ApproximateNumberOfMessagesVisible");
-        assertNotNull(queue, "no alarm on the failure queue depth");
-        assertEquals(Map.of("Fn::GetAtt", List.of("FailureQueue", "QueueName")), at(queue, "Dimensions", 0, "Value"));
-        Map<String, Object> errors = byMetric.get("AWS/Lambda/Errors");
+        for (String queue : List.of("DeadLetterQueue", "UndeliveredEventsQueue")) {
+            Map<String, Object> depth = byWatched.get("ApproximateNumberOfMessagesVisible ${" + queue + ".QueueName}");
+            assertNotNull(depth, "no alarm on the depth of " + queue);
+            assertEquals("AWS/SQS", depth.get("Namespace"));
+            assertEquals(0, depth.get("Threshold"), "one message is one change not published");
+        }
+        Map<String, Object> age = byWatched.get("ApproximateAgeOfOldestMessage ${ContentChangesQueue.QueueName}");
+        assertNotNull(age, "no alarm on the age of the oldest change");
+        assertTrue((Integer) age.get("Threshold") > (Integer) props(template, "ContentChangesQueue").get("VisibilityTimeout"),
+                "one record handed back once must not raise it");
+        Map<String, Object> errors = byWatched.get("Errors ${GalleyFunction}");
         assertNotNull(errors, "no alarm on function errors");
-        assertEquals(Map.of("Ref", "GalleyFunction"), at(errors, "Dimensions", 0, "Value"));
+        assertEquals(0, errors.get("Threshold"));
         assertEquals("HasAlarmEmail", Template.resource(template, "AlarmTopic").get("Condition"));
     }
 
@@ -391,7 +394,8 @@ class TemplateWiringTest {
     @Test
     void outputsNameEverythingAnOperatorNeeds() {
         Map<String, Object> outputs = map(template.get("Outputs"));
-        for (String name : List.of("SiteUrl", "ContentBucketName", "SiteBucketName", "DistributionId", "FunctionName", "FailureQueueUrl")) {
+        for (String name : List.of("SiteUrl", "ContentBucketName", "SiteBucketName", "DistributionId", "FunctionName",
+                "ContentChangesQueueUrl", "FailureQueueUrl", "UndeliveredEventsQueueUrl")) {
             assertTrue(outputs.containsKey(name), "no output " + name);
         }
         assertTrue(text(at(outputs, "SiteUrl", "Value")).startsWith("https://${Distribution.DomainName}"));
@@ -404,6 +408,11 @@ class TemplateWiringTest {
                 props(template, "ContentBucket").get("BucketName"),
                 props(template, "FailedEventsAlarm").get("AlarmName"),
                 props(template, "FunctionErrorsAlarm").get("AlarmName"),
+                props(template, "UndeliveredEventsAlarm").get("AlarmName"),
+                props(template, "QueueAgeAlarm").get("AlarmName"),
+                props(template, "ContentChangesRule").get("Name"),
+                props(template, "ContentChangesQueue").get("QueueName"),
+                props(template, "DeadLetterQueue").get("QueueName"),
                 props(template, "SiteConfigRejectedAlarm").get("AlarmName")))) {
             assertTrue(text(name).contains("${Stage}"), text(name));
         }

@@ -7,7 +7,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.galley.emulator.DeliveryStats;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.emulator.FaultPlan;
+import dev.galley.emulator.EmbeddedSqs;
 import dev.galley.emulator.LambdaStyleDelivery;
+import dev.galley.emulator.NotificationSink;
+import dev.galley.emulator.QueueDelivery;
+import dev.galley.emulator.QueueStats;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
 import dev.galley.lambda.S3Clients;
@@ -53,7 +57,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code create delete mix create-faults mix-faults} (default: all). "mix" publishes three quarters of the
  * articles first, then creates the last quarter, edits half of the published ones and deletes the other half;
  * "-faults" runs the same with 10% of all S3 requests failing (500, 503 SlowDown, dropped connection, 300 ms
- * delay). Wall time depends on what else the machine runs; request and retry counts much less.
+ * delay). A scenario ending in "-queue" ({@code create-queue}, {@code mix-faults-queue}, ...) delivers through the
+ * deployed stack's path instead: EventBridge-shaped events on an SQS FIFO queue (ElasticMQ in process) in one
+ * message group, handed to one function in batches of 10 with ReportBatchItemFailures (visibility timeout 1 s, not
+ * the template's 600 s). Wall time depends on what else the machine runs; request and retry counts much less.
  */
 public final class Burst {
 
@@ -61,7 +68,8 @@ public final class Burst {
     private static final String[] TAGS = {"Go", "Rust", "PostgreSQL", "DevOps", "Architecture"};
 
     private final EmbeddedS3 server;
-    private final Map<String, LambdaStyleDelivery> routes = new ConcurrentHashMap<>();
+    private final Map<String, NotificationSink> routes = new ConcurrentHashMap<>();
+    private EmbeddedSqs sqs;
     private final S3Client author;
     private int run;
 
@@ -87,8 +95,14 @@ public final class Burst {
             System.out.printf("burst of %d source changes, %d concurrent invocations, %d cores, Java %s%n",
                     articles, INVOCATIONS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             burst.run("create", 50, false);  // warms up the JIT, so the first scenario is not charged for it
-            for (String scenario : scenarios) {
-                burst.run(scenario, articles, true);
+            try {
+                for (String scenario : scenarios) {
+                    burst.run(scenario, articles, true);
+                }
+            } finally {
+                if (burst.sqs != null) {
+                    burst.sqs.close();
+                }
             }
         }
     }
@@ -108,8 +122,10 @@ public final class Burst {
         server.createBucket(content);
         server.createBucket(site);
         FunctionConfig config = new FunctionConfig(server.region(), content, "", site, Optional.of(server.endpoint()));
-        boolean faults = scenario.endsWith("-faults");
-        String kind = faults ? scenario.substring(0, scenario.length() - "-faults".length()) : scenario;
+        boolean queued = scenario.endsWith("-queue");
+        String base = queued ? scenario.substring(0, scenario.length() - "-queue".length()) : scenario;
+        boolean faults = base.endsWith("-faults");
+        String kind = faults ? base.substring(0, base.length() - "-faults".length()) : base;
 
         List<Runnable> writes = new ArrayList<>();
         int expected;
@@ -157,15 +173,21 @@ public final class Burst {
             containers.incrementAndGet();
             return new PublishHandler(config, client(config, counters));
         });
-        LongAdder records = new LongAdder();
-        LambdaStyleDelivery delivery = LambdaStyleDelivery.builder(event -> {
-                    records.increment();
-                    handlers.get().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                            new ByteArrayOutputStream(), QuietContext.INSTANCE);
-                })
-                .threads(INVOCATIONS).duplicateProbability(0.1).maxDelay(Duration.ofMillis(20)).retryBackoff(Duration.ofMillis(20))
-                .build();
-        routes.put(content, delivery);
+        LambdaStyleDelivery direct = null;
+        QueueDelivery queue = null;
+        if (queued) {
+            if (sqs == null) {
+                sqs = EmbeddedSqs.start();
+            }
+            queue = QueueDelivery.builder(event -> invokeForResponse(handlers.get(), event), sqs.endpoint()).region(server.region())
+                    .visibilityTimeout(Duration.ofSeconds(1)).build();
+            routes.put(content, queue);
+        } else {
+            direct = LambdaStyleDelivery.builder(event -> invoke(handlers.get(), event))
+                    .threads(INVOCATIONS).duplicateProbability(0.1).maxDelay(Duration.ofMillis(20)).retryBackoff(Duration.ofMillis(20))
+                    .build();
+            routes.put(content, direct);
+        }
         server.enableNotifications(content);
         if (faults) {
             server.faults().resetCounters();
@@ -176,14 +198,18 @@ public final class Burst {
         int redelivered;
         try {
             allAtOnce(writes);
-            redelivered = settle(delivery);
+            redelivered = queued ? settle(queue) : settle(direct);
         } finally {
             server.faults().disable();
             routes.remove(content);
         }
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
         long cpuMillis = (processCpuNanos() - cpuBefore) / 1_000_000;
-        delivery.close();
+        if (queued) {
+            queue.close();
+        } else {
+            direct.close();
+        }
 
         int listed = verify(content, site);
         if (listed != expected) {
@@ -192,12 +218,18 @@ public final class Burst {
         if (!print) {
             return;
         }
-        DeliveryStats stats = delivery.stats();
         int changes = writes.size();
         System.out.printf("%n%s: %d changes, settled in %,d ms wall (%,d ms CPU, all threads; server and clients share the JVM)%n",
                 scenario, changes, wallMillis, cpuMillis);
-        System.out.printf("  invocations %d (%d duplicates, %d failed and retried by Lambda, %d re-delivered after that), %d containers%n",
-                stats.delivered() + stats.failures(), stats.duplicates(), stats.failures(), redelivered, containers.get());
+        if (queued) {
+            QueueStats stats = queue.stats();
+            System.out.printf("  invocations %d (batches of up to 10; %d failed whole), %d records handed back and retried, %d in the dead-letter queue, %d containers%n",
+                    stats.batches(), stats.failedInvocations(), stats.handedBack(), stats.deadLettered(), containers.get());
+        } else {
+            DeliveryStats stats = direct.stats();
+            System.out.printf("  invocations %d (%d duplicates, %d failed and retried by Lambda, %d re-delivered after that), %d containers%n",
+                    stats.delivered() + stats.failures(), stats.duplicates(), stats.failures(), redelivered, containers.get());
+        }
         if (faults) {
             System.out.printf("  faults injected: %s of %d requests%n", server.faults().injectedByKind(), server.faults().considered());
         }
@@ -247,6 +279,24 @@ public final class Burst {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static void invoke(PublishHandler handler, String event) throws java.io.IOException {
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), QuietContext.INSTANCE);
+    }
+
+    private static String invokeForResponse(PublishHandler handler, String event) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, QuietContext.INSTANCE);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the queue is drained; nothing is re-delivered by hand (the dead-letter queue keeps what is left). */
+    private static int settle(QueueDelivery delivery) throws InterruptedException {
+        if (!delivery.awaitQuiescence(Duration.ofMinutes(10))) {
+            throw new IllegalStateException("did not settle: " + delivery.stats());
+        }
+        return 0;
     }
 
     /** Waits for quiescence, re-delivering events that failed all of Lambda's attempts; returns how many were. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.aws.CloudFrontInvalidator;
 import dev.galley.aws.EventBridgeSchedule;
@@ -24,20 +25,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The Lambda entry point. Takes S3 notifications from the content bucket ({@code ObjectCreated:*},
+ * The Lambda entry point. Takes batches from the function's SQS FIFO queue (EventBridge's "Object Created" and
+ * "Object Deleted" events of the content bucket), S3 notifications sent straight to it ({@code ObjectCreated:*},
  * {@code ObjectRemoved:*}), S3's test event, {@code {"action":"rebuild"}} for a full re-render, and
  * {@code {"action":"wake","key":"posts/x.md"}} from a wake-up set for a held or expiring article.
  *
- * <p>Every record is handled, each on its own: a bad article is logged and reported to its author, and the
- * others go on. The invocation fails (so Lambda retries it and its on-failure destination gets it) only when
- * a record hit an error that a retry can fix. Retrying is safe: each record converges on what the content
- * bucket holds now.
+ * <p>Every record is handled, in order, each on its own: a bad article is logged and reported to its author, and
+ * the others go on. Only an error that a retry can fix hands records back: for a queue batch, that record and
+ * the ones after it, in {@code batchItemFailures}; for an S3 notification, the whole invocation fails so that
+ * Lambda retries it. Retrying is safe: each record converges on what the content bucket holds now.
  */
 public final class PublishHandler implements RequestStreamHandler {
 
@@ -111,6 +115,8 @@ public final class PublishHandler implements RequestStreamHandler {
             result = rebuild(requestId, log);
         } else if (WakeEvent.ACTION.equals(event.path("action").asText())) {
             result = wake(WakeEvent.keyOf(event), requestId, log);
+        } else if (QueuedChange.isQueueEvent(event)) {
+            result = handleQueue(event, requestId, log);
         } else if (event.has("Records")) {
             result = handleRecords(event, requestId, log);
         } else if ("s3:TestEvent".equals(event.path("Event").asText())) {
@@ -123,11 +129,63 @@ public final class PublishHandler implements RequestStreamHandler {
     }
 
     private ObjectNode handleRecords(JsonNode event, String requestId, Consumer<String> log) {
-        List<String> retryable = new ArrayList<>();
+        List<S3Notification> records = S3Notification.fromEvent(event);
+        Batch done = publishInOrder(records, requestId, log);
+        ObjectNode result = JSON.createObjectNode();
+        for (int i = 0; i < records.size(); i++) {
+            result.put(records.get(i).key(), i < done.outcomes().size() ? done.outcomes().get(i) : "failed-will-retry");
+        }
+        List<String> retryable = records.subList(records.size() - done.toRetry(), records.size()).stream().map(S3Notification::key).toList();
+        if (!retryable.isEmpty()) {
+            throw new RetryableFailureException(retryable);
+        }
+        return result;
+    }
+
+    /**
+     * A batch from the FIFO queue. The records are published in the queue's order; from the first record that
+     * failed in a way a retry can fix, that record and every later one are reported in {@code batchItemFailures}, so
+     * the queue hands them back in the same order and nothing already done is done again. A message that is not an
+     * S3 event is reported alone, at every receive, until the queue's redrive policy moves it to the dead-letter
+     * queue; it names no key, so the records after it go on.
+     */
+    private ObjectNode handleQueue(JsonNode event, String requestId, Consumer<String> log) {
+        List<QueuedChange> messages = QueuedChange.fromEvent(event);
+        List<QueuedChange> readable = messages.stream().filter(QueuedChange::isReadable).toList();
+        Batch done = publishInOrder(readable.stream().map(QueuedChange::change).toList(), requestId, log);
+        Set<String> failed = new HashSet<>();
+        readable.subList(readable.size() - done.toRetry(), readable.size()).forEach(m -> failed.add(m.messageId()));
+        for (QueuedChange message : messages) {
+            if (!message.isReadable()) {
+                log.accept(logLine("", "failed", "message " + message.messageId() + ": " + message.unreadable(), 0).toString());
+                failed.add(message.messageId());
+            }
+        }
+        ObjectNode result = JSON.createObjectNode();
+        ArrayNode failures = result.putArray("batchItemFailures");
+        messages.stream().filter(m -> failed.contains(m.messageId()))
+                .forEach(m -> failures.addObject().put("itemIdentifier", m.messageId()));
+        return result;
+    }
+
+    /** What became of a batch: one outcome per record up to and including the first retryable failure. */
+    private record Batch(List<String> outcomes, int toRetry) {
+    }
+
+    /**
+     * The one place a batch of changes is published, in order. It stops at the first record that hit an error a
+     * retry can fix: the records after it could depend on it (a later edit of the same file), so they wait for it.
+     *
+     * @return the outcomes of the records handled, and how many records, from the failed one to the end, must be
+     *         handed back to be retried
+     */
+    private Batch publishInOrder(List<S3Notification> batch, String requestId, Consumer<String> log) {
+        List<String> outcomes = new ArrayList<>();
         // Site paths whose cached copies the records made stale; pages and feeds need none (max-age=60).
         List<String> stale = new ArrayList<>();
-        ObjectNode result = JSON.createObjectNode();
-        for (S3Notification record : S3Notification.fromEvent(event)) {
+        int toRetry = 0;
+        for (int i = 0; i < batch.size() && toRetry == 0; i++) {
+            S3Notification record = batch.get(i);
             Synced synced;
             if (!record.isObjectChange()) {
                 synced = Synced.skipped("not an S3 object notification: " + record.eventName());
@@ -140,17 +198,17 @@ public final class PublishHandler implements RequestStreamHandler {
                 synced = sync(new SourceChange(key, record.etag(), record.sequencer()));
             }
             log.accept(synced.logLine(record.key()).toString());
-            result.put(record.key(), synced.outcome());
+            outcomes.add(synced.outcome());
             stale.addAll(synced.stale());
             if (synced.retryable()) {
-                retryable.add(record.key());
+                toRetry = batch.size() - i;
             }
         }
-        invalidate(stale, requestId, log);
-        if (!retryable.isEmpty()) {
-            throw new RetryableFailureException(retryable);
+        for (S3Notification waiting : batch.subList(outcomes.size(), batch.size())) {
+            log.accept(logLine(waiting.key(), "failed-will-retry", "waits for an earlier record that will be retried", 0).toString());
         }
-        return result;
+        invalidate(stale, requestId, log);
+        return new Batch(outcomes, toRetry);
     }
 
     /**

@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One record of an S3 event notification, in the shape AWS documents. Keys arrive URL-encoded
- * ({@code my+post.md} is {@code my post.md}, {@code %C3%A9} is {@code é}) and are decoded here.
+ * One change to an object of a bucket, from either of the two shapes S3 announces it in: a record of an S3 event
+ * notification (sent straight to the function), or an EventBridge event (sent through the queue).
  */
 public record S3Notification(String eventSource, String eventName, String bucket, String key, String etag, String sequencer) {
 
+    /**
+     * The records of an S3 event notification. Keys arrive form-encoded there ({@code my+post.md} is
+     * {@code my post.md}, {@code %C3%A9} is {@code é}) and are decoded here.
+     */
     public static List<S3Notification> fromEvent(JsonNode event) {
         List<S3Notification> records = new ArrayList<>();
         for (JsonNode record : event.path("Records")) {
@@ -26,6 +30,32 @@ public record S3Notification(String eventSource, String eventName, String bucket
                     s3.path("object").path("sequencer").asText("")));
         }
         return records;
+    }
+
+    /**
+     * An S3 event as EventBridge delivers it ({@code "source": "aws.s3"}). Its {@code detail.object.key} is the key
+     * itself, not form-encoded: decoding it would turn a {@code +} in a file name into a space. {@code "Object
+     * Created"} and {@code "Object Deleted"} become the {@code ObjectCreated:}/{@code ObjectRemoved:} names of the
+     * other shape, with S3's reason ({@code PutObject}, {@code DeleteObject}, ...) after the colon.
+     *
+     * @throws IllegalArgumentException when the event is not an S3 event of EventBridge's shape
+     */
+    public static S3Notification fromEventBridge(JsonNode event) {
+        JsonNode detail = event.path("detail");
+        JsonNode object = detail.path("object");
+        if (!"aws.s3".equals(event.path("source").asText()) || !object.path("key").isTextual()
+                || !detail.path("bucket").path("name").isTextual()) {
+            throw new IllegalArgumentException("not an S3 event from EventBridge (source aws.s3, detail.bucket.name, detail.object.key)");
+        }
+        String type = event.path("detail-type").asText("");
+        String reason = detail.path("reason").asText("");
+        String eventName = switch (type) {
+            case "Object Created" -> "ObjectCreated:" + reason;
+            case "Object Deleted" -> "ObjectRemoved:" + reason;
+            default -> type;
+        };
+        return new S3Notification("aws:s3", eventName, detail.path("bucket").path("name").asText(),
+                object.path("key").asText(), object.path("etag").asText(""), object.path("sequencer").asText(""));
     }
 
     /** An S3 object creation or removal; anything else (other sources, other S3 events) is not Galley's. */

@@ -2,9 +2,12 @@ package dev.galley.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.emulator.EmbeddedS3;
+import dev.galley.emulator.EmbeddedSqs;
 import dev.galley.emulator.FaultKind;
 import dev.galley.emulator.FaultPlan;
 import dev.galley.emulator.NotificationSink;
+import dev.galley.emulator.QueueDelivery;
+import dev.galley.emulator.QueueStats;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +31,7 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
 
     private static final Map<String, NotificationSink> ROUTES = new ConcurrentHashMap<>();
     private static EmbeddedS3 server;
+    private static EmbeddedSqs sqs;
 
     @BeforeAll
     static void startServer() {
@@ -43,6 +48,87 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
     @AfterAll
     static void stopServer() {
         server.close();
+        if (sqs != null) {
+            sqs.close();
+        }
+    }
+
+    /**
+     * Runs the writes through the deployed stack's path: EventBridge-shaped events on a FIFO queue (ElasticMQ), one
+     * function taking batches of 10 and handing back what a retry can fix; waits until the queue is drained.
+     */
+    private QueueStats burstThroughTheQueue(List<Runnable> writes, RecordingContext logs) throws Exception {
+        if (sqs == null) {
+            sqs = EmbeddedSqs.start();
+        }
+        PublishHandler function = buckets.newHandler();
+        try (QueueDelivery queue = QueueDelivery.builder(event -> SiteBuckets.handle(function, event, logs), sqs.endpoint())
+                .region(server.region()).visibilityTimeout(Duration.ofSeconds(1)).build()) {
+            notifications(queue);
+            try (ConsistencyObserver reader = new ConsistencyObserver(buckets)) {
+                allAtOnce(writes);
+                assertTrue(queue.awaitQuiescence(SETTLE), "the queue did not drain: " + queue.stats());
+                reader.close();
+                assertEquals(List.of(), reader.violations(), reader.toString());
+            }
+            return queue.stats();
+        }
+    }
+
+    @Test
+    void mustEndWithExactlyWhatTheContentBucketHoldsAfterAMixedBurstThroughTheFifoQueue() throws Exception {
+        seed(60);
+        List<Runnable> writes = new ArrayList<>();
+        for (int i = 60; i < 80; i++) {
+            int n = i;
+            writes.add(() -> upload(post(n) + ".md", postText(n, "new")));
+        }
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            writes.add(() -> upload(post(n) + ".md", postText(n, "edited")));
+        }
+        for (int i = 30; i < 60; i++) {
+            int n = i;
+            writes.add(() -> delete(post(n) + ".md"));
+        }
+        Collections.shuffle(writes, new Random(4));
+
+        QueueStats stats = burstThroughTheQueue(writes, new RecordingContext());
+
+        assertEquals(50, buckets.manifest().entries().size());
+        assertSiteShowsExactlyTheContentBucket();
+        assertEquals(80, stats.sent(), "one message per write");
+        assertEquals(0, stats.failedInvocations());
+        assertEquals(0, stats.handedBack(), "without faults, nothing is handed back");
+        assertEquals(0, stats.deadLettered());
+        assertTrue(stats.batches() <= 80 && stats.batches() >= 8, "batches of 1 to 10: " + stats);
+    }
+
+    @Test
+    void mustConvergeThroughTheFifoQueueUnderTenPercentFaults() throws Exception {
+        List<Runnable> uploads = new ArrayList<>();
+        // 30, not 200: one writer meets every 300 ms fault delay in turn.
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            uploads.add(() -> upload(post(n) + ".md", postText(n, "v1")));
+        }
+        RecordingContext logs = new RecordingContext();
+        server.faults().resetCounters();
+        server.faults().enable();
+        QueueStats stats;
+        try {
+            stats = burstThroughTheQueue(uploads, logs);
+        } finally {
+            server.faults().disable();
+        }
+
+        assertTrue(server.faults().considered() > 0 && !server.faults().injectedByKind().isEmpty(), "no fault was injected");
+        assertEquals(30, buckets.manifest().entries().size());
+        assertSiteShowsExactlyTheContentBucket();
+        assertEquals(0, stats.deadLettered(), stats.toString());
+        for (JsonNode line : logs.lines()) {
+            assertTrue(List.of("published", "unchanged", "failed-will-retry").contains(line.path("outcome").asText()), line.toString());
+        }
     }
 
     @Override

@@ -60,4 +60,41 @@ final class Events {
         }
         return combined.toString();
     }
+
+    /**
+     * An S3 change as EventBridge sends it, made from the AWS fixture {@code eventbridge-object-created.json} (an
+     * empty etag: {@code eventbridge-object-deleted.json}); the key stays as it is, EventBridge does not encode it.
+     */
+    static String eventBridge(String bucket, String key, String etag, String sequencer) {
+        ObjectNode event = (ObjectNode) fixture(etag.isEmpty() ? "eventbridge-object-deleted.json" : "eventbridge-object-created.json");
+        event.put("id", java.util.UUID.randomUUID().toString());
+        event.putArray("resources").add("arn:aws:s3:::" + bucket);
+        ObjectNode detail = (ObjectNode) event.path("detail");
+        ((ObjectNode) detail.path("bucket")).put("name", bucket);
+        ObjectNode object = (ObjectNode) detail.path("object");
+        object.put("key", key);
+        object.put("sequencer", sequencer);
+        if (!etag.isEmpty()) {
+            object.put("etag", etag);
+        }
+        return event.toString();
+    }
+
+    /**
+     * An SQS event of the FIFO queue, made from the fixture {@code sqs-fifo-eventbridge.json}: one record per body,
+     * in order, with the message ids {@code m-1}, {@code m-2}, ...
+     */
+    static String queueBatch(List<String> bodies) {
+        ObjectNode event = (ObjectNode) fixture("sqs-fifo-eventbridge.json");
+        ObjectNode template = (ObjectNode) event.path("Records").get(0);
+        ArrayNode records = event.putArray("Records");
+        for (int i = 0; i < bodies.size(); i++) {
+            ObjectNode record = template.deepCopy();
+            record.put("messageId", "m-" + (i + 1));
+            record.put("body", bodies.get(i));
+            ((ObjectNode) record.path("attributes")).put("SequenceNumber", new java.math.BigInteger("18849496460467696128").add(java.math.BigInteger.valueOf(i)).toString());
+            records.add(record);
+        }
+        return event.toString();
+    }
 }
