@@ -53,19 +53,10 @@ final class ContentFolderSync {
     }
 
     /**
-     * Writes into the folder every object the bucket holds and the folder does not, and removes what an earlier
-     * preview was still writing when it was killed.
-     *
-     * @return the keys written into the folder
-     */
-    synchronized List<String> pullObjectsMissingFromTheFolder() {
-        return pullMissing(listBucket());
-    }
-
-    /**
-     * What the preview's start does: {@link #pullObjectsMissingFromTheFolder()}, then {@link #push} for every file of
-     * the folder, from one listing of the bucket (its ETags instead of a request for each file) and with the uploads
-     * run {@code threads} at a time.
+     * What the preview's start does. Writes into the folder every object the bucket holds and the folder does not,
+     * and removes what an earlier preview was still writing when it was killed; then does {@link #push} for every
+     * file of the folder, from one listing of the bucket (its ETags instead of a request for each file) with the
+     * uploads run {@code threads} at a time. Deletes nothing.
      *
      * @return the keys written into the folder, and how many files were uploaded
      */

@@ -53,7 +53,7 @@ class ContentFolderSyncTest {
         put("posts/from-the-cli.md", "uploaded with aws s3 cp");
         put("posts/image.png", "png bytes");
 
-        assertEquals(List.of("posts/from-the-cli.md", "posts/image.png"), sync.pullObjectsMissingFromTheFolder());
+        assertEquals(List.of("posts/from-the-cli.md", "posts/image.png"), sync.converge(2).pulled());
 
         assertEquals("uploaded with aws s3 cp", Files.readString(folder.resolve("posts/from-the-cli.md")));
         assertEquals(List.of("posts/from-the-cli.md", "posts/image.png"), keys());
@@ -143,9 +143,30 @@ class ContentFolderSyncTest {
     }
 
     @Test
+    void theStartUploadsOnlyWhatTheBucketLacksDeletesNothingAndRemembersTheAgreement() throws Exception {
+        Files.writeString(folder.resolve("same.md"), "both sides");
+        Files.writeString(folder.resolve("edited.md"), "edited while the preview was stopped");
+        put("same.md", "both sides");
+        put("edited.md", "the old text");
+        put("from-the-cli.md", "uploaded with aws s3 cp");
+
+        ContentFolderSync.Converged first = sync.converge(4);
+
+        assertEquals(1, first.uploaded(), "only the file whose bytes the bucket lacks");
+        assertEquals(List.of("from-the-cli.md"), first.pulled());
+        assertEquals("edited while the preview was stopped", get("edited.md"));
+        assertEquals(List.of("edited.md", "from-the-cli.md", "same.md"), keys(), "nothing deleted");
+        assertEquals(new ContentFolderSync.Converged(List.of(), 0), sync.converge(4), "a second start changes nothing");
+
+        Files.delete(folder.resolve("same.md"));
+        assertTrue(sync.push("same.md"), "a file both sides agreed on, deleted by the author, is deleted from the bucket");
+        assertEquals(List.of("edited.md", "from-the-cli.md"), keys());
+    }
+
+    @Test
     void hiddenFilesStayWhereTheyAre() throws Exception {
         put(".DS_Store", "finder");
-        assertEquals(List.of(), sync.pullObjectsMissingFromTheFolder());
+        assertEquals(List.of(), sync.converge(2).pulled());
         assertEquals(List.of(), LocalPaths.listFiles(folder));
     }
 
