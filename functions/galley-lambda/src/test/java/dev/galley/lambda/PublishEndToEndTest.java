@@ -243,6 +243,26 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void aQueueBatchOfEventBridgeEventsIsPublishedWithTheKeysAsWrittenAndNothingHandedBack() throws Exception {
+        upload("queued one.md", article("Queued one", "2026-03-01"));
+        upload("queued+two.md", article("Queued two", "2026-03-02"));
+        String batch = Events.queueBatch(List.of(
+                Events.eventBridge(contentBucket, "queued one.md", etag("queued one.md"), nextSequencer()),
+                Events.eventBridge(contentBucket, "queued+two.md", etag("queued+two.md"), nextSequencer())));
+
+        JsonNode result = handle(batch);
+
+        assertEquals("{\"batchItemFailures\":[]}", result.toString());
+        assertEquals("published", tags("queued one.md").get("galley-status"));
+        assertEquals("published", tags("queued+two.md").get("galley-status"));
+        assertTrue(site("index.html").contains("Queued two"));
+    }
+
+    private String etag(String key) {
+        return s3.headObject(r -> r.bucket(contentBucket).key(key)).eTag().replace("\"", "");
+    }
+
+    @Test
     void aDuplicateNotificationLeavesTheSameSite() throws Exception {
         String event = upload("hello.md", article("Hello", "2026-03-10"));
         handle(event);
