@@ -143,7 +143,7 @@ final class PreviewCommand {
             // earlier preview had not published when it was stopped. It is the handler's re-render, reading the
             // folder's bytes instead of fetching back what was just uploaded.
             s3Server.enableNotifications(CONTENT_BUCKET);
-            rerender(out);
+            rerender(out, clock);
             site.finishStarting();
             watcher = new ContentWatcher(content, this::uploadChanges);
             out.println();
@@ -184,9 +184,11 @@ final class PreviewCommand {
                     (System.nanoTime() - started) / 1_000_000);
         }
 
-        private void rerender(PrintStream out) {
+        /** Held and expiring articles of the folder get their wake-ups here, as from the handler's re-render. */
+        private void rerender(PrintStream out, Clock clock) {
             long started = System.nanoTime();
-            Publisher publisher = new Publisher(new FolderBackedContentStore(content, s3, CONTENT_BUCKET), new S3SiteStore(s3, SITE_BUCKET));
+            Publisher publisher = new Publisher(new FolderBackedContentStore(content, s3, CONTENT_BUCKET), new S3SiteStore(s3, SITE_BUCKET),
+                    clock, wakeUps);
             Rebuild.Report report = publisher.rebuild();
             report.warnings().forEach(warning -> out.println("warning   " + warning.message()));
             report.rejected().forEach(e -> out.println("error     " + e.getMessage()));
