@@ -283,7 +283,11 @@ class TemplateWiringTest {
         assertEquals(Map.of(
                 "viewer-request", Map.of("Fn::GetAtt", List.of("RewriteIndexFunction", "FunctionARN")),
                 "viewer-response", Map.of("Fn::GetAtt", List.of("RedirectResponseFunction", "FunctionARN"))), byEvent);
-        assertNull(distributionConfig().get("CacheBehaviors"), "the default behaviour serves every page, so it alone needs the functions");
+        // The SVG behaviours serve no page (no redirect to answer), but their URIs pass the same guard (/_galley/, dot segments).
+        for (Object behavior : list(distributionConfig().get("CacheBehaviors"))) {
+            assertEquals(List.of(Map.of("EventType", "viewer-request", "FunctionARN", Map.of("Fn::GetAtt", List.of("RewriteIndexFunction", "FunctionARN")))),
+                    map(behavior).get("FunctionAssociations"), String.valueOf(map(behavior).get("PathPattern")));
+        }
         for (String name : List.of("RewriteIndexFunction", "RedirectResponseFunction")) {
             Map<String, Object> f = props(template, name);
             assertEquals("cloudfront-js-2.0", at(f, "FunctionConfig", "Runtime"), name);
@@ -347,6 +351,26 @@ class TemplateWiringTest {
         for (String injection : List.of("https://codepen.io; script-src *", "*", "'unsafe-inline'", "http://codepen.io", "codepen.io")) {
             assertFalse(allowed.matcher(injection).matches(), injection);
         }
+    }
+
+    @Test
+    void svgImagesAreServedSandboxedWithNoScriptWhateverTheCaseOfTheirEnding() {
+        List<Object> behaviors = list(distributionConfig().get("CacheBehaviors"));
+        assertEquals(List.of("/media/*.svg", "/media/*.SVG"), behaviors.stream().map(b -> map(b).get("PathPattern")).toList());
+        Map<String, Object> defaults = map(distributionConfig().get("DefaultCacheBehavior"));
+        for (Object behavior : behaviors) {
+            Map<String, Object> b = map(behavior);
+            assertEquals(Map.of("Ref", "SvgSandboxHeadersPolicy"), b.get("ResponseHeadersPolicyId"));
+            for (String same : List.of("TargetOriginId", "ViewerProtocolPolicy", "AllowedMethods", "CachePolicyId")) {
+                assertEquals(defaults.get(same), b.get(same), same);
+            }
+        }
+        String csp = text(at(props(template, "SvgSandboxHeadersPolicy"), "ResponseHeadersPolicyConfig", "SecurityHeadersConfig",
+                "ContentSecurityPolicy", "ContentSecurityPolicy"));
+        List<String> directives = cspDirectives(csp);
+        assertTrue(directives.contains("sandbox"), csp);
+        assertTrue(directives.contains("default-src 'none'"), csp);
+        assertFalse(csp.contains("script-src"), "no script source at all: " + csp);
     }
 
     // ------------------------------------------------------------- operations

@@ -5,6 +5,11 @@ import dev.galley.article.internal.MediaLinks;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,8 +17,9 @@ import java.util.Map;
 
 /**
  * Images authors upload beside their articles. They are published as they are, at {@code media/<key>}, when
- * the name says PNG, JPEG, GIF, WebP or AVIF, the bytes agree, and the file is at most {@link #MAX_BYTES}.
- * SVG is refused: it can carry script, and it would run on the site's own origin.
+ * the name says PNG, JPEG, GIF, WebP, AVIF or SVG, the bytes agree, and the file is at most {@link #MAX_BYTES}.
+ * An SVG can carry script: it never runs in an {@code <img>}, and the CDN and the preview serve SVG files with a
+ * content security policy that sandboxes them and allows no script, so opening one on the site's origin runs none.
  */
 final class Media {
 
@@ -21,7 +27,7 @@ final class Media {
 
     private static final Map<String, ContentKind> BY_EXTENSION = Map.of(
             "png", ContentKind.PNG, "jpg", ContentKind.JPEG, "jpeg", ContentKind.JPEG,
-            "gif", ContentKind.GIF, "webp", ContentKind.WEBP, "avif", ContentKind.AVIF);
+            "gif", ContentKind.GIF, "webp", ContentKind.WEBP, "avif", ContentKind.AVIF, "svg", ContentKind.SVG);
 
     private Media() {
     }
@@ -47,6 +53,11 @@ final class Media {
             throw new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE,
                     "the name says " + kind.contentType() + " but the bytes are not one; save it in that format or rename it");
         }
+        if (kind == ContentKind.SVG && holdsScript(svgDocument(bytes))) {
+            throw new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE,
+                    "the SVG holds script (a script element, an on... attribute or a javascript: link), which is never published; "
+                            + "export the drawing without it");
+        }
         return new SiteFile(sitePath(key), bytes, kind);
     }
 
@@ -57,8 +68,44 @@ final class Media {
             case GIF -> startsWith(b, 0, ascii("GIF87a")) || startsWith(b, 0, ascii("GIF89a"));
             case WEBP -> startsWith(b, 0, ascii("RIFF")) && startsWith(b, 8, ascii("WEBP"));
             case AVIF -> startsWith(b, 4, ascii("ftypavif")) || startsWith(b, 4, ascii("ftypavis"));
+            case SVG -> isSvgDocument(b);
             default -> false;
         };
+    }
+
+    /** UTF-8 XML whose first element is {@code <svg>}, as drawing programs write it (declaration, comments, doctype allowed). */
+    private static boolean isSvgDocument(byte[] bytes) {
+        Document document = svgDocument(bytes);
+        Element root = document == null ? null : document.children().first();
+        return root != null && root.tagName().equalsIgnoreCase("svg");
+    }
+
+    /** The bytes as an XML document, or null when they are not UTF-8. jsoup's XML parser fetches nothing. */
+    private static Document svgDocument(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return Jsoup.parse(text, "", Parser.xmlParser());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** A second wall behind the CDN's policy: a drawing with script in it is refused rather than published. */
+    private static boolean holdsScript(Document svg) {
+        for (Element element : svg.getAllElements()) {
+            String name = element.tagName().toLowerCase(Locale.ROOT);
+            if (name.equals("script") || name.endsWith(":script")) {
+                return true;
+            }
+            for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+                String key = attribute.getKey().toLowerCase(Locale.ROOT);
+                String value = attribute.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(Locale.ROOT);
+                if (key.startsWith("on") || value.contains("javascript:")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] bytes, int offset, byte[] magic) {

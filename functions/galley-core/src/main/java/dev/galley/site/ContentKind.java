@@ -20,7 +20,9 @@ public enum ContentKind {
     JPEG("image/jpeg", ContentKind.MEDIA_CACHE),
     GIF("image/gif", ContentKind.MEDIA_CACHE),
     WEBP("image/webp", ContentKind.MEDIA_CACHE),
-    AVIF("image/avif", ContentKind.MEDIA_CACHE);
+    AVIF("image/avif", ContentKind.MEDIA_CACHE),
+    // The CDN and the preview serve it with a sandboxing policy, so script in it never runs on the site's origin.
+    SVG("image/svg+xml", ContentKind.MEDIA_CACHE);
 
     private static final String MEDIA_CACHE = "public, max-age=604800";
 

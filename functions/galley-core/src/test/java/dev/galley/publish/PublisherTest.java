@@ -14,6 +14,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -337,7 +338,7 @@ class PublisherTest {
     void mustReportEveryFileARebuildDoesNotPublishWithTheReasonSyncGives() {
         content.put("a.md", article("A", "2026-01-01"));
         content.put("notes.txt", "not an article");
-        content.put("logo.svg", "<svg/>");
+        content.put("logo.svg", "<html><body>not a drawing</body></html>");
         content.put("broken.png", "not a png");
 
         Rebuild.Report report = publisher.rebuild();
@@ -507,15 +508,52 @@ class PublisherTest {
     }
 
     @Test
-    void mustRejectAnImageWhoseBytesAreNotWhatItsNameSaysAndAnSvg() {
+    void mustRejectAnImageWhoseBytesAreNotWhatItsNameSays() {
         content.put("fake.png", "<html><script>alert(1)</script></html>");
-        content.put("logo.svg", "<svg onload=\"alert(1)\"/>");
-        Outcome fake = sync("fake.png");
-        Outcome svg = sync("logo.svg");
-        assertEquals(Outcome.Kind.REJECTED, fake.kind());
-        assertTrue(fake.reason().contains("fake.png: the name says image/png but the bytes are not one"), fake.reason());
-        assertEquals(Outcome.Kind.REJECTED, svg.kind());
-        assertEquals(PublishStatus.State.REJECTED, content.statuses.get("fake.png").state());
+        content.put("fake.svg", "<html><body><p>not a drawing</p></body></html>");
+        for (String key : List.of("fake.png", "fake.svg")) {
+            Outcome fake = sync(key);
+            assertEquals(Outcome.Kind.REJECTED, fake.kind(), key);
+            assertEquals(PublishStatus.State.REJECTED, content.statuses.get(key).state());
+        }
+        assertTrue(sync("fake.png").reason().contains("fake.png: the name says image/png but the bytes are not one"));
+        assertTrue(sync("fake.svg").reason().contains("fake.svg: the name says image/svg+xml but the bytes are not one"));
+        assertEquals(0, site.writes);
+    }
+
+    @Test
+    void anSvgDrawingIsPublishedAsAnImage() {
+        // As Inkscape and draw.io write them: a declaration, a comment and a doctype before the root element.
+        String drawing = """
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <!-- Created with Inkscape (http://www.inkscape.org/) -->
+                <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+                <svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">
+                  <title>Flow</title><rect x="1" y="1" width="118" height="38" fill="#eee"/><text x="10" y="25">MIR</text>
+                </svg>
+                """;
+        content.put("images/2016-04-MIR/flow.svg", drawing);
+        assertEquals(Outcome.Kind.PUBLISHED, sync("images/2016-04-MIR/flow.svg").kind());
+        assertEquals(drawing, site.text("media/images/2016-04-MIR/flow.svg"));
+        assertEquals("image/svg+xml", assertDoesNotThrow(() -> Media.file("x.svg", drawing.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .kind().contentType(), "served as an image");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><svg:script xmlns:svg=\"http://www.w3.org/2000/svg\">alert(1)</svg:script></svg>",
+            "<svg onload=\"alert(1)\"/>",
+            "<svg><rect ONMOUSEOVER=\"alert(1)\"/></svg>",
+            "<svg><a href=\"java&#x0A;script:alert(1)\"><text>x</text></a></svg>",
+            "<svg><a xlink:href=\" javascript:alert(1)\"><text>x</text></a></svg>",
+            "<svg><set attributeName=\"href\" to=\"javascript:alert(1)\"/></svg>",
+            "<svg><animate attributeName=\"href\" values=\"#a;javascript:alert(1)\"/></svg>"})
+    void anSvgThatHoldsScriptIsRefusedWithTheReason(String svg) {
+        content.put("logo.svg", svg);
+        Outcome outcome = sync("logo.svg");
+        assertEquals(Outcome.Kind.REJECTED, outcome.kind(), svg);
+        assertTrue(outcome.reason().contains("logo.svg: the SVG holds script"), outcome.reason());
         assertEquals(0, site.writes);
     }
 

@@ -39,6 +39,9 @@ final class SiteServer implements AutoCloseable {
     /** The endings CloudFront's viewer-request function (rewrite-index.js) serves as files; anything else is a folder. */
     private static final Pattern FILE_EXTENSION = Pattern.compile("\\.(html|xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
             Pattern.CASE_INSENSITIVE);
+    private static final String SVG = "image/svg+xml";
+    /** The CDN's SvgSandboxHeadersPolicy (template.yaml): an SVG opened on the preview's origin runs no script. */
+    static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
     private static final String STARTING_PAGE = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Rendering the site</title>"
             + "<body><p>Galley is rendering the site; this page opens by itself in a moment.</p>" + RELOAD_SCRIPT + "</body></html>";
 
@@ -148,6 +151,9 @@ final class SiteServer implements AutoCloseable {
                 body = new String(body, StandardCharsets.UTF_8).replace("</body>", RELOAD_SCRIPT + "</body>").getBytes(StandardCharsets.UTF_8);
             }
             exchange.getResponseHeaders().set("Content-Type", contentType == null ? "application/octet-stream" : contentType);
+            if (SVG.equals(contentType)) {
+                exchange.getResponseHeaders().set("Content-Security-Policy", SVG_POLICY);  // as the CDN serves them
+            }
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             boolean head = exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(status, head ? -1 : body.length);

@@ -94,6 +94,30 @@ class SiteServerTest {
         }
     }
 
+    @Test
+    void anSvgImageIsServedSandboxedAsTheCdnServesIt() throws Exception {
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
+             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                     .build();
+             SiteServer site = startedOn(server, s3)) {
+            s3.putObject(r -> r.bucket("site").key("media/images/flow.svg").contentType("image/svg+xml"),
+                    RequestBody.fromString("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
+            s3.putObject(r -> r.bucket("site").key("media/images/flow.png").contentType("image/png"), RequestBody.fromString("png"));
+            site.finishStarting();
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> svg = http.send(HttpRequest.newBuilder(site.url().resolve("/media/images/flow.svg")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, svg.statusCode());
+            assertEquals("image/svg+xml", svg.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(SiteServer.SVG_POLICY, svg.headers().firstValue("Content-Security-Policy").orElseThrow());
+            assertTrue(SiteServer.SVG_POLICY.endsWith("; sandbox") && !SiteServer.SVG_POLICY.contains("script-src"));
+            assertTrue(http.send(HttpRequest.newBuilder(site.url().resolve("/media/images/flow.png")).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Content-Security-Policy").isEmpty(), "only SVG");
+        }
+    }
+
     private static SiteServer startedOn(EmbeddedS3 server, S3Client s3) throws java.io.IOException {
         server.createBucket("site");
         return new SiteServer(s3, "site", 0);

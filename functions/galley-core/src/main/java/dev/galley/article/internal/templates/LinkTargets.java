@@ -18,7 +18,7 @@ final class LinkTargets {
 
     private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mkdown", "mkdn", "mkd");
     /** The images Galley publishes (publish.Media); any other file has no URL on the site. */
-    private static final Set<String> IMAGES = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif");
+    private static final Set<String> IMAGES = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg");
 
     private LinkTargets() {
     }
