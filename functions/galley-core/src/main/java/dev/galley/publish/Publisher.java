@@ -279,7 +279,7 @@ public final class Publisher {
      * @return true when the page did not exist and was created
      */
     private boolean rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
-        Optional<ContentStore.SourceFile> file = content.read(entry.sourceKey());
+        Optional<ContentStore.SourceFile> file = listedVersion(entry);
         if (file.isEmpty()) {
             return false;
         }
@@ -291,6 +291,15 @@ public final class Publisher {
         } catch (ArticleException e) {
             return false;  // the file is broken or changed meanwhile; its own notification deals with it
         }
+    }
+
+    /**
+     * The source of a listed article, when it still holds the bytes the listing was made from. Other bytes are a
+     * newer version whose own notification is still to come, and may be held back until a later publish time:
+     * rendering them for a neighbour's page or the feed would publish them early.
+     */
+    private Optional<ContentStore.SourceFile> listedVersion(Manifest.Entry entry) {
+        return content.read(entry.sourceKey()).filter(file -> file.etag().equals(entry.sourceEtag()));
     }
 
     /** What {@link #writePage} did. */
@@ -552,7 +561,7 @@ public final class Publisher {
     }
 
     private String body(ArticleParser parser, Manifest.Entry entry) {
-        return content.read(entry.sourceKey()).map(file -> {
+        return listedVersion(entry).map(file -> {
             try {
                 return parser.parse(entry.sourceKey(), file.bytes()).bodyHtml();
             } catch (ArticleException e) {

@@ -167,6 +167,25 @@ class ScheduledPublishingTest {
     }
 
     /** A clock the test moves. */
+    @Test
+    void anEmbargoedEditNotYetHandledDoesNotLeakThroughANeighboursPageOrTheFeed() {
+        content.put("a.md", PublisherTest.article("A", "2026-05-01"));
+        content.put("b.md", PublisherTest.article("B", "2026-05-10"));
+        sync("a.md");
+        sync("b.md");
+        // The author replaces A with an embargoed text; its event comes after C's (one queue batch, an s3 sync).
+        content.put("a.md", "---\ntitle: A\ndate: 2026-05-01\npublishDate: 2026-07-01T00:00:00Z\n---\nSECRET launch text.\n");
+        content.put("c.md", PublisherTest.article("C", "2026-05-05"));
+        sync("c.md");
+
+        assertFalse(site.text("feed.xml").contains("SECRET"), "feed.xml carries the embargoed body");
+        assertFalse(site.text("articles/a/index.html").contains("SECRET"), "A's page carries the embargoed body");
+
+        assertEquals(Outcome.Kind.SCHEDULED, sync("a.md").kind(), "A's own event holds it back");
+        assertFalse(site.objects.containsKey("articles/a/index.html"));
+        assertFalse(site.text("feed.xml").contains("SECRET"));
+    }
+
     static final class TestClock extends Clock {
         private volatile Instant now;
 
