@@ -3,6 +3,7 @@ package dev.galley.aws;
 import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.StoreException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
@@ -111,11 +112,24 @@ public final class EventBridgeSchedule implements PublishSchedule {
         });
     }
 
-    /** Scheduler failures in the core's terms; all retryable, as the function's retry sets or drops the wake-up again. */
+    /**
+     * Scheduler failures in the core's terms. Only throttling, server errors and the network are retryable: a
+     * refusal (access denied, a quota, a bad request) would fail every retry while the queue's records behind it
+     * wait, so it fails the record at once and says why.
+     */
+    static boolean retryable(SdkException e) {
+        if (e instanceof SdkServiceException refused) {
+            return refused.isThrottlingException() || refused.statusCode() >= 500;
+        }
+        return true;  // no answer: the network, a timeout
+    }
+
     private static void call(String what, Runnable request) {
         try {
             request.run();
-        } catch (SdkException | UncheckedIOException e) {
+        } catch (SdkException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), retryable(e), e);
+        } catch (UncheckedIOException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), true, e);
         }
     }

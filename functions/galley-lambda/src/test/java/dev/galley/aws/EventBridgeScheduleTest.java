@@ -88,6 +88,33 @@ class EventBridgeScheduleTest {
         assertEquals("posts/launch.md", input.path("key").asText());
     }
 
+    @ParameterizedTest(name = "HTTP {0} {1}: retryable {2}")
+    @org.junit.jupiter.params.provider.CsvSource(textBlock = """
+            403, AccessDeniedException,            false
+            400, ValidationException,              false
+            402, ServiceQuotaExceededException,    false
+            400, ThrottlingException,              true
+            429, TooManyRequestsException,         true
+            500, InternalServerException,          true
+            503, ServiceUnavailable,               true
+            """)
+    void onlyThrottlingAndServerErrorsAreRetriedNotARefusal(int status, String code, boolean retryable) {
+        var e = software.amazon.awssdk.awscore.exception.AwsServiceException.builder().statusCode(status)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode(code).build()).build();
+        assertEquals(retryable, EventBridgeSchedule.retryable(e));
+    }
+
+    @Test
+    void noAnswerAtAllIsRetried() {
+        try (SchedulerClient closedPort = SchedulerClients.create("eu-west-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                Optional.of(java.net.URI.create("http://127.0.0.1:9")))) {
+            dev.galley.publish.StoreException down = assertThrows(dev.galley.publish.StoreException.class,
+                    () -> new EventBridgeSchedule(() -> closedPort, group, ROLE, TARGET).cancel("posts/launch.md"));
+            assertTrue(down.retryable(), down.getMessage());
+            assertTrue(down.getMessage().startsWith("dropping the wake-up of posts/launch.md failed"), down.getMessage());
+        }
+    }
+
     @Test
     void settingAWakeUpAgainMovesItInsteadOfAddingOne() {
         schedule.wakeAt("posts/launch.md", Instant.parse("2026-06-03T08:00:00Z"));
