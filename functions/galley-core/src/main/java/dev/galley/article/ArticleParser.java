@@ -128,7 +128,7 @@ public final class ArticleParser {
         String summaryText = fields.firstText(SUMMARY_KEYS);
         String sampleName = fields.optionalText("sample");
         URI canonical = fields.canonicalUrl();
-        List<String> aliases = fields.aliases();
+        List<String> aliases = fields.aliases(path);
         PublishWindow window = fields.window(date, site.timezone());
         fields.sortWarningsByLine();
 
@@ -301,14 +301,19 @@ public final class ArticleParser {
             return null;
         }
 
+        /** The folder an article's own URL is in, as Hugo resolves relative aliases: {@code 2020/} for {@code 2020/x/} and {@code 2020/x.html}. */
+        private static String folderOf(String articlePath) {
+            String page = articlePath.endsWith("/") ? articlePath.substring(0, articlePath.length() - 1) : articlePath;
+            return page.substring(0, page.lastIndexOf('/') + 1);
+        }
+
         /** The old URLs that redirect here: Hugo's aliases, then Jekyll's redirect_from. */
-        List<String> aliases() {
+        List<String> aliases(String articlePath) {
             List<String> paths = new ArrayList<>();
             for (String key : List.of("aliases", "redirect_from")) {
                 JsonNode node = value(key);
                 if (node != null) {
-                    Aliases.read(file, key, Yaml.lineOf(yaml, key, 1), node,
-                            key.equals("aliases") ? Aliases.Relative.TO_SECTION : Aliases.Relative.TO_ROOT, paths, warnings);
+                    Aliases.read(file, key, Yaml.lineOf(yaml, key, 1), node, key.equals("aliases") ? folderOf(articlePath) : "", paths, warnings);
                 }
             }
             return paths;

@@ -63,7 +63,7 @@ public final class Permalink {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("must start with /, like /:year/:slug/");
         }
-        if (!pattern.endsWith("/") && !pattern.endsWith(".html")) {
+        if (!pattern.endsWith("/") && !pattern.toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
             throw new IllegalArgumentException("must end with / or .html, like /:year/:slug/");
         }
         List<String> parts = new ArrayList<>();

@@ -38,16 +38,15 @@ public final class SitePaths {
     }
 
     /**
-     * An absolute path an author wrote for one article ({@code /blog/2023/x}, {@code /about.html}) as a site path:
-     * a trailing slash added unless it names an {@code .html} file.
+     * A path an author wrote for one article ({@code /blog/2023/x}, {@code /about.html}, Hugo's {@code about/}) as a
+     * site path from the root: a trailing slash added unless it names an {@code .html} file, and a folder's
+     * {@code index.html} named as the folder, so two spellings of one page are one path.
      *
      * @throws IllegalArgumentException with the reason when the path is not one an article can take
      */
     public static String ofAuthorPath(String written) {
-        String text = written.strip();
-        if (!text.startsWith("/")) {
-            throw new IllegalArgumentException("must be a path from the site root, starting with /");
-        }
+        // Hugo reads url: with or without its leading slash as a path from the site root.
+        String text = written.strip().startsWith("/") ? written.strip() : "/" + written.strip();
         if (text.contains("?") || text.contains("#")) {
             throw new IllegalArgumentException("must be a path only, without ? or #");
         }
@@ -63,7 +62,10 @@ public final class SitePaths {
             throw new IllegalArgumentException("may hold only letters a-z and A-Z, digits, / and - . _ ~");
         }
         String path = text.substring(1);
-        if (!path.isEmpty() && !path.endsWith("/") && !path.endsWith(".html")) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("index.html") || lower.endsWith("/index.html")) {
+            path = path.substring(0, path.length() - "index.html".length());  // the folder's page: /foo/index.html is /foo/
+        } else if (!path.isEmpty() && !path.endsWith("/") && !lower.endsWith(".html")) {
             path += "/";
         }
         String refusal = refusal(path);

@@ -25,9 +25,9 @@ class AliasesTest {
             aliases       | posts/hugo-0-20.md              | /0-20/                           | 0-20/
             aliases       | posts/hugo-0-20.md              | /news/0.20-relnotes              | news/0.20-relnotes/
             aliases       | posts/hugo-0-20.md              | /2010/01/01/even-earlier-url.html | 2010/01/01/even-earlier-url.html
-            aliases       | posts/hugo-0-20.md              | old-name                         | posts/old-name/
-            aliases       | news/0.20-relnotes/index.md     | relnotes-0-20                    | news/relnotes-0-20/
-            aliases       | top.md                          | old-top                          | old-top/
+            aliases       | posts/hugo-0-20.md              | old-name                         | articles/old-name/
+            aliases       | posts/hugo-0-20.md              | ../old-name                      | old-name/
+            aliases       | posts/hugo-0-20.md              | ./old-name.HTML                  | articles/old-name.HTML
             redirect_from | _posts/2016-07-26-release.md    | /2016/07/26/jekyll-3-2-0-released/ | 2016/07/26/jekyll-3-2-0-released/
             redirect_from | _posts/2016-07-26-release.md    | docs/old-page                    | docs/old-page/
             redirect_from | _posts/2016-07-26-release.md    | /blog/caf%C3%A9/                 | blog/café/
@@ -37,6 +37,24 @@ class AliasesTest {
         Article article = parse(file, key + ": " + written);
         assertEquals(List.of(path), article.summary().aliases());
         assertEquals(List.of(), article.warnings());
+    }
+
+    @Test
+    void hugosRelativeAliasesAreInTheFolderOfTheArticlesOwnUrlAsHugoResolvesThem() throws ArticleException {
+        ArticleParser byYear = new ArticleParser(SiteConfig.defaults().withPermalink(dev.galley.site.Permalink.parse("/:year/:slug/")));
+        Article article = byYear.parse("posts/x.md", "---\ntitle: X\ndate: 2020-05-01\naliases: [old-x, ../up-x, ./dot-x]\n---\nBody.\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("2020/x/", article.summary().path());
+        assertEquals(List.of("2020/old-x/", "up-x/", "2020/dot-x/"), article.summary().aliases());
+        assertEquals(List.of(), article.warnings());
+    }
+
+    @ParameterizedTest(name = "{0} is a page Galley makes itself")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/404.html/", "/index.html/", "/feed.xml/", "/Robots.txt/"})
+    void galleysOwnFilesWrittenAsFoldersAreNoRedirect(String written) throws ArticleException {
+        Article article = parse("posts/a.md", "redirect_from: \"" + written + "\"");
+        assertEquals(List.of(), article.summary().aliases());
+        assertEquals(1, article.warnings().size(), article.warnings().toString());
     }
 
     @Test

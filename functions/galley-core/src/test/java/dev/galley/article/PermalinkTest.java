@@ -42,6 +42,9 @@ class PermalinkTest {
             /:year/:slug/                            | 2023-06-01-x.md                               | permalink: /blog/old-name         | blog/old-name/
             /:year/:slug/                            | 2023-06-01-x.md                               | url: /2019/rust-2019.html         | 2019/rust-2019.html
             /:year/:slug/                            | 2023-06-01-x.md                               | permalink: /blog/a/; url: /b/     | blog/a/
+            /:year/:slug/                            | 2023-06-01-x.md                               | url: blog/hugo-style              | blog/hugo-style/
+            /:year/:slug/                            | 2023-06-01-x.md                               | permalink: /foo/index.html        | foo/
+            /:year/:slug/                            | 2023-06-01-x.md                               | permalink: /2010/01/Old.HTML      | 2010/01/Old.HTML
             """)
     void thePatternOrTheArticleChoosesThePath(String pattern, String key, String frontMatter, String path) throws ArticleException {
         Article article = parse(pattern, key, frontMatter);
@@ -55,7 +58,6 @@ class PermalinkTest {
             permalink: //evil.example/x/    | must not hold //
             permalink: /x/?page=2           | without ? or #
             permalink: /x/#top              | without ? or #
-            permalink: blog/x/              | starting with /
             permalink: /_galley/manifest.json | /_galley/ holds Galley's own files
             url: /assets/x/                 | /assets/ holds Galley's own files
             url: /tags/rust/                | /tags/ holds Galley's own files
@@ -64,6 +66,7 @@ class PermalinkTest {
             permalink: /feed.xml            | /feed.xml is a file of the site
             permalink: /sitemap.xml         | /sitemap.xml is a file of the site
             permalink: /404.html            | /404.html is a file of the site
+            permalink: /index.html          | / is the home page
             permalink: /                    | / is the home page
             permalink: /a b/                | may hold only letters
             """)

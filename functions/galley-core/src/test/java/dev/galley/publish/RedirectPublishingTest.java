@@ -98,12 +98,12 @@ class RedirectPublishingTest {
     void aliasesAndRedirectFromAreWrittenAndTakenBackWithTheFrontMatter() {
         publish("posts/hugo-0-20.md", article("Hugo 0.20", "2017-04-10", "aliases: [/0-20/, old-name]",
                 "redirect_from: /2017/04/10/hugo-0-20.html"));
-        assertEquals(Map.of("0-20/index.html", "/articles/hugo-0-20/", "posts/old-name/index.html", "/articles/hugo-0-20/",
+        assertEquals(Map.of("0-20/index.html", "/articles/hugo-0-20/", "articles/old-name/index.html", "/articles/hugo-0-20/",
                 "2017/04/10/hugo-0-20.html", "/articles/hugo-0-20/"), redirects());
 
         publish("posts/hugo-0-20.md", article("Hugo 0.20", "2017-04-10", "aliases: [/0-20/]"));
         assertEquals(Map.of("0-20/index.html", "/articles/hugo-0-20/"), redirects());
-        assertFalse(site.objects.containsKey("posts/old-name/index.html"));
+        assertFalse(site.objects.containsKey("articles/old-name/index.html"));
     }
 
     @Test

@@ -29,23 +29,19 @@ public final class Aliases {
     private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
             "search.json");
 
-    /** How a key resolves a path without a leading slash. */
-    public enum Relative {
-        /** Jekyll's {@code redirect_from}: from the site root. */
-        TO_ROOT,
-        /** Hugo's {@code aliases}: from the article's section, the folder it (or its bundle) is in. */
-        TO_SECTION
-    }
-
     private Aliases() {
     }
 
     /**
      * Adds the paths a front matter value names to {@code paths}, skipping those already there.
      *
-     * @param value a path or a list of paths
+     * @param value      a path or a list of paths
+     * @param relativeTo the site folder a path without a leading slash is in: "" for Jekyll's {@code redirect_from},
+     *                   and for Hugo's {@code aliases} the folder of the article's own URL, as Hugo resolves them
+     *                   ({@code old} beside {@code /2020/x/} is {@code /2020/old/}); {@code ./} and {@code ../} may
+     *                   climb within the site
      */
-    public static void read(String file, String key, int line, JsonNode value, Relative relative, List<String> paths,
+    public static void read(String file, String key, int line, JsonNode value, String relativeTo, List<String> paths,
                             List<ArticleWarning> warnings) {
         List<JsonNode> items = new ArrayList<>();
         if (value.isArray()) {
@@ -66,7 +62,7 @@ public final class Aliases {
             String path = null;
             String problem = problemWith(written);
             if (problem == null) {
-                path = sitePath(file, written, relative);
+                path = sitePath(written, relativeTo);
                 problem = path == null ? "has a broken %-escape" : problemWithPath(path);
             }
             if (problem != null) {
@@ -95,19 +91,34 @@ public final class Aliases {
     }
 
     /** The decoded path from the site root, without a leading slash; null when its percent-encoding is broken. */
-    private static String sitePath(String file, String written, Relative relative) {
+    private static String sitePath(String written, String relativeTo) {
         String decoded;
         try {
             decoded = URLDecoder.decode(written.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return null;
         }
-        return decoded.startsWith("/") ? decoded.substring(1) : relative == Relative.TO_SECTION ? section(file) + decoded : decoded;
+        return decoded.startsWith("/") ? decoded.substring(1) : resolved(relativeTo, decoded);
+    }
+
+    /** A relative path joined to its folder, its {@code .} and {@code ..} segments resolved; a climb above the root is kept, and refused. */
+    private static String resolved(String folder, String relative) {
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : (folder + relative).split("/", -1)) {
+            if (segment.equals("..") && !segments.isEmpty() && !segments.peekLast().equals("..")) {
+                segments.removeLast();
+            } else if (!segment.equals(".")) {
+                segments.addLast(segment);
+            }
+        }
+        String path = String.join("/", segments);
+        return relative.endsWith("/.") || relative.endsWith("/..") || relative.equals(".") || relative.equals("..") ? path + "/" : path;
     }
 
     /** What keeps a path from being redirected, or null; {@code path} is from the site root, as written. */
     private static String problemWithPath(String path) {
-        if (path.isEmpty() || RESERVED_FILES.contains(path)) {
+        String withoutSlash = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (path.isEmpty() || RESERVED_FILES.contains(withoutSlash.toLowerCase(java.util.Locale.ROOT))) {
             return "is a page Galley makes itself";
         }
         String[] segments = path.split("/", -1);
@@ -131,17 +142,7 @@ public final class Aliases {
     /** The path as the CDN serves it: a {@code .html} file stays a file, anything else is a folder ({@code old} is {@code old/}). */
     private static String served(String path) {
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return path.endsWith("/") || last.endsWith(".html") ? path : path + "/";
+        return path.endsWith("/") || last.toLowerCase(java.util.Locale.ROOT).endsWith(".html") ? path : path + "/";
     }
 
-    /** The folder of the file, or of its bundle for {@code posts/x/index.md}: {@code posts/}; "" at the root. */
-    private static String section(String file) {
-        String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
-        String name = file.substring(folder.length());
-        if (name.startsWith("index.") || name.startsWith("_index.")) {
-            String bundle = folder.isEmpty() ? "" : folder.substring(0, folder.length() - 1);
-            folder = bundle.contains("/") ? bundle.substring(0, bundle.lastIndexOf('/') + 1) : "";
-        }
-        return folder;
-    }
 }
