@@ -241,7 +241,16 @@ public final class Publisher {
      */
     private Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
         Redirects redirects = Redirects.of(after);
-        new RedirectObjects(site, renderer).update(Redirects.of(before), redirects, after.revision());
+        RedirectObjects objects = new RedirectObjects(site, renderer);
+        objects.update(Redirects.of(before), redirects, after.revision());
+        // A newer revision that committed meanwhile saw none of what we just wrote: what stays is what the latest says.
+        Redirects[] written = {redirects};
+        settle(after.revision(), latest -> {
+            Redirects now = Redirects.of(latest);
+            objects.update(written[0], now, latest.revision());
+            written[0] = now;
+            return true;
+        });
         return redirects;
     }
 

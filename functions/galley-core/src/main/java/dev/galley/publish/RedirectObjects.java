@@ -92,7 +92,9 @@ final class RedirectObjects {
             boolean sameRedirect = there.containsKey(Redirects.TARGET) && metadata.get(Publisher.CONTENT_HASH) != null
                     && metadata.get(Publisher.CONTENT_HASH).equals(there.get(Publisher.CONTENT_HASH));
             boolean newerPage = !there.containsKey(Redirects.TARGET) && Publisher.revisionOf(stored.get()) >= revision;
-            if (sameRedirect || newerPage) {
+            // A slow, older invocation must not put back a redirect a newer revision changed (or that leads to a page since removed).
+            boolean newerRedirect = there.containsKey(Redirects.TARGET) && Publisher.revisionOf(stored.get()) > revision;
+            if (sameRedirect || newerPage || newerRedirect) {
                 return false;
             }
         }

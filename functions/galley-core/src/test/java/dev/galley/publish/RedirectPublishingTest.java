@@ -107,6 +107,24 @@ class RedirectPublishingTest {
     }
 
     @Test
+    void aRedirectWrittenAfterANewerRevisionRemovedItsArticleDoesNotStay() {
+        publish("a.md", article("A", "2026-01-01", "slug: first"));
+        boolean[] once = {false};
+        site.beforeWrite = path -> {
+            if (path.equals("articles/first/index.html") && !once[0]) {
+                once[0] = true;  // the rename's invocation is slow: the file's deletion commits and finishes first
+                content.files.remove("a.md");
+                new Publisher(content, site).sync(SourceChange.of("a.md"));
+            }
+        };
+        publish("a.md", article("A", "2026-01-01", "slug: second"));
+
+        assertTrue(once[0]);
+        assertFalse(site.objects.containsKey("articles/second/index.html"));
+        assertEquals(Map.of(), redirects(), "no redirect leads to the deleted article");
+    }
+
+    @Test
     void deletingAnArticleRemovesItsRedirectsBeforeItsPage() {
         publish("a.md", article("A", "2026-01-01", "slug: first", "aliases: [/blog/a/]"));
         publish("a.md", article("A", "2026-01-01", "slug: second", "aliases: [/blog/a/]"));
