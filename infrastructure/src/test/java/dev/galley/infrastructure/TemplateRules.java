@@ -34,6 +34,7 @@ final class TemplateRules {
     private static final Set<String> WAKE_UP_ACTIONS = Set.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule");
     static final String RULE = "ContentChangesRule";
     static final String QUEUE = "ContentChangesQueue";
+    static final String FAILED_INVOCATIONS_QUEUE = "FailedInvocationsQueue";
     static final String DEAD_LETTER_QUEUE = "DeadLetterQueue";
     static final String MAPPING = "ContentChangesMapping";
 
@@ -395,7 +396,10 @@ final class TemplateRules {
         return v;
     }
 
-    /** On SQS, the function's role may only consume its own queue: receive, delete, and read its attributes. */
+    /**
+     * On SQS, the function's role may only consume its own queue (receive, delete, read its attributes) and send
+     * to its failed-invocations queue, which Lambda's on-failure destination writes with the function's role.
+     */
     static List<String> functionConsumesOnlyItsOwnQueue(Map<String, Object> template) {
         List<String> v = new ArrayList<>();
         Set<String> allowed = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
@@ -403,6 +407,12 @@ final class TemplateRules {
         for (Statement s : functionStatements(template)) {
             for (String action : s.actions()) {
                 if (!action.startsWith("sqs:")) {
+                    continue;
+                }
+                if (action.equals("sqs:SendMessage")) {
+                    if (!s.resources().equals(List.of("${" + FAILED_INVOCATIONS_QUEUE + ".Arn}"))) {
+                        v.add(s.where() + ": sqs:SendMessage on " + s.resources() + ", not only " + FAILED_INVOCATIONS_QUEUE);
+                    }
                     continue;
                 }
                 granted.add(action);

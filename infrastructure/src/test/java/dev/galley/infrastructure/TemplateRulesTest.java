@@ -63,7 +63,7 @@ class TemplateRulesTest {
         List<String> where = TemplateRules.statements(template).stream().map(TemplateRules.Statement::where).toList();
         assertTrue(where.size() >= 12, "too few statements found: " + where);
         for (String sid : List.of("ReadAndTagArticles", "ListArticles", "WriteSite", "ListSite",
-                "InvalidateOwnDistribution", "SetOwnWakeUps", "PassSchedulerRole", "InvokeLiveAlias", "ConsumeOwnQueue", "WriteOwnLogs",
+                "InvalidateOwnDistribution", "SetOwnWakeUps", "PassSchedulerRole", "InvokeLiveAlias", "ConsumeOwnQueue", "ReportFailedInvocations", "WriteOwnLogs",
                 "CloudFrontReadsPages", "OnlyTheRuleSends",
                 "CloudFrontSeesMissingPagesAs404", "ReadersNeverGetGalleyState")) {
             assertTrue(where.stream().anyMatch(w -> w.endsWith("/" + sid)), sid + " not found in " + where);
@@ -313,7 +313,11 @@ class TemplateRulesTest {
     void theFunctionSendingOrPurgingOrReadingAnotherQueueIsCaught() {
         Map<String, Object> t = mutated();
         statement(t, "ConsumeOwnQueue").put("Action", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:SendMessage"));
-        assertCaught(TemplateRules.all(t), "the function may sqs:SendMessage");
+        assertCaught(TemplateRules.all(t), "sqs:SendMessage on [${ContentChangesQueue.Arn}], not only FailedInvocationsQueue");
+
+        Map<String, Object> w = mutated();
+        statement(w, "ReportFailedInvocations").put("Resource", Map.of("Fn::GetAtt", List.of("ContentChangesQueue", "Arn")));
+        assertCaught(TemplateRules.all(w), "not only FailedInvocationsQueue");
 
         Map<String, Object> u = mutated();
         statement(u, "ConsumeOwnQueue").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*"));

@@ -98,7 +98,14 @@ class TemplateWiringTest {
         assertEquals(Map.of("Fn::GetAtt", List.of("GalleyFunctionRole", "Arn")), f.get("Role"));
         assertNull(f.get("Policies"), "the role is written out; SAM must not add policies");
         assertNull(f.get("Events"), "the queue's event source mapping is written out, not as a SAM event");
-        assertNull(f.get("EventInvokeConfig"), "nothing invokes the function asynchronously any more");
+    }
+
+    @Test
+    void aWakeUpOrReRenderThatFailsEveryRetryLandsInAQueueNotNowhere() {
+        Map<String, Object> config = map(props(template, "GalleyFunction").get("EventInvokeConfig"));
+        assertEquals(2, config.get("MaximumRetryAttempts"));
+        assertEquals(Map.of("Type", "SQS", "Destination", Map.of("Fn::GetAtt", List.of("FailedInvocationsQueue", "Arn"))),
+                at(config, "DestinationConfig", "OnFailure"));
     }
 
     @Test
@@ -190,6 +197,7 @@ class TemplateWiringTest {
         expected.put("scheduler:UpdateSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
         expected.put("scheduler:DeleteSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
         expected.put("iam:PassRole", Set.of(TemplateRules.SCHEDULER_ROLE_ARN));
+        expected.put("sqs:SendMessage", Set.of("${FailedInvocationsQueue.Arn}"));
         assertEquals(expected, functionGrants(),
                 "the function's permissions changed: update this list only if the function really needs it");
     }
@@ -386,7 +394,7 @@ class TemplateWiringTest {
             assertEquals(List.of("HasAlarmEmail", List.of(Map.of("Ref", "AlarmTopic")), Map.of("Ref", "AWS::NoValue")),
                     at(a, "AlarmActions", "Fn::If"), id + " notifies the optional topic");
         }
-        for (String queue : List.of("DeadLetterQueue", "UndeliveredEventsQueue")) {
+        for (String queue : List.of("DeadLetterQueue", "UndeliveredEventsQueue", "FailedInvocationsQueue")) {
             Map<String, Object> depth = byWatched.get("ApproximateNumberOfMessagesVisible ${" + queue + ".QueueName}");
             assertNotNull(depth, "no alarm on the depth of " + queue);
             assertEquals("AWS/SQS", depth.get("Namespace"));
@@ -419,7 +427,7 @@ class TemplateWiringTest {
     void outputsNameEverythingAnOperatorNeeds() {
         Map<String, Object> outputs = map(template.get("Outputs"));
         for (String name : List.of("SiteUrl", "ContentBucketName", "SiteBucketName", "DistributionId", "FunctionName",
-                "ContentChangesQueueUrl", "FailureQueueUrl", "UndeliveredEventsQueueUrl")) {
+                "ContentChangesQueueUrl", "FailureQueueUrl", "UndeliveredEventsQueueUrl", "FailedInvocationsQueueUrl")) {
             assertTrue(outputs.containsKey(name), "no output " + name);
         }
         assertTrue(text(at(outputs, "SiteUrl", "Value")).startsWith("https://${Distribution.DomainName}"));
