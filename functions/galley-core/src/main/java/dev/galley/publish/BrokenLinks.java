@@ -53,16 +53,13 @@ final class BrokenLinks {
         return broken;
     }
 
-    /** A path leads somewhere when the site has that file, or that folder's page, as the CDN serves {@code /x/} and {@code /x}. */
+    /** A path leads somewhere when the site has the object the CDN serves for it: {@code /x/} and {@code /x} are x's page, {@code /x.json} a file. */
     static boolean leadsSomewhere(String link, Predicate<String> siteHas) {
         String path = URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8).substring(1);
         if (path.startsWith("/") || path.contains("//") || ("/" + path + "/").contains("/../") || ("/" + path + "/").contains("/./")) {
             return false;  // the site serves no page at such a path (https://example.com//x/), and no store should be asked it
         }
-        if (path.isEmpty() || path.endsWith("/")) {
-            return siteHas.test(path + "index.html");
-        }
-        return siteHas.test(path) || siteHas.test(path + "/index.html");
+        return siteHas.test(dev.galley.site.SitePaths.objectKeyServedFor(path));
     }
 
     /** {@code {"brokenLinks":[{"file":"posts/a.md","link":"/blog/x/"}]}}, sorted, so an unchanged site writes the same bytes. */

@@ -16,8 +16,23 @@ public final class SitePaths {
             "search.json");
 
     private static final Pattern PATH_CHARACTERS = Pattern.compile("[A-Za-z0-9._~/-]+");
+    /** The endings the CDN's viewer-request function (infrastructure/cloudfront/rewrite-index.js) serves as files. */
+    private static final Pattern SERVED_AS_FILE = Pattern.compile("\\.(html|xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
+            Pattern.CASE_INSENSITIVE);
 
     private SitePaths() {
+    }
+
+    /**
+     * The object the CDN serves for a site path, as rewrite-index.js maps it: {@code x/} and {@code x} are
+     * {@code x/index.html}, and a path whose last segment has a file's ending is that file.
+     */
+    public static String objectKeyServedFor(String path) {
+        if (path.isEmpty() || path.endsWith("/")) {
+            return path + "index.html";
+        }
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return SERVED_AS_FILE.matcher(last).find() ? path : path + "/index.html";
     }
 
     /** Why an article may not live at this site path, or null when it may. */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 
 /**
  * Serves the site bucket over HTTP the way CloudFront will: {@code /} is {@code index.html}, {@code /x/} is
@@ -35,10 +34,6 @@ final class SiteServer implements AutoCloseable {
     static final String EVENTS_PATH = "/_preview/events";
     private static final String RELOAD_SCRIPT = "<script>new EventSource('" + EVENTS_PATH
             + "').onmessage = () => location.reload();</script>";
-
-    /** The endings CloudFront's viewer-request function (rewrite-index.js) serves as files; anything else is a folder. */
-    private static final Pattern FILE_EXTENSION = Pattern.compile("\\.(html|xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
-            Pattern.CASE_INSENSITIVE);
     private static final String SVG = "image/svg+xml";
     /** The CDN's SvgSandboxHeadersPolicy (template.yaml): an SVG opened on the preview's origin runs no script. */
     static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
@@ -102,11 +97,7 @@ final class SiteServer implements AutoCloseable {
         if (key.startsWith("_galley/") || key.equals("_galley")) {
             return null;
         }
-        if (key.isEmpty() || key.endsWith("/")) {
-            return key + "index.html";
-        }
-        String last = key.substring(key.lastIndexOf('/') + 1);
-        return FILE_EXTENSION.matcher(last).find() ? key : key + "/index.html";
+        return dev.galley.site.SitePaths.objectKeyServedFor(key);
     }
 
     private void serve(HttpExchange exchange) throws IOException {
