@@ -200,6 +200,13 @@ public final class PublishHandler implements RequestStreamHandler {
             log.accept(synced.logLine(record.key()).toString());
             outcomes.add(synced.outcome());
             stale.addAll(synced.stale());
+            Optional<String> otherSpelling = record.isObjectChange() ? record.otherSpelling() : Optional.empty();
+            if (!synced.retryable() && otherSpelling.isPresent() && otherSpelling.get().startsWith(config.contentPrefix())) {
+                Synced other = sync(new SourceChange(otherSpelling.get().substring(config.contentPrefix().length()), "", ""));
+                log.accept(other.logLine(otherSpelling.get()).toString());
+                stale.addAll(other.stale());
+                synced = other;
+            }
             if (synced.retryable()) {
                 toRetry = batch.size() - i;
             }

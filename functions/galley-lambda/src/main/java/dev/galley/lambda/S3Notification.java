@@ -6,12 +6,16 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One change to an object of a bucket, from either of the two shapes S3 announces it in: a record of an S3 event
  * notification (sent straight to the function), or an EventBridge event (sent through the queue).
  */
 public record S3Notification(String eventSource, String eventName, String bucket, String key, String etag, String sequencer) {
+
+    /** The {@code source} of S3's events on EventBridge, kept as the record's event source. */
+    static final String EVENTBRIDGE_SOURCE = "aws.s3";
 
     /**
      * The records of an S3 event notification. Keys arrive form-encoded there ({@code my+post.md} is
@@ -54,12 +58,30 @@ public record S3Notification(String eventSource, String eventName, String bucket
             case "Object Deleted" -> "ObjectRemoved:" + reason;
             default -> type;
         };
-        return new S3Notification("aws:s3", eventName, detail.path("bucket").path("name").asText(),
+        return new S3Notification(EVENTBRIDGE_SOURCE, eventName, detail.path("bucket").path("name").asText(),
                 object.path("key").asText(), object.path("etag").asText(""), object.path("sequencer").asText(""));
     }
 
     /** An S3 object creation or removal; anything else (other sources, other S3 events) is not Galley's. */
     public boolean isObjectChange() {
-        return eventSource.equals("aws:s3") && (eventName.startsWith("ObjectCreated:") || eventName.startsWith("ObjectRemoved:"));
+        return (eventSource.equals("aws:s3") || eventSource.equals(EVENTBRIDGE_SOURCE))
+                && (eventName.startsWith("ObjectCreated:") || eventName.startsWith("ObjectRemoved:"));
+    }
+
+    /**
+     * For an EventBridge event, the key form-decoded when that spells another key ({@code my+post.md} is also
+     * {@code my post.md}). AWS documents no encoding there, yet its own Powertools decodes these keys; syncing both
+     * spellings is right either way, as a sync makes the site match what the bucket holds under that key.
+     */
+    public Optional<String> otherSpelling() {
+        if (!eventSource.equals(EVENTBRIDGE_SOURCE)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
+            return decoded.equals(key) ? Optional.empty() : Optional.of(decoded);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();  // a % that starts no escape: the key is as written
+        }
     }
 }

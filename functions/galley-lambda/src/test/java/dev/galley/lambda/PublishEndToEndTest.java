@@ -258,6 +258,17 @@ abstract class PublishEndToEndTest {
         assertTrue(site("index.html").contains("Queued two"));
     }
 
+    @Test
+    void aQueuedKeyThatTurnsOutFormEncodedIsPublishedUnderTheKeyItSpells() throws Exception {
+        // If EventBridge form-encodes keys as S3's own notifications do, "my post.md" arrives as "my+post.md".
+        upload("my post.md", article("Spaced", "2026-03-03"));
+        JsonNode result = handle(Events.queueBatch(List.of(Events.eventBridge(contentBucket, "my+post.md", etag("my post.md"), nextSequencer()))));
+
+        assertEquals("{\"batchItemFailures\":[]}", result.toString());
+        assertEquals("published", tags("my post.md").get("galley-status"));
+        assertTrue(site("index.html").contains("Spaced"));
+    }
+
     private String etag(String key) {
         return s3.headObject(r -> r.bucket(contentBucket).key(key)).eTag().replace("\"", "");
     }

@@ -104,9 +104,9 @@ class QueueBatchTest {
         List<QueuedChange> batch = QueuedChange.fromEvent(Events.fixture("sqs-fifo-eventbridge.json"));
 
         assertEquals(List.of(
-                new S3Notification("aws:s3", "ObjectCreated:PutObject", "amzn-s3-demo-bucket1", "example-key",
+                new S3Notification("aws.s3", "ObjectCreated:PutObject", "amzn-s3-demo-bucket1", "example-key",
                         "b1946ac92492d2347c6235b4d2611184", "617f08299329d189"),
-                new S3Notification("aws:s3", "ObjectRemoved:DeleteObject", "amzn-s3-demo-bucket1", "example-key", "",
+                new S3Notification("aws.s3", "ObjectRemoved:DeleteObject", "amzn-s3-demo-bucket1", "example-key", "",
                         "617f0837b476e463")),
                 batch.stream().map(QueuedChange::change).toList());
         assertEquals(List.of("059f36b4-87a3-44ab-83d2-661975830a7d", "2e1424d4-f796-459a-8184-9c92662be6da"),
