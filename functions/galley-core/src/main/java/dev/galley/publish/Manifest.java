@@ -52,8 +52,19 @@ public final class Manifest {
             if (previous == null || previous == this) {
                 return this;
             }
-            Set<String> former = new LinkedHashSet<>(previous.formerPaths);
-            former.add(previous.article.path());
+            return withFormer(previous.allPaths());
+        }
+
+        /** Every path this article has had, its own last. */
+        List<String> allPaths() {
+            Set<String> all = new LinkedHashSet<>(formerPaths);
+            all.add(article.path());
+            return List.copyOf(all);
+        }
+
+        /** This entry, remembering these earlier paths too. */
+        Entry withFormer(List<String> earlier) {
+            Set<String> former = new LinkedHashSet<>(earlier);
             former.addAll(formerPaths);
             former.remove(article.path());
             return former.equals(new LinkedHashSet<>(formerPaths)) ? this
@@ -65,16 +76,27 @@ public final class Manifest {
 
     private final long revision;
     private final Map<String, Entry> entries;
+    /**
+     * The paths of articles that left the site (deleted, drafted, held back, expired, broken), by source file: when
+     * the file is published again, its old URLs redirect to it again.
+     */
+    private final Map<String, List<String>> retired;
     /** The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time. */
     private List<ArticleSummary> newestFirst;
 
     /** The entries are keyed by their article's path, whatever keys an old manifest gave them. */
     @JsonCreator
-    public Manifest(@JsonProperty("revision") long revision, @JsonProperty("entries") Map<String, Entry> entries) {
+    public Manifest(@JsonProperty("revision") long revision, @JsonProperty("entries") Map<String, Entry> entries,
+                    @JsonProperty("retired") Map<String, List<String>> retired) {
         this.revision = revision;
         Map<String, Entry> byPath = new TreeMap<>();
         entries.values().forEach(e -> byPath.put(e.article().path(), e));
         this.entries = Collections.unmodifiableMap(byPath);
+        this.retired = retired == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(retired));  // null: written before it
+    }
+
+    public Manifest(long revision, Map<String, Entry> entries) {
+        this(revision, entries, Map.of());
     }
 
     @JsonProperty("revision")
@@ -86,6 +108,12 @@ public final class Manifest {
     @JsonProperty("entries")
     public Map<String, Entry> entries() {
         return entries;
+    }
+
+    @JsonProperty("retired")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    Map<String, List<String>> retired() {
+        return retired;
     }
 
     /** The entry of the article at this site path, such as {@code articles/x/}, or null. */
@@ -117,29 +145,52 @@ public final class Manifest {
     public Manifest with(Entry entry) {
         Map<String, Entry> next = new TreeMap<>(entries);
         next.values().removeIf(e -> e.sourceKey().equals(entry.sourceKey()));
-        next.put(entry.article().path(), entry.after(bySource(entry.sourceKey())));
-        return new Manifest(revision + 1, next);
+        next.put(entry.article().path(), returning(entry, bySource(entry.sourceKey())));
+        Map<String, List<String>> stillRetired = new TreeMap<>(retired);
+        stillRetired.remove(entry.sourceKey());
+        return new Manifest(revision + 1, next, stillRetired);
     }
 
-    /** The next revision, without the entry of this source file. */
+    /** The next revision, without the entry of this source file, whose paths it remembers. */
     public Manifest without(String sourceKey) {
         Map<String, Entry> next = new TreeMap<>(entries);
-        next.values().removeIf(e -> e.sourceKey().equals(sourceKey));
-        return new Manifest(revision + 1, next);
+        Map<String, List<String>> nextRetired = new TreeMap<>(retired);
+        next.values().removeIf(e -> {
+            if (e.sourceKey().equals(sourceKey)) {
+                nextRetired.put(sourceKey, e.allPaths());
+                return true;
+            }
+            return false;
+        });
+        return new Manifest(revision + 1, next, nextRetired);
     }
 
-    /** The next revision, holding exactly these entries, each remembering the former paths of its source's entry here. */
+    /**
+     * The next revision, holding exactly these entries, each remembering the former paths of its source's entry
+     * here (or of its source's retired paths); the entries not kept retire.
+     */
     public Manifest replacedBy(Collection<Entry> all) {
         Map<String, Entry> bySource = new HashMap<>();
         entries.values().forEach(e -> bySource.put(e.sourceKey(), e));
         Map<String, Entry> next = new TreeMap<>();
-        all.forEach(e -> next.put(e.article().path(), e.after(bySource.get(e.sourceKey()))));
-        return new Manifest(revision + 1, next);
+        Map<String, List<String>> nextRetired = new TreeMap<>(retired);
+        all.forEach(e -> {
+            next.put(e.article().path(), returning(e, bySource.remove(e.sourceKey())));
+            nextRetired.remove(e.sourceKey());
+        });
+        bySource.values().forEach(left -> nextRetired.put(left.sourceKey(), left.allPaths()));
+        return new Manifest(revision + 1, next, nextRetired);
+    }
+
+    /** An entry of a source that was on the site as {@code previous}, or that left it and comes back. */
+    private Entry returning(Entry entry, Entry previous) {
+        List<String> left = retired.get(entry.sourceKey());
+        return previous != null ? entry.after(previous) : left != null ? entry.withFormer(left) : entry;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Manifest m && revision == m.revision && entries.equals(m.entries);
+        return other instanceof Manifest m && revision == m.revision && entries.equals(m.entries) && retired.equals(m.retired);
     }
 
     @Override

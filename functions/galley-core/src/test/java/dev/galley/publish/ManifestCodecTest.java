@@ -98,4 +98,15 @@ class ManifestCodecTest {
         Manifest read = ManifestCodec.read(ManifestCodec.write(new Manifest(1, java.util.Map.of("a", entry))));
         assertEquals(entry, read.byPath("articles/a/"));
     }
+
+    @Test
+    void theOldUrlsOfArticlesOffTheSiteSurviveAWriteAndAReadAndOldManifestsHaveNone() {
+        ArticleSummary article = new ArticleSummary("b", "B", OffsetDateTime.parse("2026-01-01T00:00:00Z"), null, List.of(),
+                List.of(), "", List.of(), 1, null, false);
+        Manifest manifest = Manifest.EMPTY.with(new Manifest.Entry("b.md", "etag", "", article, List.of("articles/a/"))).without("b.md");
+        Manifest read = ManifestCodec.read(ManifestCodec.write(manifest));
+        assertEquals(manifest, read);
+        assertEquals(List.of("articles/a/", "articles/b/"), read.retired().get("b.md"));
+        assertEquals(java.util.Map.of(), ManifestCodec.read(oldManifest("\"\"").getBytes(StandardCharsets.UTF_8)).retired());
+    }
 }

@@ -125,6 +125,23 @@ class RedirectPublishingTest {
     }
 
     @Test
+    void anArticleBackOnTheSiteAfterADraftOrABrokenRebuildRedirectsFromItsOldUrlsAgain() {
+        publish("a.md", article("A", "2024-01-01", "slug: first"));
+        publish("a.md", article("A", "2024-01-01", "slug: second"));
+        publish("a.md", article("A", "2024-01-01", "slug: second", "draft: true"));
+        assertEquals(Map.of(), redirects(), "no redirect while the article is off the site");
+
+        publish("a.md", article("A", "2024-01-01", "slug: second"));
+        assertEquals(Map.of("articles/first/index.html", "/articles/second/"), redirects());
+
+        content.put("a.md", "---\ntitle: A\ndate: someday\nslug: second\n---\nx\n");
+        publisher.rebuild();
+        assertEquals(Map.of(), redirects());
+        publish("a.md", article("A", "2024-01-01", "slug: third"));
+        assertEquals(Map.of("articles/first/index.html", "/articles/third/", "articles/second/index.html", "/articles/third/"), redirects());
+    }
+
+    @Test
     void deletingAnArticleRemovesItsRedirectsBeforeItsPage() {
         publish("a.md", article("A", "2026-01-01", "slug: first", "aliases: [/blog/a/]"));
         publish("a.md", article("A", "2026-01-01", "slug: second", "aliases: [/blog/a/]"));
