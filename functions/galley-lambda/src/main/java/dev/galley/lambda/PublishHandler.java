@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The Lambda entry point. Takes batches from the function's SQS FIFO queue (EventBridge's "Object Created" and
@@ -44,6 +45,9 @@ import java.util.function.Consumer;
  * Lambda retries it. Retrying is safe: each record converges on what the content bucket holds now.
  */
 public final class PublishHandler implements RequestStreamHandler {
+
+    /** A batch starts no further record with less time than this left (a record is usually well under a second). */
+    static final int TIME_RESERVE_MILLIS = 30_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The log field of a rejected site.yaml; the template's metric filter matches it. */
@@ -116,9 +120,9 @@ public final class PublishHandler implements RequestStreamHandler {
         } else if (WakeEvent.ACTION.equals(event.path("action").asText())) {
             result = wake(WakeEvent.keyOf(event), requestId, log);
         } else if (QueuedChange.isQueueEvent(event)) {
-            result = handleQueue(event, requestId, log);
+            result = handleQueue(event, requestId, log, remainingMillis(context));
         } else if (event.has("Records")) {
-            result = handleRecords(event, requestId, log);
+            result = handleRecords(event, requestId, log, remainingMillis(context));
         } else if ("s3:TestEvent".equals(event.path("Event").asText())) {
             log.accept(logLine("", "skipped", "s3:TestEvent", 0).toString());
             result = JSON.createObjectNode().put("skipped", "s3:TestEvent");
@@ -128,9 +132,13 @@ public final class PublishHandler implements RequestStreamHandler {
         JSON.writeValue(output, result);
     }
 
-    private ObjectNode handleRecords(JsonNode event, String requestId, Consumer<String> log) {
+    private static IntSupplier remainingMillis(Context context) {
+        return context == null ? () -> Integer.MAX_VALUE : context::getRemainingTimeInMillis;
+    }
+
+    private ObjectNode handleRecords(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<S3Notification> records = S3Notification.fromEvent(event);
-        Batch done = publishInOrder(records, requestId, log);
+        Batch done = publishInOrder(records, requestId, log, remainingMillis);
         ObjectNode result = JSON.createObjectNode();
         for (int i = 0; i < records.size(); i++) {
             result.put(records.get(i).key(), i < done.outcomes().size() ? done.outcomes().get(i) : "failed-will-retry");
@@ -149,10 +157,10 @@ public final class PublishHandler implements RequestStreamHandler {
      * S3 event is reported alone, at every receive, until the queue's redrive policy moves it to the dead-letter
      * queue; it names no key, so the records after it go on.
      */
-    private ObjectNode handleQueue(JsonNode event, String requestId, Consumer<String> log) {
+    private ObjectNode handleQueue(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<QueuedChange> messages = QueuedChange.fromEvent(event);
         List<QueuedChange> readable = messages.stream().filter(QueuedChange::isReadable).toList();
-        Batch done = publishInOrder(readable.stream().map(QueuedChange::change).toList(), requestId, log);
+        Batch done = publishInOrder(readable.stream().map(QueuedChange::change).toList(), requestId, log, remainingMillis);
         Set<String> failed = new HashSet<>();
         readable.subList(readable.size() - done.toRetry(), readable.size()).forEach(m -> failed.add(m.messageId()));
         for (QueuedChange message : messages) {
@@ -179,12 +187,19 @@ public final class PublishHandler implements RequestStreamHandler {
      * @return the outcomes of the records handled, and how many records, from the failed one to the end, must be
      *         handed back to be retried
      */
-    private Batch publishInOrder(List<S3Notification> batch, String requestId, Consumer<String> log) {
+    private Batch publishInOrder(List<S3Notification> batch, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<String> outcomes = new ArrayList<>();
         // Site paths whose cached copies the records made stale; pages and feeds need none (max-age=60).
         List<String> stale = new ArrayList<>();
         int toRetry = 0;
+        String waitReason = "waits for an earlier record that will be retried";
         for (int i = 0; i < batch.size() && toRetry == 0; i++) {
+            // A record started with too little time left would time the whole invocation out, done records and all.
+            if (i > 0 && remainingMillis.getAsInt() < TIME_RESERVE_MILLIS) {
+                toRetry = batch.size() - i;
+                waitReason = "handed back unstarted: the invocation's time is nearly up";
+                break;
+            }
             S3Notification record = batch.get(i);
             Synced synced;
             if (!record.isObjectChange()) {
@@ -212,7 +227,7 @@ public final class PublishHandler implements RequestStreamHandler {
             }
         }
         for (S3Notification waiting : batch.subList(outcomes.size(), batch.size())) {
-            log.accept(logLine(waiting.key(), "failed-will-retry", "waits for an earlier record that will be retried", 0).toString());
+            log.accept(logLine(waiting.key(), "failed-will-retry", waitReason, 0).toString());
         }
         invalidate(stale, requestId, log);
         return new Batch(outcomes, toRetry);

@@ -259,6 +259,24 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void aBatchNearTheEndOfItsTimeHandsBackTheRecordsItHasNotStarted() throws Exception {
+        upload("late one.md", article("Late one", "2026-03-01"));
+        upload("late two.md", article("Late two", "2026-03-02"));
+        String batch = Events.queueBatch(List.of(
+                Events.eventBridge(contentBucket, "late one.md", etag("late one.md"), nextSequencer()),
+                Events.eventBridge(contentBucket, "late two.md", etag("late two.md"), nextSequencer())));
+        RecordingContext logs = new RecordingContext().withRemainingMillis(PublishHandler.TIME_RESERVE_MILLIS - 1);
+
+        JsonNode result = handle(batch, logs);
+
+        assertEquals(1, result.path("batchItemFailures").size(), result.toString());
+        assertEquals("published", tags("late one.md").get("galley-status"), "a batch always starts its first record");
+        assertFalse(tags("late two.md").containsKey("galley-status"), "the second waits for the next receive");
+        assertTrue(logs.lines().stream().anyMatch(line -> line.path("key").asText().equals("late two.md")
+                && line.path("reason").asText().contains("time is nearly up")), logs.lines().toString());
+    }
+
+    @Test
     void aQueuedKeyThatTurnsOutFormEncodedIsPublishedUnderTheKeyItSpells() throws Exception {
         // If EventBridge form-encodes keys as S3's own notifications do, "my post.md" arrives as "my+post.md".
         upload("my post.md", article("Spaced", "2026-03-03"));

@@ -22,19 +22,26 @@ final class RecordingContext implements Context, LambdaLogger {
 
     private final ConcurrentLinkedQueue<String> lines;
     private final String requestId;
+    private final int remainingMillis;
 
     RecordingContext() {
-        this(new ConcurrentLinkedQueue<>(), "test");
+        this(new ConcurrentLinkedQueue<>(), "test", 60_000);
     }
 
-    private RecordingContext(ConcurrentLinkedQueue<String> lines, String requestId) {
+    private RecordingContext(ConcurrentLinkedQueue<String> lines, String requestId, int remainingMillis) {
         this.lines = lines;
         this.requestId = requestId;
+        this.remainingMillis = remainingMillis;
+    }
+
+    /** This context, with only so much of the invocation's time left. */
+    RecordingContext withRemainingMillis(int millis) {
+        return new RecordingContext(lines, requestId, millis);
     }
 
     /** Another invocation's context, with its own request id, logging into the same lines. */
     RecordingContext forRequest(String requestId) {
-        return new RecordingContext(lines, requestId);
+        return new RecordingContext(lines, requestId, remainingMillis);
     }
 
     /** Every line logged so far, as written. */
@@ -112,7 +119,7 @@ final class RecordingContext implements Context, LambdaLogger {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return remainingMillis;
     }
 
     @Override
