@@ -55,7 +55,8 @@ final class Media {
         }
         if (kind == ContentKind.SVG && holdsScript(svgDocument(bytes))) {
             throw new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE,
-                    "the SVG holds script (a script element, an on... attribute or a javascript: link), which is never published; "
+                    // No commas or brackets: the reason travels in an S3 tag, which keeps none.
+                    "the SVG holds script: a script element or an on... attribute or a javascript: link. Script is never published: "
                             + "export the drawing without it");
         }
         return new SiteFile(sitePath(key), bytes, kind);
