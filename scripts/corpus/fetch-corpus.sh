@@ -79,11 +79,11 @@ prefetch() {
 }
 
 build_corpus() {
-  local name=$1 repo=$2 commit=$3 title=$4 posts=$5 images=$6 base_url=$7 permalink=$8
+  local name=$1 repo=$2 commit=$3 title=$4 posts=$5 images=$6 base_url=$7 permalink=$8 former=${9:--}
   local stamp=$out/.stamps/$name
   # The stamp is the manifest line, so a changed glob re-creates the corpus as a changed commit does.
   local line
-  line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$repo" "$commit" "$title" "$posts" "$images" "$base_url" "$permalink")
+  line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$repo" "$commit" "$title" "$posts" "$images" "$base_url" "$permalink" "$former")
   if [[ -d "$out/$name" && -f "$stamp" && "$(cat "$stamp")" == "$line" ]]; then
     echo "$name: already at ${commit:0:12}, skipped"
     return 0
@@ -122,6 +122,9 @@ language: en
 timezone: UTC
 permalink: $permalink
 YAML
+  if [[ "$former" != "-" ]]; then
+    echo "formerPermalinks: [$former]" >>"$work/corpus/site.yaml"
+  fi
 
   local counts
   counts="$(wc -l <"$work/posts.tsv") posts, $(wc -l <"$work/images.tsv") images"
@@ -139,8 +142,8 @@ trap 'rm -rf "${work:-}"' EXIT
 mkdir -p "$out"
 [[ -f "$manifest" ]] || die "no manifest at $manifest"
 # The manifest comes in on descriptor 3, so nothing in the loop that reads standard input can eat it.
-while IFS=$'\t' read -r -u 3 name repo commit title posts images base_url permalink; do
+while IFS=$'\t' read -r -u 3 name repo commit title posts images base_url permalink former; do
   [[ -z "$name" || "$name" == \#* ]] && continue
   wanted "$name" "$@" || continue
-  build_corpus "$name" "$repo" "$commit" "$title" "$posts" "$images" "$base_url" "$permalink"
+  build_corpus "$name" "$repo" "$commit" "$title" "$posts" "$images" "$base_url" "$permalink" "$former"
 done 3<"$manifest"

@@ -119,7 +119,8 @@ public final class ArticleParser {
         OffsetDateTime updated = fields.firstDate(UPDATED_KEYS, site.timezone());
         List<String> tags = fields.tags();
         String slug = fields.slug();
-        String path = fields.path(site.permalink(), PermalinkFields.of(sourceKey, date.toLocalDate(), slug, fields.optionalText("slug")));
+        Permalink.Fields placeholders = PermalinkFields.of(sourceKey, date.toLocalDate(), slug, fields.optionalText("slug"));
+        String path = fields.path(site.permalink(), placeholders);
         // Jekyll's published: false keeps a post off the site as Galley's draft: true does.
         boolean draft = fields.flag("draft") || (fields.value("published") != null && !fields.flag("published"));
         boolean featured = fields.flag("featured");
@@ -129,6 +130,12 @@ public final class ArticleParser {
         String sampleName = fields.optionalText("sample");
         URI canonical = fields.canonicalUrl();
         List<String> aliases = fields.aliases(path);
+        for (Permalink former : site.formerPermalinks()) {
+            String old = former.expand(placeholders);
+            if (!old.equals(path) && !aliases.contains(old) && SitePaths.refusal(old) == null) {
+                aliases.add(old);  // the old site also served the article here
+            }
+        }
         PublishWindow window = fields.window(date, site.timezone());
         fields.sortWarningsByLine();
 

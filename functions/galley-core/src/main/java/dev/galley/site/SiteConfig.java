@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param embedHosts     the hosts an article's raw {@code <iframe>} may load from (https only); the site's
  *                       content security policy must list the same hosts in {@code frame-src}
  * @param permalink      where articles live, unless one sets its own {@code permalink}
+ * @param formerPermalinks where articles lived before (another spelling the old site also served, an older
+ *                       pattern): each article's path under each answers 301 to its page
  */
 public record SiteConfig(
         String title,
@@ -36,7 +38,8 @@ public record SiteConfig(
         int wordsPerMinute,
         int pageSize,
         List<String> embedHosts,
-        Permalink permalink) {
+        Permalink permalink,
+        List<Permalink> formerPermalinks) {
 
     /** The name of the config file at the root of the content. */
     public static final String FILE_NAME = "site.yaml";
@@ -60,16 +63,24 @@ public record SiteConfig(
     /** A site whose articles live at {@code /articles/<slug>/}. */
     public SiteConfig(String title, String tagline, String description, URI baseUrl, String author, String language,
                       ZoneId timezone, int wordsPerMinute, int pageSize, List<String> embedHosts) {
-        this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, Permalink.DEFAULT);
+        this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, Permalink.DEFAULT, List.of());
     }
 
     /** This site with its articles at another permalink. */
     public SiteConfig withPermalink(Permalink other) {
-        return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, other);
+        return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, other,
+                formerPermalinks);
+    }
+
+    /** This site, with its articles' paths under these patterns redirecting to them. */
+    public SiteConfig withFormerPermalinks(List<Permalink> former) {
+        return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
+                former);
     }
 
     public SiteConfig {
         embedHosts = List.copyOf(embedHosts);
+        formerPermalinks = List.copyOf(formerPermalinks);
         for (String host : embedHosts) {
             if (!HOST_NAME.matcher(host).matches()) {
                 throw new IllegalArgumentException("embedHosts: \"" + host + "\" is not a host name; write it like www.youtube-nocookie.com");
@@ -113,6 +124,7 @@ public record SiteConfig(
         }
         List<String> embedHosts = embedHosts(file, text, root, d.embedHosts);
         Permalink permalink = permalink(file, text, root);
+        List<Permalink> formerPermalinks = formerPermalinks(file, text, root);
         try {
             return new SiteConfig(
                     text(root, "title", d.title),
@@ -125,7 +137,8 @@ public record SiteConfig(
                     root.path("wordsPerMinute").asInt(d.wordsPerMinute),
                     root.path("pageSize").asInt(d.pageSize),
                     embedHosts,
-                    permalink);
+                    permalink,
+                    formerPermalinks);
         } catch (IllegalArgumentException e) {
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD, e.getMessage());
         }
@@ -143,6 +156,26 @@ public record SiteConfig(
                     "embedHosts must be a list of host names without https:// or a path, like [www.youtube-nocookie.com, player.vimeo.com]");
         }
         return hosts;
+    }
+
+    private static List<Permalink> formerPermalinks(String file, String yaml, ObjectNode root) throws ArticleException {
+        JsonNode node = root.get("formerPermalinks");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<Permalink> patterns = new ArrayList<>();
+        for (JsonNode item : node.isArray() ? node : List.of(node)) {
+            try {
+                if (!item.isValueNode()) {
+                    throw new IllegalArgumentException("must be a path such as /en/blog/:slug/, not a list or mapping");
+                }
+                patterns.add(Permalink.parse(item.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new ArticleException(file, Yaml.lineOf(yaml, "formerPermalinks", 0), ArticleException.Problem.BAD_FIELD,
+                        "formerPermalinks: \"" + item.asText() + "\" " + e.getMessage());
+            }
+        }
+        return patterns;
     }
 
     private static Permalink permalink(String file, String yaml, ObjectNode root) throws ArticleException {

@@ -58,6 +58,24 @@ class AliasesTest {
     }
 
     @Test
+    void everyArticleRedirectsFromWhereTheSitesFormerPermalinksPutIt() throws Exception {
+        // nodejs.org served its posts at /blog/<category>/<name>/ and /en/blog/<category>/<name>/: links use both.
+        SiteConfig site = SiteConfig.parse("site.yaml", """
+                permalink: /:sections/:title/
+                formerPermalinks: [/en/:sections/:title/, /articles/:slug/]
+                """.getBytes(StandardCharsets.UTF_8));
+        Article article = new ArticleParser(site).parse("blog/release/v14.17.0.md",
+                "---\ntitle: Node v14.17.0\ndate: 2021-05-11\n---\nBody.\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("blog/release/v14.17.0/", article.summary().path());
+        assertEquals(List.of("en/blog/release/v14.17.0/", "articles/v14-17-0/"), article.summary().aliases());
+
+        ArticleException bad = org.junit.jupiter.api.Assertions.assertThrows(ArticleException.class,
+                () -> SiteConfig.parse("site.yaml", "formerPermalinks: [/:nonsense/]\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, bad.line());
+        assertTrue(bad.getMessage().contains("formerPermalinks: \"/:nonsense/\""), bad.getMessage());
+    }
+
+    @Test
     void redirectFromTakesAStringOrAListAndDuplicatesCountOnce() throws ArticleException {
         // As jekyll-redirect-from's README writes them.
         Article article = parse("_posts/2013-10-01-post.md", """
