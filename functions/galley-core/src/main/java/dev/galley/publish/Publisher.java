@@ -65,7 +65,7 @@ public final class Publisher {
      * reads submitted to IO, which must never wait behind the feed's own task.
      */
     private static final ExecutorService PAGES = Parallel.pool(8, "galley-pages");
-    static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif) are published";
+    static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published";
 
     private final ContentStore content;
     private final SiteStore site;
