@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,14 +140,7 @@ class CloudFrontFunctionTest {
     }
 
     private static ObjectNode event(Case c) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "1.0");
-        ObjectNode context = event.putObject("context");
-        context.put("distributionDomainName", "d111111abcdef8.cloudfront.net");
-        context.put("distributionId", "EDFDVBD6EXAMPLE");
-        context.put("eventType", "viewer-request");
-        context.put("requestId", "4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==");
-        event.putObject("viewer").put("ip", "198.51.100.11");
+        ObjectNode event = CloudFrontHarness.event("viewer-request");
         ObjectNode request = event.putObject("request");
         request.put("method", "GET");
         request.put("uri", c.uri());
@@ -158,14 +150,6 @@ class CloudFrontFunctionTest {
         headers.putObject("accept").put("value", "text/html");
         request.putObject("cookies").putObject("id").put("value", "CookieIdValue");
         return event;
-    }
-
-    private static List<JsonNode> runNode(ArrayNode events) throws URISyntaxException {
-        Path harness = Path.of(CloudFrontFunctionTest.class.getResource("/cloudfront-harness.js").toURI());
-        Processes.Result r = Processes.run(
-                List.of("node", harness.toString(), TemplateInlineCodeTest.functionFile().toString()),
-                null, null, events.toString(), Duration.ofSeconds(60));
-        return parseResults(r);
     }
 
     private static List<JsonNode> runNjs(ArrayNode events) throws IOException {
@@ -193,17 +177,6 @@ class CloudFrontFunctionTest {
             return out;
         } finally {
             Files.deleteIfExists(script);
-        }
-    }
-
-    private static List<JsonNode> parseResults(Processes.Result r) {
-        assertEquals(0, r.exitCode(), r.describe());
-        try {
-            List<JsonNode> out = new ArrayList<>();
-            JSON.readTree(r.stdout().trim()).forEach(out::add);
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError("unreadable output: " + r.describe(), e);
         }
     }
 
@@ -257,7 +230,7 @@ class CloudFrontFunctionTest {
         if (Processes.onPath("node").isEmpty()) {
             return skipped("node table", "node is not on PATH: the CloudFront Function table was NOT run (install Node.js to run it)");
         }
-        return table(events -> runNode(events));
+        return table(events -> CloudFrontHarness.runInNode("rewrite-index.js", events));
     }
 
     @TestFactory

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -85,14 +82,7 @@ class RedirectResponseFunctionTest {
     }
 
     private static ObjectNode event(Case c) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "1.0");
-        ObjectNode context = event.putObject("context");
-        context.put("distributionDomainName", "d111111abcdef8.cloudfront.net");
-        context.put("distributionId", "EDFDVBD6EXAMPLE");
-        context.put("eventType", "viewer-response");
-        context.put("requestId", "4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==");
-        event.putObject("viewer").put("ip", "198.51.100.11");
+        ObjectNode event = CloudFrontHarness.event("viewer-response");
         ObjectNode request = event.putObject("request");
         request.put("method", "GET");
         request.put("uri", "/articles/old/index.html");
@@ -113,17 +103,6 @@ class RedirectResponseFunctionTest {
         return event;
     }
 
-    private static List<JsonNode> runNode(ArrayNode events) throws URISyntaxException, java.io.IOException {
-        Path harness = Path.of(RedirectResponseFunctionTest.class.getResource("/cloudfront-harness.js").toURI());
-        Processes.Result r = Processes.run(
-                List.of("node", harness.toString(), TemplateInlineCodeTest.functionFile("redirect-response.js").toString()),
-                null, null, events.toString(), Duration.ofSeconds(60));
-        assertEquals(0, r.exitCode(), r.describe());
-        List<JsonNode> out = new ArrayList<>();
-        JSON.readTree(r.stdout().trim()).forEach(out::add);
-        return out;
-    }
-
     @TestFactory
     Stream<DynamicTest> responseTableInNode() throws Exception {
         if (Processes.onPath("node").isEmpty()) {
@@ -132,7 +111,7 @@ class RedirectResponseFunctionTest {
         }
         ArrayNode events = JSON.createArrayNode();
         CASES.forEach(c -> events.add(event(c)));
-        List<JsonNode> results = runNode(events);
+        List<JsonNode> results = CloudFrontHarness.runInNode("redirect-response.js", events);
         assertEquals(CASES.size(), results.size());
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < CASES.size(); i++) {
