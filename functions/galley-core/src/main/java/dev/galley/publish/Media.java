@@ -49,11 +49,12 @@ final class Media {
             throw new ArticleException(key, ArticleException.Problem.TOO_LARGE,
                     "the image has more than " + MAX_BYTES / (1024 * 1024) + " MiB, the most an image may have");
         }
-        if (!looksLike(kind, bytes)) {
+        Document svg = kind == ContentKind.SVG ? svgDocument(bytes) : null;  // parsed once, for both checks
+        if (kind == ContentKind.SVG ? !isSvgDrawing(svg) : !looksLike(kind, bytes)) {
             throw new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE,
                     "the name says " + kind.contentType() + " but the bytes are not one; save it in that format or rename it");
         }
-        if (kind == ContentKind.SVG && holdsScript(svgDocument(bytes))) {
+        if (svg != null && holdsScript(svg)) {
             throw new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE,
                     // No commas or brackets: the reason travels in an S3 tag, which keeps none.
                     "the SVG holds script: a script element or an on... attribute or a javascript: link. Script is never published: "
@@ -69,14 +70,12 @@ final class Media {
             case GIF -> startsWith(b, 0, ascii("GIF87a")) || startsWith(b, 0, ascii("GIF89a"));
             case WEBP -> startsWith(b, 0, ascii("RIFF")) && startsWith(b, 8, ascii("WEBP"));
             case AVIF -> startsWith(b, 4, ascii("ftypavif")) || startsWith(b, 4, ascii("ftypavis"));
-            case SVG -> isSvgDocument(b);
             default -> false;
         };
     }
 
     /** UTF-8 XML whose first element is {@code <svg>}, as drawing programs write it (declaration, comments, doctype allowed). */
-    private static boolean isSvgDocument(byte[] bytes) {
-        Document document = svgDocument(bytes);
+    private static boolean isSvgDrawing(Document document) {
         Element root = document == null ? null : document.children().first();
         return root != null && root.tagName().equalsIgnoreCase("svg");
     }
