@@ -242,7 +242,9 @@ public final class Publisher {
     private Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
         Redirects redirects = Redirects.of(after);
         RedirectObjects objects = new RedirectObjects(site, renderer);
-        objects.update(Redirects.of(before), redirects, after.revision());
+        if (objects.update(Redirects.of(before), redirects, after.revision()) == 0) {
+            return redirects;  // nothing written that a newer revision could have missed
+        }
         // A newer revision that committed meanwhile saw none of what we just wrote: what stays is what the latest says.
         Redirects[] written = {redirects};
         settle(after.revision(), latest -> {
