@@ -31,8 +31,22 @@ public final class SitePaths {
         if (path.isEmpty() || path.endsWith("/")) {
             return path + "index.html";
         }
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return SERVED_AS_FILE.matcher(last).find() ? path : path + "/index.html";
+        return servedAsFile(path.substring(path.lastIndexOf('/') + 1)) ? path : path + "/index.html";
+    }
+
+    /** Whether the CDN serves a path ending in this segment as a file ({@code x.json}, {@code x.html}), not as a folder's page. */
+    public static boolean servedAsFile(String lastSegment) {
+        return SERVED_AS_FILE.matcher(lastSegment).find();
+    }
+
+    /** Whether this site path (no leading or trailing slash) is one of the files Galley writes at the root, such as {@code feed.xml}. */
+    public static boolean isOwnFile(String file) {
+        return RESERVED_FILES.contains(file);
+    }
+
+    /** Whether a first path segment ({@code tags}) is a folder of Galley's own files. */
+    public static boolean isOwnFolder(String segment) {
+        return RESERVED_FOLDERS.contains(segment + "/");
     }
 
     /** Why an article may not live at this site path, or null when it may. */
@@ -46,7 +60,7 @@ public final class SitePaths {
             }
         }
         String file = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (RESERVED_FILES.contains(file)) {
+        if (isOwnFile(file)) {
             return "/" + file + " is a file of the site";
         }
         return null;

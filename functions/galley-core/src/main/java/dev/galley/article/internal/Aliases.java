@@ -2,13 +2,12 @@ package dev.galley.article.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.article.ArticleWarning;
+import dev.galley.site.SitePaths;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Old URLs of an article, as Hugo's {@code aliases} and Jekyll's {@code redirect_from} list them, made into site
@@ -21,13 +20,6 @@ public final class Aliases {
     public static final int MAX_ALIASES = 100;
     public static final String WARNING_KIND = "bad-alias";
     private static final int MAX_LENGTH = 300;
-    /** First segments of what Galley itself publishes, and its private state. */
-    private static final Set<String> RESERVED_FOLDERS = Set.of("_galley", "assets", "media", "tags", "page");
-    /** Endings the CDN's viewer-request function serves as files, not pages: no {@code index.html} to hold a redirect. */
-    private static final Pattern SERVED_AS_FILE = Pattern.compile("\\.(xml|json|txt|css|js|map|ico|png|jpe?g|gif|webp|svg|avif|woff2?)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
-            "search.json");
 
     private Aliases() {
     }
@@ -118,7 +110,7 @@ public final class Aliases {
     /** What keeps a path from being redirected, or null; {@code path} is from the site root, as written. */
     private static String problemWithPath(String path) {
         String withoutSlash = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (path.isEmpty() || RESERVED_FILES.contains(withoutSlash.toLowerCase(java.util.Locale.ROOT))) {
+        if (path.isEmpty() || SitePaths.isOwnFile(withoutSlash.toLowerCase(java.util.Locale.ROOT))) {
             return "is a page Galley makes itself";
         }
         String[] segments = path.split("/", -1);
@@ -127,13 +119,14 @@ public final class Aliases {
                 return "has an empty, . or .. segment";
             }
         }
-        if (RESERVED_FOLDERS.contains(segments[0])) {
+        if (SitePaths.isOwnFolder(segments[0])) {
             return "is under /" + segments[0] + "/, where Galley publishes its own files";
         }
         if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
             return "has a control character or a backslash";
         }
-        if (SERVED_AS_FILE.matcher(segments[segments.length - 1]).find()) {
+        String last = segments[segments.length - 1];
+        if (SitePaths.servedAsFile(last) && !last.toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
             return "names a file that is not a page (the CDN serves it as it is), and only pages redirect";
         }
         return null;
