@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -41,6 +42,8 @@ final class PreviewCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Uploads in flight at start: S3Proxy on loopback handles a few at once on two cores. */
     private static final int UPLOAD_THREADS = 4;
+    /** Beside the S3 server's state: the local build served while the start runs, deleted when it is over. */
+    private static final String FIRST_RENDER_FOLDER = "preview-first-render";
 
     private final Path content;
     private final Path state;
@@ -106,26 +109,46 @@ final class PreviewCommand {
     }
 
     final class Running implements AutoCloseable {
-        final EmbeddedS3 s3Server;
-        final S3Client s3;
         final SiteServer site;
-        final ContentWatcher watcher;
-        private final ContentFolderSync folderSync;
+        // Set by the start, in this order, before the constructor returns.
+        EmbeddedS3 s3Server;
+        S3Client s3;
+        ContentWatcher watcher;
+        private ContentFolderSync folderSync;
         /** Held articles go live, and expiring ones go down, at their time, as on AWS. */
-        private final TimerWakeUps wakeUps;
+        private TimerWakeUps wakeUps;
         private volatile PublishHandler handler;
         // Set once the handler exists; the S3 server needs its notification sink before that.
         private volatile LambdaStyleDelivery delivery;
 
         private Running(PrintStream out, Clock clock) throws IOException {
-            s3Server = EmbeddedS3.builder().filesystem(state).region(REGION)
-                    .notifications(json -> delivery.accept(json)).build().start();
+            site = new SiteServer(port);
+            try {
+                startWithSiteServed(out, clock);
+            } catch (IOException | RuntimeException e) {
+                site.close();  // its threads would keep a preview that could not start alive
+                if (s3Server != null) {
+                    s3Server.close();
+                }
+                throw e;
+            }
+        }
+
+        private void startWithSiteServed(PrintStream out, Clock clock) throws IOException {
+            // The S3 server starts while the folder is rendered: each is about a second, and they share two cores.
+            CompletableFuture<EmbeddedS3> starting = CompletableFuture.supplyAsync(() -> EmbeddedS3.builder().filesystem(state)
+                    .region(REGION).notifications(json -> delivery.accept(json)).build().start());
+            Optional<FirstRender> firstRender = renderFolder(out, clock);
+            out.println();
+            out.println("Galley preview of " + content);
+            out.println("  site:         " + site.url());
+            s3Server = starting.join();
             s3Server.createBucket(CONTENT_BUCKET);
             s3Server.createBucket(SITE_BUCKET);
             FunctionConfig config = new FunctionConfig(REGION, CONTENT_BUCKET, "", SITE_BUCKET, Optional.of(s3Server.endpoint()));
             s3 = S3Clients.create(config, StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
-            site = new SiteServer(s3, SITE_BUCKET, port);
+            site.serveBucket(s3, SITE_BUCKET);
             wakeUps = new TimerWakeUps(clock, Duration.ofSeconds(1), Duration.ofSeconds(10), event -> {
                 handle(handler, event);
                 site.reloadTabs();
@@ -145,16 +168,32 @@ final class PreviewCommand {
             s3Server.enableNotifications(CONTENT_BUCKET);
             rerender(out, clock);
             site.finishStarting();
+            firstRender.ifPresent(FirstRender::close);
             watcher = new ContentWatcher(content, this::uploadChanges);
-            out.println();
-            out.println("Galley preview of " + content);
-            out.println("  site:         " + site.url());
             out.println("  S3 endpoint:  " + s3Server.endpoint() + " (region " + REGION + ")");
             out.println("  credentials:  AWS_ACCESS_KEY_ID=" + s3Server.accessKey() + " AWS_SECRET_ACCESS_KEY=" + s3Server.secretKey());
             out.println("  buckets:      content s3://" + CONTENT_BUCKET + "  site s3://" + SITE_BUCKET);
             out.println("  try:          AWS_ACCESS_KEY_ID=" + s3Server.accessKey() + " AWS_SECRET_ACCESS_KEY=" + s3Server.secretKey()
                     + " aws --endpoint-url " + s3Server.endpoint() + " s3 cp draft.md s3://" + CONTENT_BUCKET + "/");
             out.println("Edit files in " + content + " and the open tab reloads. Ctrl-C stops.");
+        }
+
+        /**
+         * Renders the folder with the local build and serves it until the site bucket holds the same pages. A
+         * failure here only costs the early pages: the start goes on, and its own re-render reports the problem.
+         */
+        private Optional<FirstRender> renderFolder(PrintStream out, Clock clock) {
+            long started = System.nanoTime();
+            try {
+                FirstRender render = FirstRender.of(content, state.resolveSibling(FIRST_RENDER_FOLDER), clock);
+                site.serveDuringStart(render);
+                out.printf("rendered %d articles of %s in %d ms; serving them while the buckets fill%n", render.report().published(),
+                        content, (System.nanoTime() - started) / 1_000_000);
+                return Optional.of(render);
+            } catch (RuntimeException e) {
+                out.println("could not render " + content + " ahead of the buckets (" + e + "); the site shows once they are filled");
+                return Optional.empty();
+            }
         }
 
         /** Waits until every notification so far has been handled; true when all were. */

@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,9 +27,9 @@ import java.util.concurrent.Executors;
  * {@code _galley/} is refused, and a redirect object answers 301 to its target. HTML pages get a small script that
  * reloads the tab when the site changes.
  *
- * <p>It serves while the preview starts: a page the start has not written yet is a "rendering" page (status
- * 503) that reloads once the start is over, and a page an earlier preview wrote is served as it was until the
- * start rewrites it, after which the tab reloads too.
+ * <p>It serves while the preview starts: from a stand-in first (the local build of the folder) when it has the
+ * page, then from the site bucket (a page an earlier preview wrote is served as it was); a page neither has yet
+ * is a "rendering" page (status 503). Once the start is over, only the bucket is served and every tab reloads.
  */
 final class SiteServer implements AutoCloseable {
 
@@ -40,8 +42,15 @@ final class SiteServer implements AutoCloseable {
     private static final String STARTING_PAGE = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Rendering the site</title>"
             + "<body><p>Galley is rendering the site; this page opens by itself in a moment.</p>" + RELOAD_SCRIPT + "</body></html>";
 
-    private final S3Client s3;
-    private final String bucket;
+    /** An object to serve: its bytes, its media type and Galley's metadata on it (a redirect's target). */
+    record Served(byte[] bytes, String contentType, Map<String, String> metadata) {
+    }
+
+    /** Where served objects come from: the site bucket, or a stand-in for it while the preview starts. */
+    interface Source {
+        Optional<Served> get(String key);
+    }
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "galley-preview-http");
@@ -50,10 +59,11 @@ final class SiteServer implements AutoCloseable {
     });
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean starting = true;
+    private volatile Source site = key -> Optional.empty();
+    private volatile Source standIn = key -> Optional.empty();
 
-    SiteServer(S3Client s3, String bucket, int port) throws IOException {
-        this.s3 = s3;
-        this.bucket = bucket;
+    /** Starts serving at once: until a source is given, every page is the "rendering" page. */
+    SiteServer(int port) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(threads);
         server.createContext("/", this::serve);
@@ -65,9 +75,27 @@ final class SiteServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    /** Ends the start: a missing page is the site's 404 from now on, and every open tab reloads. */
+    /** The site bucket, served from now on. */
+    void serveBucket(S3Client s3, String bucket) {
+        site = key -> {
+            try {
+                ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+                return Optional.of(new Served(object.asByteArray(), object.response().contentType(), object.response().metadata()));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    /** Served before the bucket until the start is over: pages the start has rendered but not yet written. */
+    void serveDuringStart(Source pages) {
+        standIn = pages;
+    }
+
+    /** Ends the start: only the bucket is served, a missing page is the site's 404, and every open tab reloads. */
     void finishStarting() {
         starting = false;
+        standIn = key -> Optional.empty();
         reloadTabs();
     }
 
@@ -107,7 +135,7 @@ final class SiteServer implements AutoCloseable {
                 return;
             }
             String key = keyFor(exchange.getRequestURI().getPath());
-            ResponseBytes<GetObjectResponse> object = key == null ? null : get(key);
+            Served object = key == null ? null : find(key);
             int status = 200;
             if (object == null && starting) {
                 byte[] page = STARTING_PAGE.getBytes(StandardCharsets.UTF_8);
@@ -123,21 +151,21 @@ final class SiteServer implements AutoCloseable {
             }
             if (object == null) {
                 status = 404;
-                object = get("404.html");
+                object = find("404.html");
                 if (object == null) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
             }
-            String location = status == 200 ? redirectLocation(object.response(), exchange.getRequestURI().getRawQuery()) : null;
+            String location = status == 200 ? redirectLocation(object.metadata(), exchange.getRequestURI().getRawQuery()) : null;
             if (location != null) {
                 exchange.getResponseHeaders().set("Location", location);
                 exchange.getResponseHeaders().set("Cache-Control", "no-cache");
                 exchange.sendResponseHeaders(301, -1);
                 return;
             }
-            String contentType = object.response().contentType();
-            byte[] body = object.asByteArray();
+            String contentType = object.contentType();
+            byte[] body = object.bytes();
             if (contentType != null && contentType.startsWith("text/html")) {
                 body = new String(body, StandardCharsets.UTF_8).replace("</body>", RELOAD_SCRIPT + "</body>").getBytes(StandardCharsets.UTF_8);
             }
@@ -154,13 +182,18 @@ final class SiteServer implements AutoCloseable {
         }
     }
 
+    private Served find(String key) {
+        Optional<Served> found = starting ? standIn.get(key) : Optional.empty();
+        return found.or(() -> site.get(key)).orElse(null);
+    }
+
     /**
      * Where a redirect object sends the reader, as the CDN's viewer-response function answers it: its target (kept
      * form-encoded in the object's metadata) with the request's query string; null for any other object, or a
      * target that is not a path of this site.
      */
-    static String redirectLocation(GetObjectResponse object, String rawQuery) {
-        String stored = object.metadata().get(Redirects.TARGET);
+    static String redirectLocation(Map<String, String> metadata, String rawQuery) {
+        String stored = metadata.get(Redirects.TARGET);
         if (stored == null) {
             return null;
         }
@@ -174,14 +207,6 @@ final class SiteServer implements AutoCloseable {
             return null;
         }
         return rawQuery == null || rawQuery.isEmpty() ? target : target + "?" + rawQuery;
-    }
-
-    private ResponseBytes<GetObjectResponse> get(String key) {
-        try {
-            return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
-            return null;
-        }
     }
 
     private void subscribe(HttpExchange exchange) throws IOException {

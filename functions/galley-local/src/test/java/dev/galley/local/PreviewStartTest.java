@@ -26,11 +26,11 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * The preview started as an author starts it, on a folder of real articles: once it prints that it is ready,
- * every article page answers, and is the page {@code build} writes for the same folder.
+ * The preview started as an author starts it, on a folder of real articles: once it prints the site's address,
+ * every article page answers, and is the page {@code build} writes for the same folder; so it is once the start
+ * has filled the buckets and the site is served from the site bucket.
  */
 class PreviewStartTest {
 
@@ -53,17 +53,24 @@ class PreviewStartTest {
         Process preview = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "preview", "--port", "0", content.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
         try {
-            URI site = awaitReady(preview);
-            assertEquals(200, get(site).statusCode(), "the home page");
-            for (String page : pages) {
-                HttpResponse<String> response = get(site.resolve(page));
-                assertEquals(200, response.statusCode(), page);
-                String expected = Files.readString(built.resolve(page.substring(1)).resolve("index.html"));
-                assertEquals(expected, RELOAD_SCRIPT.matcher(response.body()).replaceAll(""), page + " is the page the build writes");
-            }
+            BlockingQueue<String> printed = linesOf(preview);
+            URI site = URI.create(awaitLine(printed, SITE).group(1));
+            assertEveryPageIsTheBuilds(site, pages, built, "while the start fills the buckets");
+            awaitLine(printed, Pattern.compile("^Edit files in"));
+            assertEveryPageIsTheBuilds(site, pages, built, "from the site bucket");
         } finally {
             preview.destroy();
             preview.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void assertEveryPageIsTheBuilds(URI site, List<String> pages, Path built, String when) throws Exception {
+        assertEquals(200, get(site).statusCode(), "the home page " + when);
+        for (String page : pages) {
+            HttpResponse<String> response = get(site.resolve(page));
+            assertEquals(200, response.statusCode(), page + " " + when);
+            String expected = Files.readString(built.resolve(page.substring(1)).resolve("index.html"));
+            assertEquals(expected, RELOAD_SCRIPT.matcher(response.body()).replaceAll(""), page + " is the page the build writes, " + when);
         }
     }
 
@@ -101,20 +108,13 @@ class PreviewStartTest {
         return pages;
     }
 
-    /** The site's address, once the preview has printed its last ready line. */
-    private static URI awaitReady(Process preview) throws InterruptedException {
-        BlockingQueue<String> ready = new LinkedBlockingQueue<>();
+    /** Every line the preview prints, as it prints it. */
+    private static BlockingQueue<String> linesOf(Process preview) {
+        BlockingQueue<String> printed = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(preview.getInputStream(), StandardCharsets.UTF_8))) {
-                String site = null;
                 for (String line; (line = lines.readLine()) != null; ) {
-                    Matcher m = SITE.matcher(line);
-                    if (m.find()) {
-                        site = m.group(1);
-                    }
-                    if (line.startsWith("Edit files in") && site != null) {
-                        ready.add(site);
-                    }
+                    printed.add(line);
                 }
             } catch (IOException e) {
                 // the process is gone
@@ -122,9 +122,17 @@ class PreviewStartTest {
         });
         reader.setDaemon(true);
         reader.start();
-        String site = ready.poll(3, TimeUnit.MINUTES);
-        assertNotNull(site, "the preview printed no ready line");
-        return URI.create(site);
+        return printed;
+    }
+
+    private static Matcher awaitLine(BlockingQueue<String> printed, Pattern pattern) throws InterruptedException {
+        for (String line; (line = printed.poll(3, TimeUnit.MINUTES)) != null; ) {
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                return m;
+            }
+        }
+        throw new AssertionError("the preview printed no line like " + pattern);
     }
 
     private HttpResponse<String> get(URI url) throws IOException, InterruptedException {

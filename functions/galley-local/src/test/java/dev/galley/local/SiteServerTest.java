@@ -10,7 +10,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,13 +57,12 @@ class SiteServerTest {
             %E0%A4%A,                          none,            none
             """)
     void aRedirectObjectAnswersWithItsTargetAsTheCdnFunctionDoes(String stored, String query, String location) {
-        GetObjectResponse object = GetObjectResponse.builder().metadata(Map.of(Redirects.TARGET, stored)).build();
-        assertEquals(location, SiteServer.redirectLocation(object, query));
+        assertEquals(location, SiteServer.redirectLocation(Map.of(Redirects.TARGET, stored), query));
     }
 
     @Test
     void anObjectWithoutRedirectMetadataIsServedAsItIs() {
-        assertNull(SiteServer.redirectLocation(GetObjectResponse.builder().metadata(Map.of("galley-revision", "3")).build(), "a=b"));
+        assertNull(SiteServer.redirectLocation(Map.of("galley-revision", "3"), "a=b"));
     }
 
     @Test
@@ -95,6 +93,34 @@ class SiteServerTest {
     }
 
     @Test
+    void duringTheStartTheStandInIsServedBeforeTheBucketAndAfterItOnlyTheBucket() throws Exception {
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
+             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                     .build();
+             SiteServer site = startedOn(server, s3)) {
+            s3.putObject(r -> r.bucket("site").key("articles/edited/index.html").contentType("text/html; charset=utf-8"),
+                    RequestBody.fromString("<html><body>Last run's page</body></html>"));
+            Map<String, SiteServer.Served> standIn = Map.of(
+                    "articles/edited/index.html", new SiteServer.Served("<html><body>This run's page</body></html>".getBytes(), "text/html; charset=utf-8", Map.of()),
+                    "old/index.html", new SiteServer.Served("moved".getBytes(), "text/html; charset=utf-8", Map.of(Redirects.TARGET, "%2Farticles%2Fedited%2F")));
+            site.serveDuringStart(key -> java.util.Optional.ofNullable(standIn.get(key)));
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            URI edited = site.url().resolve("/articles/edited/");
+
+            assertTrue(http.send(HttpRequest.newBuilder(edited).build(), HttpResponse.BodyHandlers.ofString()).body().contains("This run's page"));
+            HttpResponse<String> moved = http.send(HttpRequest.newBuilder(site.url().resolve("/old/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(301, moved.statusCode(), "a redirect of the stand-in answers as the CDN does");
+            assertEquals("/articles/edited/", moved.headers().firstValue("Location").orElseThrow());
+
+            site.finishStarting();
+            assertTrue(http.send(HttpRequest.newBuilder(edited).build(), HttpResponse.BodyHandlers.ofString()).body().contains("Last run's page"),
+                    "once started, the bucket is the site");
+            assertEquals(404, http.send(HttpRequest.newBuilder(site.url().resolve("/old/")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
+    @Test
     void anSvgImageIsServedSandboxedAsTheCdnServesIt() throws Exception {
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
              S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
@@ -120,6 +146,8 @@ class SiteServerTest {
 
     private static SiteServer startedOn(EmbeddedS3 server, S3Client s3) throws java.io.IOException {
         server.createBucket("site");
-        return new SiteServer(s3, "site", 0);
+        SiteServer site = new SiteServer(0);
+        site.serveBucket(s3, "site");
+        return site;
     }
 }
