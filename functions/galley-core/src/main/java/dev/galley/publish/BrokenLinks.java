@@ -13,12 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The links and images of published articles that lead to nothing the site holds, found once a full re-render
- * has written every file: a warning for each article, and one report for the site's owner.
+ * The links and images of published articles that lead to nothing the site holds: after a full re-render has
+ * written every file, a warning for each article and one report for the site's owner; after one article's
+ * publish, warnings for that article, as the site stands then.
  */
 final class BrokenLinks {
 
@@ -51,6 +56,21 @@ final class BrokenLinks {
         }
         broken.sort(Comparator.comparing(Broken::file).thenComparing(Broken::link));
         return broken;
+    }
+
+    /**
+     * The links of one just-published article that lead nowhere: articles are looked up in the manifest, redirects
+     * in what it asks for, and anything else (an image, a tag page) is asked of the site, once per path.
+     */
+    static List<ArticleWarning> of(Article article, Manifest listed, SiteStore site) {
+        if (article.localLinks().isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = new HashSet<>(Redirects.of(listed).byKey().keySet());
+        listed.entries().values().forEach(entry -> known.add(entry.article().pageFile()));
+        Map<String, Boolean> asked = new HashMap<>();
+        return find(List.of(article), path -> known.contains(path) || asked.computeIfAbsent(path, p -> site.head(p).isPresent()))
+                .stream().map(Broken::warning).toList();
     }
 
     /** A path leads somewhere when the site has the object the CDN serves for it: {@code /x/} and {@code /x} are x's page, {@code /x.json} a file. */

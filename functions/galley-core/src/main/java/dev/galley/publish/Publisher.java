@@ -164,6 +164,7 @@ public final class Publisher {
                     continue;  // an earlier attempt of ours wrote older content: put it right
                 }
                 status = withWarnings(status, Redirects.of(manifest.value()).warningsFor(key));
+                status = withWarnings(status, BrokenLinks.of(article, manifest.value(), site));
                 content.reportStatus(key, status);
                 return new Outcome(key, Outcome.Kind.UNCHANGED, article.slug(), "", List.of(), status.warnings());
             }
@@ -182,6 +183,7 @@ public final class Publisher {
             publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
             refreshNeighbours(parser, renderer, manifest.value(), next, article.summary().path());
             status = withWarnings(status, updateRedirects(renderer, manifest.value(), next).warningsFor(key));
+            status = withWarnings(status, BrokenLinks.of(article, next, site));
             // The article moved (a new slug or permalink): its old page goes, unless a redirect took its place.
             if (current != null && !current.article().path().equals(article.summary().path())) {
                 removeArticlePage(parser, renderer, current.article().path(), next.revision());

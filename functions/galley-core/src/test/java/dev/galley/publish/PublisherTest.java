@@ -383,6 +383,33 @@ class PublisherTest {
     }
 
     @Test
+    void anUploadedArticleIsWarnedOfItsOwnLinksThatLeadNowhereAsTheSiteStandsThen() {
+        content.put("site.yaml", "baseUrl: https://blog.example.com/\n");
+        publisher.sync(SourceChange.of("site.yaml"));
+        content.files.put("images/ok.png", PNG);
+        publisher.sync(SourceChange.of("images/ok.png"));
+        content.put("a.md", article("A", "2026-01-01", "aliases: [/blog/2023/a/]"));
+        publisher.sync(SourceChange.of("a.md"));
+        content.put("posts/b.md", article("B", "2026-01-02", "tags: [Go]") + """
+                [A](/articles/a/) [A again](https://blog.example.com/articles/a) [old URL](/blog/2023/a/) [Go](/tags/go/)
+                ![ok](/images/ok.png) ![missing](../images/gone.png) [later](/articles/c/) [elsewhere](https://other.example.org/x/)
+                """);
+
+        Outcome outcome = publisher.sync(SourceChange.of("posts/b.md"));
+
+        assertEquals(Outcome.Kind.PUBLISHED, outcome.kind());
+        List<String> warnings = content.statuses.get("posts/b.md").warnings();
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("the link /articles/c/ leads to no page"), warnings.toString());
+        assertTrue(warnings.get(1).startsWith("the link /media/images/gone.png leads to no page"), warnings.toString());
+
+        content.put("c.md", article("C", "2026-01-03"));
+        publisher.sync(SourceChange.of("c.md"));
+        publisher.sync(SourceChange.of("posts/b.md"));
+        assertEquals(1, content.statuses.get("posts/b.md").warnings().size(), "checked again on the next upload, even unchanged");
+    }
+
+    @Test
     void mustRewriteABoundedNumberOfPagesWhateverTheSizeOfTheSite() {
         site.checkLinks = false;
         int size = 1_000;
