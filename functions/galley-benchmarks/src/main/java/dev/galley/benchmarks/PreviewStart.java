@@ -39,6 +39,7 @@ final class PreviewStart {
     static final String USAGE = """
             preview-start [--articles 250] [--content FOLDER] [--runs 5] [--seed 2026] [--work target/preview-start]
                           [--galley-jar functions/galley-local/target/galley-local.jar] [--java-option OPTION]...
+                          [--launcher ./galley]   (runs the README's launcher instead of java -jar)
             """;
     /** The line the preview prints once its site is served. */
     static final Pattern READY = Pattern.compile("^\\s*site:\\s+(http://\\S+)");
@@ -54,6 +55,7 @@ final class PreviewStart {
     private Path work = Path.of("target/preview-start");
     private Path galleyJar = Path.of("functions/galley-local/target/galley-local.jar");
     private final List<String> javaOptions = new ArrayList<>();
+    private Path launcher;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static PreviewStart parse(String[] args) {
@@ -71,6 +73,7 @@ final class PreviewStart {
                 case "--work" -> command.work = Path.of(value);
                 case "--galley-jar" -> command.galleyJar = Path.of(value);
                 case "--java-option" -> command.javaOptions.add(value);
+                case "--launcher" -> command.launcher = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1] + "\nusage: " + USAGE);
             }
         }
@@ -95,8 +98,7 @@ final class PreviewStart {
         CorpusWriter.deleteTree(built);
         List<String> pages = articlePages(folder, built);
         System.out.printf("preview of %s: %d article pages (from one build into %s)%n", folder, pages.size(), built);
-        System.out.println("command: java " + String.join(" ", javaOptions) + (javaOptions.isEmpty() ? "" : " ")
-                + "-jar " + galleyJar + " preview " + folder + " --port PORT");
+        System.out.println("command: " + String.join(" ", java()) + " preview " + folder + " --port PORT");
         System.out.println("load average before: " + loadAverage());
         List<Start> first = new ArrayList<>();
         List<Start> again = new ArrayList<>();
@@ -214,6 +216,9 @@ final class PreviewStart {
     }
 
     private List<String> java() {
+        if (launcher != null) {
+            return List.of(launcher.toAbsolutePath().toString());
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", galleyJar.toAbsolutePath().toString()));

@@ -39,11 +39,13 @@ final class SideBySide {
     /** The options the README's build command gives, unless {@code --java-option} replaces them. */
     static final List<String> BUILD_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private final List<String> javaOptions = new ArrayList<>();
+    private Path launcher;
 
     static final String USAGE = """
             side-by-side [--articles 1000] [--runs 5] [--seed 2026] [--work target/side-by-side]
                          [--galley-jar functions/galley-local/target/galley-local.jar] [--java PATH] [--java-option OPTION]...
-                         (default options: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, as the README's build command)
+                         [--launcher ./galley]   (runs the README's launcher instead of java -jar)
+                         (default options: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, as the README's launcher passes)
             """;
 
     static SideBySide parse(String[] args) {
@@ -61,6 +63,7 @@ final class SideBySide {
                 case "--galley-jar" -> command.galleyJar = Path.of(value);
                 case "--java" -> command.java = Path.of(value);
                 case "--java-option" -> command.javaOptions.add(value);
+                case "--launcher" -> command.launcher = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
             }
         }
@@ -99,9 +102,15 @@ final class SideBySide {
         int[] outputNumber = {0};
         Function<String, Path> freshOutput = tool -> outputs.resolve(tool + "-" + ++outputNumber[0]);
         Function<Path, List<String>> galley = out -> {
-            List<String> command = new ArrayList<>(List.of(java.toString()));
-            command.addAll(javaOptions);
-            command.addAll(List.of("-jar", galleyJar.toString(), "build", corpus.galleyContent().toString(), "--out", out.toString()));
+            List<String> command = new ArrayList<>();
+            if (launcher != null) {
+                command.add(launcher.toAbsolutePath().toString());
+            } else {
+                command.add(java.toString());
+                command.addAll(javaOptions);
+                command.addAll(List.of("-jar", galleyJar.toString()));
+            }
+            command.addAll(List.of("build", corpus.galleyContent().toString(), "--out", out.toString()));
             return command;
         };
         Function<Path, List<String>> hugoCommand = out ->
@@ -150,7 +159,7 @@ final class SideBySide {
     private void report(List<Run> galley, List<Run> hugo) {
         System.out.printf("%n%,d articles, medians of %d runs, %d cores          wall     peak RSS   CPU%n",
                 articles, runs, Runtime.getRuntime().availableProcessors());
-        System.out.printf("  galley %-40s %6.2f s %6.0f MiB %5.1f s%n", String.join(" ", javaOptions),
+        System.out.printf("  galley %-40s %6.2f s %6.0f MiB %5.1f s%n", launcher != null ? launcher.toString() : String.join(" ", javaOptions),
                 median(galley, Run::wall), median(galley, Run::peakMib), median(galley, Run::cpu));
         if (hugo.isEmpty()) {
             return;
