@@ -40,17 +40,23 @@ final class SideBySide {
     static final List<String> BUILD_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private final List<String> javaOptions = new ArrayList<>();
     private Path launcher;
+    private boolean prose;
 
     static final String USAGE = """
             side-by-side [--articles 1000] [--runs 5] [--seed 2026] [--work target/side-by-side]
                          [--galley-jar functions/galley-local/target/galley-local.jar] [--java PATH] [--java-option OPTION]...
                          [--launcher ./galley]   (runs the README's launcher instead of java -jar)
+                         [--prose]   (articles with one code block each instead of one a section)
                          (default options: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, as the README's launcher passes)
             """;
 
     static SideBySide parse(String[] args) {
         SideBySide command = new SideBySide();
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--prose")) {
+                command.prose = true;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
@@ -90,9 +96,9 @@ final class SideBySide {
             System.out.println("install Hugo: sudo apt-get install hugo   (measuring Galley alone)");
         }
         // Absolute: Hugo resolves a relative --destination against --source.
-        Path corpusDir = work.resolve(articles + "-" + seed).toAbsolutePath();
+        Path corpusDir = work.resolve(articles + "-" + seed + (prose ? "-prose" : "")).toAbsolutePath();
         long started = System.nanoTime();
-        CorpusWriter.Written corpus = CorpusWriter.write(corpusDir, new Corpus(seed), articles);
+        CorpusWriter.Written corpus = CorpusWriter.write(corpusDir, prose ? new Corpus(seed).prose() : new Corpus(seed), articles);
         System.out.printf("corpus: %,d articles, seed %d, %.1f KB mean, %.1f MB, written in %.1f s to %s%n", articles, seed,
                 corpus.bytes() / 1000.0 / articles, corpus.bytes() / 1e6, (System.nanoTime() - started) / 1e9, corpusDir);
 

@@ -51,14 +51,26 @@ public final class Corpus {
 
     private final long seed;
     private final int targetBytes;
+    private final boolean prose;
 
     public Corpus(long seed) {
         this(seed, ARTICLE_BYTES);
     }
 
     public Corpus(long seed, int targetBytes) {
+        this(seed, targetBytes, false);
+    }
+
+    /** @param prose one code block an article instead of one a section or so: essays rather than tutorials */
+    public Corpus(long seed, int targetBytes, boolean prose) {
         this.seed = seed;
         this.targetBytes = targetBytes;
+        this.prose = prose;
+    }
+
+    /** The same articles with one code block each. */
+    public Corpus prose() {
+        return new Corpus(seed, targetBytes, true);
     }
 
     /** One generated article. */
@@ -93,13 +105,18 @@ public final class Corpus {
             section++;
             text.append("## ").append(capitalized(sentenceWords(random, 3 + random.nextInt(4)))).append("\n\n");
             text.append(paragraph(random, topic)).append("\n\n");
-            switch (section % 4) {
-                case 1 -> code(random, text, section);
-                case 2 -> table(random, text);
-                case 3 -> list(random, text);
-                default -> {
-                    text.append("### ").append(capitalized(sentenceWords(random, 3))).append("\n\n");
-                    code(random, text, section);
+            if (prose && section > 1) {
+                text.append(section % 2 == 0 ? "" : "> " + sentence(random, 16) + "\n\n");
+                list(random, text);
+            } else {
+                switch (section % 4) {
+                    case 1 -> code(random, text, section);
+                    case 2 -> table(random, text);
+                    case 3 -> list(random, text);
+                    default -> {
+                        text.append("### ").append(capitalized(sentenceWords(random, 3))).append("\n\n");
+                        code(random, text, section);
+                    }
                 }
             }
             text.append(paragraph(random, topic)).append("\n\n");
