@@ -30,6 +30,8 @@ final class BrokenLinks {
     /** The owner's report; the CDN and the preview refuse everything under {@code _galley/}. */
     static final String REPORT_PATH = "_galley/links.json";
     static final String KIND = "broken-link";
+    /** Requests an upload may make to check its links: a file with thousands of them must not cost thousands of HEADs. */
+    static final int MAX_ASKED_PER_UPLOAD = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,8 +71,24 @@ final class BrokenLinks {
         Set<String> known = new HashSet<>(Redirects.of(listed).byKey().keySet());
         listed.entries().values().forEach(entry -> known.add(entry.article().pageFile()));
         Map<String, Boolean> asked = new HashMap<>();
-        return find(List.of(article), path -> known.contains(path) || asked.computeIfAbsent(path, p -> site.head(p).isPresent()))
-                .stream().map(Broken::warning).toList();
+        int[] unchecked = {0};
+        List<ArticleWarning> warnings = new ArrayList<>(find(List.of(article), path -> {
+            if (known.contains(path) || asked.containsKey(path)) {
+                return known.contains(path) || asked.get(path);
+            }
+            if (asked.size() == MAX_ASKED_PER_UPLOAD) {
+                unchecked[0]++;
+                return true;
+            }
+            boolean there = site.head(path).isPresent();
+            asked.put(path, there);
+            return there;
+        }).stream().map(Broken::warning).toList());
+        if (unchecked[0] > 0) {
+            warnings.add(new ArticleWarning(article.sourceKey(), 0, KIND, unchecked[0] + " more links to images and listing pages were not "
+                    + "checked on upload (at most " + MAX_ASKED_PER_UPLOAD + " are); a full re-render checks them all"));
+        }
+        return warnings;
     }
 
     /** A path leads somewhere when the site has the object the CDN serves for it: {@code /x/} and {@code /x} are x's page, {@code /x.json} a file. */

@@ -410,6 +410,22 @@ class PublisherTest {
     }
 
     @Test
+    void anUploadChecksAtMostAHundredOfItsOwnLinksByAskingTheSiteAndSaysHowManyItLeft() {
+        StringBuilder links = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            links.append("![x](/images/missing-").append(i).append(".png) ");
+        }
+        content.put("many.md", article("Many", "2026-01-01") + links);
+
+        publisher.sync(SourceChange.of("many.md"));
+
+        List<String> warnings = content.statuses.get("many.md").warnings();
+        assertEquals(BrokenLinks.MAX_ASKED_PER_UPLOAD + 1, warnings.size());
+        assertTrue(warnings.get(warnings.size() - 1).startsWith("50 more links to images and listing pages were not checked on upload"),
+                warnings.get(warnings.size() - 1));
+    }
+
+    @Test
     void mustRewriteABoundedNumberOfPagesWhateverTheSizeOfTheSite() {
         site.checkLinks = false;
         int size = 1_000;
