@@ -4,7 +4,11 @@
 //   node search.mjs config.json
 //
 // config: { chromium, userDataDir, base, widths: [390, 1280], screenshots: dir,
-//           query, prefill, xssQuery }
+//           query, prefill, xssQuery, csp }
+//
+// Every page of the site is served with config.csp, the CDN's Content-Security-Policy, so that the script is
+// proven to run under it (the preview sends none); the preview's inline live-reload script, which that policy
+// would refuse, is left out.
 import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -30,10 +34,29 @@ async function open(width, { javaScript = true } = {}) {
   page.on('console', m => seen.console.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', e => seen.pageErrors.push(String(e?.message ?? e)));
   page.on('dialog', d => { seen.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
-  page.on('request', r => seen.requests.push(r.url()));
+  await page.setRequestInterception(true);
+  page.on('request', r => {
+    seen.requests.push(r.url());
+    if (r.isNavigationRequest() && new URL(r.url()).origin === base.origin) {
+      withPolicy(r).catch(e => { seen.pageErrors.push(`serving ${r.url()}: ${e}`); r.abort(); });
+    } else {
+      r.continue();
+    }
+  });
   await page.setJavaScriptEnabled(javaScript);
   await page.setViewport({ width, height: 900 });
   return { page, seen };
+}
+
+async function withPolicy(request) {
+  const response = await fetch(request.url(), { redirect: 'manual' });
+  const body = (await response.text()).replace(/<script>new EventSource\('\/_preview\/events'\)[^<]*<\/script>/, '');
+  await request.respond({
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? 'text/html',
+    headers: { 'Content-Security-Policy': config.csp },
+    body,
+  });
 }
 
 async function go(page, where) {

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The search page at work in headless Chromium, over the preview's pipeline: the sample site plus the articles of
  * test resources {@code search/} (a French title with accents, a title that is markup) and the hostile articles of
- * {@code xss/}. A reader types, uses only
+ * {@code xss/}, each page served with the CDN's Content-Security-Policy. A reader types, uses only
  * the keyboard, opens a shared {@code ?q=} link, and loads the page without JavaScript; axe checks it at phone and
  * desktop widths. Skipped, with a notice, where there is no Chromium.
  */
@@ -38,6 +40,7 @@ class SearchBrowserTest {
     private static final Path EXTRA = Path.of("src", "test", "resources", "search");
     /** XssBrowserTest's hostile articles, whose titles and summaries the results must show as text too. */
     private static final Path HOSTILE = Path.of("src", "test", "resources", "xss");
+    private static final Path TEMPLATE = Path.of("..", "..", "infrastructure", "template.yaml");
     private static final String XSS_TITLE = "<img src=x onerror=alert(1)>";
 
     @TempDir
@@ -67,8 +70,18 @@ class SearchBrowserTest {
                     "screenshots", HeadlessChromium.SCREENSHOTS.toAbsolutePath().toString(),
                     "query", "Zero DOWNTIME",
                     "prefill", "DEPLOIEMENTS interruption",
-                    "xssQuery", "onerror"), dir);
+                    "xssQuery", "onerror",
+                    "csp", cdnContentSecurityPolicy()), dir);
         }
+    }
+
+    /** The policy CloudFront sends with every page (template.yaml), with no frame hosts added. */
+    private static String cdnContentSecurityPolicy() throws IOException {
+        Matcher policy = Pattern.compile("ContentSecurityPolicy: !Sub \"(default-src [^\"]+)\"").matcher(Files.readString(TEMPLATE));
+        assertTrue(policy.find(), "no Content-Security-Policy in " + TEMPLATE);
+        String csp = policy.group(1).replace(" ${ExtraFrameHosts}", "");
+        assertTrue(csp.contains("script-src 'self';") && !csp.contains("unsafe-inline"), csp);
+        return csp;
     }
 
     private static void copy(Path from, Path to) throws IOException {
