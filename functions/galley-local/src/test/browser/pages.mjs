@@ -109,9 +109,12 @@ function findInjectedMarkup() {
   for (const element of document.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
     if (tag === 'script') {
-      // The preview's live-reload script, and structured data, which browsers never run.
+      // The preview's live-reload script, structured data, which browsers never run, and the search page's own script.
       const reload = !element.src && element.textContent.startsWith("new EventSource('/_preview/events')");
-      if (!reload && element.type !== 'application/ld+json') found.push(`script: ${element.outerHTML.slice(0, 120)}`);
+      const search = location.pathname === '/search/' && /^\/assets\/search\.[0-9a-f]+\.js$/.test(element.getAttribute('src') ?? '');
+      if (!reload && !search && element.type !== 'application/ld+json') found.push(`script: ${element.outerHTML.slice(0, 120)}`);
+    } else if (tag === 'form' && location.pathname === '/search/' && element.matches('main form.search-form[action="/search/"]')) {
+      // The search page's own form.
     } else if (['iframe', 'frame', 'frameset', 'object', 'embed', 'base', 'form', 'svg', 'math', 'template'].includes(tag)) {
       found.push(`element: ${element.outerHTML.slice(0, 120)}`);
     } else if (tag === 'meta' && element.hasAttribute('http-equiv')) {

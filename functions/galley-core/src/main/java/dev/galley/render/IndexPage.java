@@ -93,7 +93,14 @@ public sealed interface IndexPage {
         }
     }
 
-    /** A file that depends on no article: the stylesheet, robots.txt. */
+    /** The search page: the same for every article list, since its script reads {@code search.json}. */
+    record Search() implements IndexPage {
+        public String file() {
+            return SiteRenderer.SEARCH;
+        }
+    }
+
+    /** A file that depends on no article: the stylesheet, the search script, robots.txt. */
     record Fixed(SiteFile content) implements IndexPage {
         public String file() {
             return content.path();

@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 
 /**
- * {@code search.json}, for client-side search: a compact array of {@code {title, slug, url, tags, summary}},
+ * {@code search.json}, for the search page's script: a compact array of {@code {title, slug, url, date, tags, summary}}
+ * (the date as the pages show it, on the author's calendar; no bodies, to keep it small),
  * newest first and then by slug, so the same articles always give the same bytes. URLs are root-relative, like
  * the pages' own links, so the index works in the local preview too.
  */
@@ -35,6 +36,7 @@ public final class SearchIndex {
                 json.writeStringField("title", a.title());
                 json.writeStringField("slug", a.slug());
                 json.writeStringField("url", a.url());
+                json.writeStringField("date", Format.isoDate(a.date()));
                 json.writeArrayFieldStart("tags");
                 for (String tag : a.tags()) {
                     json.writeString(tag);

@@ -12,14 +12,8 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +32,13 @@ public final class SiteRenderer {
     public static final String NOT_FOUND = "404.html";
     public static final String TAGS = "tags/index.html";
 
+    /** The search page, which the search script fills in from {@link SearchIndex#PATH}. */
+    public static final String SEARCH = "search/index.html";
+
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
-    private static final byte[] STYLESHEET = readResource("style.css");
-    private static final String STYLESHEET_PATH = "assets/style." + fingerprint(STYLESHEET) + ".css";
-    private static final SiteFile STYLESHEET_FILE = new SiteFile(STYLESHEET_PATH, STYLESHEET, ContentKind.CSS);
+    private static final SiteFile STYLESHEET_FILE = Asset.load("style.css", ContentKind.CSS);
+    private static final String STYLESHEET_PATH = STYLESHEET_FILE.path();
+    private static final SiteFile SEARCH_SCRIPT_FILE = Asset.load("search.js", ContentKind.JAVASCRIPT);
     private static final int RECENT_ON_404 = 5;
 
     private final SiteConfig site;
@@ -125,7 +122,8 @@ public final class SiteRenderer {
         List<ArticleSummary> listed = List.copyOf(byDate);
         pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed));
         pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
-        for (SiteFile file : List.of(STYLESHEET_FILE, Sitemap.robots(site))) {
+        pages.put(SEARCH, new IndexPage.Search());
+        for (SiteFile file : List.of(STYLESHEET_FILE, SEARCH_SCRIPT_FILE, Sitemap.robots(site))) {
             pages.put(file.path(), new IndexPage.Fixed(file));
         }
         return pages;
@@ -164,6 +162,10 @@ public final class SiteRenderer {
         if (model instanceof IndexPage.TagCloud cloud) {
             return html(model.file(), "tags.jte", Map.of("page", page("Tags", "All tags of " + site.title(), "tags/"), "cloud", cloud));
         }
+        if (model instanceof IndexPage.Search) {
+            return html(model.file(), "search.jte", Map.of("page", page("Search", "Search the articles of " + site.title(), "search/"),
+                    "script", "/" + SEARCH_SCRIPT_FILE.path()));
+        }
         IndexPage.NotFound notFound = (IndexPage.NotFound) model;
         return html(model.file(), "notfound.jte", Map.of("page", page("Page not found", "", "404.html"), "recent", notFound.recent()));
     }
@@ -184,24 +186,5 @@ public final class SiteRenderer {
         Utf8ByteOutput out = new Utf8ByteOutput();
         TEMPLATES.render(template, params, out);
         return new SiteFile(path, out.toByteArray(), ContentKind.HTML);
-    }
-
-    private static byte[] readResource(String name) {
-        try (InputStream in = SiteRenderer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String fingerprint(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,7 +4,7 @@ package dev.galley.site;
  * The kinds of objects Galley writes, each with its media type and its caching rule.
  * HTML pages, the feed, the sitemap, robots.txt and the search index live at stable URLs and are cached
  * 60 seconds, so a reader sees a change within a minute without paying for CDN invalidations; fingerprinted
- * assets never change and are cached for a year; internal state is never cached.
+ * assets (the stylesheet, the search page's script) never change and are cached for a year; internal state is never cached.
  */
 public enum ContentKind {
     HTML("text/html; charset=utf-8", "public, max-age=60"),
@@ -13,6 +13,7 @@ public enum ContentKind {
     TEXT("text/plain; charset=utf-8", "public, max-age=60"),
     JSON("application/json", "public, max-age=60"),
     CSS("text/css; charset=utf-8", "public, max-age=31536000, immutable"),
+    JAVASCRIPT("application/javascript; charset=utf-8", "public, max-age=31536000, immutable"),
     INTERNAL_JSON("application/json", "no-store"),
     INTERNAL_YAML("application/yaml", "no-store"),
     // Images keep their author's name, so they can be replaced: cached a week, and invalidated on change.

@@ -14,6 +14,8 @@ public final class SitePaths {
     private static final List<String> RESERVED_FOLDERS = List.of("_galley/", "assets/", "tags/", "media/", "page/");
     private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
             "search.json");
+    /** Pages of Galley's own at a folder's path, such as the search page. */
+    private static final Set<String> RESERVED_PAGES = Set.of("search/");
 
     private static final Pattern PATH_CHARACTERS = Pattern.compile("[A-Za-z0-9._~/-]+");
     /** The endings the CDN's viewer-request function (infrastructure/cloudfront/rewrite-index.js) serves as files. */
@@ -39,9 +41,9 @@ public final class SitePaths {
         return SERVED_AS_FILE.matcher(lastSegment).find();
     }
 
-    /** Whether this site path (no leading or trailing slash) is one of the files Galley writes at the root, such as {@code feed.xml}. */
+    /** Whether this site path (no leading or trailing slash) is one of the files or pages Galley writes at the root, such as {@code feed.xml} or {@code search}. */
     public static boolean isOwnFile(String file) {
-        return RESERVED_FILES.contains(file);
+        return RESERVED_FILES.contains(file) || RESERVED_PAGES.contains(file + "/");
     }
 
     /** Whether a first path segment ({@code tags}) is a folder of Galley's own files. */
@@ -58,6 +60,9 @@ public final class SitePaths {
             if (path.startsWith(folder)) {
                 return "/" + folder + " holds Galley's own files";
             }
+        }
+        if (RESERVED_PAGES.contains(path)) {
+            return "/" + path + " is a page of the site";
         }
         String file = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         if (isOwnFile(file)) {

@@ -99,6 +99,8 @@ class AliasesTest {
             /feed.xml                           | is a page Galley makes itself
             /                                   | is a page Galley makes itself
             /index.html                         | is a page Galley makes itself
+            /search/                            | is a page Galley makes itself
+            /search                             | is a page Galley makes itself
             /tags/java/                         | is under /tags/
             /media/posts/a.png                  | is under /media/
             https://old.example.com/blog/x/     | is not a path on this site

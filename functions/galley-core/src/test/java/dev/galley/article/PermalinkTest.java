@@ -66,6 +66,9 @@ class PermalinkTest {
             permalink: /feed.xml            | /feed.xml is a file of the site
             permalink: /sitemap.xml         | /sitemap.xml is a file of the site
             permalink: /404.html            | /404.html is a file of the site
+            permalink: /search/             | /search/ is a page of the site
+            url: /search                    | /search/ is a page of the site
+            url: search/index.html          | /search/ is a page of the site
             permalink: /index.html          | / is the home page
             permalink: /                    | / is the home page
             permalink: /a b/                | may hold only letters
@@ -81,6 +84,7 @@ class PermalinkTest {
     @CsvSource(delimiter = '|', textBlock = """
             /:slug/        | a.md | slug: tags           | /tags/ holds Galley's own files
             /:slug/        | a.md | slug: page           | /page/ holds Galley's own files
+            /:slug/        | a.md | slug: search         | /search/ is a page of the site
             """)
     void aPatternThatPutsOneArticleOnASiteFileRefusesThatArticle(String pattern, String key, String frontMatter, String outcome) {
         ArticleException e = assertThrows(ArticleException.class, () -> parse(pattern, key, "date: 2023-01-01; " + frontMatter));

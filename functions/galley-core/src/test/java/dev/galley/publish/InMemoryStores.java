@@ -51,7 +51,7 @@ final class InMemoryStores {
     static final class Site implements SiteStore {
         private static final Pattern OLDER = Pattern.compile("class=\"pager-older\" rel=\"next\" href=\"/([^\"]*)\"");
         /** A link to an article's page, wherever the permalink puts it: not the home page's, a tag's or an image. */
-        private static final Pattern ARTICLE_LINK = Pattern.compile("href=\"/((?!tags/|page/|assets/|media/)[^\"#]+(?:/|\\.html))\"");
+        private static final Pattern ARTICLE_LINK = Pattern.compile("href=\"/((?!tags/|page/|assets/|media/|search/)[^\"#]+(?:/|\\.html))\"");
         final Map<String, Stored> objects = new TreeMap<>();
         final List<String> brokenLinkMoments = new ArrayList<>();
         int writes;

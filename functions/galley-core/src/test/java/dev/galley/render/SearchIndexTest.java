@@ -26,7 +26,7 @@ class SearchIndexTest {
             article("alpha", "Alpha", "2026-01-01T00:00:00Z", null, ""));
 
     @Test
-    void mustListTitleSlugUrlTagsAndSummaryNewestFirstThenBySlug() throws Exception {
+    void mustListTitleSlugUrlDateTagsAndSummaryNewestFirstThenBySlug() throws Exception {
         SiteFile file = SearchIndex.render(articles);
         assertEquals("search.json", file.path());
         assertEquals(ContentKind.JSON, file.kind());
@@ -35,12 +35,20 @@ class SearchIndexTest {
         index.forEach(entry -> slugs.add(entry.get("slug").asText()));
         assertEquals(List.of("newest", "alpha", "beta"), slugs);
         JsonNode newest = index.get(0);
-        assertEquals(List.of("title", "slug", "url", "tags", "summary"), list(newest.fieldNames()));
+        assertEquals(List.of("title", "slug", "url", "date", "tags", "summary"), list(newest.fieldNames()));
+        assertEquals("2026-03-01", newest.get("date").asText());
         assertEquals("Newest", newest.get("title").asText());
         assertEquals("/articles/newest/", newest.get("url").asText());
         assertEquals("[\"Rust\",\"Release Engineering\"]", newest.get("tags").toString());
         assertEquals("First paragraph of Newest.\n\nSecond paragraph.", newest.get("summary").asText());
         assertEquals("Beta \"quoted\" </script>", index.get(2).get("title").asText());
+    }
+
+    @Test
+    void dateIsTheDayOnTheAuthorsCalendarAsThePagesShowIt() throws Exception {
+        JsonNode index = new ObjectMapper().readTree(SearchIndex.render(List.of(
+                article("late", "Late", "2026-03-10T22:30:00-05:00", null, ""))).bytes());
+        assertEquals("2026-03-10", index.get(0).get("date").asText());
     }
 
     @Test

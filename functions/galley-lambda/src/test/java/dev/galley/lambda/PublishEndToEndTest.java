@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -380,6 +382,32 @@ abstract class PublishEndToEndTest {
         assertFalse(site("feed.xml").contains("The body of Second."));
         assertFalse(site("sitemap.xml").contains("/articles/second/"));
         assertFalse(site("search.json").contains("\"slug\":\"second\""));
+    }
+
+    @Test
+    void theSearchPageAndItsScriptArePublishedWithTheirTypesAndCachingAndARebuildRestoresThem() throws Exception {
+        handle(upload("first.md", article("Première", "2026-01-10", "tags: [Go]", "summary: Café culture")));
+
+        String page = site("search/index.html");
+        Matcher src = Pattern.compile("<script src=\"/(assets/search\\.[0-9a-f]{10}\\.js)\" defer>").matcher(page);
+        assertTrue(src.find(), page);
+        String script = src.group(1);
+        HeadObjectResponse scriptObject = s3.headObject(r -> r.bucket(siteBucket).key(script));
+        assertEquals("application/javascript;charset=utf-8", scriptObject.contentType().replace("; ", ";"));
+        assertEquals("public, max-age=31536000, immutable", scriptObject.cacheControl());
+        assertTrue(site(script).contains("fetch('/search.json'"));
+        HeadObjectResponse pageObject = s3.headObject(r -> r.bucket(siteBucket).key("search/index.html"));
+        assertEquals("text/html;charset=utf-8", pageObject.contentType().replace("; ", ";"));
+        assertEquals("public, max-age=60", pageObject.cacheControl());
+        assertTrue(site("search.json").contains("\"title\":\"Première\",\"slug\":\"first\",\"url\":\"/articles/first/\",\"date\":\"2026-01-10\""),
+                site("search.json"));
+        assertTrue(site("index.html").contains("<a class=\"search-link\" href=\"/search/\">Search</a>"));
+
+        s3.deleteObject(r -> r.bucket(siteBucket).key("search/index.html"));
+        s3.deleteObject(r -> r.bucket(siteBucket).key(script));
+        handle("{\"action\":\"rebuild\"}");
+        assertEquals(page, site("search/index.html"), "a deploy's rebuild gives a site published before the search page one");
+        assertTrue(siteHas(script));
     }
 
     @Test

@@ -52,7 +52,8 @@ class BrowserTest {
                             page("home", "/", "main .entry-featured h2.entry-title a[href='/articles/zero-downtime-migrations/']"),
                             page("article", "/articles/zero-downtime-migrations/", "main article.article h1"),
                             page("tag", "/tags/postgresql/", "main .entry h2.entry-title a[href='/articles/zero-downtime-migrations/']"),
-                            page("not-found", "/no/such/page/", "main ul.recent a[href^='/articles/']")),
+                            page("not-found", "/no/such/page/", "main ul.recent a[href^='/articles/']"),
+                            page("search", "/search/", "main form[role=search] label[for=search-query] + .search-row input#search-query")),
                     "widths", WIDTHS,
                     "screenshots", HeadlessChromium.SCREENSHOTS.toAbsolutePath().toString(),
                     "axe", true,
@@ -81,7 +82,7 @@ class BrowserTest {
 
     @Test
     void everyKindOfPageMustRenderWithItsStatusAndKeyElement() {
-        assertEquals(4 * WIDTHS.size(), pages().size());
+        assertEquals(5 * WIDTHS.size(), pages().size());
         for (JsonNode page : pages()) {
             assertTrue(page.path("error").isMissingNode(), where(page) + ": " + page.path("error").asText());
             int expected = page.get("name").asText().equals("not-found") ? 404 : 200;

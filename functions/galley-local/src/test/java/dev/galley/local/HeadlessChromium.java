@@ -105,7 +105,7 @@ final class HeadlessChromium {
     /** Runs {@code npm ci} into target/browser unless that lock file is already installed there. */
     private static void installPackages(Path npm) throws IOException, InterruptedException {
         Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "package-lock.json", "pages.mjs")) {
+        for (String file : List.of("package.json", "package-lock.json", "pages.mjs", "search.mjs")) {
             Files.copy(SCRIPTS.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         Path stamp = WORK.resolve("node_modules").resolve(".galley-installed-lock.json");
@@ -130,6 +130,11 @@ final class HeadlessChromium {
      * {@code target/browser/<name>-report.json}; the browser profile goes to {@code scratch}.
      */
     JsonNode run(String name, Map<String, Object> config, Path scratch) throws IOException, InterruptedException {
+        return run("pages.mjs", name, config, scratch);
+    }
+
+    /** The same with another script of {@code src/test/browser}, such as {@code search.mjs}. */
+    JsonNode run(String script, String name, Map<String, Object> config, Path scratch) throws IOException, InterruptedException {
         Map<String, Object> full = new HashMap<>(config);
         full.put("chromium", chromium.toString());
         full.put("userDataDir", scratch.resolve("chromium-profile").toAbsolutePath().toString());
@@ -137,7 +142,7 @@ final class HeadlessChromium {
         Path out = WORK.resolve(name + "-report.json");
         Path err = WORK.resolve(name + "-stderr.txt");
         JSON.writeValue(configFile.toFile(), full);
-        Process process = new ProcessBuilder(node.toString(), WORK.resolve("pages.mjs").toAbsolutePath().toString(),
+        Process process = new ProcessBuilder(node.toString(), WORK.resolve(script).toAbsolutePath().toString(),
                 configFile.toAbsolutePath().toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {

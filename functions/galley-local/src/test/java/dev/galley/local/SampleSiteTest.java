@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,9 +96,12 @@ class SampleSiteTest {
         assertTrue(migrations.contains("<nav class=\"toc\""), "a long article has a table of contents");
         assertTrue(migrations.contains("href=\"#expand-and-contract\""));
         assertTrue(migrations.contains("rel=\"prev\""), "links to the older article");
-        for (String file : List.of("feed.xml", "sitemap.xml", "robots.txt", "search.json")) {
+        for (String file : List.of("feed.xml", "sitemap.xml", "robots.txt", "search.json", "search/index.html")) {
             assertTrue(Files.size(site.resolve(file)) > 0, file);
         }
+        Matcher script = Pattern.compile("<script src=\"/(assets/search\\.[0-9a-f]{10}\\.js)\" defer>")
+                .matcher(Files.readString(site.resolve("search/index.html")));
+        assertTrue(script.find() && Files.isRegularFile(site.resolve(script.group(1))), "the search page's script is in the folder");
         assertTrue(Files.readString(site.resolve("feed.xml")).contains("Zero-downtime migrations"));
     }
 

@@ -1,0 +1,169 @@
+// Galley's search page: reads /search.json once and lists the articles whose title, summary or tags hold every
+// word typed, ignoring case and accents. Result text goes in with textContent only, never as markup.
+(function () {
+  'use strict';
+
+  var MAX_SHOWN = 50;
+  var form = document.querySelector('.search-form');
+  var input = document.getElementById('search-query');
+  var status = document.getElementById('search-status');
+  var results = document.getElementById('search-results');
+  var noScript = document.getElementById('search-no-script');
+  if (!form || !input || !status || !results) {
+    return;
+  }
+  var months = monthFormat();
+
+  // The one place that knows where the index lives: a chunked index would be gathered here.
+  function loadIndex() {
+    return fetch('/search.json', { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('search.json: HTTP ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  // Lowercase, without accents: "Caf\u00e9" and "CAFE" are both "cafe".
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  function words(query) {
+    return fold(query).split(/\s+/).filter(function (word) { return word.length > 0; });
+  }
+
+  function monthFormat() {
+    var options = { year: 'numeric', month: 'long', timeZone: 'UTC' };
+    try {
+      return new Intl.DateTimeFormat(document.documentElement.lang || 'en', options);
+    } catch (e) {
+      return new Intl.DateTimeFormat('en', options);
+    }
+  }
+
+  function prepare(articles) {
+    return articles.map(function (article) {
+      var tags = article.tags || [];
+      return {
+        article: article,
+        title: fold(article.title),
+        text: fold([article.title, article.summary || '', tags.join(' ')].join('\n'))
+      };
+    });
+  }
+
+  function holdsAll(text, queryWords) {
+    return queryWords.every(function (word) { return text.indexOf(word) !== -1; });
+  }
+
+  // Articles with every word in the title first, then the rest; newest first within each, as search.json is.
+  function search(entries, queryWords) {
+    var inTitle = [];
+    var elsewhere = [];
+    entries.forEach(function (entry) {
+      if (holdsAll(entry.title, queryWords)) {
+        inTitle.push(entry.article);
+      } else if (holdsAll(entry.text, queryWords)) {
+        elsewhere.push(entry.article);
+      }
+    });
+    return inTitle.concat(elsewhere);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function resultItem(article) {
+    var item = element('li', 'search-result');
+    if (article.date) {
+      var meta = element('p', 'entry-meta');
+      var time = element('time', null, months.format(new Date(article.date + 'T00:00:00Z')));
+      time.setAttribute('datetime', article.date);
+      meta.appendChild(time);
+      item.appendChild(meta);
+    }
+    var heading = element('h2', 'entry-title');
+    var link = element('a', null, article.title);
+    link.href = article.url;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    (article.summary || '').split('\n\n').forEach(function (paragraph) {
+      if (paragraph) {
+        item.appendChild(element('p', 'search-summary', paragraph));
+      }
+    });
+    return item;
+  }
+
+  function describe(found, query) {
+    var quoted = '\u201c' + query.trim() + '\u201d';
+    if (found === 0) {
+      return 'No article matches ' + quoted + '.';
+    }
+    var count = found === 1 ? '1 article matches ' + quoted : found + ' articles match ' + quoted;
+    return found > MAX_SHOWN ? count + '; the first ' + MAX_SHOWN + ' are shown. Add a word to narrow it.' : count + '.';
+  }
+
+  function show(entries) {
+    var query = input.value;
+    var queryWords = words(query);
+    var found = queryWords.length === 0 ? [] : search(entries, queryWords);
+    var list = document.createDocumentFragment();
+    found.slice(0, MAX_SHOWN).forEach(function (article) { list.appendChild(resultItem(article)); });
+    results.replaceChildren(list);
+    status.textContent = queryWords.length === 0 ? '' : describe(found.length, query);
+  }
+
+  // The address keeps the query, so a search can be shared or bookmarked as a link.
+  function remember(query) {
+    var url = new URL(window.location.href);
+    if (query.trim()) {
+      url.searchParams.set('q', query);
+    } else {
+      url.searchParams.delete('q');
+    }
+    window.history.replaceState(null, '', url.pathname + url.search);
+  }
+
+  if (noScript) {
+    noScript.remove();
+  }
+  input.value = new URLSearchParams(window.location.search).get('q') || '';
+  if (input.value.trim()) {
+    status.textContent = 'Loading the list of articles\u2026';
+  }
+  loadIndex().then(function (articles) {
+    var entries = prepare(articles);
+    show(entries);
+    input.addEventListener('input', function () {
+      show(entries);
+      remember(input.value);
+    });
+    // Enter takes the reader to the first result, so that one more Enter opens it.
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      show(entries);
+      remember(input.value);
+      var first = results.querySelector('a');
+      if (first) {
+        first.focus();
+      }
+    });
+  }, function () {
+    status.textContent = 'The list of articles could not be loaded. Try again later, or browse the articles by tag.';
+    var tags = element('a', null, 'All tags');
+    tags.href = '/tags/';
+    var item = element('li');
+    item.appendChild(tags);
+    results.replaceChildren(item);
+  });
+}());
