@@ -48,7 +48,7 @@ final class RawImages {
     private static void replaceWithLink(Element img, String src) {
         String text = img.attr("alt").isBlank() ? src : img.attr("alt");
         Element picture = img.parent() != null && img.parent().tagName().equals("picture") ? img.parent() : img;
-        if (!img.parents().select("a").isEmpty()) {
+        if (img.parents().stream().anyMatch(parent -> parent.tagName().equals("a"))) {
             picture.replaceWith(new TextNode(text));
         } else {
             Element link = new Element("a").attr("href", src).text(text);
