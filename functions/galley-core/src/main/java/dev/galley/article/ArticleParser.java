@@ -208,14 +208,19 @@ public final class ArticleParser {
     private static List<ArticleWarning> remoteImageWarnings(String sourceKey, String text, List<String> remoteImages) {
         List<ArticleWarning> warnings = new ArrayList<>();
         int searchFrom = 0;
+        int lineAtSearchFrom = 1;  // counted forward only: thousands of remote images cost one pass over the file
         for (String url : remoteImages) {
             int at = text.indexOf(url, searchFrom);
-            if (at < 0) {
-                at = text.indexOf(url);
-            } else {
-                searchFrom = at + url.length();
+            int line = 0;
+            if (at >= 0) {
+                for (int i = searchFrom; i < at; i++) {
+                    if (text.charAt(i) == '\n') {
+                        lineAtSearchFrom++;
+                    }
+                }
+                searchFrom = at + url.length();  // a URL holds no line break
+                line = lineAtSearchFrom;
             }
-            int line = at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
             warnings.add(new ArticleWarning(sourceKey, line, "remote-image", "the image " + url + " is on another site, "
                     + "which the site's pages do not load images from (privacy: readers' browsers ask only the site), so it is "
                     + "shown as a link to it; upload the image beside the article and link it relatively to show it"));

@@ -155,6 +155,22 @@ class ImagesAndLinksTest {
                 () -> assertNull(article.shareImage(), "an image that is not shown is no preview either"));
     }
 
+    @Test
+    void theSameRemoteImageTwiceIsWarnedOnEachOfItsLines() throws Exception {
+        Article article = parse("""
+                ---
+                title: T
+                date: 2026-03-10
+                ---
+                ![Build status](https://img.shields.io/badge/build-passing-green)
+
+                Text.
+
+                ![Build status](https://img.shields.io/badge/build-passing-green)
+                """);
+        assertEquals(List.of(5, 9), article.warnings().stream().map(ArticleWarning::line).toList());
+    }
+
     static Stream<Arguments> linkRels() {
         return Stream.of(
                 arguments("root-relative", "/articles/fast-rust-ci/", ""),
