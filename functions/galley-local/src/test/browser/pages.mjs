@@ -4,7 +4,7 @@
 //   node pages.mjs config.json
 //
 // config: { chromium, userDataDir, base, paths: [{name, path, selector}], widths: [390, 1280],
-//           screenshots: dir | null, axe: bool, skipLink: bool, xss: bool, crawl: bool, maxPages, tabs }
+//           screenshots: dir | null, axe: bool, skipLink: bool, xss: bool, crawl: bool, images: bool, maxPages, tabs }
 import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -66,6 +66,16 @@ async function visit(entry, width) {
       seen.injected = await page.evaluate(findInjectedMarkup);
       seen.text = await page.evaluate(() => document.body.innerText);
     }
+    if (config.images) {
+      seen.headers = response ? response.headers() : {};
+      // Let lazy images in view finish loading before their sizes are read.
+      await page.evaluate(() => Promise.all([...document.images].map(i => i.decode().catch(() => {}))));
+      seen.images = await page.evaluate(() => [...document.images].map(i => ({ src: i.getAttribute('src'),
+        width: i.getAttribute('width'), height: i.getAttribute('height'), loading: i.getAttribute('loading'),
+        naturalWidth: i.naturalWidth, naturalHeight: i.naturalHeight })));
+      seen.anchors = await page.evaluate(() => [...document.querySelectorAll('main a[href]')].map(a => ({ href: a.getAttribute('href'),
+        rel: a.getAttribute('rel'), text: a.textContent.trim() })));
+    }
     if (config.crawl) {
       seen.links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map(a => a.href));
     }
@@ -109,8 +119,8 @@ function findInjectedMarkup() {
   for (const element of document.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
     if (tag === 'script') {
-      // The preview's live-reload script, structured data, which browsers never run, and the search page's own script.
-      const reload = !element.src && element.textContent.startsWith("new EventSource('/_preview/events')");
+      // The preview's live-reload script file, structured data, which browsers never run, and the search page's own script.
+      const reload = element.getAttribute('src') === '/_preview/reload.js' && !element.textContent;
       const search = location.pathname === '/search/' && /^\/assets\/search\.[0-9a-f]+\.js$/.test(element.getAttribute('src') ?? '');
       if (!reload && !search && element.type !== 'application/ld+json') found.push(`script: ${element.outerHTML.slice(0, 120)}`);
     } else if (tag === 'form' && location.pathname === '/search/' && element.matches('main form.search-form[action="/search/"]')) {

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param localLinks         the paths in the site that the body's links and images point at, such as
  *                           {@code /media/posts/a.png} or an old site's {@code /blog/2023/x/}
  * @param window             when the article may be on the site ({@code publishDate}, {@code expiryDate})
+ * @param shareImage         the absolute URL of the image link previews show ({@code og:image}): the front matter's
+ *                           {@code image}, {@code images} or {@code cover}, else the body's first image; or null
  */
 public record Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft,
                       Map<String, Object> extra, List<ArticleWarning> warnings, URI canonicalElsewhere, List<String> localLinks,
-                      PublishWindow window) {
+                      PublishWindow window, URI shareImage) {
 
     public Article {
         toc = List.copyOf(toc);
@@ -30,7 +32,7 @@ public record Article(ArticleSummary summary, String sourceKey, String bodyHtml,
 
     public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra,
                    List<ArticleWarning> warnings, URI canonicalElsewhere, List<String> localLinks) {
-        this(summary, sourceKey, bodyHtml, toc, draft, extra, warnings, canonicalElsewhere, localLinks, PublishWindow.from(summary.date()));
+        this(summary, sourceKey, bodyHtml, toc, draft, extra, warnings, canonicalElsewhere, localLinks, PublishWindow.from(summary.date()), null);
     }
 
     public Article(ArticleSummary summary, String sourceKey, String bodyHtml, List<TocEntry> toc, boolean draft, Map<String, Object> extra,

@@ -13,6 +13,7 @@ import dev.galley.article.internal.MediaLinks;
 import dev.galley.article.internal.PermalinkFields;
 import dev.galley.article.internal.FrontMatter;
 import dev.galley.article.internal.Markdown;
+import dev.galley.article.internal.ShareImage;
 import dev.galley.article.internal.SourceText;
 import dev.galley.article.internal.Yaml;
 import dev.galley.article.internal.templates.TemplateTags;
@@ -69,7 +70,7 @@ public final class ArticleParser {
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories", "category", "summary", "excerpt",
             "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL", "permalink", "url",
-            "aliases", "redirect_from", "publishDate", "expiryDate", "published");
+            "aliases", "redirect_from", "publishDate", "expiryDate", "published", "image", "images", "cover");
     private static final ObjectMapper PLAIN = new ObjectMapper();
     /** Where the date of the last change comes from: Galley's key, then Hugo's, then Jekyll's (jekyll-last-modified-at). */
     private static final List<String> UPDATED_KEYS = List.of("updated", "lastmod", "last_modified_at");
@@ -84,9 +85,17 @@ public final class ArticleParser {
     private static final DateTimeFormatter JEKYLL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm[:ss] Z");
 
     private final SiteConfig site;
+    private final ImageSizes imageSizes;
 
+    /** A parser whose images render without a size. */
     public ArticleParser(SiteConfig site) {
+        this(site, ImageSizes.NONE);
+    }
+
+    /** @param imageSizes where the sizes of the images an article shows from the site's media come from */
+    public ArticleParser(SiteConfig site, ImageSizes imageSizes) {
         this.site = site;
+        this.imageSizes = imageSizes;
     }
 
     /**
@@ -137,6 +146,7 @@ public final class ArticleParser {
             }
         }
         PublishWindow window = fields.window(date, site.timezone());
+        URI frontMatterImage = fields.shareImage(sourceKey, site);
         fields.sortWarningsByLine();
 
         Variables variables = new Variables(site, fields.root, slug, "/" + path);
@@ -155,24 +165,67 @@ public final class ArticleParser {
                     + "at most %,d (a table of 100 rows and 20 columns has some 4,500)", rawHtmlTags, MAX_RAW_HTML_TAGS));
         }
         List<ArticleWarning> lostEmbeds = expanded.insertEmbeds(document);
-        BodyFacts body = BodyFacts.of(document);
+        BodyFacts facts = BodyFacts.of(document);
         List<String> summary = paragraphs(TemplateTags.plain(summaryText, variables));
-        if (summary.isEmpty() && body.firstParagraph() != null) {
-            summary = List.of(body.firstParagraph());
+        if (summary.isEmpty() && facts.firstParagraph() != null) {
+            summary = List.of(facts.firstParagraph());
         }
-        CodeSample sample = chooseSample(fields, body, sampleName);
+        CodeSample sample = chooseSample(fields, facts, sampleName);
         List<TocEntry> toc = Headings.assignIds(document);
         MediaLinks.resolve(document, sourceKey);
         List<String> localLinks = LocalLinks.of(document, site.baseUrl());
+        Markdown.Body body = Markdown.render(document, sourceKey, site, imageSizes);
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary,
                 TemplateTags.plain(description, variables).strip(), authors,
-                body.readingTime().minutes(site.wordsPerMinute()), sample, featured, path, aliases);
+                facts.readingTime().minutes(site.wordsPerMinute()), sample, featured, path, aliases);
+        URI shareImage = frontMatterImage;
+        if (shareImage == null && body.firstImage() != null) {
+            shareImage = absoluteImage(body.firstImage());
+        }
         List<ArticleWarning> warnings = new ArrayList<>(fields.warnings);
         warnings.addAll(expanded.warnings());
         warnings.addAll(lostEmbeds);
-        return new Article(summaryFields, sourceKey, Markdown.render(document, sourceKey, site.embedHosts()), toc, draft, fields.unknownKeys(),
-                warnings, canonical, localLinks, window);
+        warnings.addAll(remoteImageWarnings(sourceKey, text, body.remoteImages()));
+        return new Article(summaryFields, sourceKey, body.html(), toc, draft, fields.unknownKeys(),
+                warnings, canonical, localLinks, window, shareImage);
+    }
+
+    /** An image's URL for link previews, absolute as crawlers need it; null for one that is not http(s) or a site path. */
+    private URI absoluteImage(String src) {
+        try {
+            URI uri = site.baseUrl().resolve(new URI(src));
+            return "http".equals(uri.getScheme()) || "https".equals(uri.getScheme()) ? uri : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An image on another site would be blocked by the site's content security policy ({@code img-src 'self'}):
+     * it is shown as a link, and the author told where, so it can be uploaded beside the article instead.
+     */
+    private static List<ArticleWarning> remoteImageWarnings(String sourceKey, String text, List<String> remoteImages) {
+        List<ArticleWarning> warnings = new ArrayList<>();
+        int searchFrom = 0;
+        int lineAtSearchFrom = 1;  // counted forward only: thousands of remote images cost one pass over the file
+        for (String url : remoteImages) {
+            int at = text.indexOf(url, searchFrom);
+            int line = 0;
+            if (at >= 0) {
+                for (int i = searchFrom; i < at; i++) {
+                    if (text.charAt(i) == '\n') {
+                        lineAtSearchFrom++;
+                    }
+                }
+                searchFrom = at + url.length();  // a URL holds no line break
+                line = lineAtSearchFrom;
+            }
+            warnings.add(new ArticleWarning(sourceKey, line, "remote-image", "the image " + url + " is on another site, "
+                    + "which the site's pages do not load images from (privacy: readers' browsers ask only the site), so it is "
+                    + "shown as a link to it; upload the image beside the article and link it relatively to show it"));
+        }
+        return warnings;
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {
@@ -324,6 +377,29 @@ public final class ArticleParser {
                 }
             }
             return paths;
+        }
+
+        /** The image front matter names for link previews ({@link ShareImage}), absolute; null when it names none. */
+        URI shareImage(String sourceKey, SiteConfig site) {
+            for (String key : ShareImage.KEYS) {
+                String written = ShareImage.written(value(key));
+                if (written.isEmpty()) {
+                    continue;
+                }
+                String lower = written.toLowerCase(java.util.Locale.ROOT);
+                String url = lower.startsWith("https://") || lower.startsWith("http://") ? written : MediaLinks.resolve(written, sourceKey);
+                try {
+                    if (url != null) {
+                        return site.baseUrl().resolve(new URI(url));
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    // warned below
+                }
+                warnings.add(new ArticleWarning(file, Yaml.lineOf(yaml, key, 1), "share-image", key + " \"" + written
+                        + "\" is not an image path or an http(s) URL, so link previews show the article's first image"));
+                return null;
+            }
+            return null;
         }
 
         void sortWarningsByLine() {

@@ -1,6 +1,7 @@
 package dev.galley.publish;
 
 import dev.galley.article.ArticleException;
+import dev.galley.article.ImageSize;
 import dev.galley.article.internal.MediaLinks;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
@@ -24,6 +25,12 @@ import java.util.Map;
 final class Media {
 
     static final int MAX_BYTES = 10 * 1024 * 1024;
+    /**
+     * The metadata of a published raster image that holds its size, {@code 640x480} ({@link ImageSize#toString}),
+     * or {@code unknown} when its header cannot be read: read once here, so an article's render asks the site for
+     * it and never reads the image.
+     */
+    static final String IMAGE_SIZE = "galley-image-size";
 
     private static final Map<String, ContentKind> BY_EXTENSION = Map.of(
             "png", ContentKind.PNG, "jpg", ContentKind.JPEG, "jpeg", ContentKind.JPEG,
@@ -35,6 +42,17 @@ final class Media {
     /** True for keys Galley publishes as images (by name; the bytes are checked by {@link #file}). */
     static boolean isMedia(String key) {
         return BY_EXTENSION.containsKey(extension(key));
+    }
+
+    /** True for the images whose header states a size: all but SVG, whose size is whatever its drawing says. */
+    static boolean hasSize(String key) {
+        ContentKind kind = BY_EXTENSION.get(extension(key));
+        return kind != null && kind != ContentKind.SVG;
+    }
+
+    /** The metadata value {@link #IMAGE_SIZE} of a raster image's bytes. */
+    static String sizeMetadata(byte[] bytes) {
+        return ImageSize.of(bytes).map(ImageSize::toString).orElse("unknown");
     }
 
     /** The site path an image is published at. */

@@ -6,6 +6,7 @@ import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.PublishWindow;
 import dev.galley.article.ArticleWarning;
+import dev.galley.article.ImageSizes;
 import dev.galley.render.AtomFeed;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.publish.SiteStore.Condition;
@@ -88,6 +89,11 @@ public final class Publisher {
         this.schedule = schedule;
     }
 
+    /** Where articles' renders learn their images' sizes: a new one for each publish, as images change between them. */
+    ImageSizes imageSizes() {
+        return new StoredImageSizes(content, site);
+    }
+
     /** A Markdown file with a name before its ending ({@code posts/.md} is not one). */
     public static boolean isArticle(String key) {
         String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
@@ -114,7 +120,7 @@ public final class Publisher {
         }
         SiteSettings settings = SiteSettings.load(content, site);
         SiteRenderer renderer = new SiteRenderer(settings.config());
-        ArticleParser parser = new ArticleParser(renderer.site());
+        ArticleParser parser = new ArticleParser(renderer.site(), imageSizes());
         String pageWrittenFromEtag = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             if (attempt > 1) {
@@ -400,7 +406,9 @@ public final class Publisher {
             }
             ContentStore.SourceFile file = source.get();
             PublishStatus status = new PublishStatus(State.PUBLISHED, "", "/" + path);
-            if (published.isPresent() && file.etag().equals(published.get().metadata().get(SOURCE_ETAG))) {
+            // A copy published before sizes were kept is written once more, with its size.
+            if (published.isPresent() && file.etag().equals(published.get().metadata().get(SOURCE_ETAG))
+                    && (!Media.hasSize(key) || published.get().metadata().containsKey(Media.IMAGE_SIZE))) {
                 content.reportStatus(key, status);
                 return Outcome.of(key, Outcome.Kind.UNCHANGED, "");
             }
@@ -411,7 +419,9 @@ public final class Publisher {
                 return reject(key, e);
             }
             try {
-                site.write(image, Map.of(SOURCE, key, SOURCE_ETAG, file.etag()), Condition.of(published));
+                site.write(image, Media.hasSize(key)
+                        ? Map.of(SOURCE, key, SOURCE_ETAG, file.etag(), Media.IMAGE_SIZE, Media.sizeMetadata(file.bytes()))
+                        : Map.of(SOURCE, key, SOURCE_ETAG, file.etag()), Condition.of(published));
             } catch (WriteConflictException e) {
                 continue;
             }

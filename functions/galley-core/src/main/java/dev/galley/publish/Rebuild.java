@@ -69,7 +69,7 @@ public final class Rebuild {
 
     Report run(SiteSettings settings) {
         SiteRenderer renderer = new SiteRenderer(settings.config());
-        ArticleParser parser = new ArticleParser(renderer.site());
+        ArticleParser parser = new ArticleParser(renderer.site(), publisher.imageSizes());
         Publisher.Snapshot previous = publisher.readManifest();
         List<String> all = content.list();
         List<String> keys = all.stream().filter(Publisher::isArticle).sorted().toList();

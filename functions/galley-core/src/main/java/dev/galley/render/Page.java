@@ -16,13 +16,19 @@ import java.util.List;
  * @param stylesheet    root-relative URL of the fingerprinted stylesheet
  * @param article       the article an article page shows, for its metadata; null on every other page
  * @param canonicalElsewhere where an article first published on another site lives, or null
+ * @param image         the absolute URL of the image link previews show ({@code og:image}), or null
  */
 public record Page(SiteConfig site, String title, String description, String path, String stylesheet, ArticleSummary article,
-                   URI canonicalElsewhere) {
+                   URI canonicalElsewhere, URI image) {
 
     /** A page that is not an article. */
     public Page(SiteConfig site, String title, String description, String path, String stylesheet) {
-        this(site, title, description, path, stylesheet, null, null);
+        this(site, title, description, path, stylesheet, null, null, null);
+    }
+
+    /** The kind of card link previews on X (Twitter) show: a large image when the page has one. */
+    public String twitterCard() {
+        return image == null ? "summary" : "summary_large_image";
     }
 
     /** The text of the {@code <title>} element. */

@@ -53,7 +53,8 @@ public final class SiteRenderer {
 
     public SiteFile article(Article article, SiteIndex.Neighbours neighbours) {
         ArticleSummary a = article.summary();
-        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere());
+        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere(),
+                article.shareImage());
         return html(a.pageFile(), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
     }
 

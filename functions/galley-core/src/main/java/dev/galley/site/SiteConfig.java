@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException;
 import dev.galley.article.Author;
+import dev.galley.article.internal.LinkRel;
 import dev.galley.article.internal.Yaml;
 
 import java.net.URI;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
  * @param permalink      where articles live, unless one sets its own {@code permalink}
  * @param formerPermalinks where articles lived before (another spelling the old site also served, an older
  *                       pattern): each article's path under each answers 301 to its page
+ * @param externalLinkRel what links to other sites get besides {@code noopener} ({@code externalLinks.rel}: nofollow,
+ *                       ugc, sponsored, noreferrer); links within the site get no rel
  */
 public record SiteConfig(
         String title,
@@ -39,7 +42,8 @@ public record SiteConfig(
         int pageSize,
         List<String> embedHosts,
         Permalink permalink,
-        List<Permalink> formerPermalinks) {
+        List<Permalink> formerPermalinks,
+        List<String> externalLinkRel) {
 
     /** The name of the config file at the root of the content. */
     public static final String FILE_NAME = "site.yaml";
@@ -66,21 +70,41 @@ public record SiteConfig(
         this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, Permalink.DEFAULT, List.of());
     }
 
+    /** A site whose links to other sites get {@code rel="noopener"} alone. */
+    public SiteConfig(String title, String tagline, String description, URI baseUrl, String author, String language,
+                      ZoneId timezone, int wordsPerMinute, int pageSize, List<String> embedHosts, Permalink permalink,
+                      List<Permalink> formerPermalinks) {
+        this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
+                formerPermalinks, List.of());
+    }
+
+    /** This site, its links to other sites getting these words in their rel besides {@code noopener}. */
+    public SiteConfig withExternalLinkRel(List<String> rel) {
+        return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
+                formerPermalinks, rel);
+    }
+
     /** This site with its articles at another permalink. */
     public SiteConfig withPermalink(Permalink other) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, other,
-                formerPermalinks);
+                formerPermalinks, externalLinkRel);
     }
 
     /** This site, with its articles' paths under these patterns redirecting to them. */
     public SiteConfig withFormerPermalinks(List<Permalink> former) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                former);
+                former, externalLinkRel);
     }
 
     public SiteConfig {
         embedHosts = List.copyOf(embedHosts);
         formerPermalinks = List.copyOf(formerPermalinks);
+        externalLinkRel = List.copyOf(externalLinkRel);
+        for (String word : externalLinkRel) {
+            if (!LinkRel.ALLOWED.contains(word)) {
+                throw new IllegalArgumentException("externalLinks: rel \"" + word + "\" is none of " + String.join(", ", LinkRel.ALLOWED));
+            }
+        }
         for (String host : embedHosts) {
             if (!HOST_NAME.matcher(host).matches()) {
                 throw new IllegalArgumentException("embedHosts: \"" + host + "\" is not a host name; write it like www.youtube-nocookie.com");
@@ -125,6 +149,7 @@ public record SiteConfig(
         List<String> embedHosts = embedHosts(file, text, root, d.embedHosts);
         Permalink permalink = permalink(file, text, root);
         List<Permalink> formerPermalinks = formerPermalinks(file, text, root);
+        List<String> externalLinkRel = externalLinkRel(file, text, root);
         try {
             return new SiteConfig(
                     text(root, "title", d.title),
@@ -138,7 +163,8 @@ public record SiteConfig(
                     root.path("pageSize").asInt(d.pageSize),
                     embedHosts,
                     permalink,
-                    formerPermalinks);
+                    formerPermalinks,
+                    externalLinkRel);
         } catch (IllegalArgumentException e) {
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD, e.getMessage());
         }
@@ -156,6 +182,27 @@ public record SiteConfig(
                     "embedHosts must be a list of host names without https:// or a path, like [www.youtube-nocookie.com, player.vimeo.com]");
         }
         return hosts;
+    }
+
+    /** {@code externalLinks: {rel: [nofollow, ugc]}}: a mapping, for the other settings of external links a site may want one day. */
+    private static List<String> externalLinkRel(String file, String yaml, ObjectNode root) throws ArticleException {
+        JsonNode node = root.get("externalLinks");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        JsonNode rel = node.get("rel");
+        List<String> words = new ArrayList<>();
+        if (rel != null && rel.isArray()) {
+            rel.forEach(word -> words.add(word.asText().strip().toLowerCase(Locale.ROOT)));
+        } else if (rel != null && rel.isValueNode()) {
+            words.addAll(List.of(rel.asText().strip().toLowerCase(Locale.ROOT).split("[\\s,]+")));
+        }
+        words.removeIf(String::isEmpty);
+        if (!node.isObject() || node.size() != 1 || rel == null || !LinkRel.ALLOWED.containsAll(words)) {
+            throw new ArticleException(file, Yaml.lineOf(yaml, "externalLinks", 0), ArticleException.Problem.BAD_FIELD,
+                    "externalLinks must be like {rel: [nofollow, ugc]}, rel holding only " + String.join(", ", LinkRel.ALLOWED));
+        }
+        return words;
     }
 
     private static List<Permalink> formerPermalinks(String file, String yaml, ObjectNode root) throws ArticleException {

@@ -446,7 +446,8 @@ class ArticleParserTest {
                 () -> assertTrue(html.contains("src=\"/media/posts/2026/hello/a%20b.png\""), html),
                 () -> assertTrue(html.contains("src=\"/media/posts/shared/logo.png\""), html),
                 () -> assertTrue(html.contains("src=\"/media/etc/passwd.png\""), "above the root stays at the root, under /media/: " + html),
-                () -> assertTrue(html.contains("src=\"https://example.com/x.png\""), html),
+                () -> assertTrue(html.contains("<a rel=\"noopener\" href=\"https://example.com/x.png\">Absolute</a>"),
+                        "another site's image is a link (the CSP would block it): " + html),
                 () -> assertTrue(html.contains("src=\"/media/y.png\""), html));
     }
 
@@ -463,6 +464,7 @@ class ArticleParserTest {
         assertAll(
                 () -> assertTrue(html.contains("src=\"/media/images/kubecon/booth.png\""), html),
                 () -> assertTrue(html.contains("src=\"/media/img/sticker.png\""), html),
-                () -> assertTrue(html.contains("src=\"//cdn.example.com/x.png\""), "protocol-relative: not ours: " + html));
+                () -> assertTrue(html.contains("<a rel=\"noopener\" href=\"//cdn.example.com/x.png\">CDN</a>"),
+                        "protocol-relative: not ours, so a link: " + html));
     }
 }

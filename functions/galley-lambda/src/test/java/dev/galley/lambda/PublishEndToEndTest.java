@@ -430,6 +430,25 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void anArticlesImagesGetTheWidthAndHeightTheirFilesHaveFromTheMediaCopysMetadata() throws Exception {
+        for (String[] image : new String[][] {{"posts/schema.png", "png", "1600", "900"}, {"posts/photo.jpg", "jpg", "300", "400"}}) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(Integer.parseInt(image[2]), Integer.parseInt(image[3]),
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), image[1], bytes);
+            String etag = s3.putObject(r -> r.bucket(contentBucket).key(image[0]), RequestBody.fromBytes(bytes.toByteArray())).eTag().replace("\"", "");
+            handle(Events.record("ObjectCreated:Put", contentBucket, image[0], etag, nextSequencer()));
+        }
+        assertEquals("1600x900", s3.headObject(r -> r.bucket(siteBucket).key("media/posts/schema.png")).metadata().get("galley-image-size"));
+        handle(upload("posts/hello.md", article("Hello", "2026-03-10") + "\n![Schema](schema.png)\n\n![A photo](photo.jpg)\n"));
+
+        String page = site("articles/hello/index.html");
+        assertTrue(page.contains("<img src=\"/media/posts/schema.png\" alt=\"Schema\" width=\"1600\" height=\"900\" />"), page);
+        assertTrue(page.contains("<img src=\"/media/posts/photo.jpg\" alt=\"A photo\" width=\"300\" height=\"400\" loading=\"lazy\" decoding=\"async\" />"), page);
+        String shareImage = dev.galley.site.SiteConfig.defaults().absolute("media/posts/schema.png").toString();
+        assertTrue(page.contains("<meta property=\"og:image\" content=\"" + shareImage + "\">"), page);
+    }
+
+    @Test
     void recordsFromAnotherBucketAreSkipped() throws Exception {
         JsonNode result = handle(Events.record("ObjectCreated:Put", "someone-elses-bucket", "x.md", "abc", nextSequencer()));
         assertEquals("skipped", result.path("x.md").asText());

@@ -3,6 +3,7 @@ package dev.galley.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.galley.publish.Redirects;
+import dev.galley.site.SecurityHeaders;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -24,8 +25,10 @@ import java.util.concurrent.Executors;
 /**
  * Serves the site bucket over HTTP the way CloudFront will: {@code /} is {@code index.html}, {@code /x/} is
  * {@code x/index.html}, a missing page is {@code 404.html} with status 404, and Galley's internal state under
- * {@code _galley/} is refused, and a redirect object answers 301 to its target. HTML pages get a small script that
- * reloads the tab when the site changes.
+ * {@code _galley/} is refused, and a redirect object answers 301 to its target. Every answer carries the CDN's security
+ * headers ({@link SecurityHeaders}: the same content security policy), so what production blocks is blocked here
+ * too. HTML pages get a small script file that reloads the tab when the site changes (a file, since the policy
+ * allows no inline script).
  *
  * <p>It serves while the preview starts: from a stand-in first (the local build of the folder) when it has the
  * page, then from the site bucket (a page an earlier preview wrote is served as it was); a page neither has yet
@@ -34,11 +37,14 @@ import java.util.concurrent.Executors;
 final class SiteServer implements AutoCloseable {
 
     static final String EVENTS_PATH = "/_preview/events";
-    private static final String RELOAD_SCRIPT = "<script>new EventSource('" + EVENTS_PATH
-            + "').onmessage = () => location.reload();</script>";
+    static final String RELOAD_SCRIPT_PATH = "/_preview/reload.js";
+    private static final byte[] RELOAD_SCRIPT_FILE = ("new EventSource('" + EVENTS_PATH + "').onmessage = () => location.reload();\n")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final String RELOAD_SCRIPT = "<script src=\"" + RELOAD_SCRIPT_PATH + "\"></script>";
     private static final String SVG = "image/svg+xml";
-    /** The CDN's SvgSandboxHeadersPolicy (template.yaml): an SVG opened on the preview's origin runs no script. */
-    static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+    /** The CDN's headers (template.yaml's policies) with the stack's default ExtraFrameHosts, which is none. */
+    static final Map<String, String> PAGE_HEADERS = SecurityHeaders.forPages("");
+    static final Map<String, String> SVG_HEADERS = SecurityHeaders.forSvg();
     private static final String STARTING_PAGE = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Rendering the site</title>"
             + "<body><p>Galley is rendering the site; this page opens by itself in a moment.</p>" + RELOAD_SCRIPT + "</body></html>";
 
@@ -68,6 +74,7 @@ final class SiteServer implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", this::serve);
         server.createContext(EVENTS_PATH, this::subscribe);
+        server.createContext(RELOAD_SCRIPT_PATH, this::reloadScript);
         server.start();
     }
 
@@ -134,6 +141,7 @@ final class SiteServer implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
+            PAGE_HEADERS.forEach(exchange.getResponseHeaders()::set);
             String key = keyFor(exchange.getRequestURI().getPath());
             Served object = key == null ? null : find(key);
             int status = 200;
@@ -171,7 +179,7 @@ final class SiteServer implements AutoCloseable {
             }
             exchange.getResponseHeaders().set("Content-Type", contentType == null ? "application/octet-stream" : contentType);
             if (SVG.equals(contentType)) {
-                exchange.getResponseHeaders().set("Content-Security-Policy", SVG_POLICY);  // as the CDN serves them
+                SVG_HEADERS.forEach(exchange.getResponseHeaders()::set);  // as the CDN serves them
             }
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             boolean head = exchange.getRequestMethod().equals("HEAD");
@@ -207,6 +215,19 @@ final class SiteServer implements AutoCloseable {
             return null;
         }
         return rawQuery == null || rawQuery.isEmpty() ? target : target + "?" + rawQuery;
+    }
+
+    private void reloadScript(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            PAGE_HEADERS.forEach(exchange.getResponseHeaders()::set);
+            exchange.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(200, head ? -1 : RELOAD_SCRIPT_FILE.length);
+            if (!head) {
+                exchange.getResponseBody().write(RELOAD_SCRIPT_FILE);
+            }
+        }
     }
 
     private void subscribe(HttpExchange exchange) throws IOException {

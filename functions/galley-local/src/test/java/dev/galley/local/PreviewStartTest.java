@@ -37,7 +37,7 @@ class PreviewStartTest {
     private static final Path SAMPLE = Path.of("../../content");
     private static final Pattern SITE = Pattern.compile("^\\s*site:\\s+(http://127\\.0\\.0\\.1:\\d+/)");
     private static final Pattern BUILT = Pattern.compile("^built\\s+\\S.* -> (/articles/\\S+)$");
-    private static final Pattern RELOAD_SCRIPT = Pattern.compile("<script>new EventSource\\([^<]*</script>");
+    private static final Pattern RELOAD_SCRIPT = Pattern.compile("<script src=\"/_preview/reload.js\"></script>");
     private static final int COPIES = 6;
 
     private final HttpClient http = HttpClient.newHttpClient();

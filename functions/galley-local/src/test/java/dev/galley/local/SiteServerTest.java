@@ -15,9 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,7 +84,7 @@ class SiteServerTest {
 
             HttpResponse<String> starting = http.send(HttpRequest.newBuilder(notYet).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(503, starting.statusCode());
-            assertTrue(starting.body().contains("rendering the site") && starting.body().contains(SiteServer.EVENTS_PATH), starting.body());
+            assertTrue(starting.body().contains("rendering the site") && starting.body().contains(SiteServer.RELOAD_SCRIPT_PATH), starting.body());
             assertEquals(200, http.send(HttpRequest.newBuilder(site.url().resolve("/articles/written/")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode(), "a page already written is served during the start");
 
@@ -121,6 +124,37 @@ class SiteServerTest {
     }
 
     @Test
+    void everyAnswerCarriesTheCdnsSecurityHeadersAndTheReloadScriptIsAFileTheyAllow() throws Exception {
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
+             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                     .build();
+             SiteServer site = startedOn(server, s3)) {
+            s3.putObject(r -> r.bucket("site").key("index.html").contentType("text/html; charset=utf-8"),
+                    RequestBody.fromString("<!DOCTYPE html><html><body><p>Home</p></body></html>"));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> starting = http.send(HttpRequest.newBuilder(site.url().resolve("/articles/not-yet/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            site.finishStarting();
+            HttpResponse<String> home = http.send(HttpRequest.newBuilder(site.url()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(site.url().resolve("/nothing/")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> script = http.send(HttpRequest.newBuilder(site.url().resolve(SiteServer.RELOAD_SCRIPT_PATH)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (HttpResponse<String> response : List.of(starting, home, missing, script)) {
+                SiteServer.PAGE_HEADERS.forEach((name, value) ->
+                        assertEquals(value, response.headers().firstValue(name).orElse(null), name + " of " + response.uri()));
+            }
+            assertAll(
+                    () -> assertEquals(503, starting.statusCode()),
+                    () -> assertEquals(404, missing.statusCode()),
+                    () -> assertTrue(home.body().contains("<script src=\"" + SiteServer.RELOAD_SCRIPT_PATH + "\"></script></body>"), home.body()),
+                    () -> assertFalse(home.body().contains("<script>"), "no inline script: the policy would block it"),
+                    () -> assertTrue(script.body().contains("new EventSource('" + SiteServer.EVENTS_PATH + "')"), script.body()),
+                    () -> assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElseThrow()));
+        }
+    }
+
+    @Test
     void anSvgImageIsServedSandboxedAsTheCdnServesIt() throws Exception {
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
              S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
@@ -137,10 +171,11 @@ class SiteServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, svg.statusCode());
             assertEquals("image/svg+xml", svg.headers().firstValue("Content-Type").orElseThrow());
-            assertEquals(SiteServer.SVG_POLICY, svg.headers().firstValue("Content-Security-Policy").orElseThrow());
-            assertTrue(SiteServer.SVG_POLICY.endsWith("; sandbox") && !SiteServer.SVG_POLICY.contains("script-src"));
-            assertTrue(http.send(HttpRequest.newBuilder(site.url().resolve("/media/images/flow.png")).build(),
-                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Content-Security-Policy").isEmpty(), "only SVG");
+            String svgPolicy = svg.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertEquals(SiteServer.SVG_HEADERS.get("Content-Security-Policy"), svgPolicy);
+            assertTrue(svgPolicy.endsWith("; sandbox") && !svgPolicy.contains("script-src"));
+            assertEquals(SiteServer.PAGE_HEADERS.get("Content-Security-Policy"), http.send(HttpRequest.newBuilder(site.url().resolve("/media/images/flow.png")).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Content-Security-Policy").orElseThrow(), "only SVG is sandboxed");
         }
     }
 

@@ -33,13 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class XssBrowserTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "xss");
-    /** A page that really runs script, written straight into the site bucket: proves the detection works. */
+    /**
+     * A page that really runs script, written straight into the site bucket: proves the detection works. The
+     * preview sends the CDN's content security policy, which runs script files of the site and nothing inline, so
+     * the canary's script is a file; its inline handler is blocked, and found as markup.
+     */
     private static final String CANARY = """
             <!DOCTYPE html><html lang="en"><head><title>canary</title></head><body>
-            <script>window.__pwned = 1; console.log('canary ran');</script>
+            <script src="/canary/pwn.js"></script>
             <img src="data:," alt="" onerror="alert('canary')">
             </body></html>
             """;
+    private static final String CANARY_SCRIPT = "window.__pwned = 1; console.log('canary ran'); alert('canary');\n";
 
     @TempDir
     static Path dir;
@@ -71,6 +76,8 @@ class XssBrowserTest {
             assertTrue(preview.awaitPublishing());
             preview.s3.putObject(r -> r.bucket(PreviewCommand.SITE_BUCKET).key("canary/index.html").contentType("text/html; charset=utf-8"),
                     RequestBody.fromString(CANARY));
+            preview.s3.putObject(r -> r.bucket(PreviewCommand.SITE_BUCKET).key("canary/pwn.js").contentType("text/javascript"),
+                    RequestBody.fromString(CANARY_SCRIPT));
             report = chromium.run("xss", Map.of(
                     "base", preview.site.url().toString(),
                     "paths", paths,

@@ -1,5 +1,7 @@
 package dev.galley.article.internal.html;
 
+import dev.galley.article.internal.BodyImages;
+import dev.galley.article.internal.LinkRel;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
@@ -82,11 +84,15 @@ public final class RawHtml {
      * @param bodyHtml   the body as commonmark rendered it, raw HTML included
      * @param sourceKey  the article's file, against which relative media URLs resolve (see MediaLinks)
      * @param embedHosts the hosts an iframe may load from
+     * @param images     the body's images, which learn the raw ones' sizes, first image and remote images
+     * @param links      the rel each link gets
      */
-    public static String sanitize(String bodyHtml, String sourceKey, List<String> embedHosts) {
+    public static String sanitize(String bodyHtml, String sourceKey, List<String> embedHosts, BodyImages images, LinkRel links) {
         Document clean = new Cleaner(ALLOWED).clean(Jsoup.parseBodyFragment(bodyHtml, BASE_URI));
         Embeds.confine(clean.body(), embedHosts);
         MediaSources.resolve(clean.body(), sourceKey);
+        RawImages.prepare(clean.body(), images);
+        RawLinks.apply(clean.body(), links);
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
     }
