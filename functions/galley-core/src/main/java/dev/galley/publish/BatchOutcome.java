@@ -20,6 +20,9 @@ import java.util.Optional;
 public record BatchOutcome(List<Result> results, int handedBackFrom, Optional<RuntimeException> handBackCause,
                            Optional<RuntimeException> afterCommit, int distinctKeys, int commits, long commitMillis) {
 
+    /** The reason of changes handed back because the invocation's time is nearly up. */
+    public static final String OUT_OF_TIME = "handed back unstarted: the invocation's time is nearly up";
+
     public BatchOutcome {
         results = List.copyOf(results);
     }

@@ -37,7 +37,6 @@ import java.util.function.BooleanSupplier;
 final class BatchPublish {
 
     private static final int MAX_ATTEMPTS = 25;
-    static final String OUT_OF_TIME = "handed back unstarted: the invocation's time is nearly up";
 
     private final Publisher publisher;
     private final ContentStore content;
@@ -60,7 +59,7 @@ final class BatchPublish {
         Optional<RuntimeException> afterCommit = Optional.empty();
         for (int from = 0; from < changes.size(); ) {
             if (from > 0 && !mayStart.getAsBoolean()) {
-                return new BatchOutcome(results, from, Optional.of(new StoreException(OUT_OF_TIME, true, null)), afterCommit,
+                return new BatchOutcome(results, from, Optional.of(new StoreException(BatchOutcome.OUT_OF_TIME, true, null)), afterCommit,
                         keys.size(), commits, millisSince(started));
             }
             int end = from + 1;
@@ -324,8 +323,9 @@ final class BatchPublish {
          * @return false when the attempt must be made again
          */
         private boolean writePages(SiteRenderer renderer, Map<String, String> written) {
-            List<String> publishing = lastDecisions().entrySet().stream()
-                    .filter(e -> e.getValue().kind() == Outcome.Kind.PUBLISHED).map(Map.Entry::getKey).toList();
+            // A key published and then named again is unchanged the second time: its page is written all the same.
+            List<String> publishing = decisions.entrySet().stream().filter(e -> e.getValue().kind() == Outcome.Kind.PUBLISHED)
+                    .map(e -> changes.get(e.getKey()).key()).distinct().toList();
             int before = cut;
             List<Publisher.PageWrite> refused = Parallel.map(Publisher.PAGES, publishing, key -> {
                 Read read = reads.get(key);
