@@ -218,14 +218,16 @@ public final class PublishHandler implements RequestStreamHandler {
             }
         }
         first[batch.size()] = changes.size();
-        // A commit started with too little time left would time the whole invocation out, done records and all.
-        BatchOutcome done = publisher.publish(changes, () -> remainingMillis.getAsInt() >= TIME_RESERVE_MILLIS);
+        // A commit started with too little time left would time the whole invocation out, done records and all: with
+        // little time, the batch publishes its first record only, and a site.yaml's re-render starts no further commit.
+        int started = remainingMillis.getAsInt() < TIME_RESERVE_MILLIS ? Math.min(1, batch.size()) : batch.size();
+        BatchOutcome done = publisher.publish(changes.subList(0, first[started]), () -> remainingMillis.getAsInt() >= TIME_RESERVE_MILLIS);
 
         List<String> outcomes = new ArrayList<>();
         // Site paths whose cached copies the records made stale; pages and feeds need none (max-age=60).
         List<String> stale = new ArrayList<>();
-        int handedBack = batch.size();
-        for (int i = 0; i < batch.size() && handedBack == batch.size(); i++) {
+        int handedBack = started;
+        for (int i = 0; i < started; i++) {
             if (first[i + 1] > done.handedBackFrom()) {
                 handedBack = i;
                 break;
@@ -242,7 +244,8 @@ public final class PublishHandler implements RequestStreamHandler {
             }
             outcomes.add(synced.outcome());
         }
-        String cause = done.handBackCause().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse("");
+        String cause = handedBack == started ? BatchOutcome.OUT_OF_TIME
+                : done.handBackCause().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse("");
         for (int i = handedBack; i < batch.size(); i++) {
             String reason = i == handedBack || cause.equals(BatchOutcome.OUT_OF_TIME) ? cause : "waits for an earlier record that will be retried";
             log.accept(logLine(batch.get(i).key(), "failed-will-retry", reason, 0).toString());
