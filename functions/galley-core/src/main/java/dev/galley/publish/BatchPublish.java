@@ -161,9 +161,11 @@ final class BatchPublish {
                     independent.put(SiteConfig.FILE_NAME, publisher.sync(changes.get(0)));  // a full re-render, as alone
                     return;
                 }
-                if (!keysBeforeCut(true).isEmpty()) {
-                    settings = SiteSettings.load(content, site);
+                if (keysBeforeCut(true).isEmpty()) {
+                    syncIndependents();  // images only, say: the manifest is not read
+                    return;
                 }
+                settings = SiteSettings.load(content, site);
                 publishArticles();
             } catch (RuntimeException e) {
                 if (e instanceof StoreException s && s.retryable()) {
@@ -194,23 +196,18 @@ final class BatchPublish {
         }
 
         private void publishArticles() {
-            SiteRenderer renderer = settings == null ? null : new SiteRenderer(settings.config());
-            ArticleParser parser = renderer == null ? null : new ArticleParser(renderer.site());
+            SiteRenderer renderer = new SiteRenderer(settings.config());
+            ArticleParser parser = new ArticleParser(renderer.site());
             Map<String, String> writtenBefore = new HashMap<>();  // pages an earlier attempt wrote, by path: source key
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 if (attempt > 1) {
                     Publisher.backOff(attempt);
                 }
                 // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
-                Publisher.Snapshot snapshot = parser == null ? null : publisher.readManifest();
-                if (parser != null) {
-                    readArticles(parser);
-                }
+                Publisher.Snapshot snapshot = publisher.readManifest();
+                readArticles(parser);
                 if (attempt == 1) {
                     syncIndependents();  // after the reads: a change after a failed read is left untouched
-                }
-                if (parser == null) {
-                    return;
                 }
                 Manifest base = snapshot.value();
                 Manifest folded = fold(base);
