@@ -40,14 +40,18 @@ import java.util.function.IntSupplier;
  * {@code ObjectRemoved:*}), S3's test event, {@code {"action":"rebuild"}} for a full re-render, and
  * {@code {"action":"wake","key":"posts/x.md"}} from a wake-up set for a held or expiring article.
  *
- * <p>Every record is handled, in order, each on its own: a bad article is logged and reported to its author, and
- * the others go on. Only an error that a retry can fix hands records back: for a queue batch, that record and
- * the ones after it, in {@code batchItemFailures}; for an S3 notification, the whole invocation fails so that
- * Lambda retries it. Retrying is safe: each record converges on what the content bucket holds now.
+ * <p>A batch of records is published as one commit, as if its records were handled in order ({@link Publisher#publish}):
+ * a bad article is logged and reported to its author, and the others go on. Only an error that a retry can fix hands
+ * records back: for a queue batch, the first record it concerns and the ones after it, in {@code batchItemFailures};
+ * for an S3 notification, the whole invocation fails so that Lambda retries it. Retrying is safe: each record
+ * converges on what the content bucket holds now.
  */
 public final class PublishHandler implements RequestStreamHandler {
 
-    /** A batch starts no further record with less time than this left (a record is usually well under a second). */
+    /**
+     * A batch started with less time than this left publishes its first record only, and starts no further commit (a
+     * batch of ten usually takes a few seconds).
+     */
     static final int TIME_RESERVE_MILLIS = 30_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
