@@ -144,7 +144,7 @@ final class BatchPublish {
             }
         }
 
-        /** The distinct keys before the cut that pass {@code which}, in the order they first appear. */
+        /** The distinct keys before the cut that do (or do not) go through the manifest and have not failed, in order. */
         private List<String> keysBeforeCut(boolean throughManifest) {
             Set<String> keys = new LinkedHashSet<>();
             changes.subList(0, cut).forEach(c -> {
