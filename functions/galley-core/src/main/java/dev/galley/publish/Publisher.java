@@ -60,12 +60,12 @@ public final class Publisher {
 
     private static final int MAX_ATTEMPTS = 25;
     /** Reads the feed's sources in parallel; S3 requests are I/O-bound, so more threads than cores. */
-    private static final ExecutorService IO = Parallel.pool(8, "galley-io");
+    static final ExecutorService IO = Parallel.pool(8, "galley-io");
     /**
      * Renders and writes index pages in parallel. A pool apart from {@link #IO}: rendering the feed waits on
      * reads submitted to IO, which must never wait behind the feed's own task.
      */
-    private static final ExecutorService PAGES = Parallel.pool(8, "galley-pages");
+    static final ExecutorService PAGES = Parallel.pool(8, "galley-pages");
     static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published";
 
     private final ContentStore content;
@@ -118,86 +118,26 @@ public final class Publisher {
             }
             return reject(key, new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, UNSUPPORTED));
         }
-        SiteSettings settings = SiteSettings.load(content, site);
-        SiteRenderer renderer = new SiteRenderer(settings.config());
-        ArticleParser parser = new ArticleParser(renderer.site(), imageSizes());
-        String pageWrittenFromEtag = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            if (attempt > 1) {
-                backOff(attempt);
-            }
-            // The manifest is read before the source, so an entry whose ETag equals the source's is up to date.
-            Snapshot manifest = readManifest();
-            Optional<ContentStore.SourceFile> source = content.read(key);
-            Manifest.Entry current = manifest.value().bySource(key);
+        BatchOutcome done = publish(List.of(change), () -> true);
+        done.handBackCause().or(done::afterCommit).ifPresent(e -> {
+            throw e;
+        });
+        BatchOutcome.Result result = done.results().get(0);
+        result.failure().ifPresent(e -> {
+            throw e;
+        });
+        return result.outcome().orElseThrow();
+    }
 
-            if (source.isEmpty()) {
-                if (current != null && !unpublish(renderer, parser, manifest, current)) {
-                    continue;
-                }
-                schedule.cancel(key);  // a file deleted while held or before its expiry needs no wake-up
-                return current == null ? Outcome.of(key, Outcome.Kind.SKIPPED, "")
-                        : Outcome.of(key, Outcome.Kind.UNPUBLISHED, current.article().slug());
-            }
-            ContentStore.SourceFile file = source.get();
-            Article article;
-            try {
-                article = parser.parse(key, file.bytes());
-            } catch (ArticleException e) {
-                return reject(key, e);
-            }
-            PublishStatus withheld = withhold(article, settings);
-            if (withheld != null) {
-                if (current != null && !unpublish(renderer, parser, manifest, current)) {
-                    continue;
-                }
-                content.reportStatus(key, withheld);
-                return withheldOutcome(key, article, withheld);
-            }
-            Manifest.Entry owner = manifest.value().byPath(article.summary().path());
-            if (owner != null && !owner.sourceKey().equals(key)) {
-                if (pageWrittenFromEtag != null) {
-                    rerender(parser, renderer, manifest.value(), owner);
-                }
-                return reject(key, ArticleException.duplicateUrl(key, article.summary().url(), owner.sourceKey()));
-            }
-            boolean upToDate = current != null && current.sourceEtag().equals(file.etag())
-                    && current.article().equals(article.summary());
-            PublishStatus status = published(article, settings);
-            if (upToDate) {
-                if (pageWrittenFromEtag != null && !pageWrittenFromEtag.equals(file.etag())
-                        && !writePage(renderer, article, file.key(), file.etag(), manifest.value()).done()) {
-                    continue;  // an earlier attempt of ours wrote older content: put it right
-                }
-                status = withWarnings(status, Redirects.of(manifest.value()).warningsFor(key));
-                status = withWarnings(status, BrokenLinks.of(article, manifest.value(), site));
-                content.reportStatus(key, status);
-                return new Outcome(key, Outcome.Kind.UNCHANGED, article.slug(), "", List.of(), status.warnings());
-            }
-            Manifest next = manifest.value().with(new Manifest.Entry(key, file.etag(), change.sequencer(), article.summary()));
-            if (!writePage(renderer, article, file.key(), file.etag(), next).done()) {
-                continue;
-            }
-            pageWrittenFromEtag = file.etag();
-            if (!commit(manifest, next)) {
-                continue;
-            }
-            // An older revision's slow unpublish may have deleted the page since we wrote it: write it again.
-            if (site.head(article.summary().pageFile()).isEmpty()) {
-                writePage(renderer, article, file.key(), file.etag(), next);
-            }
-            publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
-            refreshNeighbours(parser, renderer, manifest.value(), next, article.summary().path());
-            status = withWarnings(status, updateRedirects(renderer, manifest.value(), next).warningsFor(key));
-            status = withWarnings(status, BrokenLinks.of(article, next, site));
-            // The article moved (a new slug or permalink): its old page goes, unless a redirect took its place.
-            if (current != null && !current.article().path().equals(article.summary().path())) {
-                removeArticlePage(parser, renderer, current.article().path(), next.revision());
-            }
-            content.reportStatus(key, status);
-            return new Outcome(key, Outcome.Kind.PUBLISHED, article.slug(), "", List.of(), status.warnings());
-        }
-        throw manifestKeptChanging(key);
+    /**
+     * Brings the site in line with what the content store holds now for every key of a batch, as {@link #sync} of each
+     * change in turn would, with one commit of the manifest and one rewrite of the index pages: see {@link BatchPublish}.
+     *
+     * @param mayStart asked before each further commit (a {@code site.yaml} in the batch splits it in commits):
+     *                 false hands back the changes not started
+     */
+    public BatchOutcome publish(List<SourceChange> changes, java.util.function.BooleanSupplier mayStart) {
+        return new BatchPublish(this, content, site, schedule).run(changes, mayStart);
     }
 
     /**
@@ -230,24 +170,11 @@ public final class Publisher {
         return new StoreException("the manifest kept changing under " + key + " for " + MAX_ATTEMPTS + " attempts; try again", true, null);
     }
 
-    /** Drops the entry, then the index pages' links to it, then its page; false when the manifest changed first. */
-    private boolean unpublish(SiteRenderer renderer, ArticleParser parser, Snapshot manifest, Manifest.Entry current) {
-        Manifest next = manifest.value().without(current.sourceKey());
-        if (!commit(manifest, next)) {
-            return false;
-        }
-        publishIndexPages(renderer, manifest.value(), next, false, feedBodies(parser, next));
-        refreshNeighbours(parser, renderer, manifest.value(), next, null);
-        updateRedirects(renderer, manifest.value(), next);
-        removeArticlePage(parser, renderer, current.article().path(), next.revision());
-        return true;
-    }
-
     /**
      * Writes and deletes the redirect objects that differ between two revisions: after the pages they lead to are
      * written, before a page that no longer exists is deleted, so no redirect ever leads to a missing page.
      */
-    private Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
+    Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
         Redirects redirects = Redirects.of(after);
         RedirectObjects objects = new RedirectObjects(site, renderer);
         if (objects.update(Redirects.of(before), redirects, after.revision()) == 0) {
@@ -283,13 +210,12 @@ public final class Publisher {
      * Re-renders the pages whose previous/next links changed between two revisions: an article's neighbours
      * change when one is published or removed beside them. Each is rendered from its source as it is now.
      */
-    private void refreshNeighbours(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest after, String published) {
+    void refreshNeighbours(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest after, Set<String> written) {
         Map<String, SiteIndex.Neighbours> old = SiteIndex.neighbours(before.articles());
-        SiteIndex.neighbours(after.articles()).forEach((path, neighbours) -> {
-            if (!path.equals(published) && old.containsKey(path) && !neighbours.equals(old.get(path))) {
-                rerender(parser, renderer, after, after.byPath(path));
-            }
-        });
+        List<String> moved = SiteIndex.neighbours(after.articles()).entrySet().stream()
+                .filter(e -> !written.contains(e.getKey()) && old.containsKey(e.getKey()) && !e.getValue().equals(old.get(e.getKey())))
+                .map(Map.Entry::getKey).toList();
+        Parallel.map(PAGES, moved, path -> rerender(parser, renderer, after, after.byPath(path)));
     }
 
     /**
@@ -297,7 +223,7 @@ public final class Publisher {
      *
      * @return true when the page did not exist and was created
      */
-    private boolean rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
+    boolean rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
         Optional<ContentStore.SourceFile> file = listedVersion(entry);
         if (file.isEmpty()) {
             return false;
@@ -470,7 +396,7 @@ public final class Publisher {
         return null;
     }
 
-    private static Outcome withheldOutcome(String key, Article article, PublishStatus status) {
+    static Outcome withheldOutcome(String key, Article article, PublishStatus status) {
         return switch (status.state()) {
             case SCHEDULED -> new Outcome(key, Outcome.Kind.SCHEDULED, article.slug(), status.reason(), List.of(), status.warnings());
             case EXPIRED -> new Outcome(key, Outcome.Kind.EXPIRED, article.slug(), status.reason(), List.of(), status.warnings());
@@ -559,7 +485,7 @@ public final class Publisher {
      * and only then: most changes leave the feed as it is. The feed is the one index page that shows whole
      * articles, and the manifest keeps only summaries.
      */
-    private Function<ArticleSummary, String> feedBodies(ArticleParser parser, Manifest manifest) {
+    Function<ArticleSummary, String> feedBodies(ArticleParser parser, Manifest manifest) {
         Map<String, Future<String>> bodies = new HashMap<>();
         return article -> {
             Future<String> body;
@@ -725,7 +651,7 @@ public final class Publisher {
         return new Rebuild(this, content, site).run(settings);
     }
 
-    private static void backOff(int attempt) {
+    static void backOff(int attempt) {
         long ceiling = Math.min(200, 5L << Math.min(attempt, 6));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));

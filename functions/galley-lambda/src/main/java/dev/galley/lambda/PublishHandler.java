@@ -11,6 +11,7 @@ import dev.galley.aws.EventBridgeSchedule;
 import dev.galley.aws.S3ContentStore;
 import dev.galley.aws.S3SiteStore;
 import dev.galley.aws.WakeEvent;
+import dev.galley.publish.BatchOutcome;
 import dev.galley.publish.Outcome;
 import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Publisher;
@@ -39,14 +40,18 @@ import java.util.function.IntSupplier;
  * {@code ObjectRemoved:*}), S3's test event, {@code {"action":"rebuild"}} for a full re-render, and
  * {@code {"action":"wake","key":"posts/x.md"}} from a wake-up set for a held or expiring article.
  *
- * <p>Every record is handled, in order, each on its own: a bad article is logged and reported to its author, and
- * the others go on. Only an error that a retry can fix hands records back: for a queue batch, that record and
- * the ones after it, in {@code batchItemFailures}; for an S3 notification, the whole invocation fails so that
- * Lambda retries it. Retrying is safe: each record converges on what the content bucket holds now.
+ * <p>A batch of records is published as one commit, as if its records were handled in order ({@link Publisher#publish}):
+ * a bad article is logged and reported to its author, and the others go on. Only an error that a retry can fix hands
+ * records back: for a queue batch, the first record it concerns and the ones after it, in {@code batchItemFailures};
+ * for an S3 notification, the whole invocation fails so that Lambda retries it. Retrying is safe: each record
+ * converges on what the content bucket holds now.
  */
 public final class PublishHandler implements RequestStreamHandler {
 
-    /** A batch starts no further record with less time than this left (a record is usually well under a second). */
+    /**
+     * A batch started with less time than this left publishes its first record only, and starts no further commit (a
+     * batch of ten usually takes a few seconds).
+     */
     static final int TIME_RESERVE_MILLIS = 30_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -161,6 +166,7 @@ public final class PublishHandler implements RequestStreamHandler {
         List<QueuedChange> messages = QueuedChange.fromEvent(event);
         List<QueuedChange> readable = messages.stream().filter(QueuedChange::isReadable).toList();
         Batch done = publishInOrder(readable.stream().map(QueuedChange::change).toList(), requestId, log, remainingMillis);
+        log.accept(done.logLine().toString());
         Set<String> failed = new HashSet<>();
         readable.subList(readable.size() - done.toRetry(), readable.size()).forEach(m -> failed.add(m.messageId()));
         for (QueuedChange message : messages) {
@@ -176,61 +182,92 @@ public final class PublishHandler implements RequestStreamHandler {
         return result;
     }
 
-    /** What became of a batch: one outcome per record up to and including the first retryable failure. */
-    private record Batch(List<String> outcomes, int toRetry) {
+    /** What became of a batch: one outcome per record before the first one handed back, and how many are handed back. */
+    private record Batch(List<String> outcomes, int toRetry, BatchOutcome published) {
+
+        /** The queue batch's own log line: its records and keys, its commits, and how long they took. */
+        ObjectNode logLine() {
+            ObjectNode line = PublishHandler.logLine("", "batch",
+                    published.afterCommit().map(e -> "after the commit: " + e.getMessage()).orElse(""), published.commitMillis());
+            line.put("records", outcomes.size() + toRetry);
+            line.put("keys", published.distinctKeys());
+            line.put("commits", published.commits());
+            line.put("commitMs", published.commitMillis());
+            line.put("handedBack", toRetry);
+            return line;
+        }
     }
 
     /**
-     * The one place a batch of changes is published, in order. It stops at the first record that hit an error a
-     * retry can fix: the records after it could depend on it (a later edit of the same file), so they wait for it.
+     * The one place a batch of changes is published: as one commit, as if in order ({@link Publisher#publish}). From
+     * the first record that hit an error a retry can fix, that record and the ones after it are handed back: they
+     * could depend on it (a later edit of the same file), so they wait for it.
      *
-     * @return the outcomes of the records handled, and how many records, from the failed one to the end, must be
+     * @return the outcomes of the records done, and how many records, from the first one not done to the end, must be
      *         handed back to be retried
      */
     private Batch publishInOrder(List<S3Notification> batch, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
+        List<SourceChange> changes = new ArrayList<>();
+        // Record i's changes are changes[first[i], first[i + 1]): none when it is skipped, two when its key may be form-encoded.
+        int[] first = new int[batch.size() + 1];
+        List<Synced> skipped = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            first[i] = changes.size();
+            S3Notification record = batch.get(i);
+            skipped.add(skipReason(record).map(Synced::skipped).orElse(null));
+            if (skipped.get(i) == null) {
+                changes.add(new SourceChange(record.key().substring(config.contentPrefix().length()), record.etag(), record.sequencer()));
+                record.otherSpelling().filter(other -> other.startsWith(config.contentPrefix()))
+                        .ifPresent(other -> changes.add(SourceChange.of(other.substring(config.contentPrefix().length()))));
+            }
+        }
+        first[batch.size()] = changes.size();
+        // A commit started with too little time left would time the whole invocation out, done records and all: with
+        // little time, the batch publishes its first record only, and a site.yaml's re-render starts no further commit.
+        int started = remainingMillis.getAsInt() < TIME_RESERVE_MILLIS ? Math.min(1, batch.size()) : batch.size();
+        BatchOutcome done = publisher.publish(changes.subList(0, first[started]), () -> remainingMillis.getAsInt() >= TIME_RESERVE_MILLIS);
+
         List<String> outcomes = new ArrayList<>();
         // Site paths whose cached copies the records made stale; pages and feeds need none (max-age=60).
         List<String> stale = new ArrayList<>();
-        int toRetry = 0;
-        String waitReason = "waits for an earlier record that will be retried";
-        for (int i = 0; i < batch.size() && toRetry == 0; i++) {
-            // A record started with too little time left would time the whole invocation out, done records and all.
-            if (i > 0 && remainingMillis.getAsInt() < TIME_RESERVE_MILLIS) {
-                toRetry = batch.size() - i;
-                waitReason = "handed back unstarted: the invocation's time is nearly up";
+        int handedBack = started;
+        for (int i = 0; i < started; i++) {
+            if (first[i + 1] > done.handedBackFrom()) {
+                handedBack = i;
                 break;
             }
-            S3Notification record = batch.get(i);
-            Synced synced;
-            if (!record.isObjectChange()) {
-                synced = Synced.skipped("not an S3 object notification: " + record.eventName());
-            } else if (!record.bucket().equals(config.contentBucket())) {
-                synced = Synced.skipped("bucket " + record.bucket() + " is not the content bucket");
-            } else if (!record.key().startsWith(config.contentPrefix())) {
-                synced = Synced.skipped("outside the content prefix " + config.contentPrefix());
-            } else {
-                String key = record.key().substring(config.contentPrefix().length());
-                synced = sync(new SourceChange(key, record.etag(), record.sequencer()));
+            Synced synced = skipped.get(i);
+            for (int c = first[i]; c < first[i + 1]; c++) {
+                Synced change = synced(changes.get(c).key(), done.results().get(c));
+                log.accept(change.logLine(config.contentPrefix() + changes.get(c).key()).toString());
+                stale.addAll(change.stale());
+                synced = synced == null ? change : synced;
             }
-            log.accept(synced.logLine(record.key()).toString());
+            if (first[i] == first[i + 1]) {
+                log.accept(synced.logLine(batch.get(i).key()).toString());
+            }
             outcomes.add(synced.outcome());
-            stale.addAll(synced.stale());
-            Optional<String> otherSpelling = record.isObjectChange() ? record.otherSpelling() : Optional.empty();
-            if (!synced.retryable() && otherSpelling.isPresent() && otherSpelling.get().startsWith(config.contentPrefix())) {
-                Synced other = sync(new SourceChange(otherSpelling.get().substring(config.contentPrefix().length()), "", ""));
-                log.accept(other.logLine(otherSpelling.get()).toString());
-                stale.addAll(other.stale());
-                synced = other;
-            }
-            if (synced.retryable()) {
-                toRetry = batch.size() - i;
-            }
         }
-        for (S3Notification waiting : batch.subList(outcomes.size(), batch.size())) {
-            log.accept(logLine(waiting.key(), "failed-will-retry", waitReason, 0).toString());
+        String cause = handedBack == started ? BatchOutcome.OUT_OF_TIME
+                : done.handBackCause().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse("");
+        for (int i = handedBack; i < batch.size(); i++) {
+            String reason = i == handedBack || cause.equals(BatchOutcome.OUT_OF_TIME) ? cause : "waits for an earlier record that will be retried";
+            log.accept(logLine(batch.get(i).key(), "failed-will-retry", reason, 0).toString());
         }
         invalidate(stale, requestId, log);
-        return new Batch(outcomes, toRetry);
+        return new Batch(outcomes, batch.size() - handedBack, done);
+    }
+
+    /** Why a record names no change of the content bucket's articles, images or site.yaml; empty when it does. */
+    private Optional<String> skipReason(S3Notification record) {
+        if (!record.isObjectChange()) {
+            return Optional.of("not an S3 object notification: " + record.eventName());
+        } else if (!record.bucket().equals(config.contentBucket())) {
+            return Optional.of("bucket " + record.bucket() + " is not the content bucket");
+        } else if (!record.key().startsWith(config.contentPrefix())) {
+            return Optional.of("outside the content prefix " + config.contentPrefix());
+        }
+        return Optional.empty();
     }
 
     /**
@@ -268,13 +305,27 @@ public final class PublishHandler implements RequestStreamHandler {
         }
     }
 
+    /** What one change of a batch did. */
+    private static Synced synced(String key, BatchOutcome.Result result) {
+        if (result.outcome().isPresent()) {
+            return synced(key, result.outcome().get(), result.millis());
+        }
+        RuntimeException e = result.failure().orElseThrow();
+        boolean retryable = e instanceof StoreException s && s.retryable();
+        return new Synced(retryable ? "failed-will-retry" : "failed", e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), false,
+                List.of(), retryable, result.millis());
+    }
+
+    private static Synced synced(String key, Outcome done, long millis) {
+        return new Synced(done.kind().name().toLowerCase(java.util.Locale.ROOT), done.reason(), done.warnings(),
+                done.kind() == Outcome.Kind.REJECTED && key.equals(SiteConfig.FILE_NAME), done.changed(), false, millis);
+    }
+
     /** Syncs one key; a failure is caught and described, retryable or not. */
     private Synced sync(SourceChange change) {
         long started = System.nanoTime();
         try {
-            Outcome done = publisher.sync(change);
-            return new Synced(done.kind().name().toLowerCase(java.util.Locale.ROOT), done.reason(), done.warnings(),
-                    done.kind() == Outcome.Kind.REJECTED && change.key().equals(SiteConfig.FILE_NAME), done.changed(), false, millisSince(started));
+            return synced(change.key(), publisher.sync(change), millisSince(started));
         } catch (StoreException e) {
             return new Synced(e.retryable() ? "failed-will-retry" : "failed", e.getMessage(), List.of(), false, List.of(), e.retryable(),
                     millisSince(started));

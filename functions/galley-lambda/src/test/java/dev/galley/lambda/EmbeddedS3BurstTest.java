@@ -126,7 +126,7 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
         assertEquals(30, buckets.manifest().entries().size());
         assertSiteShowsExactlyTheContentBucket();
         assertEquals(0, stats.deadLettered(), stats.toString());
-        for (JsonNode line : logs.lines()) {
+        for (JsonNode line : logs.recordLines()) {
             assertTrue(List.of("published", "unchanged", "failed-will-retry").contains(line.path("outcome").asText()), line.toString());
         }
     }

@@ -3,6 +3,8 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.emulator.EmbeddedS3;
+import dev.galley.publish.Manifest;
+import dev.galley.publish.ManifestCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +16,19 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,6 +46,10 @@ class QueueBatchTest {
     private SiteBuckets buckets;
     /** Keys of the content bucket whose every request fails as a dropped connection would. */
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    /** Keys whose writes (PUT) fail as a dropped connection would; reads go through. */
+    private final Set<String> unwritable = ConcurrentHashMap.newKeySet();
+    /** The function's writes of the manifest. */
+    private final AtomicInteger manifestWrites = new AtomicInteger();
     private PublishHandler handler;
     private final RecordingContext logs = new RecordingContext();
 
@@ -59,6 +72,14 @@ class QueueBatchTest {
                 context.request().getValueForField("Key", String.class).filter(unreachable::contains).ifPresent(key -> {
                     throw SdkClientException.create("connection reset (test) for " + key);
                 });
+                if (context.request() instanceof PutObjectRequest put) {
+                    if (unwritable.contains(put.key())) {
+                        throw SdkClientException.create("connection reset (test) writing " + put.key());
+                    }
+                    if (put.key().equals(ManifestCodec.PATH)) {
+                        manifestWrites.incrementAndGet();
+                    }
+                }
             }
         };
         handler = new PublishHandler(buckets.config, buckets.newClient(faults));
@@ -76,8 +97,18 @@ class QueueBatchTest {
     }
 
     private String delete(String key) {
-        buckets.delete(key);
-        return Events.eventBridge(buckets.content, key, "", SiteBuckets.nextSequencer());
+        return delete(buckets, key);
+    }
+
+    private static String upload(SiteBuckets into, String key, byte[] bytes) {
+        into.upload(key, bytes);
+        String etag = into.s3.headObject(r -> r.bucket(into.content).key(key)).eTag().replace("\"", "");
+        return Events.eventBridge(into.content, key, etag, SiteBuckets.nextSequencer());
+    }
+
+    private static String delete(SiteBuckets into, String key) {
+        into.delete(key);
+        return Events.eventBridge(into.content, key, "", SiteBuckets.nextSequencer());
     }
 
     /** The message ids handed back to the queue. */
@@ -191,6 +222,172 @@ class QueueBatchTest {
         assertEquals(List.of(), handleBatch(restore, elsewhere));
 
         assertFalse(published("restored"));
-        assertEquals(List.of("skipped", "skipped"), logs.lines().stream().map(l -> l.path("outcome").asText()).toList());
+        assertEquals(List.of("skipped", "skipped"), logs.recordLines().stream().map(l -> l.path("outcome").asText()).toList());
+    }
+
+    // --- a batch is one commit ---
+
+    private static final String KEPT = """
+            ---
+            title: "Zero-downtime migrations: moving a live database without losing sleep"
+            date: 2026-03-10
+            tags: [PostgreSQL, DevOps]
+            ---
+            Adding a column with a default used to rewrite the whole table.
+
+            ```sql title="migrate_users_table.sql"
+            ALTER TABLE users ADD COLUMN email_verified boolean DEFAULT false;
+            ```
+            """;
+
+    private static String post(String title, String date, String tags, String body) {
+        return "---\ntitle: " + title + "\ndate: " + date + "\ntags: [" + tags + "]\n---\n" + body + "\n";
+    }
+
+    /** A PNG's signature and header chunk: what Galley checks of an image. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
+
+    /** The site the bucket starts with: four articles, published one at a time. */
+    private static List<String> seed(SiteBuckets into) {
+        return List.of(
+                upload(into, "kept.md", KEPT.getBytes(StandardCharsets.UTF_8)),
+                upload(into, "edited.md", post("Profiling Go services in production", "2026-02-01", "Go, DevOps",
+                        "We run `pprof` behind an authenticated endpoint.").getBytes(StandardCharsets.UTF_8)),
+                upload(into, "deleted.md", post("Why we left Kubernetes", "2026-01-15", "DevOps, Architecture",
+                        "Three engineers, forty services, one cluster too many.").getBytes(StandardCharsets.UTF_8)),
+                upload(into, "renamed.md", post("Rust error handling", "2025-12-01", "Rust",
+                        "`anyhow` in binaries, `thiserror` in libraries.").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * New, edited (twice), deleted, renamed (a new slug: its old URL redirects), rejected, draft, a duplicate URL, an
+     * image, and a file named twice: every kind of change, written to the bucket before any is published.
+     */
+    private static List<String> mixedChanges(SiteBuckets into) {
+        byte[] fresh = post("Backpressure in async Rust", "2026-03-20", "Rust, Architecture",
+                "A bounded channel is the simplest way to say no. ![queue](diagram.png)").getBytes(StandardCharsets.UTF_8);
+        return List.of(
+                upload(into, "fresh.md", fresh),
+                upload(into, "edited.md", post("Profiling Go services in production", "2026-02-01", "Go, DevOps",
+                        "We run `pprof` behind an authenticated endpoint. Edited once.").getBytes(StandardCharsets.UTF_8)),
+                delete(into, "deleted.md"),
+                upload(into, "fresh-copy.md", post("Backpressure in async Rust, again", "2026-03-21", "Rust", "A copy under the same slug.")
+                        .replace("tags: [Rust]\n", "tags: [Rust]\nslug: fresh\n").getBytes(StandardCharsets.UTF_8)),
+                upload(into, "broken.md", "---\ntitle: Broken\ndate: someday\n---\nNo date.\n".getBytes(StandardCharsets.UTF_8)),
+                upload(into, "renamed.md", post("Rust error handling", "2025-12-01", "Rust",
+                        "`anyhow` in binaries, `thiserror` in libraries.").replace("tags: [Rust]\n", "tags: [Rust]\nslug: rust-errors\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                upload(into, "diagram.png", PNG),
+                upload(into, "draft.md", post("Notes on CRDTs", "2026-03-01", "Architecture", "Unfinished.")
+                        .replace("tags:", "draft: true\ntags:").getBytes(StandardCharsets.UTF_8)),
+                upload(into, "edited.md", post("Profiling Go services in production", "2026-02-02", "Go, DevOps, Performance",
+                        "We run `pprof` behind an authenticated endpoint. Edited twice.").getBytes(StandardCharsets.UTF_8)),
+                upload(into, "fresh.md", fresh));
+    }
+
+    /**
+     * Every object of the site bucket with its bytes; the manifest as its entries without their S3 sequencers, which
+     * differ between two buckets, and without its revision, which counts commits.
+     */
+    private static Map<String, String> siteObjects(SiteBuckets of) {
+        Map<String, String> objects = new TreeMap<>();
+        for (String path : of.sitePaths("")) {
+            objects.put(path, new String(of.siteBytes(path).orElseThrow(), StandardCharsets.UTF_8));
+        }
+        objects.put(ManifestCodec.PATH, of.manifest().entries().values().stream()
+                .map(e -> new Manifest.Entry(e.sourceKey(), e.sourceEtag(), "", e.article(), e.formerPaths())).toList().toString());
+        return objects;
+    }
+
+    /** What each content file's tags tell its author. */
+    private static Map<String, Map<String, String>> statuses(SiteBuckets of) {
+        Map<String, Map<String, String>> statuses = new TreeMap<>();
+        of.s3.listObjectsV2Paginator(r -> r.bucket(of.content)).contents().forEach(object -> statuses.put(object.key(), of.tags(object.key())));
+        return statuses;
+    }
+
+    @Test
+    void aBatchEndsInTheSameSiteAsItsChangesPublishedOneAtATime() throws IOException {
+        try (SiteBuckets oneByOne = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server))) {
+            PublishHandler single = new PublishHandler(oneByOne.config, oneByOne.newClient());
+            Function<String, String> alone = body -> SiteBuckets.handle(single, Events.queueBatch(List.of(body)), new RecordingContext());
+            for (String body : seed(buckets)) {
+                assertEquals(List.of(), handleBatch(body));
+            }
+            seed(oneByOne).forEach(alone::apply);
+
+            assertEquals(List.of(), handleBatch(mixedChanges(buckets).toArray(String[]::new)));
+            mixedChanges(oneByOne).forEach(alone::apply);
+
+            Map<String, String> batched = siteObjects(buckets);
+            Map<String, String> expected = siteObjects(oneByOne);
+            assertEquals(expected.keySet(), batched.keySet());
+            expected.forEach((path, bytes) -> assertEquals(bytes, batched.get(path), path));
+            assertEquals(statuses(oneByOne), statuses(buckets));
+            // The mix did what it says, so the comparison above compares something.
+            assertTrue(batched.containsKey("articles/fresh/index.html") && batched.containsKey("media/diagram.png"), batched.keySet().toString());
+            assertTrue(batched.get("articles/edited/index.html").contains("Edited twice."));
+            assertFalse(batched.containsKey("articles/deleted/index.html"));
+            assertTrue(batched.containsKey("articles/rust-errors/index.html"));
+            assertEquals("rejected", buckets.tags("fresh-copy.md").get("galley-status"), "the URL is fresh.md's, the first to claim it");
+            assertEquals("rejected", buckets.tags("broken.md").get("galley-status"));
+            assertEquals("draft", buckets.tags("draft.md").get("galley-status"));
+        }
+    }
+
+    @Test
+    void aBatchIsOneCommitOfTheManifestAndOneLogLine() throws IOException {
+        for (String body : seed(buckets)) {
+            handleBatch(body);
+        }
+        long revision = buckets.manifest().revision();
+        manifestWrites.set(0);
+        int batchesBefore = logs.batchLines().size();
+        int recordsBefore = logs.recordLines().size();
+
+        assertEquals(List.of(), handleBatch(mixedChanges(buckets).toArray(String[]::new)));
+
+        assertEquals(1, manifestWrites.get(), "the manifest is written once for the batch");
+        assertEquals(revision + 1, buckets.manifest().revision());
+        List<JsonNode> batches = logs.batchLines().subList(batchesBefore, logs.batchLines().size());
+        assertEquals(1, batches.size(), logs.lines().toString());
+        assertEquals(10, batches.get(0).path("records").asInt());
+        assertEquals(8, batches.get(0).path("keys").asInt(), "fresh.md and edited.md are each named twice");
+        assertEquals(1, batches.get(0).path("commits").asInt());
+        assertEquals(10, logs.recordLines().size() - recordsBefore, "one line per record");
+    }
+
+    @Test
+    void aRetryableFailureMidBatchHandsBackExactlyTheRecordsNotCommitted() throws IOException {
+        String first = upload("first.md", SiteBuckets.article("First", "2026-03-01"));
+        String second = upload("second.md", SiteBuckets.article("Second", "2026-03-02"));
+        String third = upload("third.md", SiteBuckets.article("Third", "2026-03-03"));
+        String firstAgain = upload("first.md", SiteBuckets.article("First, edited", "2026-03-01"));
+        unreachable.add("third.md");
+
+        assertEquals(List.of("m-3", "m-4"), handleBatch(first, second, third, firstAgain));
+
+        assertEquals(1, manifestWrites.get(), "first and second are one commit");
+        assertTrue(published("first") && published("second"));
+        assertTrue(buckets.siteText("articles/first/index.html").contains("First, edited"), "a sync publishes what the file holds now");
+        assertFalse(published("third"));
+        unreachable.clear();
+        assertEquals(List.of(), handleBatch(third, firstAgain));
+        assertTrue(published("third"));
+    }
+
+    @Test
+    void aCommitThatFailsHandsBackTheWholeBatchAndListsNothing() throws IOException {
+        String first = upload("first.md", SiteBuckets.article("First", "2026-03-01"));
+        String second = upload("second.md", SiteBuckets.article("Second", "2026-03-02"));
+        unwritable.add(ManifestCodec.PATH);
+
+        assertEquals(List.of("m-1", "m-2"), handleBatch(first, second));
+
+        assertEquals(List.of(), buckets.sitePaths("index.html"), "no index page lists an uncommitted article");
+        assertFalse(buckets.tags("first.md").containsKey("galley-status"));
+        unwritable.clear();
+        assertEquals(List.of(), handleBatch(first, second));
+        assertEquals(Set.of("first", "second"), SiteBuckets.linkedArticles(buckets.siteBytes("index.html").orElseThrow()));
     }
 }

@@ -62,6 +62,16 @@ final class RecordingContext implements Context, LambdaLogger {
         return parsed;
     }
 
+    /** The lines about records, without the queue batches' own lines. */
+    List<JsonNode> recordLines() {
+        return lines().stream().filter(line -> !line.path("outcome").asText().equals("batch")).toList();
+    }
+
+    /** The queue batches' own lines. */
+    List<JsonNode> batchLines() {
+        return lines().stream().filter(line -> line.path("outcome").asText().equals("batch")).toList();
+    }
+
     @Override
     public void log(String message) {
         lines.add(message);

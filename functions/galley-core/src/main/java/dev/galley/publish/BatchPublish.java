@@ -1,0 +1,441 @@
+package dev.galley.publish;
+
+import dev.galley.article.Article;
+import dev.galley.article.ArticleException;
+import dev.galley.article.ArticleParser;
+import dev.galley.article.ArticleWarning;
+import dev.galley.article.ArticleSummary;
+import dev.galley.publish.PublishStatus.State;
+import dev.galley.render.SiteRenderer;
+import dev.galley.site.SiteConfig;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Publishes a batch of changes as one commit of the manifest: the articles are read and parsed in parallel, the
+ * manifest is read once, the changes are applied to it in the batch's order by {@link Publisher#sync}'s rules (so the
+ * site ends as if they had been synced one at a time), the changed pages are written, the manifest is committed
+ * once and the index pages are rewritten once. A key named twice is read once: each sync reads what the store holds
+ * now, so the later record only confirms the earlier one.
+ *
+ * <p>Images and other files that the manifest does not list are synced on their own, in parallel. A
+ * {@code site.yaml} re-renders the whole site, as a single change does: the changes before it are one commit, the
+ * changes after it another.
+ *
+ * <p>A failure a retry can fix ends the batch at the first change it concerns: the changes before it are committed,
+ * that one and every later one are handed back untouched (as far as the manifest goes), in order.
+ */
+final class BatchPublish {
+
+    private static final int MAX_ATTEMPTS = 25;
+
+    private final Publisher publisher;
+    private final ContentStore content;
+    private final SiteStore site;
+    private final PublishSchedule schedule;
+
+    BatchPublish(Publisher publisher, ContentStore content, SiteStore site, PublishSchedule schedule) {
+        this.publisher = publisher;
+        this.content = content;
+        this.site = site;
+        this.schedule = schedule;
+    }
+
+    /** @param mayStart asked before each commit after the first: false hands back the changes not started */
+    BatchOutcome run(List<SourceChange> changes, BooleanSupplier mayStart) {
+        long started = System.nanoTime();
+        List<BatchOutcome.Result> results = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        int commits = 0;
+        Optional<RuntimeException> afterCommit = Optional.empty();
+        for (int from = 0; from < changes.size(); ) {
+            if (from > 0 && !mayStart.getAsBoolean()) {
+                return new BatchOutcome(results, from, Optional.of(new StoreException(BatchOutcome.OUT_OF_TIME, true, null)), afterCommit,
+                        keys.size(), commits, millisSince(started));
+            }
+            int end = from + 1;
+            while (!isSiteConfig(changes.get(from)) && end < changes.size() && !isSiteConfig(changes.get(end))) {
+                end++;
+            }
+            Run run = new Run(changes.subList(from, end));
+            run.publish();
+            results.addAll(run.results());
+            changes.subList(from, from + run.cut).forEach(c -> keys.add(c.key()));
+            commits += run.commits;
+            afterCommit = afterCommit.or(() -> Optional.ofNullable(run.afterCommit));
+            if (run.cut < end - from) {
+                return new BatchOutcome(results, from + run.cut, Optional.of(run.cause), afterCommit, keys.size(), commits,
+                        millisSince(started));
+            }
+            from = end;
+        }
+        return new BatchOutcome(results, changes.size(), Optional.empty(), afterCommit, keys.size(), commits, millisSince(started));
+    }
+
+    private static boolean isSiteConfig(SourceChange change) {
+        return change.key().equals(SiteConfig.FILE_NAME);
+    }
+
+    /** Keys whose changes go through the manifest: the others are synced each on its own. */
+    private static boolean goesThroughManifest(String key) {
+        return !key.equals(SiteConfig.FILE_NAME) && !key.endsWith("/") && !Media.isMedia(key) && Publisher.isArticle(key);
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** An article's source as one attempt read it: gone, rejected, withheld (with its status) or to be listed. */
+    private record Read(Optional<ContentStore.SourceFile> file, Article article, ArticleException rejection, PublishStatus withheld) {
+    }
+
+    /** What one change did to the manifest being built, as {@link Publisher#sync} would have done it. */
+    private record Decision(Outcome.Kind kind, String slug, ArticleException rejection) {
+    }
+
+    /** Changes up to the next {@code site.yaml}, or one {@code site.yaml}: one commit. */
+    private final class Run {
+
+        private final List<SourceChange> changes;
+        /** The changes from this index on are handed back. */
+        int cut;
+        RuntimeException cause;
+        int commits;
+        RuntimeException afterCommit;
+        /** Keys that failed in a way no retry fixes: their changes are reported failed, the others go on. */
+        private final Map<String, RuntimeException> failed = new ConcurrentHashMap<>();
+        private final Map<String, Long> millis = new ConcurrentHashMap<>();
+        private final Map<String, Outcome> independent = new ConcurrentHashMap<>();
+        private Map<String, Read> reads = Map.of();
+        private final Map<Integer, Decision> decisions = new HashMap<>();
+        private Manifest listed;
+        /** Each published article's links that lead nowhere, as the site stands after the commit. */
+        private final Map<String, List<ArticleWarning>> linkWarnings = new java.util.concurrent.ConcurrentHashMap<>();
+        private SiteSettings settings;
+
+        Run(List<SourceChange> changes) {
+            this.changes = changes;
+            this.cut = changes.size();
+        }
+
+        /** Hands back the changes from the first one of {@code key} on, when that is earlier than the cut so far. */
+        private synchronized void handBackFrom(String key, RuntimeException e) {
+            for (int i = 0; i < cut; i++) {
+                if (changes.get(i).key().equals(key)) {
+                    cut = i;
+                    cause = e;
+                    return;
+                }
+            }
+        }
+
+        private synchronized void failed(String key, RuntimeException e) {
+            if (e instanceof StoreException s && s.retryable()) {
+                handBackFrom(key, e);
+            } else {
+                failed.put(key, e);
+            }
+        }
+
+        /** The distinct keys before the cut that do (or do not) go through the manifest and have not failed, in order. */
+        private List<String> keysBeforeCut(boolean throughManifest) {
+            Set<String> keys = new LinkedHashSet<>();
+            changes.subList(0, cut).forEach(c -> {
+                if (goesThroughManifest(c.key()) == throughManifest && !failed.containsKey(c.key())) {
+                    keys.add(c.key());
+                }
+            });
+            return List.copyOf(keys);
+        }
+
+        void publish() {
+            try {
+                if (changes.size() == 1 && isSiteConfig(changes.get(0))) {
+                    independent.put(SiteConfig.FILE_NAME, publisher.sync(changes.get(0)));  // a full re-render, as alone
+                    return;
+                }
+                if (keysBeforeCut(true).isEmpty()) {
+                    syncIndependents();  // images only, say: the manifest is not read
+                    return;
+                }
+                settings = SiteSettings.load(content, site);
+                publishArticles();
+            } catch (RuntimeException e) {
+                if (e instanceof StoreException s && s.retryable()) {
+                    cut = 0;  // nothing was committed
+                    cause = e;
+                } else {
+                    changes.subList(0, cut).forEach(c -> {
+                        if (!independent.containsKey(c.key())) {
+                            failed.putIfAbsent(c.key(), e);
+                        }
+                    });
+                }
+            }
+        }
+
+        /** Images, site.yaml and files Galley does not publish: each synced on its own, as a single change is. */
+        private void syncIndependents() {
+            Parallel.map(Publisher.IO, keysBeforeCut(false), key -> {
+                long started = System.nanoTime();
+                try {
+                    independent.put(key, publisher.sync(SourceChange.of(key)));
+                } catch (RuntimeException e) {
+                    failed(key, e);
+                }
+                millis.put(key, millisSince(started));
+                return null;
+            });
+        }
+
+        private void publishArticles() {
+            SiteRenderer renderer = new SiteRenderer(settings.config());
+            ArticleParser parser = new ArticleParser(renderer.site(), publisher.imageSizes());
+            Map<String, String> writtenBefore = new HashMap<>();  // pages an earlier attempt wrote, by path: source key
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                if (attempt > 1) {
+                    Publisher.backOff(attempt);
+                }
+                // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
+                Publisher.Snapshot snapshot = publisher.readManifest();
+                readArticles(parser);
+                if (attempt == 1) {
+                    syncIndependents();  // after the reads: a change after a failed read is left untouched
+                }
+                Manifest base = snapshot.value();
+                Manifest folded = fold(base);
+                boolean changed = folded != base;
+                listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired()) : base;
+                Map<String, String> written = new ConcurrentHashMap<>();
+                if (!writePages(renderer, written) || changed && !publisher.commit(snapshot, listed)) {
+                    // A page was written under us, its source moved on or its write failed, or the manifest changed: again.
+                    writtenBefore.putAll(written);
+                    continue;
+                }
+                commits += changed ? 1 : 0;
+                try {
+                    if (changed) {
+                        followCommit(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
+                    }
+                    writtenBefore.keySet().removeAll(written.keySet());
+                    putRight(renderer, parser, writtenBefore);
+                } catch (RuntimeException e) {
+                    afterCommit = e;
+                }
+                reportStatuses();
+                return;
+            }
+            throw new StoreException("the manifest kept changing under " + keysBeforeCut(true).size() + " files for " + MAX_ATTEMPTS
+                    + " attempts; try again", true, null);
+        }
+
+        /** Reads and parses the articles before the cut, in parallel; sets the wake-ups of held and expiring ones. */
+        private void readArticles(ArticleParser parser) {
+            Map<String, Read> read = new ConcurrentHashMap<>();
+            Parallel.map(Publisher.IO, keysBeforeCut(true), key -> {
+                long started = System.nanoTime();
+                try {
+                    Optional<ContentStore.SourceFile> file = content.read(key);
+                    if (file.isEmpty()) {
+                        read.put(key, new Read(file, null, null, null));
+                    } else {
+                        try {
+                            Article article = parser.parse(key, file.get().bytes());
+                            read.put(key, new Read(file, article, null, publisher.withhold(article, settings)));
+                        } catch (ArticleException e) {
+                            read.put(key, new Read(file, null, e, null));
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failed(key, e);
+                }
+                millis.put(key, millisSince(started));
+                return null;
+            });
+            reads = read;
+        }
+
+        /**
+         * Applies the changes before the cut to the manifest in the batch's order, with {@link Publisher#sync}'s
+         * rules, and remembers what each did.
+         *
+         * @return the manifest after them, {@code base} itself when none changed it
+         */
+        private Manifest fold(Manifest base) {
+            decisions.clear();
+            Manifest m = base;
+            for (int i = 0; i < cut; i++) {
+                SourceChange change = changes.get(i);
+                String key = change.key();
+                Read read = reads.get(key);
+                if (!goesThroughManifest(key) || read == null) {
+                    continue;
+                }
+                Manifest.Entry current = m.bySource(key);
+                Decision decision;
+                if (read.file().isEmpty()) {
+                    decision = new Decision(current == null ? Outcome.Kind.SKIPPED : Outcome.Kind.UNPUBLISHED,
+                            current == null ? "" : current.article().slug(), null);
+                    m = current == null ? m : m.without(key);
+                } else if (read.rejection() != null) {
+                    decision = new Decision(Outcome.Kind.REJECTED, "", read.rejection());
+                } else if (read.withheld() != null) {
+                    decision = new Decision(null, read.article().slug(), null);  // withheld: the outcome follows from the status
+                    m = current == null ? m : m.without(key);
+                } else {
+                    ArticleSummary article = read.article().summary();
+                    Manifest.Entry owner = m.byPath(article.path());
+                    if (owner != null && !owner.sourceKey().equals(key)) {
+                        decision = new Decision(Outcome.Kind.REJECTED, "", ArticleException.duplicateUrl(key, article.url(), owner.sourceKey()));
+                    } else if (current != null && current.sourceEtag().equals(read.file().get().etag()) && current.article().equals(article)) {
+                        decision = new Decision(Outcome.Kind.UNCHANGED, read.article().slug(), null);
+                    } else {
+                        decision = new Decision(Outcome.Kind.PUBLISHED, read.article().slug(), null);
+                        m = m.with(new Manifest.Entry(key, read.file().get().etag(), change.sequencer(), article));
+                    }
+                }
+                decisions.put(i, decision);
+            }
+            return m;
+        }
+
+        /** The decision of the last change of each key, by key. */
+        private Map<String, Decision> lastDecisions() {
+            Map<String, Decision> last = new LinkedHashMap<>();
+            decisions.keySet().stream().sorted().forEach(i -> last.put(changes.get(i).key(), decisions.get(i)));
+            return last;
+        }
+
+        /**
+         * Writes the page of every article the batch publishes, in parallel, before the manifest lists it.
+         *
+         * @param written gets the pages written, by path: source key
+         * @return false when the attempt must be made again
+         */
+        private boolean writePages(SiteRenderer renderer, Map<String, String> written) {
+            // A key published and then named again is unchanged the second time: its page is written all the same.
+            List<String> publishing = decisions.entrySet().stream().filter(e -> e.getValue().kind() == Outcome.Kind.PUBLISHED)
+                    .map(e -> changes.get(e.getKey()).key()).distinct().toList();
+            int before = cut;
+            List<Publisher.PageWrite> refused = Parallel.map(Publisher.PAGES, publishing, key -> {
+                Read read = reads.get(key);
+                try {
+                    Publisher.PageWrite done = publisher.writePage(renderer, read.article(), key, read.file().get().etag(), listed);
+                    if (done.done()) {
+                        written.put(read.article().summary().path(), key);
+                        return null;
+                    }
+                    return done;
+                } catch (RuntimeException e) {
+                    failed(key, e);  // handed back, or failed: the next attempt goes on without it
+                    return Publisher.PageWrite.CONFLICT;
+                }
+            });
+            return refused.isEmpty() && cut == before;
+        }
+
+        /** What a commit sets off, in {@link Publisher#sync}'s order: index pages, neighbours, redirects, removals. */
+        private void followCommit(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
+            // An older revision's slow unpublish may have deleted a page since we wrote it: write it again.
+            Parallel.map(Publisher.PAGES, List.copyOf(written), path -> {
+                if (site.head(ArticleSummary.pageFileOf(path)).isEmpty()) {
+                    Read read = reads.get(listed.byPath(path).sourceKey());
+                    publisher.writePage(renderer, read.article(), read.article().sourceKey(), read.file().get().etag(), listed);
+                }
+                return null;
+            });
+            publisher.publishIndexPages(renderer, base, listed, newSite, publisher.feedBodies(parser, listed));
+            publisher.refreshNeighbours(parser, renderer, base, listed, written);
+            publisher.updateRedirects(renderer, base, listed);
+            Set<String> gone = new HashSet<>(base.entries().keySet());
+            gone.removeAll(listed.entries().keySet());
+            Parallel.map(Publisher.PAGES, List.copyOf(gone), path -> publisher.removeArticlePage(parser, renderer, path, listed.revision()));
+        }
+
+        /** Puts right the pages an attempt that did not commit wrote: as the manifest lists them now, or gone. */
+        private void putRight(SiteRenderer renderer, ArticleParser parser, Map<String, String> strays) {
+            strays.forEach((path, key) -> {
+                Manifest.Entry entry = listed.byPath(path);
+                Read read = entry == null ? null : reads.get(entry.sourceKey());
+                if (entry == null) {
+                    publisher.removeArticlePage(parser, renderer, path, listed.revision());
+                } else if (read != null && read.article() != null && read.file().get().etag().equals(entry.sourceEtag())) {
+                    publisher.writePage(renderer, read.article(), entry.sourceKey(), entry.sourceEtag(), listed);
+                } else {
+                    publisher.rerender(parser, renderer, listed, entry);
+                }
+            });
+        }
+
+        /** Tells each author what became of their file, once the site shows it. */
+        private void reportStatuses() {
+            Redirects redirects = Redirects.of(listed);
+            Map<String, Decision> last = lastDecisions();
+            try {
+                Parallel.map(Publisher.IO, List.copyOf(last.keySet()), key -> {
+                    Read read = reads.get(key);
+                    if (read.file().isEmpty()) {
+                        schedule.cancel(key);  // a file deleted while held or before its expiry needs no wake-up
+                    } else {
+                        content.reportStatus(key, status(key, last.get(key), read, redirects));
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                afterCommit = afterCommit == null ? e : afterCommit;
+            }
+        }
+
+        private PublishStatus status(String key, Decision decision, Read read, Redirects redirects) {
+            if (decision.kind() == Outcome.Kind.REJECTED) {
+                return new PublishStatus(State.REJECTED, decision.rejection().reason(), "");
+            }
+            if (read.withheld() != null) {
+                return read.withheld();
+            }
+            PublishStatus status = Publisher.withWarnings(publisher.published(read.article(), settings), redirects.warningsFor(key));
+            // Asked once a key: the status tag and the outcome carry the same warnings.
+            return Publisher.withWarnings(status, linkWarnings.computeIfAbsent(key, k -> BrokenLinks.of(read.article(), listed, site)));
+        }
+
+        /** One result per change before the cut. */
+        List<BatchOutcome.Result> results() {
+            Redirects redirects = listed == null ? null : Redirects.of(listed);
+            List<BatchOutcome.Result> results = new ArrayList<>();
+            for (int i = 0; i < cut; i++) {
+                String key = changes.get(i).key();
+                long ms = millis.getOrDefault(key, 0L);
+                if (failed.containsKey(key)) {
+                    results.add(BatchOutcome.Result.failed(failed.get(key), ms));
+                } else if (independent.containsKey(key)) {
+                    results.add(BatchOutcome.Result.of(independent.get(key), ms));
+                } else {
+                    results.add(BatchOutcome.Result.of(outcome(key, decisions.get(i), reads.get(key), redirects), ms));
+                }
+            }
+            return results;
+        }
+
+        private Outcome outcome(String key, Decision decision, Read read, Redirects redirects) {
+            if (decision.kind() == null) {
+                return Publisher.withheldOutcome(key, read.article(), read.withheld());
+            }
+            return switch (decision.kind()) {
+                case REJECTED -> Outcome.rejected(key, decision.rejection());
+                case PUBLISHED, UNCHANGED -> new Outcome(key, decision.kind(), decision.slug(), "", List.of(),
+                        status(key, decision, read, redirects).warnings());
+                default -> Outcome.of(key, decision.kind(), decision.slug());
+            };
+        }
+    }
+}
