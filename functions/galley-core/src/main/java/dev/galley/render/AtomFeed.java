@@ -18,9 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Atom 1.0 feed ({@code feed.xml}, RFC 4287) with each article's full content. A pure function of the
- * articles: every date comes from them, never from the clock, so an unchanged site gives the same bytes and
- * the upload handler has nothing to write.
+ * The Atom 1.0 feeds (RFC 4287) with each article's full content: the site's ({@code feed.xml}) and each tag's
+ * ({@code tags/<slug>/feed.xml}). A pure function of the articles: every date comes from them, never from the
+ * clock, so an unchanged site gives the same bytes and the upload handler has nothing to write.
  */
 public final class AtomFeed {
 
@@ -45,28 +45,50 @@ public final class AtomFeed {
         return all.stream().sorted(SiteIndex.NEWEST_FIRST).limit(SIZE).toList();
     }
 
-    /** The feed of the given entries, newest first whatever their order. */
-    public static SiteFile render(SiteConfig site, Collection<Entry> entries) {
-        List<Entry> sorted = entries.stream().sorted(ORDER).toList();
-        byte[] bytes = Xml.document(xml -> feed(xml, site, sorted));
-        return new SiteFile(PATH, bytes, ContentKind.ATOM);
+    /** Where the feed of the tag with this slug lives, beside the tag's page. */
+    public static String tagPath(String tagSlug) {
+        return "tags/" + tagSlug + "/" + PATH;
     }
 
-    private static void feed(XMLStreamWriter xml, SiteConfig site, List<Entry> entries) throws XMLStreamException {
+    /** The site's feed of the given entries, newest first whatever their order. */
+    public static SiteFile render(SiteConfig site, Collection<Entry> entries) {
+        String subtitle = site.description().isEmpty() ? site.tagline() : site.description();
+        String home = site.baseUrl().toString();
+        return render(site, new Head(PATH, home, site.title(), subtitle, home), entries);
+    }
+
+    /** The feed of one tag's articles, given as the site's feed gives them; its id is its own URL. */
+    public static SiteFile renderTag(SiteConfig site, String tag, Collection<Entry> entries) {
+        String slug = SiteIndex.tagSlug(tag);
+        String path = tagPath(slug);
+        String title = site.title().isEmpty() ? tag : site.title() + ": " + tag;
+        return render(site, new Head(path, site.absolute(path).toString(), title, "Articles tagged " + tag,
+                site.absolute("tags/" + slug + "/").toString()), entries);
+    }
+
+    /** What tells one feed from another: where it lives, its id, its title and subtitle and the page it mirrors. */
+    private record Head(String path, String id, String title, String subtitle, String alternate) {
+    }
+
+    private static SiteFile render(SiteConfig site, Head head, Collection<Entry> entries) {
+        List<Entry> sorted = entries.stream().sorted(ORDER).toList();
+        byte[] bytes = Xml.document(xml -> feed(xml, site, head, sorted));
+        return new SiteFile(head.path(), bytes, ContentKind.ATOM);
+    }
+
+    private static void feed(XMLStreamWriter xml, SiteConfig site, Head head, List<Entry> entries) throws XMLStreamException {
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace(ATOM);
         if (!site.language().isEmpty()) {
             xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Xml.text(site.language()));
         }
-        String home = site.baseUrl().toString();
-        Xml.element(xml, "id", home);
-        Xml.element(xml, "title", site.title());
-        String subtitle = site.description().isEmpty() ? site.tagline() : site.description();
-        if (!subtitle.isEmpty()) {
-            Xml.element(xml, "subtitle", subtitle);
+        Xml.element(xml, "id", head.id());
+        Xml.element(xml, "title", head.title());
+        if (!head.subtitle().isEmpty()) {
+            Xml.element(xml, "subtitle", head.subtitle());
         }
-        link(xml, "alternate", "text/html", home);
-        link(xml, "self", "application/atom+xml", site.absolute(PATH).toString());
+        link(xml, "alternate", "text/html", head.alternate());
+        link(xml, "self", "application/atom+xml", site.absolute(head.path()).toString());
         OffsetDateTime updated = entries.stream().map(e -> Format.modified(e.article()))
                 .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(EMPTY_UPDATED);
         Xml.element(xml, "updated", Format.rfc3339(updated));

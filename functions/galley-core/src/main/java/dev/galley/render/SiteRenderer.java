@@ -116,12 +116,16 @@ public final class SiteRenderer {
                 int total = listing.isFirst() ? tag.articles().size() : 0;
                 pages.put(listing.file(), new IndexPage.Tag(tag.name(), total, listing));
             }
+            String tagFeed = AtomFeed.tagPath(tag.slug());
+            pages.put(tagFeed, new IndexPage.Feed(tagFeed, ContentKind.ATOM, tag.name(), feedEntries(tag.articles(), versions)));
         }
         pages.put(TAGS, new IndexPage.TagCloud(counts));
         List<ArticleSummary> recent = List.copyOf(byDate.subList(0, Math.min(RECENT_ON_404, byDate.size())));
         pages.put(NOT_FOUND, new IndexPage.NotFound(recent));
-        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.articles(byDate).stream()
-                .map(a -> new IndexPage.FeedEntry(a, versions.apply(a.path()))).toList()));
+        List<IndexPage.FeedEntry> feed = feedEntries(byDate, versions);
+        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.PATH, ContentKind.ATOM, "", feed));
+        pages.put(RssFeed.PATH, new IndexPage.Feed(RssFeed.PATH, ContentKind.RSS, "", feed));
+        pages.put(RssFeed.HUGO_PATH, new IndexPage.Feed(RssFeed.HUGO_PATH, ContentKind.RSS, "", feed));
         List<ArticleSummary> listed = List.copyOf(byDate);
         pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed));
         pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
@@ -129,6 +133,10 @@ public final class SiteRenderer {
             pages.put(file.path(), new IndexPage.Fixed(file));
         }
         return pages;
+    }
+
+    private static List<IndexPage.FeedEntry> feedEntries(List<ArticleSummary> articles, Function<String, String> versions) {
+        return AtomFeed.articles(articles).stream().map(a -> new IndexPage.FeedEntry(a, versions.apply(a.path()))).toList();
     }
 
     /** Renders every index page with empty feed bodies: see {@link #indexModels}. */
@@ -139,8 +147,12 @@ public final class SiteRenderer {
     /** @param bodies each feed entry's body HTML; asked only when {@code model} is the feed */
     public SiteFile render(IndexPage model, Function<ArticleSummary, String> bodies) {
         if (model instanceof IndexPage.Feed feed) {
-            return AtomFeed.render(site, feed.entries().stream()
-                    .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList());
+            List<AtomFeed.Entry> entries = feed.entries().stream()
+                    .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList();
+            if (feed.kind() == ContentKind.RSS) {
+                return RssFeed.render(site, feed.file(), entries);
+            }
+            return feed.tag().isEmpty() ? AtomFeed.render(site, entries) : AtomFeed.renderTag(site, feed.tag(), entries);
         }
         if (model instanceof IndexPage.SitemapXml sitemap) {
             return Sitemap.render(site, sitemap.articles(), List.of());
