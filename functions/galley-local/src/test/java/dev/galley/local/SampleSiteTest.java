@@ -94,7 +94,7 @@ class SampleSiteTest {
         assertTrue(migrations.contains("<nav class=\"toc\""), "a long article has a table of contents");
         assertTrue(migrations.contains("href=\"#expand-and-contract\""));
         assertTrue(migrations.contains("rel=\"prev\""), "links to the older article");
-        for (String file : List.of("feed.xml", "sitemap.xml", "robots.txt", "search.json")) {
+        for (String file : List.of("feed.xml", "rss.xml", "index.xml", "sitemap.xml", "robots.txt", "search.json")) {
             assertTrue(Files.size(site.resolve(file)) > 0, file);
         }
         assertTrue(Files.readString(site.resolve("feed.xml")).contains("Zero-downtime migrations"));
