@@ -52,31 +52,35 @@ public final class AtomFeed {
 
     /** The site's feed of the given entries, newest first whatever their order. */
     public static SiteFile render(SiteConfig site, Collection<Entry> entries) {
+        return render(site, entries, new FeedContent());
+    }
+
+    static SiteFile render(SiteConfig site, Collection<Entry> entries, FeedContent content) {
         String subtitle = site.description().isEmpty() ? site.tagline() : site.description();
         String home = site.baseUrl().toString();
-        return render(site, new Head(PATH, home, site.title(), subtitle, home), entries);
+        return render(site, new Head(PATH, home, site.title(), subtitle, home), entries, content);
     }
 
     /** The feed of one tag's articles, given as the site's feed gives them; its id is its own URL. */
-    public static SiteFile renderTag(SiteConfig site, String tag, Collection<Entry> entries) {
+    static SiteFile renderTag(SiteConfig site, String tag, Collection<Entry> entries, FeedContent content) {
         String slug = SiteIndex.tagSlug(tag);
         String path = tagPath(slug);
         String title = site.title().isEmpty() ? tag : site.title() + ": " + tag;
         return render(site, new Head(path, site.absolute(path).toString(), title, "Articles tagged " + tag,
-                site.absolute("tags/" + slug + "/").toString()), entries);
+                site.absolute("tags/" + slug + "/").toString()), entries, content);
     }
 
     /** What tells one feed from another: where it lives, its id, its title and subtitle and the page it mirrors. */
     private record Head(String path, String id, String title, String subtitle, String alternate) {
     }
 
-    private static SiteFile render(SiteConfig site, Head head, Collection<Entry> entries) {
+    private static SiteFile render(SiteConfig site, Head head, Collection<Entry> entries, FeedContent content) {
         List<Entry> sorted = entries.stream().sorted(ORDER).toList();
-        byte[] bytes = Xml.document(xml -> feed(xml, site, head, sorted));
+        byte[] bytes = Xml.document(xml -> feed(xml, site, head, sorted, content));
         return new SiteFile(head.path(), bytes, ContentKind.ATOM);
     }
 
-    private static void feed(XMLStreamWriter xml, SiteConfig site, Head head, List<Entry> entries) throws XMLStreamException {
+    private static void feed(XMLStreamWriter xml, SiteConfig site, Head head, List<Entry> entries, FeedContent content) throws XMLStreamException {
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace(ATOM);
         if (!site.language().isEmpty()) {
@@ -96,12 +100,13 @@ public final class AtomFeed {
         authors(xml, authors);
         Xml.element(xml, "generator", "Galley");
         for (Entry entry : entries) {
-            entry(xml, site, authors, entry);
+            entry(xml, site, authors, entry, content);
         }
         xml.writeEndElement();
     }
 
-    private static void entry(XMLStreamWriter xml, SiteConfig site, List<Author> feedAuthors, Entry entry) throws XMLStreamException {
+    private static void entry(XMLStreamWriter xml, SiteConfig site, List<Author> feedAuthors, Entry entry, FeedContent content)
+            throws XMLStreamException {
         ArticleSummary a = entry.article();
         URI url = site.absolute(a.path());
         xml.writeStartElement("entry");
@@ -125,7 +130,7 @@ public final class AtomFeed {
         }
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");
-        xml.writeCharacters(FeedContent.absolute(Xml.text(entry.bodyHtml()), url));
+        xml.writeCharacters(content.absolute(Xml.text(entry.bodyHtml()), url));
         xml.writeEndElement();
         xml.writeEndElement();
     }

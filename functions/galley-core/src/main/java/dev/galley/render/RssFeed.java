@@ -38,13 +38,14 @@ public final class RssFeed {
     }
 
     /** The feed of the given entries at {@code path}, newest first whatever their order. */
-    public static SiteFile render(SiteConfig site, String path, Collection<AtomFeed.Entry> entries) {
+    static SiteFile render(SiteConfig site, String path, Collection<AtomFeed.Entry> entries, FeedContent content) {
         List<AtomFeed.Entry> sorted = entries.stream().sorted(ORDER).toList();
-        byte[] bytes = Xml.document(xml -> channel(xml, site, path, sorted));
+        byte[] bytes = Xml.document(xml -> channel(xml, site, path, sorted, content));
         return new SiteFile(path, bytes, ContentKind.RSS);
     }
 
-    private static void channel(XMLStreamWriter xml, SiteConfig site, String path, List<AtomFeed.Entry> entries) throws XMLStreamException {
+    private static void channel(XMLStreamWriter xml, SiteConfig site, String path, List<AtomFeed.Entry> entries, FeedContent content)
+            throws XMLStreamException {
         xml.writeStartElement("rss");
         xml.writeAttribute("version", "2.0");
         xml.writeNamespace("atom", ATOM);
@@ -71,13 +72,13 @@ public final class RssFeed {
         xml.writeAttribute("rel", "self");
         xml.writeAttribute("type", "application/rss+xml");
         for (AtomFeed.Entry entry : entries) {
-            item(xml, site, entry);
+            item(xml, site, entry, content);
         }
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    private static void item(XMLStreamWriter xml, SiteConfig site, AtomFeed.Entry entry) throws XMLStreamException {
+    private static void item(XMLStreamWriter xml, SiteConfig site, AtomFeed.Entry entry, FeedContent content) throws XMLStreamException {
         ArticleSummary a = entry.article();
         URI url = site.absolute(a.path());
         xml.writeStartElement("item");
@@ -101,7 +102,7 @@ public final class RssFeed {
             xml.writeCharacters(Xml.text(tag));
             xml.writeEndElement();
         }
-        String body = FeedContent.absolute(Xml.text(entry.bodyHtml()), url);
+        String body = content.absolute(Xml.text(entry.bodyHtml()), url);
         Xml.element(xml, "description", a.summary().isEmpty() ? body : summaryHtml(a.summary()));
         xml.writeStartElement("content", "encoded", CONTENT);
         xml.writeCharacters(body);

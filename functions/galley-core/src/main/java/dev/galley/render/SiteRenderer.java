@@ -45,6 +45,8 @@ public final class SiteRenderer {
     private static final int RECENT_ON_404 = 5;
 
     private final SiteConfig site;
+    /** Made at the first feed rendered, so that a renderer that renders none loads no jsoup. */
+    private FeedContent feedContent;
 
     public SiteRenderer(SiteConfig site) {
         this.site = site;
@@ -149,10 +151,11 @@ public final class SiteRenderer {
         if (model instanceof IndexPage.Feed feed) {
             List<AtomFeed.Entry> entries = feed.entries().stream()
                     .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList();
+            FeedContent content = feedContent();
             if (feed.kind() == ContentKind.RSS) {
-                return RssFeed.render(site, feed.file(), entries);
+                return RssFeed.render(site, feed.file(), entries, content);
             }
-            return feed.tag().isEmpty() ? AtomFeed.render(site, entries) : AtomFeed.renderTag(site, feed.tag(), entries);
+            return feed.tag().isEmpty() ? AtomFeed.render(site, entries, content) : AtomFeed.renderTag(site, feed.tag(), entries, content);
         }
         if (model instanceof IndexPage.SitemapXml sitemap) {
             return Sitemap.render(site, sitemap.articles(), List.of());
@@ -178,6 +181,13 @@ public final class SiteRenderer {
         }
         IndexPage.NotFound notFound = (IndexPage.NotFound) model;
         return html(model.file(), "notfound.jte", Map.of("page", page("Page not found", "", "404.html"), "recent", notFound.recent()));
+    }
+
+    private synchronized FeedContent feedContent() {
+        if (feedContent == null) {
+            feedContent = new FeedContent();
+        }
+        return feedContent;
     }
 
     /** "from March 2026 to January 2025" for an archive page, in the site's time zone. */
