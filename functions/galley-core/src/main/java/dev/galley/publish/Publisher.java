@@ -6,6 +6,7 @@ import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.PublishWindow;
 import dev.galley.article.ArticleWarning;
+import dev.galley.render.AtomFeed;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.publish.SiteStore.Condition;
 import dev.galley.render.Format;
@@ -18,10 +19,8 @@ import dev.galley.site.SiteIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,7 +179,7 @@ public final class Publisher {
             if (site.head(article.summary().pageFile()).isEmpty()) {
                 writePage(renderer, article, file.key(), file.etag(), next);
             }
-            publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), articles -> feedBodies(parser, next, articles));
+            publishIndexPages(renderer, manifest.value(), next, manifest.version().isEmpty(), feedBodies(parser, next));
             refreshNeighbours(parser, renderer, manifest.value(), next, article.summary().path());
             status = withWarnings(status, updateRedirects(renderer, manifest.value(), next).warningsFor(key));
             // The article moved (a new slug or permalink): its old page goes, unless a redirect took its place.
@@ -229,7 +228,7 @@ public final class Publisher {
         if (!commit(manifest, next)) {
             return false;
         }
-        publishIndexPages(renderer, manifest.value(), next, false, articles -> feedBodies(parser, next, articles));
+        publishIndexPages(renderer, manifest.value(), next, false, feedBodies(parser, next));
         refreshNeighbours(parser, renderer, manifest.value(), next, null);
         updateRedirects(renderer, manifest.value(), next);
         removeArticlePage(parser, renderer, current.article().path(), next.revision());
@@ -495,17 +494,14 @@ public final class Publisher {
      *
      * @param all    write every page whose bytes differ from the stored ones, not only pages whose content
      *               changed between the revisions (a rebuild, or the first publish of a new site)
-     * @param readBodies given the articles of the feeds to be written, the body HTML of each; called only when a
-     *                 feed is written, with all their articles at once, so that their sources are read together
+     * @param bodies the body HTML of an article in the feed
      * @return how many pages were written or deleted
      */
-    int publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all,
-                          Function<Collection<ArticleSummary>, Function<ArticleSummary, String>> readBodies) {
+    int publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all, Function<ArticleSummary, String> bodies) {
         Predicate<String> withListing = all ? tagSlug -> true : tagsOfChangedArticles(before, after)::contains;
         Map<String, IndexPage> old = renderer.indexModels(before.articles(), versionsOf(before), withListing);
         Map<String, IndexPage> now = renderer.indexModels(after.articles(), versionsOf(after), withListing);
         List<IndexPage> changedPages = now.values().stream().filter(page -> all || !page.equals(old.get(page.file()))).toList();
-        Function<ArticleSummary, String> bodies = bodiesShownBy(changedPages, readBodies);
         int changed = Parallel.map(PAGES, changedPages, page -> {
             Written written = writeIfNewer(renderer.render(page, bodies), Map.of(), after.revision(), all);
             if (written == Written.CREATED) {
@@ -546,32 +542,26 @@ public final class Publisher {
         return path -> manifest.byPath(path).sourceEtag();
     }
 
-    /** The bodies the feeds among {@code pages} show, asked of {@code readBodies} only when there is a feed among them. */
-    private static Function<ArticleSummary, String> bodiesShownBy(List<IndexPage> pages,
-                                                                 Function<Collection<ArticleSummary>, Function<ArticleSummary, String>> readBodies) {
-        Set<ArticleSummary> shown = new LinkedHashSet<>();
-        for (IndexPage page : pages) {
-            if (page instanceof IndexPage.Feed feed) {
-                shown.addAll(feed.articles());
-            }
-        }
-        return shown.isEmpty() ? NO_FEED : readBodies.apply(shown);
-    }
-
     /**
-     * The bodies of the articles the feeds show, read from their sources in parallel, and only when a feed is
-     * written: most changes leave every feed as it is. The feeds are the index pages that show whole articles,
-     * and the manifest keeps only summaries.
+     * The bodies of the articles in the site's feeds (Atom and RSS show the same ones), read from their sources
+     * in parallel when a feed is rendered, and only then: most changes leave the feeds as they are. They are the
+     * index pages that show whole articles, and the manifest keeps only summaries.
      */
-    private Function<ArticleSummary, String> feedBodies(ArticleParser parser, Manifest manifest, Collection<ArticleSummary> articles) {
+    private Function<ArticleSummary, String> feedBodies(ArticleParser parser, Manifest manifest) {
         Map<String, Future<String>> bodies = new HashMap<>();
-        for (ArticleSummary shown : articles) {
-            Manifest.Entry entry = manifest.byPath(shown.path());
-            bodies.put(shown.path(), IO.submit(() -> body(parser, entry)));
-        }
         return article -> {
+            Future<String> body;
+            synchronized (bodies) {  // called from the page-writing threads
+                if (bodies.isEmpty()) {
+                    for (ArticleSummary listed : AtomFeed.articles(manifest.articles())) {
+                        Manifest.Entry entry = manifest.byPath(listed.path());
+                        bodies.put(listed.path(), IO.submit(() -> body(parser, entry)));
+                    }
+                }
+                body = bodies.get(article.path());
+            }
             try {
-                return bodies.get(article.path()).get();
+                return body.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StoreException("interrupted while reading the feed's articles", true, e);
@@ -675,28 +665,23 @@ public final class Publisher {
         }
     }
 
-    /**
-     * {@link #settle} for an index page we created or deleted at {@code revision}. A tag's feed comes and goes with
-     * its tag, so putting one back reads its articles' bodies.
-     */
+    /** {@link #settle} for an index page we created or deleted at {@code revision}. */
     private void settleIndexPage(SiteRenderer renderer, String path, long revision) {
         settle(revision, latest -> {
             IndexPage page = renderer.indexModels(latest.articles(), versionsOf(latest)).get(path);
-            if (page == null) {
-                return deleteIfNotNewer(path, latest.revision());
-            }
-            if (site.head(path).isPresent()) {
-                return false;
-            }
-            Function<ArticleSummary, String> bodies = bodiesShownBy(List.of(page),
-                    articles -> feedBodies(new ArticleParser(renderer.site()), latest, articles));
-            return writeIfNewer(renderer.render(page, bodies), Map.of(), latest.revision(), true) == Written.CREATED;
+            return page == null
+                    ? deleteIfNotNewer(path, latest.revision())
+                    : site.head(path).isEmpty()
+                            && writeIfNewer(renderer.render(page, NEVER_DELETED), Map.of(), latest.revision(), true) == Written.CREATED;
         });
     }
 
-    /** Bodies for pages that show none: no feed among them. */
-    private static final Function<ArticleSummary, String> NO_FEED = article -> {
-        throw new IllegalStateException("only a feed shows an article's body");
+    /**
+     * Bodies for {@link #settleIndexPage}: only the site's feeds show them, and they are never deleted, so never
+     * missing (a tag's feed, which comes and goes with the tag, shows summaries only).
+     */
+    private static final Function<ArticleSummary, String> NEVER_DELETED = article -> {
+        throw new IllegalStateException("the site's feeds are never deleted, so they are never missing");
     };
 
     /** The revision of the stored manifest, from its metadata; -1 before the first publish. */

@@ -16,11 +16,13 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The Atom 1.0 feeds (RFC 4287) with each article's full content: the site's ({@code feed.xml}) and each tag's
- * ({@code tags/<slug>/feed.xml}). A pure function of the articles: every date comes from them, never from the
- * clock, so an unchanged site gives the same bytes and the upload handler has nothing to write.
+ * The Atom 1.0 feeds (RFC 4287): the site's ({@code feed.xml}), with each article's full content, and each tag's
+ * ({@code tags/<slug>/feed.xml}), with summaries and links only, so that writing it reads no article's source. A
+ * pure function of the articles: every date comes from them, never from the clock, so an unchanged site gives
+ * the same bytes and the upload handler has nothing to write.
  */
 public final class AtomFeed {
 
@@ -58,29 +60,32 @@ public final class AtomFeed {
     static SiteFile render(SiteConfig site, Collection<Entry> entries, FeedContent content) {
         String subtitle = site.description().isEmpty() ? site.tagline() : site.description();
         String home = site.baseUrl().toString();
-        return render(site, new Head(PATH, home, site.title(), subtitle, home), entries, content);
+        return render(site, new Head(PATH, home, site.title(), subtitle, home), entries,
+                entry -> content.absolute(Xml.text(entry.bodyHtml()), site.absolute(entry.article().path())));
     }
 
-    /** The feed of one tag's articles, given as the site's feed gives them; its id is its own URL. */
-    static SiteFile renderTag(SiteConfig site, String tag, Collection<Entry> entries, FeedContent content) {
+    /** The feed of one tag's articles, newest first whatever their order, without their bodies; its id is its own URL. */
+    public static SiteFile renderTag(SiteConfig site, String tag, Collection<ArticleSummary> articles) {
         String slug = SiteIndex.tagSlug(tag);
         String path = tagPath(slug);
         String title = site.title().isEmpty() ? tag : site.title() + ": " + tag;
         return render(site, new Head(path, site.absolute(path).toString(), title, "Articles tagged " + tag,
-                site.absolute("tags/" + slug + "/").toString()), entries, content);
+                site.absolute("tags/" + slug + "/").toString()), articles.stream().map(a -> new Entry(a, "")).toList(), entry -> "");
     }
 
     /** What tells one feed from another: where it lives, its id, its title and subtitle and the page it mirrors. */
     private record Head(String path, String id, String title, String subtitle, String alternate) {
     }
 
-    private static SiteFile render(SiteConfig site, Head head, Collection<Entry> entries, FeedContent content) {
+    /** @param contentOf an entry's content, HTML with absolute URLs, or "" to give none */
+    private static SiteFile render(SiteConfig site, Head head, Collection<Entry> entries, Function<Entry, String> contentOf) {
         List<Entry> sorted = entries.stream().sorted(ORDER).toList();
-        byte[] bytes = Xml.document(xml -> feed(xml, site, head, sorted, content));
+        byte[] bytes = Xml.document(xml -> feed(xml, site, head, sorted, contentOf));
         return new SiteFile(head.path(), bytes, ContentKind.ATOM);
     }
 
-    private static void feed(XMLStreamWriter xml, SiteConfig site, Head head, List<Entry> entries, FeedContent content) throws XMLStreamException {
+    private static void feed(XMLStreamWriter xml, SiteConfig site, Head head, List<Entry> entries, Function<Entry, String> contentOf)
+            throws XMLStreamException {
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace(ATOM);
         if (!site.language().isEmpty()) {
@@ -100,12 +105,12 @@ public final class AtomFeed {
         authors(xml, authors);
         Xml.element(xml, "generator", "Galley");
         for (Entry entry : entries) {
-            entry(xml, site, authors, entry, content);
+            entry(xml, site, authors, entry, contentOf.apply(entry));
         }
         xml.writeEndElement();
     }
 
-    private static void entry(XMLStreamWriter xml, SiteConfig site, List<Author> feedAuthors, Entry entry, FeedContent content)
+    private static void entry(XMLStreamWriter xml, SiteConfig site, List<Author> feedAuthors, Entry entry, String content)
             throws XMLStreamException {
         ArticleSummary a = entry.article();
         URI url = site.absolute(a.path());
@@ -128,10 +133,12 @@ public final class AtomFeed {
         if (!a.summary().isEmpty()) {
             Xml.element(xml, "summary", String.join("\n\n", a.summary()));
         }
-        xml.writeStartElement("content");
-        xml.writeAttribute("type", "html");
-        xml.writeCharacters(content.absolute(Xml.text(entry.bodyHtml()), url));
-        xml.writeEndElement();
+        if (!content.isEmpty()) {  // without it, Atom asks for the alternate link, which every entry has
+            xml.writeStartElement("content");
+            xml.writeAttribute("type", "html");
+            xml.writeCharacters(content);
+            xml.writeEndElement();
+        }
         xml.writeEndElement();
     }
 

@@ -56,13 +56,17 @@ public sealed interface IndexPage {
     }
 
     /**
-     * A feed: the newest articles with their full bodies, the site's (Atom, or RSS when {@code kind} says so) or,
-     * with a {@code tag} name, that tag's Atom feed. {@code version} identifies the source an entry's body comes
-     * from (its ETag), so a changed body changes the model even when the summary does not.
+     * A feed of the newest articles: the site's (Atom, or RSS when {@code kind} says so), with their full bodies,
+     * or, with a {@code tag} name, that tag's Atom feed, with summaries only. {@code version} identifies the source
+     * a shown body comes from (its ETag), so a changed body changes the model even when the summary does not.
      */
     record Feed(String file, ContentKind kind, String tag, List<FeedEntry> entries) implements IndexPage {
         public Feed {
             entries = List.copyOf(entries);
+        }
+
+        public boolean showsBodies() {
+            return tag.isEmpty();
         }
 
         public List<ArticleSummary> articles() {

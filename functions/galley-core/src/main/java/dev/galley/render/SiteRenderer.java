@@ -119,7 +119,7 @@ public final class SiteRenderer {
                 pages.put(listing.file(), new IndexPage.Tag(tag.name(), total, listing));
             }
             String tagFeed = AtomFeed.tagPath(tag.slug());
-            pages.put(tagFeed, new IndexPage.Feed(tagFeed, ContentKind.ATOM, tag.name(), feedEntries(tag.articles(), versions)));
+            pages.put(tagFeed, new IndexPage.Feed(tagFeed, ContentKind.ATOM, tag.name(), feedEntries(tag.articles(), path -> "")));
         }
         pages.put(TAGS, new IndexPage.TagCloud(counts));
         List<ArticleSummary> recent = List.copyOf(byDate.subList(0, Math.min(RECENT_ON_404, byDate.size())));
@@ -146,8 +146,11 @@ public final class SiteRenderer {
         return indexModels(articles).values().stream().map(page -> render(page, article -> "")).toList();
     }
 
-    /** @param bodies each feed entry's body HTML; asked only when {@code model} is the feed */
+    /** @param bodies each feed entry's body HTML; asked only when {@code model} is one of the site's feeds */
     public SiteFile render(IndexPage model, Function<ArticleSummary, String> bodies) {
+        if (model instanceof IndexPage.Feed feed && !feed.showsBodies()) {
+            return AtomFeed.renderTag(site, feed.tag(), feed.articles());
+        }
         if (model instanceof IndexPage.Feed feed) {
             List<AtomFeed.Entry> entries = feed.entries().stream()
                     .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList();
@@ -155,7 +158,7 @@ public final class SiteRenderer {
             if (feed.kind() == ContentKind.RSS) {
                 return RssFeed.render(site, feed.file(), entries, content);
             }
-            return feed.tag().isEmpty() ? AtomFeed.render(site, entries, content) : AtomFeed.renderTag(site, feed.tag(), entries, content);
+            return AtomFeed.render(site, entries, content);
         }
         if (model instanceof IndexPage.SitemapXml sitemap) {
             return Sitemap.render(site, sitemap.articles(), List.of());

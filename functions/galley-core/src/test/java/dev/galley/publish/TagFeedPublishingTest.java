@@ -44,7 +44,7 @@ class TagFeedPublishingTest {
         publish("rust.md", PublisherTest.article("Rust 1.70", "2026-01-01", "tags: [Rust, Releases]"));
         publish("go.md", PublisherTest.article("Go 1.22", "2026-01-02", "tags: [Go, Releases]"));
         assertTrue(site.text("tags/rust/feed.xml").contains("<title>Rust 1.70</title>"));
-        assertTrue(site.text("tags/releases/feed.xml").contains("Body of Go 1.22."), "with the article's body");
+        assertTrue(site.text("tags/releases/feed.xml").contains("<summary>Body of Go 1.22.</summary>"), "with the article's summary");
         assertFalse(site.text("tags/go/feed.xml").contains("Rust 1.70"));
         assertTrue(site.text("rss.xml").contains("<title>Go 1.22</title>"));
         assertTrue(site.text("index.xml").contains("<title>Go 1.22</title>"));
@@ -85,22 +85,21 @@ class TagFeedPublishingTest {
     }
 
     @Test
-    void anEditOfAnOldArticleReadsTheBodiesOfItsTagsFeedOnly() {
+    void writingATagsFeedReadsNoOtherArticle() {
         for (int i = 0; i < 25; i++) {
-            String tag = i < 3 ? "Erlang" : "Rust";  // the three Erlang posts are the oldest: not in the site's feed
+            String tag = i < 3 ? "Erlang" : "Rust";  // the three Erlang posts are the oldest: not in the site's feeds
             content.put("post-" + i + ".md", PublisherTest.article("Post " + i, java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString(),
                     "tags: [" + tag + "]"));
         }
         publisher.rebuild();
 
         content.reads.clear();
-        // A new body, same title: the neighbours' pages, which show titles, stay as they are.
-        publish("post-1.md", PublisherTest.article("Post 1", "2024-01-02", "tags: [Erlang]") + "A second paragraph.\n");
-        List<String> read = content.reads.stream().filter(key -> key.endsWith(".md")).distinct().sorted().toList();
-        assertEquals(List.of("post-0.md", "post-1.md", "post-2.md"), read, "its own source and the Erlang feed's bodies; no Rust article");
-        assertTrue(site.text("tags/erlang/feed.xml").contains("A second paragraph."));
-        assertTrue(site.text("tags/erlang/feed.xml").contains("Body of Post 0."), "the other entries keep their bodies");
-        assertFalse(site.text("rss.xml").contains("<title>Post 1</title>"), "the site's feed shows the newest twenty only");
+        // A new summary, same title: the neighbours' pages, which show titles, stay as they are.
+        publish("post-1.md", PublisherTest.article("Post 1", "2024-01-02", "tags: [Erlang]", "summary: Hot code loading, explained."));
+        assertTrue(site.text("tags/erlang/feed.xml").contains("<summary>Hot code loading, explained.</summary>"));
+        assertEquals(List.of("post-1.md"), content.reads.stream().filter(key -> key.endsWith(".md")).distinct().toList(),
+                "a tag's feed shows summaries, which the manifest holds: no other source is read");
+        assertFalse(site.text("rss.xml").contains("<title>Post 1</title>"), "the site's feeds show the newest twenty only");
     }
 
     @Test
