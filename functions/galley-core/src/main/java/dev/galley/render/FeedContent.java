@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An article body as feed readers need it: they show it away from the site, so every relative URL is made
  * absolute against the article's own URL (where the page resolves it). jsoup is loaded only here and to clean
  * an article's raw HTML, so most uploads never load it. One instance serves all the feeds of one rendering and
- * parses each body once, however many feeds show it (the site's three, its tags').
+ * parses each body once, however many feeds show it (the Atom feed and the two copies of the RSS feed).
  */
 final class FeedContent {
 
