@@ -481,9 +481,9 @@ public final class Publisher {
     }
 
     /**
-     * The bodies of the articles in the feed, read from their sources in parallel when the feed is rendered,
-     * and only then: most changes leave the feed as it is. The feed is the one index page that shows whole
-     * articles, and the manifest keeps only summaries.
+     * The bodies of the articles in the site's feeds (Atom and RSS show the same ones), read from their sources
+     * in parallel when a feed is rendered, and only then: most changes leave the feeds as they are. They are the
+     * index pages that show whole articles, and the manifest keeps only summaries.
      */
     Function<ArticleSummary, String> feedBodies(ArticleParser parser, Manifest manifest) {
         Map<String, Future<String>> bodies = new HashMap<>();
@@ -614,9 +614,12 @@ public final class Publisher {
         });
     }
 
-    /** Bodies for {@link #settleIndexPage}: only the feed shows them, and the feed is never deleted, so never missing. */
+    /**
+     * Bodies for {@link #settleIndexPage}: only the site's feeds show them, and they are never deleted, so never
+     * missing (a tag's feed, which comes and goes with the tag, shows summaries only).
+     */
     private static final Function<ArticleSummary, String> NEVER_DELETED = article -> {
-        throw new IllegalStateException("the feed is never deleted, so it is never missing");
+        throw new IllegalStateException("the site's feeds are never deleted, so they are never missing");
     };
 
     /** The revision of the stored manifest, from its metadata; -1 before the first publish. */

@@ -16,11 +16,13 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The Atom 1.0 feed ({@code feed.xml}, RFC 4287) with each article's full content. A pure function of the
- * articles: every date comes from them, never from the clock, so an unchanged site gives the same bytes and
- * the upload handler has nothing to write.
+ * The Atom 1.0 feeds (RFC 4287): the site's ({@code feed.xml}), with each article's full content, and each tag's
+ * ({@code tags/<slug>/feed.xml}), with summaries and links only, so that writing it reads no article's source. A
+ * pure function of the articles: every date comes from them, never from the clock, so an unchanged site gives
+ * the same bytes and the upload handler has nothing to write.
  */
 public final class AtomFeed {
 
@@ -45,28 +47,57 @@ public final class AtomFeed {
         return all.stream().sorted(SiteIndex.NEWEST_FIRST).limit(SIZE).toList();
     }
 
-    /** The feed of the given entries, newest first whatever their order. */
-    public static SiteFile render(SiteConfig site, Collection<Entry> entries) {
-        List<Entry> sorted = entries.stream().sorted(ORDER).toList();
-        byte[] bytes = Xml.document(xml -> feed(xml, site, sorted));
-        return new SiteFile(PATH, bytes, ContentKind.ATOM);
+    /** Where the feed of the tag with this slug lives, beside the tag's page. */
+    public static String tagPath(String tagSlug) {
+        return "tags/" + tagSlug + "/" + PATH;
     }
 
-    private static void feed(XMLStreamWriter xml, SiteConfig site, List<Entry> entries) throws XMLStreamException {
+    /** The site's feed of the given entries, newest first whatever their order. */
+    public static SiteFile render(SiteConfig site, Collection<Entry> entries) {
+        return render(site, entries, new FeedContent());
+    }
+
+    static SiteFile render(SiteConfig site, Collection<Entry> entries, FeedContent content) {
+        String subtitle = site.description().isEmpty() ? site.tagline() : site.description();
+        String home = site.baseUrl().toString();
+        return render(site, new Head(PATH, home, site.title(), subtitle, home), entries,
+                entry -> content.absolute(Xml.text(entry.bodyHtml()), site.absolute(entry.article().path())));
+    }
+
+    /** The feed of one tag's articles, newest first whatever their order, without their bodies; its id is its own URL. */
+    public static SiteFile renderTag(SiteConfig site, String tag, Collection<ArticleSummary> articles) {
+        String slug = SiteIndex.tagSlug(tag);
+        String path = tagPath(slug);
+        String title = site.title().isEmpty() ? tag : site.title() + ": " + tag;
+        return render(site, new Head(path, site.absolute(path).toString(), title, "Articles tagged " + tag,
+                site.absolute("tags/" + slug + "/").toString()), articles.stream().map(a -> new Entry(a, "")).toList(), entry -> "");
+    }
+
+    /** What tells one feed from another: where it lives, its id, its title and subtitle and the page it mirrors. */
+    private record Head(String path, String id, String title, String subtitle, String alternate) {
+    }
+
+    /** @param contentOf an entry's content, HTML with absolute URLs, or "" to give none */
+    private static SiteFile render(SiteConfig site, Head head, Collection<Entry> entries, Function<Entry, String> contentOf) {
+        List<Entry> sorted = entries.stream().sorted(ORDER).toList();
+        byte[] bytes = Xml.document(xml -> feed(xml, site, head, sorted, contentOf));
+        return new SiteFile(head.path(), bytes, ContentKind.ATOM);
+    }
+
+    private static void feed(XMLStreamWriter xml, SiteConfig site, Head head, List<Entry> entries, Function<Entry, String> contentOf)
+            throws XMLStreamException {
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace(ATOM);
         if (!site.language().isEmpty()) {
             xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Xml.text(site.language()));
         }
-        String home = site.baseUrl().toString();
-        Xml.element(xml, "id", home);
-        Xml.element(xml, "title", site.title());
-        String subtitle = site.description().isEmpty() ? site.tagline() : site.description();
-        if (!subtitle.isEmpty()) {
-            Xml.element(xml, "subtitle", subtitle);
+        Xml.element(xml, "id", head.id());
+        Xml.element(xml, "title", head.title());
+        if (!head.subtitle().isEmpty()) {
+            Xml.element(xml, "subtitle", head.subtitle());
         }
-        link(xml, "alternate", "text/html", home);
-        link(xml, "self", "application/atom+xml", site.absolute(PATH).toString());
+        link(xml, "alternate", "text/html", head.alternate());
+        link(xml, "self", "application/atom+xml", site.absolute(head.path()).toString());
         OffsetDateTime updated = entries.stream().map(e -> Format.modified(e.article()))
                 .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(EMPTY_UPDATED);
         Xml.element(xml, "updated", Format.rfc3339(updated));
@@ -74,12 +105,13 @@ public final class AtomFeed {
         authors(xml, authors);
         Xml.element(xml, "generator", "Galley");
         for (Entry entry : entries) {
-            entry(xml, site, authors, entry);
+            entry(xml, site, authors, entry, contentOf.apply(entry));
         }
         xml.writeEndElement();
     }
 
-    private static void entry(XMLStreamWriter xml, SiteConfig site, List<Author> feedAuthors, Entry entry) throws XMLStreamException {
+    private static void entry(XMLStreamWriter xml, SiteConfig site, List<Author> feedAuthors, Entry entry, String content)
+            throws XMLStreamException {
         ArticleSummary a = entry.article();
         URI url = site.absolute(a.path());
         xml.writeStartElement("entry");
@@ -101,10 +133,12 @@ public final class AtomFeed {
         if (!a.summary().isEmpty()) {
             Xml.element(xml, "summary", String.join("\n\n", a.summary()));
         }
-        xml.writeStartElement("content");
-        xml.writeAttribute("type", "html");
-        xml.writeCharacters(FeedContent.absolute(Xml.text(entry.bodyHtml()), url));
-        xml.writeEndElement();
+        if (!content.isEmpty()) {  // without it, Atom asks for the alternate link, which every entry has
+            xml.writeStartElement("content");
+            xml.writeAttribute("type", "html");
+            xml.writeCharacters(content);
+            xml.writeEndElement();
+        }
         xml.writeEndElement();
     }
 

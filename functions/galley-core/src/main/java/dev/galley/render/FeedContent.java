@@ -8,20 +8,35 @@ import org.jsoup.nodes.Element;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An article body as feed readers need it: they show it away from the site, so every relative URL is made
  * absolute against the article's own URL (where the page resolves it). jsoup is loaded only here and to clean
- * an article's raw HTML, so most uploads never load it.
+ * an article's raw HTML, so most uploads never load it. One instance serves all the feeds of one rendering and
+ * parses each body once, however many feeds show it (the Atom feed and the two copies of the RSS feed).
  */
 final class FeedContent {
 
     private static final List<String> URL_ATTRIBUTES = List.of("href", "src", "poster");
 
-    private FeedContent() {
+    private record Body(String html, URI pageUrl) {
     }
 
-    static String absolute(String bodyHtml, URI pageUrl) {
+    private final Map<Body, String> absolute = new ConcurrentHashMap<>();
+
+    String absolute(String bodyHtml, URI pageUrl) {
+        Body body = new Body(bodyHtml, pageUrl);
+        String done = absolute.get(body);
+        if (done == null) {
+            done = absoluteUrls(bodyHtml, pageUrl);
+            absolute.put(body, done);
+        }
+        return done;
+    }
+
+    private static String absoluteUrls(String bodyHtml, URI pageUrl) {
         Document document = Jsoup.parseBodyFragment(bodyHtml);
         document.outputSettings().prettyPrint(false);
         for (Element element : document.body().getAllElements()) {

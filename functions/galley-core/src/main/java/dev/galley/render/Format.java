@@ -53,6 +53,11 @@ public final class Format {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /** An RFC 822 date-time in UTC, as RSS 2.0 writes dates, e.g. {@code Tue, 10 Mar 2026 08:30:00 GMT}. */
+    public static String rfc822(OffsetDateTime date) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(date.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    }
+
     /** When the article last changed: its {@code updated} date when that is later than its date, else its date. */
     public static OffsetDateTime modified(ArticleSummary article) {
         OffsetDateTime updated = article.updated();

@@ -1,6 +1,7 @@
 package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
+import dev.galley.site.ContentKind;
 import dev.galley.site.ListingPage;
 import dev.galley.site.SiteFile;
 
@@ -55,16 +56,21 @@ public sealed interface IndexPage {
     }
 
     /**
-     * The Atom feed: the newest articles with their full bodies. {@code version} identifies the source an
-     * entry's body comes from (its ETag), so a changed body changes the model even when the summary does not.
+     * A feed of the newest articles: the site's (Atom, or RSS when {@code kind} says so), with their full bodies,
+     * or, with a {@code tag} name, that tag's Atom feed, with summaries only. {@code version} identifies the source
+     * a shown body comes from (its ETag), so a changed body changes the model even when the summary does not.
      */
-    record Feed(List<FeedEntry> entries) implements IndexPage {
+    record Feed(String file, ContentKind kind, String tag, List<FeedEntry> entries) implements IndexPage {
         public Feed {
             entries = List.copyOf(entries);
         }
 
-        public String file() {
-            return AtomFeed.PATH;
+        public boolean showsBodies() {
+            return tag.isEmpty();
+        }
+
+        public List<ArticleSummary> articles() {
+            return entries.stream().map(FeedEntry::article).toList();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.galley.render;
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.Author;
 import dev.galley.site.SiteConfig;
+import dev.galley.site.SiteIndex;
 
 import java.net.URI;
 import java.util.List;
@@ -52,6 +53,15 @@ public record Page(SiteConfig site, String title, String description, String pat
 
     public String feedUrl() {
         return site.absolute(AtomFeed.PATH).toString();
+    }
+
+    public String rssUrl() {
+        return site.absolute(RssFeed.PATH).toString();
+    }
+
+    /** The Atom feed of one tag's articles. */
+    public String tagFeedUrl(String tag) {
+        return site.absolute(AtomFeed.tagPath(SiteIndex.tagSlug(tag))).toString();
     }
 
     public String publishedTime() {

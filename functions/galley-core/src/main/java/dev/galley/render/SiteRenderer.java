@@ -42,6 +42,8 @@ public final class SiteRenderer {
     private static final int RECENT_ON_404 = 5;
 
     private final SiteConfig site;
+    /** Made at the first feed rendered, so that a renderer that renders none loads no jsoup. */
+    private FeedContent feedContent;
 
     public SiteRenderer(SiteConfig site) {
         this.site = site;
@@ -114,12 +116,16 @@ public final class SiteRenderer {
                 int total = listing.isFirst() ? tag.articles().size() : 0;
                 pages.put(listing.file(), new IndexPage.Tag(tag.name(), total, listing));
             }
+            String tagFeed = AtomFeed.tagPath(tag.slug());
+            pages.put(tagFeed, new IndexPage.Feed(tagFeed, ContentKind.ATOM, tag.name(), feedEntries(tag.articles(), path -> "")));
         }
         pages.put(TAGS, new IndexPage.TagCloud(counts));
         List<ArticleSummary> recent = List.copyOf(byDate.subList(0, Math.min(RECENT_ON_404, byDate.size())));
         pages.put(NOT_FOUND, new IndexPage.NotFound(recent));
-        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.articles(byDate).stream()
-                .map(a -> new IndexPage.FeedEntry(a, versions.apply(a.path()))).toList()));
+        List<IndexPage.FeedEntry> feed = feedEntries(byDate, versions);
+        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.PATH, ContentKind.ATOM, "", feed));
+        pages.put(RssFeed.PATH, new IndexPage.Feed(RssFeed.PATH, ContentKind.RSS, "", feed));
+        pages.put(RssFeed.HUGO_PATH, new IndexPage.Feed(RssFeed.HUGO_PATH, ContentKind.RSS, "", feed));
         List<ArticleSummary> listed = List.copyOf(byDate);
         pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed));
         pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
@@ -130,16 +136,28 @@ public final class SiteRenderer {
         return pages;
     }
 
+    private static List<IndexPage.FeedEntry> feedEntries(List<ArticleSummary> articles, Function<String, String> versions) {
+        return AtomFeed.articles(articles).stream().map(a -> new IndexPage.FeedEntry(a, versions.apply(a.path()))).toList();
+    }
+
     /** Renders every index page with empty feed bodies: see {@link #indexModels}. */
     public List<SiteFile> indexPages(Collection<ArticleSummary> articles) {
         return indexModels(articles).values().stream().map(page -> render(page, article -> "")).toList();
     }
 
-    /** @param bodies each feed entry's body HTML; asked only when {@code model} is the feed */
+    /** @param bodies each feed entry's body HTML; asked only when {@code model} is one of the site's feeds */
     public SiteFile render(IndexPage model, Function<ArticleSummary, String> bodies) {
+        if (model instanceof IndexPage.Feed feed && !feed.showsBodies()) {
+            return AtomFeed.renderTag(site, feed.tag(), feed.articles());
+        }
         if (model instanceof IndexPage.Feed feed) {
-            return AtomFeed.render(site, feed.entries().stream()
-                    .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList());
+            List<AtomFeed.Entry> entries = feed.entries().stream()
+                    .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList();
+            FeedContent content = feedContent();
+            if (feed.kind() == ContentKind.RSS) {
+                return RssFeed.render(site, feed.file(), entries, content);
+            }
+            return AtomFeed.render(site, entries, content);
         }
         if (model instanceof IndexPage.SitemapXml sitemap) {
             return Sitemap.render(site, sitemap.articles(), List.of());
@@ -169,6 +187,13 @@ public final class SiteRenderer {
         }
         IndexPage.NotFound notFound = (IndexPage.NotFound) model;
         return html(model.file(), "notfound.jte", Map.of("page", page("Page not found", "", "404.html"), "recent", notFound.recent()));
+    }
+
+    private synchronized FeedContent feedContent() {
+        if (feedContent == null) {
+            feedContent = new FeedContent();
+        }
+        return feedContent;
     }
 
     /** "from March 2026 to January 2025" for an archive page, in the site's time zone. */

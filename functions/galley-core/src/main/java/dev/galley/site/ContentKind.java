@@ -2,13 +2,14 @@ package dev.galley.site;
 
 /**
  * The kinds of objects Galley writes, each with its media type and its caching rule.
- * HTML pages, the feed, the sitemap, robots.txt and the search index live at stable URLs and are cached
+ * HTML pages, the feeds, the sitemap, robots.txt and the search index live at stable URLs and are cached
  * 60 seconds, so a reader sees a change within a minute without paying for CDN invalidations; fingerprinted
  * assets (the stylesheet, the search page's script) never change and are cached for a year; internal state is never cached.
  */
 public enum ContentKind {
     HTML("text/html; charset=utf-8", "public, max-age=60"),
     ATOM("application/atom+xml; charset=utf-8", "public, max-age=60"),
+    RSS("application/rss+xml; charset=utf-8", "public, max-age=60"),
     XML("application/xml; charset=utf-8", "public, max-age=60"),
     TEXT("text/plain; charset=utf-8", "public, max-age=60"),
     JSON("application/json", "public, max-age=60"),

@@ -12,8 +12,8 @@ public final class SitePaths {
 
     /** Folders of Galley's own files: internal state, the stylesheet, tag pages, images, the home page's pages. */
     private static final List<String> RESERVED_FOLDERS = List.of("_galley/", "assets/", "tags/", "media/", "page/");
-    private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
-            "search.json");
+    private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "rss.xml", "index.xml",
+            "sitemap.xml", "robots.txt", "search.json");
     /** Pages of Galley's own at a folder's path, such as the search page. */
     private static final Set<String> RESERVED_PAGES = Set.of("search/");
 

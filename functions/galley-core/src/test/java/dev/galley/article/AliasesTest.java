@@ -97,6 +97,8 @@ class AliasesTest {
             /blog/..                            | has an empty, . or .. segment
             /_galley/manifest.json              | is under /_galley/
             /feed.xml                           | is a page Galley makes itself
+            /rss.xml                            | is a page Galley makes itself
+            /index.xml                          | is a page Galley makes itself
             /                                   | is a page Galley makes itself
             /index.html                         | is a page Galley makes itself
             /search/                            | is a page Galley makes itself

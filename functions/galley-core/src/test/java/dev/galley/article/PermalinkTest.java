@@ -64,6 +64,8 @@ class PermalinkTest {
             url: /media/posts/a.png         | /media/ holds Galley's own files
             url: /page/2/                   | /page/ holds Galley's own files
             permalink: /feed.xml            | /feed.xml is a file of the site
+            permalink: /rss.xml             | /rss.xml is a file of the site
+            permalink: /index.xml           | /index.xml is a file of the site
             permalink: /sitemap.xml         | /sitemap.xml is a file of the site
             permalink: /404.html            | /404.html is a file of the site
             permalink: /search/             | /search/ is a page of the site

@@ -20,6 +20,9 @@ class ObjectKeyServedForTest {
             2021/y.json,                     2021/y.json
             media/images/flow.svg,           media/images/flow.svg
             feed.xml,                        feed.xml
+            rss.xml,                         rss.xml
+            index.xml,                       index.xml
+            tags/c-sharp/feed.xml,           tags/c-sharp/feed.xml
             """)
     void theCdnServesAFileForAFilesEndingAndAFolderPageForAnythingElse(String path, String key) {
         assertEquals(key, SitePaths.objectKeyServedFor(path));

@@ -411,6 +411,44 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void theRssFeedsAndTagFeedsFollowAPublishAndADeleteAndATagsLastArticleTakesItsFeedAlong() throws Exception {
+        handle(upload("rust.md", article("Announcing Rust 1.70.0", "2023-06-01", "tags: [Rust, Releases]")));
+        handle(upload("go.md", article("Go 1.22 is released! <script>alert(1)</script>", "2024-02-06", "tags: [Go, Releases]")));
+
+        for (String rss : List.of("rss.xml", "index.xml")) {
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(siteBucket).key(rss));
+            assertEquals("application/rss+xml;charset=utf-8", head.contentType().replace(" ", ""), rss);
+            assertEquals("public, max-age=60", head.cacheControl(), rss);
+            assertEquals(List.of("Go 1.22 is released! <script>alert(1)</script>", "Announcing Rust 1.70.0"), rssTitles(rss));
+        }
+        assertEquals("application/atom+xml;charset=utf-8",
+                s3.headObject(r -> r.bucket(siteBucket).key("tags/releases/feed.xml")).contentType().replace(" ", ""));
+        assertEquals(List.of("Go 1.22 is released! <script>alert(1)</script>", "Announcing Rust 1.70.0"), atomTitles("tags/releases/feed.xml"));
+        assertEquals(List.of("Announcing Rust 1.70.0"), atomTitles("tags/rust/feed.xml"));
+        assertTrue(site("tags/rust/index.html").contains("href=\"/tags/rust/feed.xml\""), "the tag page links its feed");
+
+        handle(delete("rust.md"));
+        assertEquals(List.of("Go 1.22 is released! <script>alert(1)</script>"), rssTitles("rss.xml"));
+        assertEquals(List.of("Go 1.22 is released! <script>alert(1)</script>"), rssTitles("index.xml"));
+        assertEquals(List.of("Go 1.22 is released! <script>alert(1)</script>"), atomTitles("tags/releases/feed.xml"));
+        assertFalse(siteHas("tags/rust/feed.xml"), "a tag without articles has no feed");
+        assertFalse(siteHas("tags/rust/index.html"));
+        assertTrue(siteHas("tags/go/feed.xml"));
+    }
+
+    private List<String> rssTitles(String path) throws Exception {
+        com.rometools.rome.feed.rss.Channel channel = (com.rometools.rome.feed.rss.Channel) new com.rometools.rome.io.WireFeedInput()
+                .build(new java.io.StringReader(site(path)));
+        return channel.getItems().stream().map(com.rometools.rome.feed.rss.Item::getTitle).toList();
+    }
+
+    private List<String> atomTitles(String path) throws Exception {
+        com.rometools.rome.feed.atom.Feed feed = (com.rometools.rome.feed.atom.Feed) new com.rometools.rome.io.WireFeedInput()
+                .build(new java.io.StringReader(site(path)));
+        return feed.getEntries().stream().map(com.rometools.rome.feed.atom.Entry::getTitle).toList();
+    }
+
+    @Test
     void anImageBesideAnArticleIsPublishedWithItsTypeAndLongCachingAndRemovedWhenDeleted() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         String etag = s3.putObject(r -> r.bucket(contentBucket).key("posts/hello/diagram one.png"), RequestBody.fromBytes(png))

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,6 +71,31 @@ class PreviewTest {
             Files.delete(content.resolve("first.md"));
             eventually(site.resolve("/articles/first/"), r -> r.statusCode() == 404, "the deleted article is gone");
             assertTrue(!get(site).body().contains("First post"));
+        }
+    }
+
+    @Test
+    void servesTheFeedsAsFilesWithTheirTypesAndDropsATagsFeedWithItsLastArticle(@TempDir Path dir) throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("first.md"), "---\ntitle: First post\ndate: 2026-01-01\ntags: [Rust, Go]\n---\nHello.\n");
+        Files.writeString(content.resolve("second.md"), "---\ntitle: Second post\ndate: 2026-01-02\ntags: [Go]\n---\nAgain.\n");
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        try (PreviewCommand.Running preview = new PreviewCommand(content, dir.resolve("state"), 0).start(out)) {
+            URI site = preview.site.url();
+            Map<String, String> types = Map.of("/rss.xml", "application/rss+xml", "/index.xml", "application/rss+xml",
+                    "/feed.xml", "application/atom+xml", "/tags/rust/feed.xml", "application/atom+xml", "/tags/go/feed.xml", "application/atom+xml");
+            for (Map.Entry<String, String> feed : types.entrySet()) {
+                HttpResponse<String> response = get(site.resolve(feed.getKey()));
+                assertEquals(200, response.statusCode(), feed.getKey());
+                assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(feed.getValue()), feed.getKey());
+                assertTrue(response.body().contains("First post"), feed.getKey());
+            }
+
+            Files.delete(content.resolve("first.md"));
+            eventually(site.resolve("/tags/rust/feed.xml"), r -> r.statusCode() == 404, "the tag without articles has lost its feed");
+            assertTrue(!get(site.resolve("/tags/go/feed.xml")).body().contains("First post"));
+            assertTrue(!get(site.resolve("/rss.xml")).body().contains("First post"));
         }
     }
 

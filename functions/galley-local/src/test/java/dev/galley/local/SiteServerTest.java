@@ -32,6 +32,9 @@ class SiteServerTest {
         assertEquals("articles/x/index.html", SiteServer.keyFor("/articles/x/"));
         assertEquals("articles/x/index.html", SiteServer.keyFor("/articles/x"));
         assertEquals("feed.xml", SiteServer.keyFor("/feed.xml"));
+        assertEquals("rss.xml", SiteServer.keyFor("/rss.xml"));
+        assertEquals("index.xml", SiteServer.keyFor("/index.xml"));
+        assertEquals("tags/rust/feed.xml", SiteServer.keyFor("/tags/rust/feed.xml"));
         assertEquals("assets/style.abc.css", SiteServer.keyFor("/assets/style.abc.css"));
         assertEquals("media/posts/Photo.JPEG", SiteServer.keyFor("/media/posts/Photo.JPEG"));
         assertEquals("2010/01/old.html", SiteServer.keyFor("/2010/01/old.html"));
