@@ -238,7 +238,8 @@ public final class Rebuild {
                 .filter(p -> owner != null && p.key().equals(owner.sourceKey()))
                 .findFirst()
                 .orElseGet(() -> claimants.stream()
-                        .min(Comparator.comparing((Parsed p) -> p.article().summary().date()).thenComparing(Parsed::key))
+                        .min(Comparator.comparing((Parsed p) -> p.article().summary().date(), Comparator.nullsLast(Comparator.naturalOrder()))
+                                .thenComparing(Parsed::key))
                         .orElseThrow());
     }
 

@@ -54,8 +54,13 @@ public final class SiteRenderer {
         return site;
     }
 
+    /** An article's page, or a standalone page's, which has no neighbours and no article metadata. */
     public SiteFile article(Article article, SiteIndex.Neighbours neighbours) {
         ArticleSummary a = article.summary();
+        if (a.page()) {
+            Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, null, article.canonicalElsewhere());
+            return html(a.pageFile(), "page.jte", Map.of("page", page, "article", article));
+        }
         Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere());
         return html(a.pageFile(), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
     }
@@ -74,7 +79,8 @@ public final class SiteRenderer {
 
     /**
      * Every page that lists articles, plus the 404 page, by file path: all a pure function of the article
-     * list, so an upload re-renders them from the manifest without reading any article.
+     * list, so an upload re-renders them from the manifest without reading any article. Standalone pages among
+     * the articles are in the sitemap only.
      */
     public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles) {
         return indexModels(articles, slug -> "");
@@ -97,7 +103,11 @@ public final class SiteRenderer {
     public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles, Function<String, String> versions,
                                               Predicate<String> withListing) {
         Map<String, IndexPage> pages = new LinkedHashMap<>();
-        List<ArticleSummary> byDate = new ArrayList<>(articles);
+        List<ArticleSummary> byDate = new ArrayList<>(articles.size());
+        List<ArticleSummary> standalone = new ArrayList<>();
+        for (ArticleSummary article : articles) {
+            (article.page() ? standalone : byDate).add(article);
+        }
         // Sorted once here: the tags and the feed sort again, but a sorted list costs them a single pass.
         byDate.sort(SiteIndex.NEWEST_FIRST);
         List<ArticleSummary> home = SiteIndex.featuredFirst(byDate);
@@ -123,7 +133,7 @@ public final class SiteRenderer {
         pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.articles(byDate).stream()
                 .map(a -> new IndexPage.FeedEntry(a, versions.apply(a.path()))).toList()));
         List<ArticleSummary> listed = List.copyOf(byDate);
-        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed));
+        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed, standalone));
         pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
         for (SiteFile file : List.of(STYLESHEET_FILE, Sitemap.robots(site))) {
             pages.put(file.path(), new IndexPage.Fixed(file));
@@ -143,7 +153,8 @@ public final class SiteRenderer {
                     .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList());
         }
         if (model instanceof IndexPage.SitemapXml sitemap) {
-            return Sitemap.render(site, sitemap.articles(), List.of());
+            return Sitemap.render(site, sitemap.articles(), sitemap.pages().stream()
+                    .map(page -> new Sitemap.Page(page.path(), Format.modified(page))).toList());
         }
         if (model instanceof IndexPage.SearchJson search) {
             return SearchIndex.render(search.articles());
