@@ -98,7 +98,9 @@ public final class Rebuild {
             rejected.add(e);
             statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.REJECTED, e.reason(), ""));
         });
-        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", "/")));
+        List<ArticleWarning> siteWarnings = settings.goodBytes().isPresent() ? settings.config().warnings() : List.of();
+        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", "/",
+                siteWarnings.stream().map(ArticleWarning::reasonWithLine).toList())));
         for (Parsed p : parsed) {
             if (p.error() != null) {
                 rejected.add(p.error());
@@ -169,7 +171,8 @@ public final class Rebuild {
             content.reportStatus(key, statuses.get(key));
             return null;
         });
-        List<ArticleWarning> warnings = new ArrayList<>(winners.stream().flatMap(w -> w.article().warnings().stream()).toList());
+        List<ArticleWarning> warnings = new ArrayList<>(siteWarnings);
+        winners.forEach(w -> warnings.addAll(w.article().warnings()));
         warnings.addAll(redirects.warnings());
         broken.forEach(link -> warnings.add(link.warning()));
         return new Report(next.entries().size(), count(withheldCounts, State.DRAFT), List.copyOf(rejected), warnings, broken.size(),

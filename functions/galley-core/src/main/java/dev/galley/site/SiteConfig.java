@@ -3,7 +3,9 @@ package dev.galley.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException;
+import dev.galley.article.ArticleWarning;
 import dev.galley.article.Author;
+import dev.galley.article.internal.Markdown;
 import dev.galley.article.internal.Yaml;
 
 import java.net.URI;
@@ -26,6 +28,9 @@ import java.util.regex.Pattern;
  * @param permalink      where articles live, unless one sets its own {@code permalink}
  * @param formerPermalinks where articles lived before (another spelling the old site also served, an older
  *                       pattern): each article's path under each answers 301 to its page
+ * @param menu           the owner's links in every page's header, after Home
+ * @param footerHtml     the owner's {@code footer:} Markdown, rendered and sanitised as an article body is; "" for none
+ * @param warnings       what {@code site.yaml} says that the site shows other than as written (a menu entry it cannot show)
  */
 public record SiteConfig(
         String title,
@@ -39,7 +44,10 @@ public record SiteConfig(
         int pageSize,
         List<String> embedHosts,
         Permalink permalink,
-        List<Permalink> formerPermalinks) {
+        List<Permalink> formerPermalinks,
+        List<MenuItem> menu,
+        String footerHtml,
+        List<ArticleWarning> warnings) {
 
     /** The name of the config file at the root of the content. */
     public static final String FILE_NAME = "site.yaml";
@@ -48,6 +56,8 @@ public record SiteConfig(
      * allows exactly these in the CSP's frame-src (its tests check that).
      */
     public static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube-nocookie.com", "player.vimeo.com");
+    /** The header's links after Home when {@code site.yaml} has no {@code menu:}. */
+    public static final List<MenuItem> DEFAULT_MENU = List.of(new MenuItem("Tags", "/tags/"));
     private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
     public static SiteConfig defaults() {
@@ -66,21 +76,31 @@ public record SiteConfig(
         this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, Permalink.DEFAULT, List.of());
     }
 
+    /** A site with no menu or footer of the owner's. */
+    public SiteConfig(String title, String tagline, String description, URI baseUrl, String author, String language,
+                      ZoneId timezone, int wordsPerMinute, int pageSize, List<String> embedHosts, Permalink permalink,
+                      List<Permalink> formerPermalinks) {
+        this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
+                formerPermalinks, DEFAULT_MENU, "", List.of());
+    }
+
     /** This site with its articles at another permalink. */
     public SiteConfig withPermalink(Permalink other) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, other,
-                formerPermalinks);
+                formerPermalinks, menu, footerHtml, warnings);
     }
 
     /** This site, with its articles' paths under these patterns redirecting to them. */
     public SiteConfig withFormerPermalinks(List<Permalink> former) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                former);
+                former, menu, footerHtml, warnings);
     }
 
     public SiteConfig {
         embedHosts = List.copyOf(embedHosts);
         formerPermalinks = List.copyOf(formerPermalinks);
+        menu = List.copyOf(menu);
+        warnings = List.copyOf(warnings);
         for (String host : embedHosts) {
             if (!HOST_NAME.matcher(host).matches()) {
                 throw new IllegalArgumentException("embedHosts: \"" + host + "\" is not a host name; write it like www.youtube-nocookie.com");
@@ -125,6 +145,11 @@ public record SiteConfig(
         List<String> embedHosts = embedHosts(file, text, root, d.embedHosts);
         Permalink permalink = permalink(file, text, root);
         List<Permalink> formerPermalinks = formerPermalinks(file, text, root);
+        List<ArticleWarning> warnings = new ArrayList<>();
+        JsonNode menuNode = root.get("menu");
+        List<MenuItem> menu = menuNode == null || menuNode.isNull() ? DEFAULT_MENU
+                : SiteMenu.read(file, menuNode, Yaml.lineOf(text, "menu", 0), Yaml.linesOfItems(text, "menu"), warnings);
+        String footerHtml = footerHtml(file, text, root, warnings);
         try {
             return new SiteConfig(
                     text(root, "title", d.title),
@@ -138,10 +163,28 @@ public record SiteConfig(
                     root.path("pageSize").asInt(d.pageSize),
                     embedHosts,
                     permalink,
-                    formerPermalinks);
+                    formerPermalinks,
+                    menu,
+                    footerHtml,
+                    warnings);
         } catch (IllegalArgumentException e) {
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD, e.getMessage());
         }
+    }
+
+    /** The footer's Markdown as HTML, through the same renderer and sanitiser as an article body. */
+    private static String footerHtml(String file, String yaml, ObjectNode root, List<ArticleWarning> warnings) {
+        JsonNode node = root.get("footer");
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        if (!node.isValueNode()) {
+            warnings.add(new ArticleWarning(file, Yaml.lineOf(yaml, "footer", 0), "footer-dropped",
+                    "footer must be Markdown text, like footer: \"© Jane Doe · [Imprint](/imprint/)\"; the site shows none"));
+            return "";
+        }
+        String markdown = node.asText().strip();
+        return markdown.isEmpty() ? "" : Markdown.render(Markdown.parse(markdown)).strip();
     }
 
     private static List<String> embedHosts(String file, String yaml, ObjectNode root, List<String> fallback) throws ArticleException {
