@@ -120,6 +120,18 @@ class StandalonePageTest {
     }
 
     @Test
+    void aLinkToAPagesFileLeadsToThePageNotToTheArticlesPattern() throws ArticleException {
+        Article post = parse("_posts/2026-03-01-hello.md", """
+                ---
+                title: Hello
+                ---
+                New here? Read [about me]({% link pages/about.md %}) or [what I use]({{< ref "pages/uses#desk" >}}).
+                """);
+        assertTrue(post.bodyHtml().contains("href=\"/about/\""), post.bodyHtml());
+        assertTrue(post.bodyHtml().contains("href=\"/uses/#desk\""), post.bodyHtml());
+    }
+
+    @Test
     void aDraftPageIsADraft() throws ArticleException {
         assertTrue(parse("pages/now.md", "---\ntitle: Now\ndraft: true\n---\nSoon.\n").draft());
     }
