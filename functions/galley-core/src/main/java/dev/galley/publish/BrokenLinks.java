@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleWarning;
 import dev.galley.site.ContentKind;
+import dev.galley.site.MenuItem;
+import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
 
 import java.net.URLDecoder;
@@ -50,6 +52,18 @@ final class BrokenLinks {
             }
         }
         broken.sort(Comparator.comparing(Broken::file).thenComparing(Broken::link));
+        return broken;
+    }
+
+    /** The menu's links to paths of this site that lead nowhere, as links of {@code site.yaml}; other sites' are not checked. */
+    static List<Broken> inMenu(List<MenuItem> menu, Predicate<String> siteHas) {
+        List<Broken> broken = new ArrayList<>();
+        for (MenuItem item : menu) {
+            String path = item.url().replaceAll("[?#].*", "");
+            if (path.startsWith("/") && !leadsSomewhere(path, siteHas)) {
+                broken.add(new Broken(SiteConfig.FILE_NAME, item.url()));
+            }
+        }
         return broken;
     }
 

@@ -48,6 +48,27 @@ class SiteMenuPublishingTest {
     }
 
     @Test
+    void aMenuLinkThatLeadsNowhereIsABrokenLinkOfSiteYaml() {
+        content.put("canaries.md", PublisherTest.article("Canaries", "2026-03-01", "tags: [DevOps]"));
+        content.put("pages/about.md", "---\ntitle: About\n---\nHi.\n");
+        content.put("site.yaml", """
+                title: Blog
+                menu:
+                  - {title: About, url: /about/}
+                  - {title: Now, url: /now/}
+                  - {title: DevOps, url: "/tags/devops/#latest"}
+                  - {title: Feed, url: /feed.xml}
+                  - {title: Code, url: "https://example.com/never-checked/"}
+                """);
+        Rebuild.Report report = publisher.rebuild();
+        assertEquals(List.of("site.yaml: the link /now/ leads to no page or image of this site; point it at the page's URL, which its "
+                + "galley-url status tag names, or upload what it shows"), report.warnings().stream().map(w -> w.message()).toList());
+        assertEquals(1, report.brokenLinks());
+        assertEquals(1, content.statuses.get("site.yaml").warnings().size());
+        assertTrue(site.text("_galley/links.json").contains("\"link\" : \"/now/\""), site.text("_galley/links.json"));
+    }
+
+    @Test
     void theBuildReportsABadMenuEntryWithFileAndLine() {
         content.put("site.yaml", "title: Blog\nmenu:\n  - title: Docs\n");
         Rebuild.Report report = publisher.rebuild();
