@@ -4,7 +4,7 @@
 //   node pages.mjs config.json
 //
 // config: { chromium, userDataDir, base, paths: [{name, path, selector}], widths: [390, 1280],
-//           screenshots: dir | null, axe: bool, skipLink: bool, xss: bool, crawl: bool, images: bool, maxPages, tabs }
+//           screenshots: dir | null, axe: bool, skipLink: bool, menu: bool, xss: bool, crawl: bool, images: bool, maxPages, tabs }
 import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -82,6 +82,9 @@ async function visit(entry, width) {
     if (config.skipLink) {
       seen.skipLink = await trySkipLink(page);
     }
+    if (config.menu) {
+      seen.menu = await tryMenu(page, url);
+    }
     if (axeSource) {
       await page.evaluate(axeSource);
       seen.axe = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
@@ -110,6 +113,24 @@ async function trySkipLink(page) {
   await page.waitForFunction(() => location.hash === '#main', { timeout: 2000 }).catch(() => {});
   const after = await page.evaluate(describe);
   return { firstFocus: first, afterEnter: after, hash: await page.evaluate(() => location.hash) };
+}
+
+// The header's menu as a screen reader gets it, and the focus stops of Tab pressed from the top of a fresh load.
+async function tryMenu(page, url) {
+  await page.goto(url, { waitUntil: 'load', timeout: 15000 });
+  const links = await page.evaluate(() => [...document.querySelectorAll('header nav[aria-label] a')].map(a => ({
+    text: a.textContent.trim(), href: a.getAttribute('href'), current: a.getAttribute('aria-current'),
+    nav: a.closest('nav').getAttribute('aria-label'), list: a.parentElement.tagName.toLowerCase() === 'li' })));
+  const stops = [];
+  for (let i = 0; i < links.length + 3; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => {
+      const e = document.activeElement;
+      return { text: (e.textContent || '').trim().slice(0, 40), inMenu: !!e.closest('header nav[aria-label]'),
+        outline: getComputedStyle(e).outlineStyle };
+    }));
+  }
+  return { links, stops };
 }
 
 // Runs in the page: elements and attributes that only injected markup could have made.

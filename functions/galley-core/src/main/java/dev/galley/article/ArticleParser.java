@@ -66,6 +66,8 @@ public final class ArticleParser {
     public static final int MAX_TITLE_LENGTH = 300;
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG_LENGTH = 60;
+    /** The folder of the content whose files are standalone pages, published at {@code /<slug>/}. */
+    public static final String PAGES_FOLDER = "pages/";
 
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories", "category", "summary", "excerpt",
@@ -124,27 +126,35 @@ public final class ArticleParser {
         Fields fields = new Fields(sourceKey, parts.yaml(), Yaml.parseMapping(sourceKey, 1, parts.yaml()));
 
         String title = fields.requiredText("title", MAX_TITLE_LENGTH);
-        OffsetDateTime date = fields.dateOrFileNameDate(site.timezone());
+        boolean page = isPage(sourceKey, fields);
+        OffsetDateTime date = page ? fields.optionalDateOrFileNameDate(site.timezone()) : fields.dateOrFileNameDate(site.timezone());
         OffsetDateTime updated = fields.firstDate(UPDATED_KEYS, site.timezone());
-        List<String> tags = fields.tags();
+        List<String> tags = page ? List.of() : fields.tags();  // a page is on no tag's page
         String slug = fields.slug();
-        Permalink.Fields placeholders = PermalinkFields.of(sourceKey, date.toLocalDate(), slug, fields.optionalText("slug"));
-        String path = fields.path(site.permalink(), placeholders);
+        String path;
+        List<String> aliases;
+        if (page) {
+            path = fields.pagePath(slug);
+            aliases = fields.aliases(path);
+        } else {
+            Permalink.Fields placeholders = PermalinkFields.of(sourceKey, date.toLocalDate(), slug, fields.optionalText("slug"));
+            path = fields.path(site.permalink(), placeholders);
+            aliases = fields.aliases(path);
+            for (Permalink former : site.formerPermalinks()) {
+                String old = former.expand(placeholders);
+                if (!old.equals(path) && !aliases.contains(old) && SitePaths.refusal(old) == null) {
+                    aliases.add(old);  // the old site also served the article here
+                }
+            }
+        }
         // Jekyll's published: false keeps a post off the site as Galley's draft: true does.
         boolean draft = fields.flag("draft") || (fields.value("published") != null && !fields.flag("published"));
-        boolean featured = fields.flag("featured");
+        boolean featured = !page && fields.flag("featured");
         String description = fields.optionalText("description");
         List<Author> authors = fields.authors();
         String summaryText = fields.firstText(SUMMARY_KEYS);
         String sampleName = fields.optionalText("sample");
         URI canonical = fields.canonicalUrl();
-        List<String> aliases = fields.aliases(path);
-        for (Permalink former : site.formerPermalinks()) {
-            String old = former.expand(placeholders);
-            if (!old.equals(path) && !aliases.contains(old) && SitePaths.refusal(old) == null) {
-                aliases.add(old);  // the old site also served the article here
-            }
-        }
         PublishWindow window = fields.window(date, site.timezone());
         URI frontMatterImage = fields.shareImage(sourceKey, site);
         fields.sortWarningsByLine();
@@ -178,7 +188,7 @@ public final class ArticleParser {
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary,
                 TemplateTags.plain(description, variables).strip(), authors,
-                facts.readingTime().minutes(site.wordsPerMinute()), sample, featured, path, aliases);
+                facts.readingTime().minutes(site.wordsPerMinute()), sample, featured, path, aliases, page);
         URI shareImage = frontMatterImage;
         if (shareImage == null && body.firstImage() != null) {
             shareImage = absoluteImage(body.firstImage());
@@ -226,6 +236,14 @@ public final class ArticleParser {
                     + "shown as a link to it; upload the image beside the article and link it relatively to show it"));
         }
         return warnings;
+    }
+
+    /**
+     * A standalone page is a file under {@value #PAGES_FOLDER}, or one whose front matter says so as Jekyll's
+     * ({@code layout: page}) and Hugo's ({@code type: page}) do, so an old site's {@code about.md} comes across as it is.
+     */
+    private static boolean isPage(String sourceKey, Fields fields) {
+        return sourceKey.startsWith(PAGES_FOLDER) || fields.says("layout", "page") || fields.says("type", "page");
     }
 
     private static CodeSample chooseSample(Fields fields, BodyFacts body, String wanted) throws ArticleException {
@@ -310,6 +328,21 @@ public final class ArticleParser {
             }
             throw new ArticleException(file, 0, Problem.MISSING_FIELD, "the front matter has no date and the file name does "
                     + "not start with one; add a line like date: 2026-03-10, or name the file like 2026-03-10-my-article.md");
+        }
+
+        /** A page's date: the front matter's, or the day its file name starts with, or null: a page needs none. */
+        OffsetDateTime optionalDateOrFileNameDate(ZoneId zone) throws ArticleException {
+            OffsetDateTime date = optionalDate("date", zone);
+            if (date != null) {
+                return date;
+            }
+            return Slugs.dateOfSourceKey(file).map(day -> day.atStartOfDay(zone).toOffsetDateTime()).orElse(null);
+        }
+
+        /** Whether a key holds this word, in any case: {@code layout: page}. */
+        boolean says(String key, String word) {
+            JsonNode node = value(key);
+            return node != null && node.isValueNode() && node.asText().strip().equalsIgnoreCase(word);
         }
 
         /** Hugo's publishDate and expiryDate, each in the site's time zone when it names none. */
@@ -515,6 +548,35 @@ public final class ArticleParser {
 
         /** The article's own {@code permalink} or {@code url}, else where the site's pattern puts it; a site path. */
         String path(Permalink pattern, Permalink.Fields placeholders) throws ArticleException {
+            String own = ownPath();
+            if (own != null) {
+                return own;
+            }
+            String path = pattern.expand(placeholders);
+            String refusal = SitePaths.refusal(path);
+            if (refusal != null) {
+                throw error("slug", Problem.BAD_SLUG, "the site's permalink " + pattern + " puts this article at /" + path
+                        + ", which cannot be used: " + refusal + "; set another slug or a permalink");
+            }
+            return path;
+        }
+
+        /** A page's own {@code permalink} or {@code url}, else {@code <slug>/} from the site root; a site path. */
+        String pagePath(String slug) throws ArticleException {
+            String own = ownPath();
+            if (own != null) {
+                return own;
+            }
+            String refusal = SitePaths.refusal(slug + "/");
+            if (refusal != null) {
+                throw error("slug", Problem.BAD_SLUG, "a page named " + slug + " would be at /" + slug + "/, which cannot be used: "
+                        + refusal + "; set another slug or a permalink");
+            }
+            return slug + "/";
+        }
+
+        /** The path the front matter's {@code permalink} or {@code url} gives, or null when it gives none. */
+        private String ownPath() throws ArticleException {
             for (String key : PATH_KEYS) {
                 String written = optionalText(key);
                 if (written.isEmpty()) {
@@ -526,13 +588,7 @@ public final class ArticleParser {
                     throw error(key, Problem.BAD_FIELD, key + " \"" + written + "\" " + e.getMessage());
                 }
             }
-            String path = pattern.expand(placeholders);
-            String refusal = SitePaths.refusal(path);
-            if (refusal != null) {
-                throw error("slug", Problem.BAD_SLUG, "the site's permalink " + pattern + " puts this article at /" + path
-                        + ", which cannot be used: " + refusal + "; set another slug or a permalink");
-            }
-            return path;
+            return null;
         }
 
         boolean flag(String key) throws ArticleException {

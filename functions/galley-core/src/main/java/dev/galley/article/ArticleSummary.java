@@ -17,6 +17,8 @@ import java.util.List;
  *                       article's URL; manifests written before articles chose their path read as {@code articles/<slug>/}
  * @param aliases        the site paths that redirect here, from {@code aliases} and {@code redirect_from}, such as
  *                       {@code blog/2023/x/} or {@code 2010/01/old.html}
+ * @param page           a standalone page (an About page): on the site and in the sitemap, never in a listing, feed or
+ *                       search index; it needs no date, so {@code date} is null when its front matter gives none
  */
 public record ArticleSummary(
         String slug,
@@ -31,7 +33,8 @@ public record ArticleSummary(
         CodeSample sample,
         boolean featured,
         String path,
-        List<String> aliases) {
+        List<String> aliases,
+        boolean page) {
 
     public ArticleSummary {
         if (path == null) {
@@ -41,6 +44,13 @@ public record ArticleSummary(
         summary = List.copyOf(summary);
         authors = List.copyOf(authors);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);  // null: read from a manifest written before aliases
+    }
+
+    /** An article, listed on the site's index pages. */
+    public ArticleSummary(String slug, String title, OffsetDateTime date, OffsetDateTime updated, List<String> tags, List<String> summary,
+                          String description, List<Author> authors, int readingMinutes, CodeSample sample, boolean featured, String path,
+                          List<String> aliases) {
+        this(slug, title, date, updated, tags, summary, description, authors, readingMinutes, sample, featured, path, aliases, false);
     }
 
     /** An article at Galley's default path, {@code articles/<slug>/}, that no old URL redirects to. */

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * When an article may be on the site: from its publish time until its expiry, if it has one. As in Hugo, the
  * publish time is {@code publishDate} when the front matter gives one, else {@code date}.
  *
- * @param from    the publish time
+ * @param from    the publish time, or null for a page that has neither {@code publishDate} nor {@code date}: on the site at once
  * @param fromKey the front matter key {@code from} came from ("publishDate" or "date"), for the author's status
  * @param until   {@code expiryDate}, or null when the article never expires
  */
@@ -20,7 +20,7 @@ public record PublishWindow(OffsetDateTime from, String fromKey, OffsetDateTime 
 
     /** True while the publish time is still to come. */
     public boolean heldAt(Instant now) {
-        return from.toInstant().isAfter(now);
+        return from != null && from.toInstant().isAfter(now);
     }
 
     /** True from the expiry on. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleWarning;
 import dev.galley.site.ContentKind;
+import dev.galley.site.MenuItem;
+import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
 
 import java.net.URLDecoder;
@@ -89,6 +91,18 @@ final class BrokenLinks {
                     + "checked on upload (at most " + MAX_ASKED_PER_UPLOAD + " are); a full re-render checks them all"));
         }
         return warnings;
+    }
+
+    /** The menu's links to paths of this site that lead nowhere, as links of {@code site.yaml}; other sites' are not checked. */
+    static List<Broken> inMenu(List<MenuItem> menu, Predicate<String> siteHas) {
+        List<Broken> broken = new ArrayList<>();
+        for (MenuItem item : menu) {
+            String path = item.url().replaceAll("[?#].*", "");
+            if (path.startsWith("/") && !leadsSomewhere(path, siteHas)) {
+                broken.add(new Broken(SiteConfig.FILE_NAME, item.url()));
+            }
+        }
+        return broken;
     }
 
     /** A path leads somewhere when the site has the object the CDN serves for it: {@code /x/} and {@code /x} are x's page, {@code /x.json} a file. */

@@ -131,14 +131,30 @@ public final class Manifest {
         return null;
     }
 
-    /** Every listed article, newest first ({@link SiteIndex#NEWEST_FIRST}). */
+    /** Every listed article, newest first ({@link SiteIndex#NEWEST_FIRST}): no standalone page. */
     public List<ArticleSummary> articles() {
         List<ArticleSummary> sorted = newestFirst;
         if (sorted == null) {
-            sorted = entries.values().stream().map(Entry::article).sorted(SiteIndex.NEWEST_FIRST).toList();
+            sorted = entries.values().stream().map(Entry::article).filter(a -> !a.page()).sorted(SiteIndex.NEWEST_FIRST).toList();
             newestFirst = sorted;  // a race computes the same immutable list twice, harmlessly
         }
         return sorted;
+    }
+
+    /** The standalone pages, by path. */
+    public List<ArticleSummary> pages() {
+        return entries.values().stream().map(Entry::article).filter(ArticleSummary::page).toList();
+    }
+
+    /** The listed articles newest first, then the standalone pages: what the index pages are rendered from. */
+    public List<ArticleSummary> summaries() {
+        List<ArticleSummary> pages = pages();
+        if (pages.isEmpty()) {
+            return articles();
+        }
+        List<ArticleSummary> all = new java.util.ArrayList<>(articles());
+        all.addAll(pages);
+        return all;
     }
 
     /** The next revision, with {@code entry} stored under its path and any other entry of the same source gone. */

@@ -40,7 +40,7 @@ public final class ManifestCodec {
 
     /**
      * Manifests written before articles had a list of authors hold {@code "author": "text"}. Aliases are left out
-     * when there are none, so most entries stay as they were.
+     * when there are none, and {@code page} for articles, so most entries stay as they were.
      */
     private abstract static class AuthorsOrOldAuthor {
         @JsonAlias("author")
@@ -49,6 +49,9 @@ public final class ManifestCodec {
 
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         abstract List<String> aliases();
+
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract boolean page();
     }
 
     /** Reads the list of authors, or the old single text, which may name several, as front matter does. */

@@ -308,7 +308,7 @@ public final class Publisher {
 
     static SiteIndex.Neighbours neighbours(Manifest manifest, String articlePath) {
         Manifest.Entry entry = manifest.byPath(articlePath);
-        return entry == null ? SiteIndex.Neighbours.NONE : SiteIndex.neighbours(manifest.articles(), entry.article());
+        return entry == null || entry.article().page() ? SiteIndex.Neighbours.NONE : SiteIndex.neighbours(manifest.articles(), entry.article());
     }
 
     /**
@@ -437,8 +437,8 @@ public final class Publisher {
      */
     int publishIndexPages(SiteRenderer renderer, Manifest before, Manifest after, boolean all, Function<ArticleSummary, String> bodies) {
         Predicate<String> withListing = all ? tagSlug -> true : tagsOfChangedArticles(before, after)::contains;
-        Map<String, IndexPage> old = renderer.indexModels(before.articles(), versionsOf(before), withListing);
-        Map<String, IndexPage> now = renderer.indexModels(after.articles(), versionsOf(after), withListing);
+        Map<String, IndexPage> old = renderer.indexModels(before.summaries(), versionsOf(before), withListing);
+        Map<String, IndexPage> now = renderer.indexModels(after.summaries(), versionsOf(after), withListing);
         List<IndexPage> changedPages = now.values().stream().filter(page -> all || !page.equals(old.get(page.file()))).toList();
         int changed = Parallel.map(PAGES, changedPages, page -> {
             Written written = writeIfNewer(renderer.render(page, bodies), Map.of(), after.revision(), all);
@@ -606,7 +606,7 @@ public final class Publisher {
     /** {@link #settle} for an index page we created or deleted at {@code revision}. */
     private void settleIndexPage(SiteRenderer renderer, String path, long revision) {
         settle(revision, latest -> {
-            IndexPage page = renderer.indexModels(latest.articles(), versionsOf(latest)).get(path);
+            IndexPage page = renderer.indexModels(latest.summaries(), versionsOf(latest)).get(path);
             return page == null
                     ? deleteIfNotNewer(path, latest.revision())
                     : site.head(path).isEmpty()

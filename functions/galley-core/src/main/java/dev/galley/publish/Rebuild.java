@@ -7,6 +7,7 @@ import dev.galley.article.ArticleWarning;
 import dev.galley.article.internal.MediaLinks;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.render.SiteRenderer;
+import dev.galley.site.MenuItem;
 import dev.galley.site.SiteConfig;
 
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -98,7 +100,9 @@ public final class Rebuild {
             rejected.add(e);
             statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.REJECTED, e.reason(), ""));
         });
-        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", "/")));
+        List<ArticleWarning> siteWarnings = settings.goodBytes().isPresent() ? settings.config().warnings() : List.of();
+        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", "/",
+                siteWarnings.stream().map(ArticleWarning::reasonWithLine).toList())));
         for (Parsed p : parsed) {
             if (p.error() != null) {
                 rejected.add(p.error());
@@ -164,12 +168,13 @@ public final class Rebuild {
         List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();
         List<String> reachable = new ArrayList<>(publishedMedia);
         reachable.addAll(redirects.byKey().keySet());
-        List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, reachable, statuses);
+        List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, settings.config().menu(), reachable, statuses);
         inParallel(List.copyOf(statuses.keySet()), key -> {
             content.reportStatus(key, statuses.get(key));
             return null;
         });
-        List<ArticleWarning> warnings = new ArrayList<>(winners.stream().flatMap(w -> w.article().warnings().stream()).toList());
+        List<ArticleWarning> warnings = new ArrayList<>(siteWarnings);
+        winners.forEach(w -> warnings.addAll(w.article().warnings()));
         warnings.addAll(redirects.warnings());
         broken.forEach(link -> warnings.add(link.warning()));
         return new Report(next.entries().size(), count(withheldCounts, State.DRAFT), List.copyOf(rejected), warnings, broken.size(),
@@ -197,17 +202,20 @@ public final class Rebuild {
     }
 
     /**
-     * Checks every published article's local links against the files the site now holds: each broken one is a
-     * warning on its article's status, and all of them are the owner's report, {@value BrokenLinks#REPORT_PATH}.
+     * Checks every published article's local links, and the menu's, against the files the site now holds: each broken
+     * one is a warning on its article's (or site.yaml's) status, and all of them are the owner's report,
+     * {@value BrokenLinks#REPORT_PATH}.
      */
-    private List<BrokenLinks.Broken> reportBrokenLinks(List<Parsed> winners, List<String> reachable, Map<String, PublishStatus> statuses) {
+    private List<BrokenLinks.Broken> reportBrokenLinks(List<Parsed> winners, List<MenuItem> menu, List<String> reachable,
+                                                       Map<String, PublishStatus> statuses) {
         // What the re-render published (images, redirects) is known; anything else (a tag page, an archive page) is asked of the store.
         Set<String> published = new HashSet<>(reachable);
         published.add("index.html");
         winners.forEach(w -> published.add(w.article().summary().pageFile()));
         Map<String, Boolean> asked = new HashMap<>();
-        List<BrokenLinks.Broken> broken = BrokenLinks.find(winners.stream().map(Parsed::article).toList(),
-                path -> published.contains(path) || asked.computeIfAbsent(path, p -> site.head(p).isPresent()));
+        Predicate<String> siteHas = path -> published.contains(path) || asked.computeIfAbsent(path, p -> site.head(p).isPresent());
+        List<BrokenLinks.Broken> broken = new ArrayList<>(BrokenLinks.find(winners.stream().map(Parsed::article).toList(), siteHas));
+        broken.addAll(BrokenLinks.inMenu(menu, siteHas));
         for (BrokenLinks.Broken link : broken) {
             statuses.computeIfPresent(link.file(), (key, status) -> {
                 List<String> warnings = new ArrayList<>(status.warnings());
@@ -238,7 +246,8 @@ public final class Rebuild {
                 .filter(p -> owner != null && p.key().equals(owner.sourceKey()))
                 .findFirst()
                 .orElseGet(() -> claimants.stream()
-                        .min(Comparator.comparing((Parsed p) -> p.article().summary().date()).thenComparing(Parsed::key))
+                        .min(Comparator.comparing((Parsed p) -> p.article().summary().date(), Comparator.nullsLast(Comparator.naturalOrder()))
+                                .thenComparing(Parsed::key))
                         .orElseThrow());
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class Redirects {
 
     /** Aliases first, then the earliest article, then the first file by name: the order claims are granted in. */
     private static final Comparator<Claim> PRECEDENCE = Comparator.comparing((Claim c) -> !c.alias())
-            .thenComparing(c -> c.entry().article().date().toInstant())
+            .thenComparing(c -> c.entry().article().date(), Comparator.nullsLast(Comparator.comparing(OffsetDateTime::toInstant)))
             .thenComparing(c -> c.entry().sourceKey());
 
     private static final Redirects NONE = new Redirects(Map.of(), Map.of());

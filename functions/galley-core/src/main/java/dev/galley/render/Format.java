@@ -58,9 +58,15 @@ public final class Format {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(date.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** When the article last changed: its {@code updated} date when that is later than its date, else its date. */
+    /**
+     * When the article last changed: its {@code updated} date when that is later than its date, else its date; null
+     * for a page that gives neither.
+     */
     public static OffsetDateTime modified(ArticleSummary article) {
         OffsetDateTime updated = article.updated();
+        if (article.date() == null) {
+            return updated;
+        }
         return updated != null && updated.isAfter(article.date()) ? updated : article.date();
     }
 

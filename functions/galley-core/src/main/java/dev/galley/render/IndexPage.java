@@ -77,10 +77,11 @@ public sealed interface IndexPage {
     record FeedEntry(ArticleSummary article, String version) {
     }
 
-    /** {@code sitemap.xml}: every article and listing. */
-    record SitemapXml(List<ArticleSummary> articles) implements IndexPage {
+    /** {@code sitemap.xml}: every article and listing, and every standalone page. */
+    record SitemapXml(List<ArticleSummary> articles, List<ArticleSummary> pages) implements IndexPage {
         public SitemapXml {
             articles = List.copyOf(articles);
+            pages = List.copyOf(pages);
         }
 
         public String file() {

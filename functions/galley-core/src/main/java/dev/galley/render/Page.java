@@ -2,10 +2,12 @@ package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.Author;
+import dev.galley.site.MenuItem;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteIndex;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +23,8 @@ import java.util.List;
  */
 public record Page(SiteConfig site, String title, String description, String path, String stylesheet, ArticleSummary article,
                    URI canonicalElsewhere, URI image) {
+
+    private static final MenuItem HOME = new MenuItem("Home", "/");
 
     /** A page that is not an article. */
     public Page(SiteConfig site, String title, String description, String path, String stylesheet) {
@@ -70,6 +74,21 @@ public record Page(SiteConfig site, String title, String description, String pat
 
     public String modifiedTime() {
         return Format.rfc3339(Format.modified(article));
+    }
+
+    /** The header's links: Home, unless the owner's menu links the home page itself, then the owner's menu. */
+    public List<MenuItem> menu() {
+        List<MenuItem> items = new ArrayList<>(site.menu().size() + 1);
+        if (site.menu().stream().noneMatch(item -> item.leadsTo(""))) {
+            items.add(HOME);
+        }
+        items.addAll(site.menu());
+        return items;
+    }
+
+    /** Whether a menu link leads to this very page, which the menu marks for screen readers. */
+    public boolean isCurrent(MenuItem item) {
+        return item.leadsTo(path);
     }
 
     /** Whom the footer credits: the site's authors, but not on article pages, whose header names their own. */

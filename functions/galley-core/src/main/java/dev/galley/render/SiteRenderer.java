@@ -53,10 +53,14 @@ public final class SiteRenderer {
         return site;
     }
 
+    /** An article's page, or a standalone page's, which has no neighbours and no article metadata. */
     public SiteFile article(Article article, SiteIndex.Neighbours neighbours) {
         ArticleSummary a = article.summary();
-        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere(),
-                article.shareImage());
+        if (a.page()) {
+            Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, null, article.canonicalElsewhere(), article.shareImage());
+            return html(a.pageFile(), "page.jte", Map.of("page", page, "article", article));
+        }
+        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere(), article.shareImage());
         return html(a.pageFile(), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
     }
 
@@ -74,7 +78,8 @@ public final class SiteRenderer {
 
     /**
      * Every page that lists articles, plus the 404 page, by file path: all a pure function of the article
-     * list, so an upload re-renders them from the manifest without reading any article.
+     * list, so an upload re-renders them from the manifest without reading any article. Standalone pages among
+     * the articles are in the sitemap only.
      */
     public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles) {
         return indexModels(articles, slug -> "");
@@ -97,7 +102,11 @@ public final class SiteRenderer {
     public Map<String, IndexPage> indexModels(Collection<ArticleSummary> articles, Function<String, String> versions,
                                               Predicate<String> withListing) {
         Map<String, IndexPage> pages = new LinkedHashMap<>();
-        List<ArticleSummary> byDate = new ArrayList<>(articles);
+        List<ArticleSummary> byDate = new ArrayList<>(articles.size());
+        List<ArticleSummary> standalone = new ArrayList<>();
+        for (ArticleSummary article : articles) {
+            (article.page() ? standalone : byDate).add(article);
+        }
         // Sorted once here: the tags and the feed sort again, but a sorted list costs them a single pass.
         byDate.sort(SiteIndex.NEWEST_FIRST);
         List<ArticleSummary> home = SiteIndex.featuredFirst(byDate);
@@ -127,7 +136,7 @@ public final class SiteRenderer {
         pages.put(RssFeed.PATH, new IndexPage.Feed(RssFeed.PATH, ContentKind.RSS, "", feed));
         pages.put(RssFeed.HUGO_PATH, new IndexPage.Feed(RssFeed.HUGO_PATH, ContentKind.RSS, "", feed));
         List<ArticleSummary> listed = List.copyOf(byDate);
-        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed));
+        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed, standalone));
         pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
         pages.put(SEARCH, new IndexPage.Search());
         for (SiteFile file : List.of(STYLESHEET_FILE, SEARCH_SCRIPT_FILE, Sitemap.robots(site))) {
@@ -160,7 +169,8 @@ public final class SiteRenderer {
             return AtomFeed.render(site, entries, content);
         }
         if (model instanceof IndexPage.SitemapXml sitemap) {
-            return Sitemap.render(site, sitemap.articles(), List.of());
+            return Sitemap.render(site, sitemap.articles(), sitemap.pages().stream()
+                    .map(page -> new Sitemap.Page(page.path(), Format.modified(page))).toList());
         }
         if (model instanceof IndexPage.SearchJson search) {
             return SearchIndex.render(search.articles());

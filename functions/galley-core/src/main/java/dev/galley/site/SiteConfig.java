@@ -3,8 +3,10 @@ package dev.galley.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException;
+import dev.galley.article.ArticleWarning;
 import dev.galley.article.Author;
 import dev.galley.article.internal.LinkRel;
+import dev.galley.article.internal.Markdown;
 import dev.galley.article.internal.Yaml;
 
 import java.net.URI;
@@ -29,6 +31,9 @@ import java.util.regex.Pattern;
  *                       pattern): each article's path under each answers 301 to its page
  * @param externalLinkRel what links to other sites get besides {@code noopener} ({@code externalLinks.rel}: nofollow,
  *                       ugc, sponsored, noreferrer); links within the site get no rel
+ * @param menu           the owner's links in every page's header, after Home
+ * @param footerHtml     the owner's {@code footer:} Markdown, rendered and sanitised as an article body is; "" for none
+ * @param warnings       what {@code site.yaml} says that the site shows other than as written (a menu entry it cannot show)
  */
 public record SiteConfig(
         String title,
@@ -43,7 +48,10 @@ public record SiteConfig(
         List<String> embedHosts,
         Permalink permalink,
         List<Permalink> formerPermalinks,
-        List<String> externalLinkRel) {
+        List<String> externalLinkRel,
+        List<MenuItem> menu,
+        String footerHtml,
+        List<ArticleWarning> warnings) {
 
     /** The name of the config file at the root of the content. */
     public static final String FILE_NAME = "site.yaml";
@@ -52,6 +60,8 @@ public record SiteConfig(
      * allows exactly these in the CSP's frame-src (its tests check that).
      */
     public static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube-nocookie.com", "player.vimeo.com");
+    /** The header's links after Home when {@code site.yaml} has no {@code menu:}. */
+    public static final List<MenuItem> DEFAULT_MENU = List.of(new MenuItem("Tags", "/tags/"));
     private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
     public static SiteConfig defaults() {
@@ -70,30 +80,30 @@ public record SiteConfig(
         this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, Permalink.DEFAULT, List.of());
     }
 
-    /** A site whose links to other sites get {@code rel="noopener"} alone. */
+    /** A site whose links to other sites get {@code rel="noopener"} alone, with no menu or footer of the owner's. */
     public SiteConfig(String title, String tagline, String description, URI baseUrl, String author, String language,
                       ZoneId timezone, int wordsPerMinute, int pageSize, List<String> embedHosts, Permalink permalink,
                       List<Permalink> formerPermalinks) {
         this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                formerPermalinks, List.of());
+                formerPermalinks, List.of(), DEFAULT_MENU, "", List.of());
     }
 
     /** This site, its links to other sites getting these words in their rel besides {@code noopener}. */
     public SiteConfig withExternalLinkRel(List<String> rel) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                formerPermalinks, rel);
+                formerPermalinks, rel, menu, footerHtml, warnings);
     }
 
     /** This site with its articles at another permalink. */
     public SiteConfig withPermalink(Permalink other) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, other,
-                formerPermalinks, externalLinkRel);
+                formerPermalinks, externalLinkRel, menu, footerHtml, warnings);
     }
 
     /** This site, with its articles' paths under these patterns redirecting to them. */
     public SiteConfig withFormerPermalinks(List<Permalink> former) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                former, externalLinkRel);
+                former, externalLinkRel, menu, footerHtml, warnings);
     }
 
     public SiteConfig {
@@ -105,6 +115,8 @@ public record SiteConfig(
                 throw new IllegalArgumentException("externalLinks: rel \"" + word + "\" is none of " + String.join(", ", LinkRel.ALLOWED));
             }
         }
+        menu = List.copyOf(menu);
+        warnings = List.copyOf(warnings);
         for (String host : embedHosts) {
             if (!HOST_NAME.matcher(host).matches()) {
                 throw new IllegalArgumentException("embedHosts: \"" + host + "\" is not a host name; write it like www.youtube-nocookie.com");
@@ -150,6 +162,11 @@ public record SiteConfig(
         Permalink permalink = permalink(file, text, root);
         List<Permalink> formerPermalinks = formerPermalinks(file, text, root);
         List<String> externalLinkRel = externalLinkRel(file, text, root);
+        List<ArticleWarning> warnings = new ArrayList<>();
+        JsonNode menuNode = root.get("menu");
+        List<MenuItem> menu = menuNode == null || menuNode.isNull() ? DEFAULT_MENU
+                : SiteMenu.read(file, menuNode, Yaml.lineOf(text, "menu", 0), Yaml.linesOfItems(text, "menu"), warnings);
+        String footerHtml = footerHtml(file, text, root, warnings);
         try {
             return new SiteConfig(
                     text(root, "title", d.title),
@@ -164,10 +181,28 @@ public record SiteConfig(
                     embedHosts,
                     permalink,
                     formerPermalinks,
-                    externalLinkRel);
+                    externalLinkRel,
+                    menu,
+                    footerHtml,
+                    warnings);
         } catch (IllegalArgumentException e) {
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD, e.getMessage());
         }
+    }
+
+    /** The footer's Markdown as HTML, through the same renderer and sanitiser as an article body. */
+    private static String footerHtml(String file, String yaml, ObjectNode root, List<ArticleWarning> warnings) {
+        JsonNode node = root.get("footer");
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        if (!node.isValueNode()) {
+            warnings.add(new ArticleWarning(file, Yaml.lineOf(yaml, "footer", 0), "footer-dropped",
+                    "footer must be Markdown text, like footer: \"© Jane Doe · [Imprint](/imprint/)\"; the site shows none"));
+            return "";
+        }
+        String markdown = node.asText().strip();
+        return markdown.isEmpty() ? "" : Markdown.render(Markdown.parse(markdown)).strip();
     }
 
     private static List<String> embedHosts(String file, String yaml, ObjectNode root, List<String> fallback) throws ArticleException {

@@ -449,6 +449,40 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void aStandalonePageIsPublishedEditedAndDeletedAndNeverListed() throws Exception {
+        handle(upload("canaries.md", article("Canaries", "2026-03-01", "tags: [DevOps]")));
+        String about = "---\ntitle: About this blog\n---\nI am Mara, and I write about release engineering.\n";
+        List<String> listings = List.of("index.html", "tags/index.html", "tags/devops/index.html", "404.html", "feed.xml", "search.json");
+
+        JsonNode published = handle(upload("pages/about.md", about));
+        assertEquals("published", published.path("pages/about.md").asText());
+        assertTrue(site("about/index.html").contains("I am Mara"));
+        assertEquals("text/html; charset=utf-8".replace(" ", ""), s3.headObject(r -> r.bucket(siteBucket).key("about/index.html"))
+                .contentType().replace(" ", ""));
+        assertTrue(site("sitemap.xml").contains("/about/</loc>"));
+        assertEquals("published", tags("pages/about.md").get("galley-status"));
+        assertEquals("/about/", tags("pages/about.md").get("galley-url"));
+
+        handle(upload("pages/about.md", about.replace("About this blog", "About me")));
+        assertTrue(site("about/index.html").contains("About me"));
+
+        JsonNode clash = handle(upload("about.md", article("About", "2026-03-02", "permalink: /about/")));
+        assertEquals("rejected", clash.path("about.md").asText());
+        assertTrue(tags("about.md").get("galley-reason").contains("pages/about.md"), tags("about.md").toString());
+
+        for (String listing : listings) {
+            assertFalse(site(listing).contains("/about/"), listing + " lists the page");
+            assertFalse(site(listing).contains("About me"), listing + " lists the page");
+        }
+        handle(delete("about.md"));
+        JsonNode deleted = handle(delete("pages/about.md"));
+        assertEquals("unpublished", deleted.path("pages/about.md").asText());
+        assertFalse(siteHas("about/index.html"));
+        assertFalse(site("sitemap.xml").contains("/about/"));
+        assertTrue(site("index.html").contains("Canaries"));
+    }
+
+    @Test
     void anImageBesideAnArticleIsPublishedWithItsTypeAndLongCachingAndRemovedWhenDeleted() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         String etag = s3.putObject(r -> r.bucket(contentBucket).key("posts/hello/diagram one.png"), RequestBody.fromBytes(png))

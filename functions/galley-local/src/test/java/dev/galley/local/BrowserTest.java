@@ -51,13 +51,15 @@ class BrowserTest {
                     "paths", List.of(
                             page("home", "/", "main .entry-featured h2.entry-title a[href='/articles/zero-downtime-migrations/']"),
                             page("article", "/articles/zero-downtime-migrations/", "main article.article h1"),
+                            page("page", "/about/", "main article.page h1"),
                             page("tag", "/tags/postgresql/", "main .entry h2.entry-title a[href='/articles/zero-downtime-migrations/']"),
                             page("not-found", "/no/such/page/", "main ul.recent a[href^='/articles/']"),
                             page("search", "/search/", "main form[role=search] label[for=search-query] + .search-row input#search-query")),
                     "widths", WIDTHS,
                     "screenshots", HeadlessChromium.SCREENSHOTS.toAbsolutePath().toString(),
                     "axe", true,
-                    "skipLink", true), dir);
+                    "skipLink", true,
+                    "menu", true), dir);
         }
         System.out.println("[browser tests] " + report.get("browser").asText() + ": " + pages().size() + " page loads in "
                 + report.get("millis").asLong() + " ms");
@@ -98,6 +100,35 @@ class BrowserTest {
             assertEquals("Skip to main content", skip.at("/firstFocus/text").asText(), where(page) + ": the first Tab stop");
             assertTrue(skip.at("/afterEnter/insideMain").asBoolean(),
                     where(page) + ": after Enter the focus is on <" + skip.at("/afterEnter/tag").asText() + ">, not in main");
+        }
+    }
+
+    @Test
+    void theMenuMustBeALabelledListReachedByTabWithTheCurrentPageMarked() {
+        Map<String, String> currentOn = Map.of("home", "Home", "page", "About", "article", "", "tag", "", "not-found", "");
+        for (JsonNode page : pages()) {
+            JsonNode menu = page.get("menu");
+            List<String> titles = new ArrayList<>();
+            List<String> current = new ArrayList<>();
+            for (JsonNode link : menu.get("links")) {
+                titles.add(link.get("text").asText());
+                assertEquals("Main", link.get("nav").asText(), where(page));
+                assertTrue(link.get("list").asBoolean(), where(page) + ": each link is an item of a list");
+                if (!link.get("current").isNull()) {
+                    current.add(link.get("text").asText() + "=" + link.get("current").asText());
+                }
+            }
+            assertEquals(List.of("Home", "About", "Tags", "Feed"), titles, where(page));
+            String expected = currentOn.get(page.get("name").asText());
+            assertEquals(expected.isEmpty() ? List.of() : List.of(expected + "=page"), current, where(page));
+            List<String> reached = new ArrayList<>();
+            for (JsonNode stop : menu.get("stops")) {
+                if (stop.get("inMenu").asBoolean()) {
+                    reached.add(stop.get("text").asText());
+                    assertTrue(!stop.get("outline").asText().equals("none"), where(page) + ": " + stop + " shows no focus");
+                }
+            }
+            assertEquals(titles, reached, where(page) + ": Tab from the top reaches every menu link, in order");
         }
     }
 

@@ -2,6 +2,8 @@ package dev.galley.article.internal;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,6 +11,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.galley.article.ArticleException;
 import org.yaml.snakeyaml.LoaderOptions;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +80,31 @@ public final class Yaml {
             }
         }
         return line + lineOffset;
+    }
+
+    /** The 1-based line of each item of the list under a top-level key, in order; none when the key holds no list. */
+    public static List<Integer> linesOfItems(String yaml, String key) {
+        List<Integer> lines = new ArrayList<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(yaml)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return lines;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(key) && value == JsonToken.START_ARRAY) {
+                    for (JsonToken item = parser.nextToken(); item != null && item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+                        lines.add(parser.currentTokenLocation().getLineNr());
+                        parser.skipChildren();
+                    }
+                    return lines;
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // the file was parsed whole before: it is not reached
+        }
+        return lines;
     }
 
     private static String firstLine(String message) {

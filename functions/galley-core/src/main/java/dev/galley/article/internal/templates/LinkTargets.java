@@ -1,5 +1,7 @@
 package dev.galley.article.internal.templates;
 
+import dev.galley.article.ArticleParser;
+import dev.galley.article.Slugs;
 import dev.galley.article.internal.MediaLinks;
 import dev.galley.article.internal.PermalinkFields;
 import dev.galley.site.Permalink;
@@ -10,7 +12,8 @@ import java.util.Set;
 /**
  * Where {@code {% post_url %}}, {@code {% link %}} and {@code {{< ref >}}}/{@code {{< relref >}}} point. An
  * article's URL follows from its file name by the slug rule ({@link Slugs#fromSourceKey}); other files are
- * published under /media/ when they are images, and have no URL otherwise. An article's URL follows from its file name
+ * published under /media/ when they are images, and have no URL otherwise; a file under {@code pages/} is a page at
+ * {@code /<slug>/}. An article's URL follows from its file name
  * and the site's permalink pattern; the rule cannot see a {@code slug:}, {@code permalink:} or a date set in the
  * target's front matter, so a date pattern gives no URL for a file whose name does not start with its day.
  */
@@ -56,6 +59,10 @@ final class LinkTargets {
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if ((extension.isEmpty() || MARKDOWN.contains(extension)) && path.startsWith(ArticleParser.PAGES_FOLDER)) {
+            String slug = Slugs.fromSourceKey(extension.isEmpty() ? path + ".md" : path);
+            return slug.isEmpty() ? null : "/" + slug + "/" + anchor;  // a page is at /<slug>/, whatever the pattern
+        }
         if (extension.isEmpty() || MARKDOWN.contains(extension)) {
             String url = articleUrl(extension.isEmpty() ? path + ".md" : path, permalink);
             return url == null ? null : url + anchor;
