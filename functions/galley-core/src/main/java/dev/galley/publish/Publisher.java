@@ -104,13 +104,14 @@ public final class Publisher {
             return Outcome.of(key, Outcome.Kind.SKIPPED, "");  // a folder marker some S3 tools make: not a file
         }
         if (Media.isMedia(key)) {
-            return syncMedia(key);
+            return syncMedia(key, SiteSettings.load(content, site));
         }
         if (!isArticle(key)) {
-            if (content.read(key).isEmpty()) {
+            Optional<ContentStore.SourceFile> unsupported = content.read(key);
+            if (unsupported.isEmpty()) {
                 return Outcome.of(key, Outcome.Kind.SKIPPED, "");
             }
-            return reject(key, new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, UNSUPPORTED));
+            return reject(key, unsupported.get().etag(), new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, UNSUPPORTED));
         }
         SiteSettings settings = SiteSettings.load(content, site);
         SiteRenderer renderer = new SiteRenderer(settings.config());
@@ -138,14 +139,14 @@ public final class Publisher {
             try {
                 article = parser.parse(key, file.bytes());
             } catch (ArticleException e) {
-                return reject(key, e);
+                return reject(key, file.etag(), e);
             }
             PublishStatus withheld = withhold(article, settings);
             if (withheld != null) {
                 if (current != null && !unpublish(renderer, parser, manifest, current)) {
                     continue;
                 }
-                content.reportStatus(key, withheld);
+                content.reportStatus(key, withheld.forVersion(file.etag()));
                 return withheldOutcome(key, article, withheld);
             }
             Manifest.Entry owner = manifest.value().byPath(article.summary().path());
@@ -153,7 +154,7 @@ public final class Publisher {
                 if (pageWrittenFromEtag != null) {
                     rerender(parser, renderer, manifest.value(), owner);
                 }
-                return reject(key, ArticleException.duplicateUrl(key, article.summary().url(), owner.sourceKey()));
+                return reject(key, file.etag(), ArticleException.duplicateUrl(key, article.summary().url(), owner.sourceKey()));
             }
             boolean upToDate = current != null && current.sourceEtag().equals(file.etag())
                     && current.article().equals(article.summary());
@@ -165,7 +166,7 @@ public final class Publisher {
                 }
                 status = withWarnings(status, Redirects.of(manifest.value()).warningsFor(key));
                 status = withWarnings(status, BrokenLinks.of(article, manifest.value(), site));
-                content.reportStatus(key, status);
+                content.reportStatus(key, status.forVersion(file.etag()));
                 return new Outcome(key, Outcome.Kind.UNCHANGED, article.slug(), "", List.of(), status.warnings());
             }
             Manifest next = manifest.value().with(new Manifest.Entry(key, file.etag(), change.sequencer(), article.summary()));
@@ -188,7 +189,7 @@ public final class Publisher {
             if (current != null && !current.article().path().equals(article.summary().path())) {
                 removeArticlePage(parser, renderer, current.article().path(), next.revision());
             }
-            content.reportStatus(key, status);
+            content.reportStatus(key, status.forVersion(file.etag()));
             return new Outcome(key, Outcome.Kind.PUBLISHED, article.slug(), "", List.of(), status.warnings());
         }
         throw manifestKeptChanging(key);
@@ -201,7 +202,7 @@ public final class Publisher {
     private Outcome syncSiteConfig() {
         SiteSettings settings = SiteSettings.load(content, site);
         if (settings.broken().isPresent()) {
-            return reject(SiteConfig.FILE_NAME, settings.broken().get());
+            return reject(SiteConfig.FILE_NAME, settings.etag(), settings.broken().get());
         }
         Rebuild.Report report = rebuild(settings);
         return new Outcome(SiteConfig.FILE_NAME, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
@@ -265,11 +266,11 @@ public final class Publisher {
         }
         List<String> warnings = new java.util.ArrayList<>(status.warnings());
         more.forEach(warning -> warnings.add(warning.reasonWithLine()));
-        return new PublishStatus(status.state(), status.reason(), status.url(), warnings);
+        return new PublishStatus(status.state(), status.reason(), status.url(), warnings, status.sourceEtag());
     }
 
-    private Outcome reject(String key, ArticleException e) {
-        content.reportStatus(key, new PublishStatus(State.REJECTED, e.reason(), ""));
+    private Outcome reject(String key, String sourceEtag, ArticleException e) {
+        content.reportStatus(key, new PublishStatus(State.REJECTED, e.reason(), "").forVersion(sourceEtag));
         return Outcome.rejected(key, e);
     }
 
@@ -383,7 +384,7 @@ public final class Publisher {
      * Publishes, replaces or removes one image. The site copy records the source ETag; writes are conditional
      * on the copy read, so a slow invocation holding older bytes cannot overwrite newer ones.
      */
-    private Outcome syncMedia(String key) {
+    Outcome syncMedia(String key, SiteSettings settings) {
         String path = Media.sitePath(key);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             if (attempt > 1) {
@@ -399,7 +400,7 @@ public final class Publisher {
                 return new Outcome(key, Outcome.Kind.UNPUBLISHED, "", "", stale);
             }
             ContentStore.SourceFile file = source.get();
-            PublishStatus status = new PublishStatus(State.PUBLISHED, "", "/" + path);
+            PublishStatus status = new PublishStatus(State.PUBLISHED, "", settings.publicUrl("/" + path)).forVersion(file.etag());
             if (published.isPresent() && file.etag().equals(published.get().metadata().get(SOURCE_ETAG))) {
                 content.reportStatus(key, status);
                 return Outcome.of(key, Outcome.Kind.UNCHANGED, "");
@@ -408,7 +409,7 @@ public final class Publisher {
             try {
                 image = Media.file(key, file.bytes());
             } catch (ArticleException e) {
-                return reject(key, e);
+                return reject(key, file.etag(), e);
             }
             try {
                 site.write(image, Map.of(SOURCE, key, SOURCE_ETAG, file.etag()), Condition.of(published));
@@ -423,7 +424,7 @@ public final class Publisher {
 
     /** The status of a published article: its URL, and its warnings and the site's, each with its line. */
     PublishStatus published(Article article, SiteSettings settings) {
-        return new PublishStatus(State.PUBLISHED, "", article.summary().url(), warnings(article, settings));
+        return new PublishStatus(State.PUBLISHED, "", settings.publicUrl(article.summary().url()), warnings(article, settings));
     }
 
     private static List<String> warnings(Article article, SiteSettings settings) {

@@ -80,7 +80,7 @@ public final class Rebuild {
             try {
                 return new Parsed(key, file.etag(), parser.parse(key, file.bytes()), null);
             } catch (ArticleException e) {
-                return new Parsed(key, "", null, e);
+                return new Parsed(key, file.etag(), null, e);
             }
         }).orElse(null));
 
@@ -98,7 +98,7 @@ public final class Rebuild {
             rejected.add(e);
             statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.REJECTED, e.reason(), ""));
         });
-        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", "/")));
+        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", settings.publicUrl("/"))));
         for (Parsed p : parsed) {
             if (p.error() != null) {
                 rejected.add(p.error());
@@ -142,7 +142,7 @@ public final class Rebuild {
             return null;
         });
         List<ArticleException> refusedMedia = inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
-            Outcome done = publisher.sync(new SourceChange(key, "", ""));
+            Outcome done = publisher.syncMedia(key, settings);
             if (done.kind() == Outcome.Kind.PUBLISHED) {
                 written.incrementAndGet();
             }
@@ -165,8 +165,12 @@ public final class Rebuild {
         List<String> reachable = new ArrayList<>(publishedMedia);
         reachable.addAll(redirects.byKey().keySet());
         List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, reachable, statuses);
+        // Each status names the version it is about; files that were never read (refused by their name) none.
+        Map<String, String> etags = new HashMap<>();
+        parsed.forEach(p -> etags.put(p.key(), p.etag()));
+        etags.put(SiteConfig.FILE_NAME, settings.etag());
         inParallel(List.copyOf(statuses.keySet()), key -> {
-            content.reportStatus(key, statuses.get(key));
+            content.reportStatus(key, statuses.get(key).forVersion(etags.getOrDefault(key, "")));
             return null;
         });
         List<ArticleWarning> warnings = new ArrayList<>(winners.stream().flatMap(w -> w.article().warnings().stream()).toList());
@@ -209,11 +213,7 @@ public final class Rebuild {
         List<BrokenLinks.Broken> broken = BrokenLinks.find(winners.stream().map(Parsed::article).toList(),
                 path -> published.contains(path) || asked.computeIfAbsent(path, p -> site.head(p).isPresent()));
         for (BrokenLinks.Broken link : broken) {
-            statuses.computeIfPresent(link.file(), (key, status) -> {
-                List<String> warnings = new ArrayList<>(status.warnings());
-                warnings.add(link.warning().reasonWithLine());
-                return new PublishStatus(status.state(), status.reason(), status.url(), warnings);
-            });
+            statuses.computeIfPresent(link.file(), (key, status) -> Publisher.withWarnings(status, List.of(link.warning())));
         }
         publisher.writeIfChanged(BrokenLinks.report(broken), Map.of());
         return broken;
