@@ -43,7 +43,7 @@ final class AwsFailures {
         if (e instanceof SdkClientException) {
             String message = String.valueOf(e.getMessage());
             if (message.startsWith("Unable to load credentials")) {
-                return new AuthorError("no AWS credentials found: run aws configure (or aws sso login), or set AWS_PROFILE, "
+                return new AuthorError("no AWS credentials found: run aws configure, or set AWS_PROFILE, "
                         + "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
             }
             if (message.startsWith("Unable to load region")) {

@@ -40,7 +40,7 @@ class AwsFailuresTest {
                 // The SDK's DefaultCredentialsProvider, when no provider in its chain has credentials:
                 Arguments.of(SdkClientException.create("Unable to load credentials from any of the providers in the chain "
                                 + "AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), ...])"),
-                        "no AWS credentials found: run aws configure (or aws sso login), or set AWS_PROFILE, or AWS_ACCESS_KEY_ID "
+                        "no AWS credentials found: run aws configure, or set AWS_PROFILE, or AWS_ACCESS_KEY_ID "
                                 + "and AWS_SECRET_ACCESS_KEY"),
                 Arguments.of(SdkClientException.create("Unable to execute HTTP request: Connection refused",
                                 new ConnectException("Connection refused")),

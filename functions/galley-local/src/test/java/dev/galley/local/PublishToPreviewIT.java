@@ -59,7 +59,7 @@ class PublishToPreviewIT {
             Result anonymous = run(dir, Map.of(), "publish", post.toString(), "--endpoint", endpoint, "--bucket", "galley-content");
 
             assertEquals(2, anonymous.status(), anonymous.output());
-            assertEquals("error: no AWS credentials found: run aws configure (or aws sso login), or set AWS_PROFILE, "
+            assertEquals("error: no AWS credentials found: run aws configure, or set AWS_PROFILE, "
                     + "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", anonymous.output().strip());
         } finally {
             preview.destroy();
