@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,17 +149,13 @@ final class PublishCommand {
         while (!pending.isEmpty()) {
             List<String> keys = List.copyOf(pending.keySet());
             List<Optional<TaggedStatus>> statuses = ParallelRequests.map(keys, key -> target.status(key));
-            Map<String, TaggedStatus> arrived = new HashMap<>();
             for (int i = 0; i < keys.size(); i++) {
                 String key = keys.get(i);
-                statuses.get(i).filter(status -> status.isAbout(pending.get(key))).ifPresent(status -> arrived.put(key, status));
-            }
-            for (String key : keys) {
-                TaggedStatus status = arrived.get(key);
-                if (status != null) {
+                Optional<TaggedStatus> status = statuses.get(i).filter(tagged -> tagged.isAbout(pending.get(key)));
+                if (status.isPresent()) {
                     pending.remove(key);
-                    status.describe(key).forEach(waiting::println);
-                    allPublished &= status.published();
+                    status.get().describe(key).forEach(waiting::println);
+                    allPublished &= status.get().published();
                 }
             }
             long left = deadline - System.nanoTime();
@@ -178,7 +173,6 @@ final class PublishCommand {
         waiting.clear();
         return allPublished && pending.isEmpty();
     }
-
 
     private static void sleep() {
         try {
