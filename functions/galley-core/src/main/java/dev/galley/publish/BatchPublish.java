@@ -387,7 +387,7 @@ final class BatchPublish {
                     if (read.file().isEmpty()) {
                         schedule.cancel(key);  // a file deleted while held or before its expiry needs no wake-up
                     } else {
-                        content.reportStatus(key, status(key, last.get(key), read, redirects));
+                        content.reportStatus(key, status(key, last.get(key), read, redirects).forVersion(read.file().get().etag()));
                     }
                     return null;
                 });

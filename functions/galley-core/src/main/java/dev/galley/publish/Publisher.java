@@ -110,13 +110,14 @@ public final class Publisher {
             return Outcome.of(key, Outcome.Kind.SKIPPED, "");  // a folder marker some S3 tools make: not a file
         }
         if (Media.isMedia(key)) {
-            return syncMedia(key);
+            return syncMedia(key, SiteSettings.load(content, site));
         }
         if (!isArticle(key)) {
-            if (content.read(key).isEmpty()) {
+            Optional<ContentStore.SourceFile> unsupported = content.read(key);
+            if (unsupported.isEmpty()) {
                 return Outcome.of(key, Outcome.Kind.SKIPPED, "");
             }
-            return reject(key, new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, UNSUPPORTED));
+            return reject(key, unsupported.get().etag(), new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, UNSUPPORTED));
         }
         BatchOutcome done = publish(List.of(change), () -> true);
         done.handBackCause().or(done::afterCommit).ifPresent(e -> {
@@ -147,7 +148,7 @@ public final class Publisher {
     private Outcome syncSiteConfig() {
         SiteSettings settings = SiteSettings.load(content, site);
         if (settings.broken().isPresent()) {
-            return reject(SiteConfig.FILE_NAME, settings.broken().get());
+            return reject(SiteConfig.FILE_NAME, settings.etag(), settings.broken().get());
         }
         Rebuild.Report report = rebuild(settings);
         return new Outcome(SiteConfig.FILE_NAME, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
@@ -198,11 +199,11 @@ public final class Publisher {
         }
         List<String> warnings = new java.util.ArrayList<>(status.warnings());
         more.forEach(warning -> warnings.add(warning.reasonWithLine()));
-        return new PublishStatus(status.state(), status.reason(), status.url(), warnings);
+        return new PublishStatus(status.state(), status.reason(), status.url(), warnings, status.sourceEtag());
     }
 
-    private Outcome reject(String key, ArticleException e) {
-        content.reportStatus(key, new PublishStatus(State.REJECTED, e.reason(), ""));
+    private Outcome reject(String key, String sourceEtag, ArticleException e) {
+        content.reportStatus(key, new PublishStatus(State.REJECTED, e.reason(), "").forVersion(sourceEtag));
         return Outcome.rejected(key, e);
     }
 
@@ -315,7 +316,7 @@ public final class Publisher {
      * Publishes, replaces or removes one image. The site copy records the source ETag; writes are conditional
      * on the copy read, so a slow invocation holding older bytes cannot overwrite newer ones.
      */
-    private Outcome syncMedia(String key) {
+    Outcome syncMedia(String key, SiteSettings settings) {
         String path = Media.sitePath(key);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             if (attempt > 1) {
@@ -331,7 +332,7 @@ public final class Publisher {
                 return new Outcome(key, Outcome.Kind.UNPUBLISHED, "", "", stale);
             }
             ContentStore.SourceFile file = source.get();
-            PublishStatus status = new PublishStatus(State.PUBLISHED, "", "/" + path);
+            PublishStatus status = new PublishStatus(State.PUBLISHED, "", settings.publicUrl("/" + path)).forVersion(file.etag());
             // A copy published before sizes were kept is written once more, with its size.
             if (published.isPresent() && file.etag().equals(published.get().metadata().get(SOURCE_ETAG))
                     && (!Media.hasSize(key) || published.get().metadata().containsKey(Media.IMAGE_SIZE))) {
@@ -342,7 +343,7 @@ public final class Publisher {
             try {
                 image = Media.file(key, file.bytes());
             } catch (ArticleException e) {
-                return reject(key, e);
+                return reject(key, file.etag(), e);
             }
             try {
                 site.write(image, Media.hasSize(key)
@@ -359,7 +360,7 @@ public final class Publisher {
 
     /** The status of a published article: its URL, and its warnings and the site's, each with its line. */
     PublishStatus published(Article article, SiteSettings settings) {
-        return new PublishStatus(State.PUBLISHED, "", article.summary().url(), warnings(article, settings));
+        return new PublishStatus(State.PUBLISHED, "", settings.publicUrl(article.summary().url()), warnings(article, settings));
     }
 
     private static List<String> warnings(Article article, SiteSettings settings) {

@@ -82,7 +82,7 @@ public final class Rebuild {
             try {
                 return new Parsed(key, file.etag(), parser.parse(key, file.bytes()), null);
             } catch (ArticleException e) {
-                return new Parsed(key, "", null, e);
+                return new Parsed(key, file.etag(), null, e);
             }
         }).orElse(null));
 
@@ -101,7 +101,7 @@ public final class Rebuild {
             statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.REJECTED, e.reason(), ""));
         });
         List<ArticleWarning> siteWarnings = settings.goodBytes().isPresent() ? settings.config().warnings() : List.of();
-        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", "/",
+        settings.goodBytes().ifPresent(good -> statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.PUBLISHED, "", settings.publicUrl("/"),
                 siteWarnings.stream().map(ArticleWarning::reasonWithLine).toList())));
         for (Parsed p : parsed) {
             if (p.error() != null) {
@@ -146,7 +146,7 @@ public final class Rebuild {
             return null;
         });
         List<ArticleException> refusedMedia = inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
-            Outcome done = publisher.sync(new SourceChange(key, "", ""));
+            Outcome done = publisher.syncMedia(key, settings);
             if (done.kind() == Outcome.Kind.PUBLISHED) {
                 written.incrementAndGet();
             }
@@ -169,8 +169,12 @@ public final class Rebuild {
         List<String> reachable = new ArrayList<>(publishedMedia);
         reachable.addAll(redirects.byKey().keySet());
         List<BrokenLinks.Broken> broken = reportBrokenLinks(winners, settings.config().menu(), reachable, statuses);
+        // Each status names the version it is about; files that were never read (refused by their name) none.
+        Map<String, String> etags = new HashMap<>();
+        parsed.forEach(p -> etags.put(p.key(), p.etag()));
+        etags.put(SiteConfig.FILE_NAME, settings.etag());
         inParallel(List.copyOf(statuses.keySet()), key -> {
-            content.reportStatus(key, statuses.get(key));
+            content.reportStatus(key, statuses.get(key).forVersion(etags.getOrDefault(key, "")));
             return null;
         });
         List<ArticleWarning> warnings = new ArrayList<>(siteWarnings);
@@ -217,11 +221,7 @@ public final class Rebuild {
         List<BrokenLinks.Broken> broken = new ArrayList<>(BrokenLinks.find(winners.stream().map(Parsed::article).toList(), siteHas));
         broken.addAll(BrokenLinks.inMenu(menu, siteHas));
         for (BrokenLinks.Broken link : broken) {
-            statuses.computeIfPresent(link.file(), (key, status) -> {
-                List<String> warnings = new ArrayList<>(status.warnings());
-                warnings.add(link.warning().reasonWithLine());
-                return new PublishStatus(status.state(), status.reason(), status.url(), warnings);
-            });
+            statuses.computeIfPresent(link.file(), (key, status) -> Publisher.withWarnings(status, List.of(link.warning())));
         }
         publisher.writeIfChanged(BrokenLinks.report(broken), Map.of());
         return broken;

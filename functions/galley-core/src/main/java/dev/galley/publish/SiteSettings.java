@@ -14,21 +14,24 @@ import java.util.Optional;
  * @param config    what to render with
  * @param goodBytes the current {@code site.yaml}'s bytes when it is good and present, to keep as the last good one
  * @param broken    why the current {@code site.yaml} is ignored, when it is
+ * @param etag      the current {@code site.yaml}'s ETag, "" when there is none
  */
-record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<ArticleException> broken) {
+record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<ArticleException> broken, String etag) {
 
     /** Where the last good {@code site.yaml} is kept; the CDN and the preview refuse everything under {@code _galley/}. */
     static final String LAST_GOOD_PATH = "_galley/site.yaml";
+    private static final String DEFAULT_BASE_URL = SiteConfig.defaults().baseUrl().toString();
 
     static SiteSettings load(ContentStore content, SiteStore site) {
         Optional<ContentStore.SourceFile> file = content.read(SiteConfig.FILE_NAME);
         if (file.isEmpty()) {
-            return new SiteSettings(SiteConfig.defaults(), Optional.empty(), Optional.empty());
+            return new SiteSettings(SiteConfig.defaults(), Optional.empty(), Optional.empty(), "");
         }
+        String etag = file.get().etag();
         try {
-            return new SiteSettings(SiteConfig.parse(SiteConfig.FILE_NAME, file.get().bytes()), Optional.of(file.get().bytes()), Optional.empty());
+            return new SiteSettings(SiteConfig.parse(SiteConfig.FILE_NAME, file.get().bytes()), Optional.of(file.get().bytes()), Optional.empty(), etag);
         } catch (ArticleException e) {
-            return new SiteSettings(lastGood(site), Optional.empty(), Optional.of(e));
+            return new SiteSettings(lastGood(site), Optional.empty(), Optional.of(e), etag);
         }
     }
 
@@ -40,6 +43,15 @@ record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<Arti
                 return SiteConfig.defaults();  // only good files are kept; a newer Galley may read them differently
             }
         }).orElseGet(SiteConfig::defaults);
+    }
+
+    /**
+     * Where a reader finds a path of the site: absolute from {@code baseUrl} when {@code site.yaml} sets one, so the
+     * author can open it; the path itself under the default {@code http://localhost/}, which is nobody's site.
+     */
+    String publicUrl(String path) {
+        String base = config.baseUrl().toString();
+        return base.equals(DEFAULT_BASE_URL) ? path : base + path.substring(1);
     }
 
     /** The warning every file published with an ignored {@code site.yaml} carries; none when it is not ignored. */

@@ -25,6 +25,11 @@ public final class S3ContentStore implements ContentStore {
     public static final String URL_TAG = "galley-url";
     /** How many warnings, and the first: {@code 3 warnings. line 12: ...}. */
     public static final String WARNINGS_TAG = "galley-warnings";
+    /**
+     * The ETag of the bytes the status is about. The tags of an object that was overwritten meanwhile may be
+     * about the older bytes, so whoever just uploaded a file reads its status only when this is the upload's ETag.
+     */
+    public static final String ETAG_TAG = "galley-etag";
 
     // S3 tag values allow letters, digits, spaces and + - = . _ : / @, up to 256 characters.
     private static final Pattern NOT_ALLOWED_IN_TAGS = Pattern.compile("[^\\p{L}\\p{N} +\\-=._:/@]+");
@@ -77,6 +82,9 @@ public final class S3ContentStore implements ContentStore {
             // Most important first: S3 keeps at most 10 tags, and the author's own come before ours.
             List<Tag> ours = new ArrayList<>();
             ours.add(tag(STATUS_TAG, status.state().tagValue()));
+            if (!status.sourceEtag().isEmpty()) {
+                ours.add(tag(ETAG_TAG, status.sourceEtag()));
+            }
             if (!status.reason().isEmpty()) {
                 ours.add(tag(REASON_TAG, status.reason()));
             }

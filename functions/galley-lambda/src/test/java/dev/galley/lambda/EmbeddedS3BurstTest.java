@@ -160,7 +160,9 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
             assertEquals(3, sent.size(), sent.toString());
             assertTrue(sent.stream().allMatch(event -> event.contains("\"eventName\":\"ObjectCreated:Put\"")), sent.toString());
             assertEquals(3, invocations.stats().delivered());
-            assertEquals(Map.of("galley-status", "published", "galley-url", "/articles/published/"), buckets.tags("published.md"));
+            String publishedEtag = buckets.s3.headObject(r -> r.bucket(buckets.content).key("published.md")).eTag().replace("\"", "");
+            assertEquals(Map.of("galley-status", "published", "galley-etag", publishedEtag, "galley-url", "/articles/published/"),
+                    buckets.tags("published.md"));
             assertEquals("draft", buckets.tags("draft.md").get("galley-status"));
             assertTrue(buckets.tags("draft.md").get("galley-reason").contains("draft: true"), buckets.tags("draft.md").toString());
             assertEquals("rejected", buckets.tags("rejected.md").get("galley-status"));

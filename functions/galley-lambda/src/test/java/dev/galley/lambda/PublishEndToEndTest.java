@@ -165,6 +165,8 @@ abstract class PublishEndToEndTest {
         assertEquals("no-store", manifest.cacheControl());
         assertEquals("published", tags("hello.md").get("galley-status"));
         assertEquals("/articles/hello/", tags("hello.md").get("galley-url"));
+        assertEquals(s3.headObject(r -> r.bucket(contentBucket).key("hello.md")).eTag().replace("\"", ""), tags("hello.md").get("galley-etag"),
+                "the status names the version it is about");
     }
 
     @Test

@@ -31,6 +31,14 @@ record BuildCommand(Path content, Path out) {
         return new BuildCommand(content, out);
     }
 
+    /**
+     * Where a page is in the built folder: the status gives its address under {@code site.yaml}'s {@code baseUrl},
+     * and a folder is served from its root, wherever it ends up.
+     */
+    static String pathInFolder(String url) {
+        return url.replaceFirst("^https?://[^/]+", "");
+    }
+
     int run(PrintStream out, PrintStream err) {
         if (!Files.isDirectory(content)) {
             err.println("no content folder at " + content.toAbsolutePath());
@@ -42,7 +50,7 @@ record BuildCommand(Path content, Path out) {
         Rebuild.Report report = publisher.rebuild();
         source.statuses().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(status -> {
             if (!status.getValue().url().isEmpty()) {
-                out.println("built     " + status.getKey() + " -> " + status.getValue().url());
+                out.println("built     " + status.getKey() + " -> " + pathInFolder(status.getValue().url()));
             } else if (status.getValue().state() == PublishStatus.State.DRAFT) {
                 out.println("draft     " + status.getKey() + " (not published)");
             } else if (status.getValue().state() == PublishStatus.State.SCHEDULED) {

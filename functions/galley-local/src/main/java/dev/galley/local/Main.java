@@ -1,9 +1,14 @@
 package dev.galley.local;
 
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** The local command line: {@code build} a folder of static files, or run the live {@code preview}. */
+/**
+ * The local command line: {@code build} a folder of static files, run the live {@code preview}, and the author's
+ * {@code publish} and {@code status} against a content bucket.
+ */
 public final class Main {
 
     private static final String USAGE = """
@@ -13,6 +18,14 @@ public final class Main {
                    java -jar galley-local.jar preview [CONTENT_DIR] [--port 8080]
                      Runs the Lambda handler on an embedded S3 server and serves the site on localhost,
                      following edits in CONTENT_DIR (default: content). Ctrl-C stops it.
+                   java -jar galley-local.jar publish FILE... [--bucket NAME | --stack NAME] [--prefix P] [--root DIR]
+                                                  [--endpoint URL] [--region R] [--wait 60s]
+                     Uploads each FILE to the content bucket (key: its path under DIR, default content, or its name),
+                     waits for the publish function and prints each file's URL or why it is not on the site.
+                     AWS credentials and region as the AWS CLI finds them; --endpoint for the preview's S3.
+                     Exits with status 0 only if every file was published, 2 for a problem with the command.
+                   java -jar galley-local.jar status [PREFIX] [--bucket NAME | --stack NAME] [--prefix P] [--endpoint URL]
+                     Lists every file in the content bucket under PREFIX with its status, reason and URL.
             """;
 
     private Main() {
@@ -36,6 +49,9 @@ public final class Main {
                     PreviewCommand preview = PreviewCommand.parse(rest);
                     yield PreviewJvm.isChosen() ? preview.run(out, err) : PreviewJvm.runInChild(args);
                 }
+                case "publish" -> PublishCommand.parse(rest).run(out, err, System.getenv(), DefaultCredentialsProvider.builder().build(),
+                        System.console() != null);
+                case "status" -> StatusCommand.parse(rest).run(out, err, System.getenv(), DefaultCredentialsProvider.builder().build());
                 default -> {
                     err.println("unknown command \"" + args[0] + "\"");
                     err.print(USAGE);

@@ -84,7 +84,7 @@ class BrowserTest {
 
     @Test
     void everyKindOfPageMustRenderWithItsStatusAndKeyElement() {
-        assertEquals(5 * WIDTHS.size(), pages().size());
+        assertEquals(6 * WIDTHS.size(), pages().size());
         for (JsonNode page : pages()) {
             assertTrue(page.path("error").isMissingNode(), where(page) + ": " + page.path("error").asText());
             int expected = page.get("name").asText().equals("not-found") ? 404 : 200;
@@ -105,7 +105,7 @@ class BrowserTest {
 
     @Test
     void theMenuMustBeALabelledListReachedByTabWithTheCurrentPageMarked() {
-        Map<String, String> currentOn = Map.of("home", "Home", "page", "About", "article", "", "tag", "", "not-found", "");
+        Map<String, String> currentOn = Map.of("home", "Home", "page", "About", "article", "", "tag", "", "not-found", "", "search", "");
         for (JsonNode page : pages()) {
             JsonNode menu = page.get("menu");
             List<String> titles = new ArrayList<>();
