@@ -12,20 +12,21 @@ import java.util.Arrays;
 public final class Main {
 
     private static final String USAGE = """
-            usage: java -jar galley-local.jar build [CONTENT_DIR] [--out SITE_DIR]
+            usage: galley build [CONTENT_DIR] [--out SITE_DIR]
                      Builds CONTENT_DIR (default: content) into SITE_DIR (default: site).
                      Exits with status 1 if any file could not be published.
-                   java -jar galley-local.jar preview [CONTENT_DIR] [--port 8080]
+                   galley preview [CONTENT_DIR] [--port 8080]
                      Runs the Lambda handler on an embedded S3 server and serves the site on localhost,
                      following edits in CONTENT_DIR (default: content). Ctrl-C stops it.
-                   java -jar galley-local.jar publish FILE... [--bucket NAME | --stack NAME] [--prefix P] [--root DIR]
-                                                  [--endpoint URL] [--region R] [--wait 60s]
+                   galley publish FILE... [--bucket NAME | --stack NAME] [--prefix P] [--root DIR]
+                                  [--endpoint URL] [--region R] [--wait 60s]
                      Uploads each FILE to the content bucket (key: its path under DIR, default content, or its name),
                      waits for the publish function and prints each file's URL or why it is not on the site.
                      AWS credentials and region as the AWS CLI finds them; --endpoint for the preview's S3.
                      Exits with status 0 only if every file was published, 2 for a problem with the command.
-                   java -jar galley-local.jar status [PREFIX] [--bucket NAME | --stack NAME] [--prefix P] [--endpoint URL]
+                   galley status [PREFIX] [--bucket NAME | --stack NAME] [--prefix P] [--endpoint URL]
                      Lists every file in the content bucket under PREFIX with its status, reason and URL.
+            galley is the launcher at the repository's root; java -jar galley-local.jar takes the same commands.
             """;
 
     private Main() {
