@@ -123,7 +123,7 @@ final class PreviewStart {
 
     /** Builds the folder once and returns the URL of every article page the build wrote. */
     private List<String> articlePages(Path folder, Path out) throws IOException, InterruptedException {
-        List<String> command = java();
+        List<String> command = new ArrayList<>(java());
         command.addAll(List.of("build", folder.toString(), "--out", out.toString()));
         Process build = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> pages = new ArrayList<>();
@@ -145,7 +145,7 @@ final class PreviewStart {
     /** Starts one preview, waits for every page, checks each against the build, and stops the preview. */
     private Start start(Path folder, Path state, List<String> pages, Path built) throws Exception {
         int port = freePort();
-        List<String> command = java();
+        List<String> command = new ArrayList<>(java());
         command.addAll(List.of("preview", folder.toString(), "--port", Integer.toString(port)));
         long started = System.nanoTime();
         Process preview = new ProcessBuilder(command).directory(state.toFile()).redirectErrorStream(true).start();
