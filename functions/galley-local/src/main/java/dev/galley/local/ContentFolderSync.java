@@ -152,6 +152,9 @@ final class ContentFolderSync {
             agree(key, localMd5);
             return local.isEmpty() && pushFolder(key);
         }
+        if (local.isPresent() && localMd5.equals(agreed.get(key))) {
+            return false;  // the folder holds what both sides agreed on: the bucket changed since, and its notification brings that here
+        }
         if (local.isPresent()) {
             upload(key, local.get());
             agree(key, localMd5);

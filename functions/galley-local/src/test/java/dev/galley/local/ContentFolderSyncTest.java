@@ -88,6 +88,24 @@ class ContentFolderSyncTest {
     }
 
     @Test
+    void theWatchersEventForAPulledFileNeverUploadsItBackOverTheBucketsLaterChange() throws Exception {
+        put("a.md", "uploaded with an S3 tool");
+        sync.pull("a.md");  // written into the folder: the watcher will report it, some time later
+
+        s3.deleteObject(r -> r.bucket(BUCKET).key("a.md"));
+        assertFalse(sync.push("a.md"), "the watcher's late event for the pulled file: the deletion's own notification decides");
+        assertEquals(List.of(), keys());
+        sync.pull("a.md");  // that notification
+        assertFalse(Files.exists(folder.resolve("a.md")));
+
+        put("b.md", "first");
+        sync.pull("b.md");
+        put("b.md", "second, with an S3 tool");
+        assertFalse(sync.push("b.md"));
+        assertEquals("second, with an S3 tool", get("b.md"));
+    }
+
+    @Test
     void aLateNotificationNeverOverwritesAnEditNotUploadedYet() throws Exception {
         Files.writeString(folder.resolve("a.md"), "first");
         sync.push("a.md");
