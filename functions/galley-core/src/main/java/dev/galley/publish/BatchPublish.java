@@ -121,6 +121,7 @@ final class BatchPublish {
         private Manifest listed;
         /** Each published article's links that lead nowhere, as the site stands after the commit. */
         private final Map<String, List<ArticleWarning>> linkWarnings = new java.util.concurrent.ConcurrentHashMap<>();
+        private BrokenLinks.AfterCommit linkCheck;
         private SiteSettings settings;
 
         Run(List<SourceChange> changes) {
@@ -405,7 +406,15 @@ final class BatchPublish {
             }
             PublishStatus status = Publisher.withWarnings(publisher.published(read.article(), settings), redirects.warningsFor(key));
             // Asked once a key: the status tag and the outcome carry the same warnings.
-            return Publisher.withWarnings(status, linkWarnings.computeIfAbsent(key, k -> BrokenLinks.of(read.article(), listed, site)));
+            return Publisher.withWarnings(status, linkWarnings.computeIfAbsent(key, k -> linkCheck().warningsFor(read.article())));
+        }
+
+        /** Made once for the committed manifest, whose articles and redirects every status of the batch asks about. */
+        private synchronized BrokenLinks.AfterCommit linkCheck() {
+            if (linkCheck == null) {
+                linkCheck = new BrokenLinks.AfterCommit(listed, site);
+            }
+            return linkCheck;
         }
 
         /** One result per change before the cut. */

@@ -63,34 +63,44 @@ final class BrokenLinks {
     }
 
     /**
-     * The links of one just-published article that lead nowhere: articles are looked up in the manifest, redirects
-     * in what it asks for, and anything else (an image, a tag page) is asked of the site, once per path.
+     * Checks just-published articles' links as the site stands after a commit: articles are looked up in the
+     * manifest, redirects in what it asks for (both gathered once per commit), and anything else (an image, a tag
+     * page) is asked of the site, at most {@value #MAX_ASKED_PER_UPLOAD} paths an article.
      */
-    static List<ArticleWarning> of(Article article, Manifest listed, SiteStore site) {
-        if (article.localLinks().isEmpty()) {
-            return List.of();
+    static final class AfterCommit {
+        private final Set<String> known = new HashSet<>();
+        private final SiteStore site;
+
+        AfterCommit(Manifest listed, SiteStore site) {
+            this.site = site;
+            known.addAll(Redirects.of(listed).byKey().keySet());
+            listed.entries().values().forEach(entry -> known.add(entry.article().pageFile()));
         }
-        Set<String> known = new HashSet<>(Redirects.of(listed).byKey().keySet());
-        listed.entries().values().forEach(entry -> known.add(entry.article().pageFile()));
-        Map<String, Boolean> asked = new HashMap<>();
-        int[] unchecked = {0};
-        List<ArticleWarning> warnings = new ArrayList<>(find(List.of(article), path -> {
-            if (known.contains(path) || asked.containsKey(path)) {
-                return known.contains(path) || asked.get(path);
+
+        /** The article's links that lead nowhere, as warnings, and one more counting those left unchecked. */
+        List<ArticleWarning> warningsFor(Article article) {
+            if (article.localLinks().isEmpty()) {
+                return List.of();
             }
-            if (asked.size() == MAX_ASKED_PER_UPLOAD) {
-                unchecked[0]++;
-                return true;
+            Map<String, Boolean> asked = new HashMap<>();
+            int[] unchecked = {0};
+            List<ArticleWarning> warnings = new ArrayList<>(find(List.of(article), path -> {
+                if (known.contains(path)) {
+                    return true;
+                }
+                Boolean there = asked.get(path);
+                if (there == null && asked.size() == MAX_ASKED_PER_UPLOAD) {
+                    unchecked[0]++;
+                    return true;
+                }
+                return there != null ? there : asked.computeIfAbsent(path, p -> site.head(p).isPresent());
+            }).stream().map(Broken::warning).toList());
+            if (unchecked[0] > 0) {
+                warnings.add(new ArticleWarning(article.sourceKey(), 0, KIND, unchecked[0] + " more links to images and listing pages were not "
+                        + "checked on upload (at most " + MAX_ASKED_PER_UPLOAD + " are); a full re-render checks them all"));
             }
-            boolean there = site.head(path).isPresent();
-            asked.put(path, there);
-            return there;
-        }).stream().map(Broken::warning).toList());
-        if (unchecked[0] > 0) {
-            warnings.add(new ArticleWarning(article.sourceKey(), 0, KIND, unchecked[0] + " more links to images and listing pages were not "
-                    + "checked on upload (at most " + MAX_ASKED_PER_UPLOAD + " are); a full re-render checks them all"));
+            return warnings;
         }
-        return warnings;
     }
 
     /** The menu's links to paths of this site that lead nowhere, as links of {@code site.yaml}; other sites' are not checked. */
