@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Publishes a batch of changes as one commit of the manifest: the articles are read and parsed in parallel, the
@@ -218,7 +219,7 @@ final class BatchPublish {
                 boolean changed = folded != base;
                 listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired()) : base;
                 Map<String, String> written = new ConcurrentHashMap<>();
-                if (!writePages(renderer, written) || changed && !publisher.commit(snapshot, listed)) {
+                if (!writePages(renderer, base, written) || changed && !publisher.commit(snapshot, listed)) {
                     // A page was written under us, its source moved on or its write failed, or the manifest changed: again.
                     writtenBefore.putAll(written);
                     continue;
@@ -318,17 +319,23 @@ final class BatchPublish {
         }
 
         /**
-         * Writes the page of every article the batch publishes, in parallel, before the manifest lists it.
+         * Writes the page of every article the batch publishes, in parallel, before the manifest lists it: pages at
+         * new paths first, so that an edited page never links (as a neighbour) to a page not yet written.
          *
          * @param written gets the pages written, by path: source key
          * @return false when the attempt must be made again
          */
-        private boolean writePages(SiteRenderer renderer, Map<String, String> written) {
+        private boolean writePages(SiteRenderer renderer, Manifest base, Map<String, String> written) {
             // A key published and then named again is unchanged the second time: its page is written all the same.
-            List<String> publishing = decisions.entrySet().stream().filter(e -> e.getValue().kind() == Outcome.Kind.PUBLISHED)
-                    .map(e -> changes.get(e.getKey()).key()).distinct().toList();
+            Map<Boolean, List<String>> byNewPath = decisions.entrySet().stream().filter(e -> e.getValue().kind() == Outcome.Kind.PUBLISHED)
+                    .map(e -> changes.get(e.getKey()).key()).distinct()
+                    .collect(Collectors.partitioningBy(key -> base.byPath(reads.get(key).article().summary().path()) == null));
             int before = cut;
-            List<Publisher.PageWrite> refused = Parallel.map(Publisher.PAGES, publishing, key -> {
+            return writePages(renderer, byNewPath.get(true), written) && writePages(renderer, byNewPath.get(false), written) && cut == before;
+        }
+
+        private boolean writePages(SiteRenderer renderer, List<String> keys, Map<String, String> written) {
+            List<Publisher.PageWrite> refused = Parallel.map(Publisher.PAGES, keys, key -> {
                 Read read = reads.get(key);
                 try {
                     Publisher.PageWrite done = publisher.writePage(renderer, read.article(), key, read.file().get().etag(), listed);
@@ -342,7 +349,7 @@ final class BatchPublish {
                     return Publisher.PageWrite.CONFLICT;
                 }
             });
-            return refused.isEmpty() && cut == before;
+            return refused.isEmpty();
         }
 
         /** What a commit sets off, in {@link Publisher#sync}'s order: index pages, neighbours, redirects, removals. */
