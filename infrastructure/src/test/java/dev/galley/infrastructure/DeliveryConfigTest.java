@@ -110,10 +110,10 @@ class DeliveryConfigTest {
             assertTrue(run.contains("sam build --config-env " + stage), job);
             assertTrue(run.contains("sam deploy --config-env " + stage), job);
             assertTrue(run.contains("--no-fail-on-empty-changeset"), job);
-            assertTrue(run.contains("infrastructure/scripts/invoke-rebuild.sh " + stage), job + " must check the function after deploying");
+            assertTrue(run.contains("infrastructure/scripts/queue-rebuild.sh " + stage), job + " must check the function after deploying");
             int build = run.indexOf("sam build");
             int deployAt = run.indexOf("sam deploy");
-            int rebuild = run.indexOf("invoke-rebuild.sh");
+            int rebuild = run.indexOf("queue-rebuild.sh");
             assertTrue(build < deployAt && deployAt < rebuild, job + ": build, deploy, rebuild in that order");
         }
     }

@@ -27,14 +27,11 @@ final class TemplateRules {
     static final String CONTENT_BUCKET_ARN = "arn:${AWS::Partition}:s3:::" + CONTENT_BUCKET_NAME;
     static final String DISTRIBUTION_ARN = "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}";
     static final Map<String, Object> LIVE_ALIAS = Map.of("Ref", "GalleyFunction.Alias");
-    /** The live alias written out, where a reference to it would make the function depend on itself. */
-    static final String LIVE_ALIAS_ARN = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:galley-publish-${Stage}:live";
     static final String WAKE_UP_SCHEDULES_ARN = "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/${WakeUpScheduleGroup}/*";
     static final String SCHEDULER_ROLE_ARN = "${SchedulerRole.Arn}";
     private static final Set<String> WAKE_UP_ACTIONS = Set.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule");
     static final String RULE = "ContentChangesRule";
     static final String QUEUE = "ContentChangesQueue";
-    static final String FAILED_INVOCATIONS_QUEUE = "FailedInvocationsQueue";
     static final String DEAD_LETTER_QUEUE = "DeadLetterQueue";
     static final String MAPPING = "ContentChangesMapping";
 
@@ -78,7 +75,7 @@ final class TemplateRules {
         v.addAll(functionSeesMissingKeysAs404(template));
         v.addAll(functionInvalidatesOnlyThisDistribution(template));
         v.addAll(functionSetsWakeUpsOnlyInItsGroupAndPassesOnlyTheSchedulerRole(template));
-        v.addAll(schedulerRoleOnlyInvokesTheLiveAlias(template));
+        v.addAll(schedulerRoleOnlySendsToThePublishQueue(template));
         return v;
     }
 
@@ -397,8 +394,8 @@ final class TemplateRules {
     }
 
     /**
-     * On SQS, the function's role may only consume its own queue (receive, delete, read its attributes) and send
-     * to its failed-invocations queue, which Lambda's on-failure destination writes with the function's role.
+     * On SQS, the function's role may only consume its own queue (receive, delete, read its attributes): it sends
+     * nothing anywhere, its wake-ups reach the queue with the scheduler's role.
      */
     static List<String> functionConsumesOnlyItsOwnQueue(Map<String, Object> template) {
         List<String> v = new ArrayList<>();
@@ -407,12 +404,6 @@ final class TemplateRules {
         for (Statement s : functionStatements(template)) {
             for (String action : s.actions()) {
                 if (!action.startsWith("sqs:")) {
-                    continue;
-                }
-                if (action.equals("sqs:SendMessage")) {
-                    if (!s.resources().equals(List.of("${" + FAILED_INVOCATIONS_QUEUE + ".Arn}"))) {
-                        v.add(s.where() + ": sqs:SendMessage on " + s.resources() + ", not only " + FAILED_INVOCATIONS_QUEUE);
-                    }
                     continue;
                 }
                 granted.add(action);
@@ -662,16 +653,16 @@ final class TemplateRules {
         return v;
     }
 
-    /** The scheduler's role may invoke the live alias and nothing else; only the scheduler, for this account, assumes it. */
-    static List<String> schedulerRoleOnlyInvokesTheLiveAlias(Map<String, Object> template) {
+    /** The scheduler's role may send to the publish queue and nothing else; only the scheduler, for this account, assumes it. */
+    static List<String> schedulerRoleOnlySendsToThePublishQueue(Map<String, Object> template) {
         List<String> v = new ArrayList<>();
         List<Statement> role = statements(template).stream().filter(s -> s.where().startsWith("SchedulerRole.")).toList();
         if (role.isEmpty()) {
-            v.add("SchedulerRole: no statement lets the schedules invoke the function");
+            v.add("SchedulerRole: no statement lets the schedules send wake-ups to the publish queue");
         }
         for (Statement s : role) {
-            if (!s.actions().equals(List.of("lambda:InvokeFunction")) || !s.resources().equals(List.of(LIVE_ALIAS_ARN))) {
-                v.add(s.where() + ": " + s.actions() + " on " + s.resources() + ", not only lambda:InvokeFunction on the live alias");
+            if (!s.actions().equals(List.of("sqs:SendMessage")) || !s.resources().equals(List.of("${" + QUEUE + ".Arn}"))) {
+                v.add(s.where() + ": " + s.actions() + " on " + s.resources() + ", not only sqs:SendMessage on " + QUEUE);
             }
         }
         Object resource = resources(template).get("SchedulerRole");

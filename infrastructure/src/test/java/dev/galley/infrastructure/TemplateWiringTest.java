@@ -101,11 +101,9 @@ class TemplateWiringTest {
     }
 
     @Test
-    void aWakeUpOrReRenderThatFailsEveryRetryLandsInAQueueNotNowhere() {
-        Map<String, Object> config = map(props(template, "GalleyFunction").get("EventInvokeConfig"));
-        assertEquals(2, config.get("MaximumRetryAttempts"));
-        assertEquals(Map.of("Type", "SQS", "Destination", Map.of("Fn::GetAtt", List.of("FailedInvocationsQueue", "Arn"))),
-                at(config, "DestinationConfig", "OnFailure"));
+    void nothingInvokesTheFunctionButTheQueueSoOneBatchAtATimeWritesTheSite() {
+        assertNull(props(template, "GalleyFunction").get("EventInvokeConfig"), "no asynchronous invocation is expected");
+        assertNull(Template.resources(template).get("FailedInvocationsQueue"));
     }
 
     @Test
@@ -197,7 +195,6 @@ class TemplateWiringTest {
         expected.put("scheduler:UpdateSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
         expected.put("scheduler:DeleteSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
         expected.put("iam:PassRole", Set.of(TemplateRules.SCHEDULER_ROLE_ARN));
-        expected.put("sqs:SendMessage", Set.of("${FailedInvocationsQueue.Arn}"));
         assertEquals(expected, functionGrants(),
                 "the function's permissions changed: update this list only if the function really needs it");
     }
@@ -216,19 +213,18 @@ class TemplateWiringTest {
     // ------------------------------------------------------------- wake-ups
 
     @Test
-    void wakeUpsAreSchedulesOfTheStagesGroupInvokingTheLiveAliasWithTheSchedulerRole() {
+    void wakeUpsAreSchedulesOfTheStagesGroupSendingToThePublishQueueWithTheSchedulerRole() {
         Map<String, Object> env = map(at(function(), "Environment", "Variables"));
         assertEquals("AWS::Scheduler::ScheduleGroup", Template.type(Template.resource(template, "WakeUpScheduleGroup")));
         assertEquals("galley-${Stage}", text(props(template, "WakeUpScheduleGroup").get("Name")));
         assertEquals(Map.of("Ref", "WakeUpScheduleGroup"), env.get("GALLEY_SCHEDULE_GROUP"));
         assertEquals("${SchedulerRole.Arn}", text(env.get("GALLEY_SCHEDULER_ROLE_ARN")));
-        assertEquals(TemplateRules.LIVE_ALIAS_ARN, text(env.get("GALLEY_WAKE_TARGET_ARN")));
-        assertTrue(TemplateRules.LIVE_ALIAS_ARN.endsWith(":function:" + text(function().get("FunctionName")) + ":" + function().get("AutoPublishAlias")),
-                "the written-out ARN names this function's live alias");
+        assertEquals(Map.of("Fn::GetAtt", List.of("ContentChangesQueue", "Arn")), env.get("GALLEY_WAKE_TARGET_ARN"));
+        assertEquals(true, props(template, "ContentChangesQueue").get("FifoQueue"), "a wake-up joins the one message group");
     }
 
     @Test
-    void onlyTheSchedulerOfThisAccountsGroupMayAssumeTheSchedulerRoleAndItMayOnlyInvokeTheLiveAlias() {
+    void onlyTheSchedulerOfThisAccountsGroupMayAssumeTheSchedulerRoleAndItMayOnlySendToThePublishQueue() {
         Map<String, Object> role = props(template, "SchedulerRole");
         assertNull(role.get("ManagedPolicyArns"));
         List<Object> trust = list(at(role, "AssumeRolePolicyDocument", "Statement"));
@@ -240,8 +236,8 @@ class TemplateWiringTest {
                 text(at(trust.get(0), "Condition", "StringEquals", "aws:SourceArn")));
         List<TemplateRules.Statement> grants = TemplateRules.statements(template).stream().filter(s -> s.where().startsWith("SchedulerRole.")).toList();
         assertEquals(1, grants.size());
-        assertEquals(List.of("lambda:InvokeFunction"), grants.get(0).actions());
-        assertEquals(List.of(TemplateRules.LIVE_ALIAS_ARN), grants.get(0).resources());
+        assertEquals(List.of("sqs:SendMessage"), grants.get(0).actions());
+        assertEquals(List.of("${ContentChangesQueue.Arn}"), grants.get(0).resources());
     }
 
     @Test
@@ -394,7 +390,7 @@ class TemplateWiringTest {
             assertEquals(List.of("HasAlarmEmail", List.of(Map.of("Ref", "AlarmTopic")), Map.of("Ref", "AWS::NoValue")),
                     at(a, "AlarmActions", "Fn::If"), id + " notifies the optional topic");
         }
-        for (String queue : List.of("DeadLetterQueue", "UndeliveredEventsQueue", "FailedInvocationsQueue")) {
+        for (String queue : List.of("DeadLetterQueue", "UndeliveredEventsQueue")) {
             Map<String, Object> depth = byWatched.get("ApproximateNumberOfMessagesVisible ${" + queue + ".QueueName}");
             assertNotNull(depth, "no alarm on the depth of " + queue);
             assertEquals("AWS/SQS", depth.get("Namespace"));
@@ -427,7 +423,7 @@ class TemplateWiringTest {
     void outputsNameEverythingAnOperatorNeeds() {
         Map<String, Object> outputs = map(template.get("Outputs"));
         for (String name : List.of("SiteUrl", "ContentBucketName", "SiteBucketName", "DistributionId", "FunctionName",
-                "ContentChangesQueueUrl", "FailureQueueUrl", "UndeliveredEventsQueueUrl", "FailedInvocationsQueueUrl")) {
+                "ContentChangesQueueUrl", "FailureQueueUrl", "UndeliveredEventsQueueUrl")) {
             assertTrue(outputs.containsKey(name), "no output " + name);
         }
         assertTrue(text(at(outputs, "SiteUrl", "Value")).startsWith("https://${Distribution.DomainName}"));

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindow;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
+import software.amazon.awssdk.services.scheduler.model.SqsParameters;
 import software.amazon.awssdk.services.scheduler.model.Target;
 
 import java.io.UncheckedIOException;
@@ -25,13 +26,15 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * Wake-ups as EventBridge Scheduler one-time schedules: {@code at(...)} in UTC, in one schedule group, invoking the
- * function's alias with a {@link WakeEvent} and deleted by the scheduler once they have run. A file's schedule is
+ * Wake-ups as EventBridge Scheduler one-time schedules: {@code at(...)} in UTC, in one schedule group, sending the
+ * publish queue a {@link WakeEvent} and deleted by the scheduler once they have run. A file's schedule is
  * named after a hash of its key (keys may be longer than a name and hold characters a name may not), so setting
  * it again replaces it.
  */
 public final class EventBridgeSchedule implements PublishSchedule {
 
+    /** The publish queue's one message group (the template's), which wake-ups join so one writer handles them in turn. */
+    static final String MESSAGE_GROUP = "galley-content";
     /** Schedule names are at most 64 characters of [0-9a-zA-Z-_.]. */
     private static final String NAME_PREFIX = "galley-wake-";
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -48,7 +51,7 @@ public final class EventBridgeSchedule implements PublishSchedule {
      *                      never load the scheduler's SDK classes
      * @param group         the schedule group
      * @param roleArn       the role the scheduler invokes the target with
-     * @param targetArn     the function alias to invoke
+     * @param targetArn     what the wake-ups are sent to: the publish queue (a FIFO queue, in its one message group)
      */
     public EventBridgeSchedule(Supplier<SchedulerClient> clientFactory, String group, String roleArn, String targetArn) {
         this.clientFactory = clientFactory;
@@ -62,6 +65,11 @@ public final class EventBridgeSchedule implements PublishSchedule {
             client = clientFactory.get();
         }
         return client;
+    }
+
+    /** A FIFO queue's ARN ({@code arn:aws:sqs:<region>:<account>:<name>.fifo}), which takes a message group. */
+    static boolean isFifoQueue(String arn) {
+        return arn.contains(":sqs:") && arn.endsWith(".fifo");
     }
 
     /** The schedule name of a content file's wake-up. */
@@ -87,16 +95,19 @@ public final class EventBridgeSchedule implements PublishSchedule {
         String about = "wakes Galley for " + sourceKey;
         String description = about.substring(0, Math.min(about.length(), MAX_DESCRIPTION));
         FlexibleTimeWindow exactly = FlexibleTimeWindow.builder().mode(FlexibleTimeWindowMode.OFF).build();
-        Target target = Target.builder().arn(targetArn).roleArn(roleArn).input(WakeEvent.json(sourceKey)).build();
+        Target.Builder target = Target.builder().arn(targetArn).roleArn(roleArn).input(WakeEvent.json(sourceKey, at));
+        if (isFifoQueue(targetArn)) {
+            target.sqsParameters(SqsParameters.builder().messageGroupId(MESSAGE_GROUP).build());
+        }
         call("setting the wake-up of " + sourceKey + " at " + at, () -> {
             try {
                 client().createSchedule(r -> r.name(name).groupName(group).description(description)
                         .scheduleExpression(expression).scheduleExpressionTimezone("UTC").flexibleTimeWindow(exactly)
-                        .state(ScheduleState.ENABLED).actionAfterCompletion(ActionAfterCompletion.DELETE).target(target));
+                        .state(ScheduleState.ENABLED).actionAfterCompletion(ActionAfterCompletion.DELETE).target(target.build()));
             } catch (ConflictException exists) {
                 client().updateSchedule(r -> r.name(name).groupName(group).description(description)
                         .scheduleExpression(expression).scheduleExpressionTimezone("UTC").flexibleTimeWindow(exactly)
-                        .state(ScheduleState.ENABLED).actionAfterCompletion(ActionAfterCompletion.DELETE).target(target));
+                        .state(ScheduleState.ENABLED).actionAfterCompletion(ActionAfterCompletion.DELETE).target(target.build()));
             }
         });
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
+
 /**
  * The event a wake-up invokes the function with: {@code {"action":"wake","key":"posts/x.md"}}, the key relative
  * to the content root. The function then publishes that key again as the content bucket holds it.
@@ -18,6 +20,15 @@ public final class WakeEvent {
 
     public static String json(String sourceKey) {
         ObjectNode event = JSON.createObjectNode().put("action", ACTION).put("key", sourceKey);
+        return event.toString();
+    }
+
+    /**
+     * The event of a wake-up due at {@code at}: the time makes two wake-ups of one file differ, as the FIFO queue,
+     * which deduplicates by content for five minutes, must see them (a publish time and an expiry close together).
+     */
+    public static String json(String sourceKey, Instant at) {
+        ObjectNode event = JSON.createObjectNode().put("action", ACTION).put("key", sourceKey).put("at", at.toString());
         return event.toString();
     }
 

@@ -160,15 +160,28 @@ public final class PublishHandler implements RequestStreamHandler {
      * failed in a way a retry can fix, that record and every later one are reported in {@code batchItemFailures}, so
      * the queue hands them back in the same order and nothing already done is done again. A message that is not an
      * S3 event is reported alone, at every receive, until the queue's redrive policy moves it to the dead-letter
-     * queue; it names no key, so the records after it go on.
+     * queue; it names no key, so the records after it go on. A rebuild message re-renders the site first, from the
+     * bucket as it is now, which the batch's changes are already in; they then report their statuses.
      */
     private ObjectNode handleQueue(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<QueuedChange> messages = QueuedChange.fromEvent(event);
-        List<QueuedChange> readable = messages.stream().filter(QueuedChange::isReadable).toList();
-        Batch done = publishInOrder(readable.stream().map(QueuedChange::change).toList(), requestId, log, remainingMillis);
-        log.accept(done.logLine().toString());
         Set<String> failed = new HashSet<>();
-        readable.subList(readable.size() - done.toRetry(), readable.size()).forEach(m -> failed.add(m.messageId()));
+        List<QueuedChange> rebuilds = messages.stream().filter(QueuedChange::rebuild).toList();
+        if (!rebuilds.isEmpty()) {
+            try {
+                rebuild(requestId, log);
+            } catch (StoreException e) {
+                log.accept(logLine("", e.retryable() ? "failed-will-retry" : "failed", "rebuild: " + e.getMessage(), 0).toString());
+                // A rebuild that a retry can fix comes back with the whole batch, which waits for it.
+                (e.retryable() ? messages : rebuilds).forEach(m -> failed.add(m.messageId()));
+            }
+        }
+        List<QueuedChange> changes = messages.stream().filter(m -> m.change() != null && !failed.contains(m.messageId())).toList();
+        Batch done = publishInOrder(changes.stream().map(m -> m.change().isWakeUp()
+                ? S3Notification.wakeUp(config.contentBucket(), config.contentPrefix() + m.change().key()) : m.change()).toList(),
+                requestId, log, remainingMillis);
+        log.accept(done.logLine().toString());
+        changes.subList(changes.size() - done.toRetry(), changes.size()).forEach(m -> failed.add(m.messageId()));
         for (QueuedChange message : messages) {
             if (!message.isReadable()) {
                 log.accept(logLine("", "failed", "message " + message.messageId() + ": " + message.unreadable(), 0).toString());
@@ -239,7 +252,8 @@ public final class PublishHandler implements RequestStreamHandler {
             Synced synced = skipped.get(i);
             for (int c = first[i]; c < first[i + 1]; c++) {
                 Synced change = synced(changes.get(c).key(), done.results().get(c));
-                log.accept(change.logLine(config.contentPrefix() + changes.get(c).key()).toString());
+                ObjectNode line = change.logLine(config.contentPrefix() + changes.get(c).key());
+                log.accept((batch.get(i).isWakeUp() ? line.put("woken", true) : line).toString());
                 stale.addAll(change.stale());
                 synced = synced == null ? change : synced;
             }

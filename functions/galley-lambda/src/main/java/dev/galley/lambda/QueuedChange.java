@@ -3,19 +3,23 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.aws.WakeEvent;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One message of an SQS event from the function's queue: the EventBridge event of an S3 change, or, when its body
- * cannot be read as one, the reason why.
+ * One message of an SQS event from the function's queue: the EventBridge event of an S3 change, a wake-up of
+ * EventBridge Scheduler ({@code {"action":"wake","key":...}}), a hand-run {@code {"action":"rebuild"}}, or, when its
+ * body is none of these, the reason why. Everything that writes the site comes through the one queue, so one
+ * invocation at a time writes it.
  *
  * @param messageId  SQS's id of the message, what {@code batchItemFailures} names
- * @param change     the change, or null when the body is unreadable
+ * @param change     the change (a wake-up is one of its key, relative to the content root), or null
+ * @param rebuild    a full re-render
  * @param unreadable why the body is not an S3 event, or empty
  */
-record QueuedChange(String messageId, S3Notification change, String unreadable) {
+record QueuedChange(String messageId, S3Notification change, boolean rebuild, String unreadable) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,16 +35,27 @@ record QueuedChange(String messageId, S3Notification change, String unreadable) 
         for (JsonNode record : event.path("Records")) {
             String id = record.path("messageId").asText("");
             try {
-                messages.add(new QueuedChange(id, S3Notification.fromEventBridge(JSON.readTree(record.path("body").asText(""))), ""));
+                JsonNode body = JSON.readTree(record.path("body").asText(""));
+                String action = body.path("action").asText("");
+                if (action.equals(REBUILD)) {
+                    messages.add(new QueuedChange(id, null, true, ""));
+                } else if (action.equals(WakeEvent.ACTION)) {
+                    messages.add(new QueuedChange(id, S3Notification.wakeUp("", WakeEvent.keyOf(body)), false, ""));
+                } else {
+                    messages.add(new QueuedChange(id, S3Notification.fromEventBridge(body), false, ""));
+                }
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 String reason = e instanceof JsonProcessingException json ? "the body is not JSON: " + json.getOriginalMessage() : e.getMessage();
-                messages.add(new QueuedChange(id, null, reason));
+                messages.add(new QueuedChange(id, null, false, reason));
             }
         }
         return messages;
     }
 
+    /** The body of a message asking for a full re-render. */
+    static final String REBUILD = "rebuild";
+
     boolean isReadable() {
-        return change != null;
+        return change != null || rebuild;
     }
 }

@@ -62,10 +62,25 @@ public record S3Notification(String eventSource, String eventName, String bucket
                 object.path("key").asText(), object.path("etag").asText(""), object.path("sequencer").asText(""));
     }
 
-    /** An S3 object creation or removal; anything else (other sources, other S3 events) is not Galley's. */
+    /**
+     * A wake-up for a held or expiring article, from the queue: handled as a change of its key, so the key is
+     * published again as the bucket holds it then.
+     */
+    static S3Notification wakeUp(String bucket, String key) {
+        return new S3Notification(WAKE_UP_SOURCE, WAKE_UP, bucket, key, "", "");
+    }
+
+    private static final String WAKE_UP_SOURCE = "galley";
+    private static final String WAKE_UP = "WakeUp";
+
+    boolean isWakeUp() {
+        return eventSource.equals(WAKE_UP_SOURCE) && eventName.equals(WAKE_UP);
+    }
+
+    /** An S3 object creation or removal, or a wake-up; anything else (other sources, other S3 events) is not Galley's. */
     public boolean isObjectChange() {
         return (eventSource.equals("aws:s3") || eventSource.equals(EVENTBRIDGE_SOURCE))
-                && (eventName.startsWith("ObjectCreated:") || eventName.startsWith("ObjectRemoved:"));
+                && (eventName.startsWith("ObjectCreated:") || eventName.startsWith("ObjectRemoved:")) || isWakeUp();
     }
 
     /**

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventBridgeScheduleTest {
 
     private static final String ROLE = "arn:aws:iam::123456789012:role/galley-scheduler";
-    private static final String TARGET = "arn:aws:lambda:eu-west-1:123456789012:function:galley-publish-prod:live";
+    private static final String TARGET = "arn:aws:sqs:eu-west-1:123456789012:galley-prod-publish.fifo";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static MotoServer moto;
@@ -73,7 +73,7 @@ class EventBridgeScheduleTest {
     }
 
     @Test
-    void aWakeUpIsAOneTimeScheduleThatInvokesTheAliasWithAWakeEventAndDeletesItself() throws Exception {
+    void aWakeUpIsAOneTimeScheduleThatSendsTheQueueAWakeEventInItsMessageGroupAndDeletesItself() throws Exception {
         schedule.wakeAt("posts/launch.md", Instant.parse("2026-06-03T08:00:00Z"));
 
         GetScheduleResponse stored = stored("posts/launch.md");
@@ -86,6 +86,8 @@ class EventBridgeScheduleTest {
         JsonNode input = JSON.readTree(stored.target().input());
         assertEquals("wake", input.path("action").asText());
         assertEquals("posts/launch.md", input.path("key").asText());
+        assertEquals("2026-06-03T08:00:00Z", input.path("at").asText(), "two wake-ups of one file differ, so the FIFO queue keeps both");
+        assertEquals("galley-content", stored.target().sqsParameters().messageGroupId());
     }
 
     @ParameterizedTest(name = "HTTP {0} {1}: retryable {2}")

@@ -2,6 +2,7 @@ package dev.galley.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.aws.WakeEvent;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Manifest;
 import dev.galley.publish.ManifestCodec;
@@ -150,6 +151,34 @@ class QueueBatchTest {
         assertEquals(List.of(), handleBatch(upload(key, SiteBuckets.article("Encoded " + key, "2026-03-10"))));
 
         assertEquals("published", buckets.tags(key).get("galley-status"), key);
+    }
+
+    @Test
+    void aWakeUpOnTheQueueRepublishesItsKeyAsTheBucketHoldsItNow() throws IOException {
+        String create = upload("later.md", SiteBuckets.article("Later", "2026-03-01"));
+        assertEquals(List.of(), handleBatch(create));
+        buckets.delete("later.md");  // no notification: only the wake-up tells the function
+
+        assertEquals(List.of(), handleBatch(WakeEvent.json("later.md", java.time.Instant.parse("2026-03-02T00:00:00Z"))));
+
+        assertFalse(published("later"));
+        assertTrue(logs.lines().stream().anyMatch(l -> l.path("key").asText().equals("later.md") && l.path("woken").asBoolean()
+                && l.path("outcome").asText().equals("unpublished")), logs.lines().toString());
+    }
+
+    @Test
+    void aRebuildOnTheQueueReRendersTheSiteAndTheBatchsChangesStillReport() throws IOException {
+        String create = upload("kept.md", SiteBuckets.article("Kept", "2026-03-01"));
+        assertEquals(List.of(), handleBatch(create));
+        buckets.upload("site.yaml", "title: Renamed blog\n");  // its notification is lost: a hand-run rebuild fixes that
+        String other = upload("other.md", SiteBuckets.article("Other", "2026-03-02"));
+
+        assertEquals(List.of(), handleBatch(other, "{\"action\":\"rebuild\"}"));
+
+        assertTrue(buckets.siteText("articles/kept/index.html").contains("Renamed blog"));
+        assertTrue(published("other"));
+        assertEquals("published", buckets.tags("other.md").get("galley-status"));
+        assertTrue(logs.lines().stream().anyMatch(l -> l.path("outcome").asText().equals("rebuilt")), logs.lines().toString());
     }
 
     @Test
