@@ -149,17 +149,15 @@ final class PreviewCommand {
             s3 = S3Clients.create(config, StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
             site.serveBucket(s3, SITE_BUCKET);
-            wakeUps = new TimerWakeUps(clock, Duration.ofSeconds(1), Duration.ofSeconds(10), event -> {
-                handle(handler, event);
-                site.reloadTabs();
-            });
+            // Wake-ups join the notifications' one line, as on AWS they join the publish queue.
+            wakeUps = new TimerWakeUps(clock, Duration.ofSeconds(1), Duration.ofSeconds(10), event -> delivery.accept(event));
             handler = new PublishHandler(config, s3, null, clock, wakeUps);
             folderSync = new ContentFolderSync(content, s3, CONTENT_BUCKET);
             delivery = LambdaStyleDelivery.builder(json -> {
                 pullIntoFolder(json, out);
                 handle(handler, json);
                 site.reloadTabs();
-            }).threads(2).build();
+            }).threads(1).build();  // one writer, as the FIFO queue's one message group makes it on AWS
 
             mirrorContentFolder(out);
             // Notifications start only now: one re-render publishes what the start uploaded, and also whatever an
