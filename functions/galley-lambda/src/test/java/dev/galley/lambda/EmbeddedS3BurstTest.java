@@ -122,7 +122,9 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
             server.faults().disable();
         }
 
-        assertTrue(server.faults().considered() > 0 && !server.faults().injectedByKind().isEmpty(), "no fault was injected");
+        for (FaultKind kind : FaultKind.values()) {
+            assertTrue(server.faults().injected(kind) > 0, "no " + kind + " was injected: " + server.faults().injectedByKind());
+        }
         assertEquals(30, buckets.manifest().entries().size());
         assertSiteShowsExactlyTheContentBucket();
         assertEquals(0, stats.deadLettered(), stats.toString());
@@ -174,33 +176,6 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
                 assertTrue(line.path("durationMs").canConvertToLong(), line.toString());
             }
             assertEquals(Map.of("published.md", "published", "draft.md", "draft", "rejected.md", "rejected"), outcomes);
-        }
-    }
-
-    @Test
-    void mustConvergeOnABurstOf200UploadsUnderTenPercentFaults() throws Exception {
-        List<Runnable> uploads = new ArrayList<>();
-        for (int i = 0; i < BURST; i++) {
-            int n = i;
-            uploads.add(() -> upload(post(n) + ".md", postText(n, "v1")));
-        }
-        server.faults().resetCounters();
-        server.faults().enable();
-        Invocations invocations;
-        try {
-            invocations = burst(uploads);
-        } finally {
-            server.faults().disable();
-        }
-
-        for (FaultKind kind : FaultKind.values()) {
-            assertTrue(server.faults().injected(kind) > 0, "no " + kind + " was injected: " + server.faults().injectedByKind());
-        }
-        assertEquals(BURST, buckets.manifest().entries().size());
-        assertSiteShowsExactlyTheContentBucket();
-        // A transient fault is never taken for a permanent one, which Lambda would not retry.
-        for (JsonNode line : invocations.logs.lines()) {
-            assertTrue(List.of("published", "unchanged", "failed-will-retry").contains(line.path("outcome").asText()), line.toString());
         }
     }
 }
