@@ -117,8 +117,17 @@ final class BatchPublish {
         private final Map<String, RuntimeException> failed = new ConcurrentHashMap<>();
         private final Map<String, Long> millis = new ConcurrentHashMap<>();
         private final Map<String, Outcome> independent = new ConcurrentHashMap<>();
-        private Map<String, Read> reads = Map.of();
+        private Map<String, Read> reads = new ConcurrentHashMap<>();
         private final Map<Integer, Decision> decisions = new HashMap<>();
+        /**
+         * Files outside the batch that it makes look at again ({@link UrlOwner}): a file refused a URL that the batch
+         * frees or gives another owner, and an owner the batch displaces. Decided after the batch's changes.
+         */
+        private final Set<String> followUps = new LinkedHashSet<>();
+        private final Map<String, Decision> followUpDecisions = new HashMap<>();
+        /** The files a fold found to look at again that are not follow-ups yet. */
+        private final Set<String> lookAgain = new LinkedHashSet<>();
+        private volatile RuntimeException followUpFailure;
         private Manifest listed;
         /** Each published article's links that lead nowhere, as the site stands after the commit. */
         private final Map<String, List<ArticleWarning>> linkWarnings = new java.util.concurrent.ConcurrentHashMap<>();
@@ -142,7 +151,9 @@ final class BatchPublish {
         }
 
         private synchronized void failed(String key, RuntimeException e) {
-            if (e instanceof StoreException s && s.retryable()) {
+            if (followUps.contains(key) && changes.stream().noneMatch(c -> c.key().equals(key))) {
+                followUpFailure = e;
+            } else if (e instanceof StoreException s && s.retryable()) {
                 handBackFrom(key, e);
             } else {
                 failed.put(key, e);
@@ -210,14 +221,17 @@ final class BatchPublish {
                 }
                 // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
                 Publisher.Snapshot snapshot = publisher.readManifest();
-                readArticles(parser);
+                reads = new ConcurrentHashMap<>();
+                followUps.clear();
+                readArticles(parser, keysBeforeCut(true));
                 if (attempt == 1) {
                     syncIndependents();  // after the reads: a change after a failed read is left untouched
                 }
                 Manifest base = snapshot.value();
-                Manifest folded = fold(base);
-                boolean changed = folded != base;
-                listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired()) : base;
+                Manifest folded = foldWithFollowUps(parser, base);
+                // A new site's first commit writes its index pages, even when the batch lists nothing (a draft, say).
+                boolean changed = folded != base || snapshot.version().isEmpty();
+                listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired(), folded.claims()) : base;
                 Map<String, String> written = new ConcurrentHashMap<>();
                 if (!writePages(renderer, base, written) || changed && !publisher.commit(snapshot, listed)) {
                     // A page was written under us, its source moved on or its write failed, or the manifest changed: again.
@@ -241,10 +255,28 @@ final class BatchPublish {
                     + " attempts; try again", true, null);
         }
 
-        /** Reads and parses the articles before the cut, in parallel; sets the wake-ups of held and expiring ones. */
-        private void readArticles(ArticleParser parser) {
-            Map<String, Read> read = new ConcurrentHashMap<>();
-            Parallel.map(Publisher.IO, keysBeforeCut(true), key -> {
+        /**
+         * Folds the batch into the manifest, then the files it makes look at again, until there are no new ones (each
+         * round reads only the new ones; a file is looked at once per round, so the rounds end).
+         */
+        private Manifest foldWithFollowUps(ArticleParser parser, Manifest base) {
+            Manifest folded = fold(base);
+            while (!lookAgain.isEmpty()) {
+                List<String> more = List.copyOf(lookAgain);
+                followUps.addAll(more);
+                readArticles(parser, more.stream().filter(key -> !reads.containsKey(key)).toList());
+                if (followUpFailure != null) {
+                    throw followUpFailure;  // a file outside the batch could not be read: the whole batch waits for it
+                }
+                folded = fold(base);
+            }
+            return folded;
+        }
+
+        /** Reads and parses articles, in parallel; sets the wake-ups of held and expiring ones. */
+        private void readArticles(ArticleParser parser, List<String> keys) {
+            Map<String, Read> read = reads;
+            Parallel.map(Publisher.IO, keys, key -> {
                 long started = System.nanoTime();
                 try {
                     Optional<ContentStore.SourceFile> file = content.read(key);
@@ -264,57 +296,83 @@ final class BatchPublish {
                 millis.put(key, millisSince(started));
                 return null;
             });
-            reads = read;
         }
 
         /**
          * Applies the changes before the cut to the manifest in the batch's order, with {@link Publisher#sync}'s
-         * rules, and remembers what each did.
+         * rules, then the follow-ups; remembers what each did, and which files to look at again.
          *
          * @return the manifest after them, {@code base} itself when none changed it
          */
         private Manifest fold(Manifest base) {
             decisions.clear();
+            followUpDecisions.clear();
+            lookAgain.clear();
             Manifest m = base;
             for (int i = 0; i < cut; i++) {
                 SourceChange change = changes.get(i);
-                String key = change.key();
-                Read read = reads.get(key);
-                if (!goesThroughManifest(key) || read == null) {
-                    continue;
+                Read read = reads.get(change.key());
+                int index = i;
+                if (goesThroughManifest(change.key()) && read != null) {
+                    m = decide(change.key(), change.sequencer(), read, m, decision -> decisions.put(index, decision));
                 }
-                Manifest.Entry current = m.bySource(key);
-                Decision decision;
-                if (read.file().isEmpty()) {
-                    decision = new Decision(current == null ? Outcome.Kind.SKIPPED : Outcome.Kind.UNPUBLISHED,
-                            current == null ? "" : current.article().slug(), null);
-                    m = current == null ? m : m.without(key);
-                } else if (read.rejection() != null) {
-                    decision = new Decision(Outcome.Kind.REJECTED, "", read.rejection());
-                } else if (read.withheld() != null) {
-                    decision = new Decision(null, read.article().slug(), null);  // withheld: the outcome follows from the status
-                    m = current == null ? m : m.without(key);
-                } else {
-                    ArticleSummary article = read.article().summary();
-                    Manifest.Entry owner = m.byPath(article.path());
-                    if (owner != null && !owner.sourceKey().equals(key)) {
-                        decision = new Decision(Outcome.Kind.REJECTED, "", ArticleException.duplicateUrl(key, article.url(), owner.sourceKey()));
-                    } else if (current != null && current.sourceEtag().equals(read.file().get().etag()) && current.article().equals(article)) {
-                        decision = new Decision(Outcome.Kind.UNCHANGED, read.article().slug(), null);
-                    } else {
-                        decision = new Decision(Outcome.Kind.PUBLISHED, read.article().slug(), null);
-                        m = m.with(new Manifest.Entry(key, read.file().get().etag(), change.sequencer(), article));
-                    }
-                }
-                decisions.put(i, decision);
             }
+            for (String key : followUps) {
+                Read read = reads.get(key);
+                if (read != null) {
+                    m = decide(key, "", read, m, decision -> followUpDecisions.put(key, decision));
+                }
+            }
+            // A file refused a URL that is free now, or that has another owner than before, may own it now.
+            for (Map.Entry<String, String> claim : m.claims().entrySet()) {
+                Manifest.Entry owner = m.byPath(claim.getValue());
+                if (owner == null || owner != base.byPath(claim.getValue())) {
+                    lookAgain.add(claim.getKey());
+                }
+            }
+            lookAgain.removeAll(followUps);
             return m;
         }
 
-        /** The decision of the last change of each key, by key. */
+        /** One file's change to the manifest, as {@link Publisher#sync} makes it. */
+        private Manifest decide(String key, String sequencer, Read read, Manifest m, java.util.function.Consumer<Decision> decided) {
+            Manifest.Entry current = m.bySource(key);
+            if (read.file().isEmpty()) {
+                decided.accept(new Decision(current == null ? Outcome.Kind.SKIPPED : Outcome.Kind.UNPUBLISHED,
+                        current == null ? "" : current.article().slug(), null));
+                return current == null ? m.withoutClaim(key) : m.without(key);
+            }
+            if (read.rejection() != null) {
+                // The published version, if any, stays; a broken file claims no URL.
+                decided.accept(new Decision(Outcome.Kind.REJECTED, "", read.rejection()));
+                return m.withoutClaim(key);
+            }
+            if (read.withheld() != null) {
+                decided.accept(new Decision(null, read.article().slug(), null));  // withheld: the outcome follows from the status
+                return current == null ? m.withoutClaim(key) : m.without(key);
+            }
+            ArticleSummary article = read.article().summary();
+            Manifest.Entry owner = m.byPath(article.path());
+            if (owner != null && !owner.sourceKey().equals(key)) {
+                if (!UrlOwner.takesOver(new UrlOwner.Claim(key, article), owner)) {
+                    decided.accept(new Decision(Outcome.Kind.REJECTED, "", ArticleException.duplicateUrl(key, article.url(), owner.sourceKey())));
+                    return current == null ? m.withClaim(key, article.path()) : m.without(key).withClaim(key, article.path());
+                }
+                lookAgain.add(owner.sourceKey());  // displaced: its author learns why
+                m = m.without(owner.sourceKey()).withClaim(owner.sourceKey(), article.path());
+            } else if (current != null && current.sourceEtag().equals(read.file().get().etag()) && current.article().equals(article)) {
+                decided.accept(new Decision(Outcome.Kind.UNCHANGED, read.article().slug(), null));
+                return m.withoutClaim(key);
+            }
+            decided.accept(new Decision(Outcome.Kind.PUBLISHED, read.article().slug(), null));
+            return m.with(new Manifest.Entry(key, read.file().get().etag(), sequencer, article));
+        }
+
+        /** The decision of the last change of each key, or of its follow-up, by key. */
         private Map<String, Decision> lastDecisions() {
             Map<String, Decision> last = new LinkedHashMap<>();
             decisions.keySet().stream().sorted().forEach(i -> last.put(changes.get(i).key(), decisions.get(i)));
+            last.putAll(followUpDecisions);
             return last;
         }
 
@@ -327,8 +385,19 @@ final class BatchPublish {
          */
         private boolean writePages(SiteRenderer renderer, Manifest base, Map<String, String> written) {
             // A key published and then named again is unchanged the second time: its page is written all the same.
-            Map<Boolean, List<String>> byNewPath = decisions.entrySet().stream().filter(e -> e.getValue().kind() == Outcome.Kind.PUBLISHED)
-                    .map(e -> changes.get(e.getKey()).key()).distinct()
+            // Only what the manifest lists in the end: a file published and then displaced within the batch has no page.
+            Set<String> published = new LinkedHashSet<>();
+            decisions.forEach((i, decision) -> {
+                if (decision.kind() == Outcome.Kind.PUBLISHED) {
+                    published.add(changes.get(i).key());
+                }
+            });
+            followUpDecisions.forEach((key, decision) -> {
+                if (decision.kind() == Outcome.Kind.PUBLISHED) {
+                    published.add(key);
+                }
+            });
+            Map<Boolean, List<String>> byNewPath = published.stream().filter(key -> listed.bySource(key) != null)
                     .collect(Collectors.partitioningBy(key -> base.byPath(reads.get(key).article().summary().path()) == null));
             int before = cut;
             return writePages(renderer, byNewPath.get(true), written) && writePages(renderer, byNewPath.get(false), written) && cut == before;

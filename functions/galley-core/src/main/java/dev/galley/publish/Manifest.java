@@ -81,18 +81,28 @@ public final class Manifest {
      * the file is published again, its old URLs redirect to it again.
      */
     private final Map<String, List<String>> retired;
+    /**
+     * The files refused a URL another file holds ({@link UrlOwner}), by source file: the path each claims. When that
+     * path frees, or its owner changes, they are looked at again, so the site does not depend on which came first.
+     */
+    private final Map<String, String> claims;
     /** The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time. */
     private List<ArticleSummary> newestFirst;
 
     /** The entries are keyed by their article's path, whatever keys an old manifest gave them. */
     @JsonCreator
     public Manifest(@JsonProperty("revision") long revision, @JsonProperty("entries") Map<String, Entry> entries,
-                    @JsonProperty("retired") Map<String, List<String>> retired) {
+                    @JsonProperty("retired") Map<String, List<String>> retired, @JsonProperty("claims") Map<String, String> claims) {
         this.revision = revision;
         Map<String, Entry> byPath = new TreeMap<>();
         entries.values().forEach(e -> byPath.put(e.article().path(), e));
         this.entries = Collections.unmodifiableMap(byPath);
         this.retired = retired == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(retired));  // null: written before it
+        this.claims = claims == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(claims));
+    }
+
+    public Manifest(long revision, Map<String, Entry> entries, Map<String, List<String>> retired) {
+        this(revision, entries, retired, Map.of());
     }
 
     public Manifest(long revision, Map<String, Entry> entries) {
@@ -114,6 +124,42 @@ public final class Manifest {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     Map<String, List<String>> retired() {
         return retired;
+    }
+
+    @JsonProperty("claims")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    Map<String, String> claims() {
+        return claims;
+    }
+
+    /** The files refused the URL at this path, which its owner holds. */
+    List<String> claimantsOf(String path) {
+        return claims.entrySet().stream().filter(e -> e.getValue().equals(path)).map(Map.Entry::getKey).toList();
+    }
+
+    /** This manifest, remembering that a file was refused the path another file holds. */
+    Manifest withClaim(String sourceKey, String path) {
+        if (path.equals(claims.get(sourceKey))) {
+            return this;
+        }
+        Map<String, String> next = new TreeMap<>(claims);
+        next.put(sourceKey, path);
+        return new Manifest(revision, entries, retired, next);
+    }
+
+    /** This manifest, with no claim of the file. */
+    Manifest withoutClaim(String sourceKey) {
+        if (!claims.containsKey(sourceKey)) {
+            return this;
+        }
+        Map<String, String> next = new TreeMap<>(claims);
+        next.remove(sourceKey);
+        return new Manifest(revision, entries, retired, next);
+    }
+
+    /** This manifest with exactly these claims. */
+    Manifest withClaims(Map<String, String> all) {
+        return new Manifest(revision, entries, retired, all);
     }
 
     /** The entry of the article at this site path, such as {@code articles/x/}, or null. */
@@ -164,7 +210,9 @@ public final class Manifest {
         next.put(entry.article().path(), returning(entry, bySource(entry.sourceKey())));
         Map<String, List<String>> stillRetired = new TreeMap<>(retired);
         stillRetired.remove(entry.sourceKey());
-        return new Manifest(revision + 1, next, stillRetired);
+        Map<String, String> otherClaims = new TreeMap<>(claims);
+        otherClaims.remove(entry.sourceKey());
+        return new Manifest(revision + 1, next, stillRetired, otherClaims);
     }
 
     /** The next revision, without the entry of this source file, whose paths it remembers. */
@@ -178,7 +226,9 @@ public final class Manifest {
             }
             return false;
         });
-        return new Manifest(revision + 1, next, nextRetired);
+        Map<String, String> otherClaims = new TreeMap<>(claims);
+        otherClaims.remove(sourceKey);
+        return new Manifest(revision + 1, next, nextRetired, otherClaims);
     }
 
     /**
@@ -195,7 +245,7 @@ public final class Manifest {
             nextRetired.remove(e.sourceKey());
         });
         bySource.values().forEach(left -> nextRetired.put(left.sourceKey(), left.allPaths()));
-        return new Manifest(revision + 1, next, nextRetired);
+        return new Manifest(revision + 1, next, nextRetired, claims);
     }
 
     /** An entry of a source that was on the site as {@code previous}, or that left it and comes back. */
@@ -206,7 +256,8 @@ public final class Manifest {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Manifest m && revision == m.revision && entries.equals(m.entries) && retired.equals(m.retired);
+        return other instanceof Manifest m && revision == m.revision && entries.equals(m.entries) && retired.equals(m.retired)
+                && claims.equals(m.claims);
     }
 
     @Override

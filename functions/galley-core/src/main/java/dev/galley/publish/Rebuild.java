@@ -123,20 +123,23 @@ public final class Rebuild {
         Map<String, List<Parsed>> byPath = parsed.stream().filter(p -> p.article() != null && !withheld.containsKey(p.key()))
                 .collect(Collectors.groupingBy(p -> p.article().summary().path(), TreeMap::new, Collectors.toList()));
         List<Parsed> winners = new ArrayList<>();
+        Map<String, String> claims = new TreeMap<>();
         for (List<Parsed> claimants : byPath.values()) {
-            Parsed winner = winner(claimants, previous.value());
+            Parsed winner = claimants.stream().min(Comparator.comparing(p -> new UrlOwner.Claim(p.key(), p.article().summary()), UrlOwner.FIRST))
+                    .orElseThrow();
             winners.add(winner);
             for (Parsed loser : claimants) {
                 if (loser != winner) {
                     ArticleException e = ArticleException.duplicateUrl(loser.key(), loser.article().summary().url(), winner.key());
                     rejected.add(e);
                     statuses.put(loser.key(), new PublishStatus(State.REJECTED, e.reason(), ""));
+                    claims.put(loser.key(), loser.article().summary().path());
                 }
             }
         }
 
         Manifest listed = previous.value().replacedBy(winners.stream()
-                .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList());
+                .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList()).withClaims(claims);
         AtomicInteger written = new AtomicInteger();
         inParallel(winners, w -> {
             if (writePage(renderer, w, listed) == Publisher.PageWrite.WRITTEN) {
@@ -155,7 +158,7 @@ public final class Rebuild {
         rejected.addAll(refusedMedia);
         rejected.sort(Comparator.comparing(ArticleException::file));
 
-        Manifest next = commitAll(previous, List.copyOf(listed.entries().values()));
+        Manifest next = commitAll(previous, List.copyOf(listed.entries().values()), listed.claims());
         Map<String, String> bodies = new HashMap<>();
         winners.forEach(w -> bodies.put(w.article().summary().path(), w.article().bodyHtml()));
         written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
@@ -239,26 +242,14 @@ public final class Rebuild {
         return result;
     }
 
-    /** The manifest's owner keeps its URL; otherwise the earliest article wins, then the first in name order. */
-    private static Parsed winner(List<Parsed> claimants, Manifest previous) {
-        Manifest.Entry owner = previous.byPath(claimants.get(0).article().summary().path());
-        return claimants.stream()
-                .filter(p -> owner != null && p.key().equals(owner.sourceKey()))
-                .findFirst()
-                .orElseGet(() -> claimants.stream()
-                        .min(Comparator.comparing((Parsed p) -> p.article().summary().date(), Comparator.nullsLast(Comparator.naturalOrder()))
-                                .thenComparing(Parsed::key))
-                        .orElseThrow());
-    }
-
     /**
      * Commits the rebuilt entries. An upload handled while the rebuild ran may have committed first; its
      * entry is newer than what the rebuild listed, so it is kept (and an entry it removed stays removed).
      */
-    private Manifest commitAll(Publisher.Snapshot base, List<Manifest.Entry> entries) {
+    private Manifest commitAll(Publisher.Snapshot base, List<Manifest.Entry> entries, Map<String, String> claims) {
         Publisher.Snapshot current = base;
         for (int attempt = 1; attempt <= 10; attempt++) {
-            Manifest next = current.value().replacedBy(merge(base.value(), current.value(), entries));
+            Manifest next = current.value().replacedBy(merge(base.value(), current.value(), entries)).withClaims(claims);
             if (publisher.commit(current, next)) {
                 return next;
             }

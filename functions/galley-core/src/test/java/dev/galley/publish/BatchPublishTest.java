@@ -92,6 +92,10 @@ class BatchPublishTest {
                 Arguments.of("an image, and a file named three times", List.of(
                         "+diagram.png", "+fresh.md Backpressure|2026-03-20", "+kept.md Zero-downtime migrations, revised|2026-03-10",
                         "+fresh.md Backpressure in async Rust|2026-03-20|tags: [Rust]", "+fresh.md Backpressure in async Rust|2026-03-21")),
+                Arguments.of("a refused file published once the owner of its URL is deleted", List.of(
+                        "+twin.md Zero-downtime migrations again|2026-03-12|slug: kept", "-kept.md")),
+                Arguments.of("an earlier file takes a URL from its owner, who is refused", List.of(
+                        "+older.md Older notes on migrations|2025-01-01|slug: kept")),
                 Arguments.of("an article held until next year and one past its expiry", List.of(
                         "+later.md Later|2999-01-01", "+kept.md Zero-downtime migrations|2026-03-10|expiryDate: 2026-03-11")));
     }

@@ -72,17 +72,51 @@ class PermalinkPublishingTest {
     }
 
     @Test
-    void aFullRebuildKeepsTheUrlWithItsOwnerAndRefusesTheOther() {
+    void theEarlierFileOwnsAUrlWhicheverCameFirstAndTheOtherIsRefusedNamingIt() {
         twoKubeconPosts();
-        sync("2024/kubecon-eu.md");  // the later post got there first, and keeps its URL
+        sync("2024/kubecon-eu.md");  // the later post got there first
+
+        Outcome earlier = sync("2023/kubecon-eu.md");
+
+        assertEquals(Outcome.Kind.PUBLISHED, earlier.kind());
+        assertTrue(site.text("articles/kubecon-eu/index.html").contains("KubeCon EU 2023"));
+        assertEquals(PublishStatus.State.REJECTED, content.statuses.get("2024/kubecon-eu.md").state(), "its author learns it was displaced");
+        assertTrue(content.statuses.get("2024/kubecon-eu.md").reason().contains("the URL /articles/kubecon-eu/ is already used by 2023/kubecon-eu.md"),
+                content.statuses.get("2024/kubecon-eu.md").reason());
+        assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
 
         Rebuild.Report report = publisher.rebuild();
+        assertEquals(List.of("2024/kubecon-eu.md"), report.rejected().stream().map(e -> e.file()).toList(), "a full re-render agrees");
+        assertTrue(report.changedNothing(), "and finds nothing to change");
+    }
 
-        assertEquals(1, report.rejected().size());
-        assertEquals("2023/kubecon-eu.md: the URL /articles/kubecon-eu/ is already used by 2024/kubecon-eu.md; give this article "
-                + "its own, with another slug: or permalink: line, or a site.yaml permalink that keeps them apart, such as /:year/:slug/",
-                report.rejected().get(0).getMessage());
+    @Test
+    void aRefusedFileIsPublishedAsSoonAsItsUrlIsFree() {
+        twoKubeconPosts();
+        sync("2023/kubecon-eu.md");
+        assertEquals(Outcome.Kind.REJECTED, sync("2024/kubecon-eu.md").kind());
+
+        content.files.remove("2023/kubecon-eu.md");
+        assertEquals(Outcome.Kind.UNPUBLISHED, sync("2023/kubecon-eu.md").kind());
+
+        assertTrue(site.text("articles/kubecon-eu/index.html").contains("KubeCon EU 2024"), "no upload of its own was needed");
+        assertEquals(PublishStatus.State.PUBLISHED, content.statuses.get("2024/kubecon-eu.md").state());
+        assertTrue(site.text("index.html").contains("KubeCon EU 2024"));
+        assertTrue(publisher.rebuild().changedNothing(), "a full re-render finds nothing to change");
+    }
+
+    @Test
+    void aRefusedFileTakesTheUrlWhenItsOwnerMovesAway() {
+        twoKubeconPosts();
+        sync("2023/kubecon-eu.md");
+        sync("2024/kubecon-eu.md");
+
+        content.put("2023/kubecon-eu.md", article("KubeCon EU 2023", "2023-04-18", "slug: kubecon-eu-2023"));
+        sync("2023/kubecon-eu.md");
+
         assertTrue(site.text("articles/kubecon-eu/index.html").contains("KubeCon EU 2024"));
+        assertTrue(site.text("articles/kubecon-eu-2023/index.html").contains("KubeCon EU 2023"));
+        assertEquals(PublishStatus.State.PUBLISHED, content.statuses.get("2024/kubecon-eu.md").state());
     }
 
     private String redirectTarget(String key) {
