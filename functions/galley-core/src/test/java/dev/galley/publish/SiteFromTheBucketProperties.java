@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class SiteFromTheBucketProperties {
 
-    private static final int HISTORIES = 150;
+    private static final int HISTORIES = 200;
     private static final List<String> FILES = List.of("a.md", "b.md", "c.md", "notes/d.md");
 
     /** One author operation on the content bucket. */
@@ -63,7 +63,7 @@ class SiteFromTheBucketProperties {
         }
     }
 
-    /** site.yaml with a permalink pattern, or none. */
+    /** site.yaml with a permalink pattern and two articles a page (so archive pages come and go), or none. */
     private record Config(String permalink) implements Operation {
         @Override
         public String key() {
@@ -75,7 +75,7 @@ class SiteFromTheBucketProperties {
             if (permalink.isEmpty()) {
                 content.files.remove(key());
             } else {
-                content.put(key(), "permalink: " + permalink + "\n");
+                content.put(key(), "permalink: " + permalink + "\npageSize: 2\n");
             }
         }
     }
@@ -106,7 +106,7 @@ class SiteFromTheBucketProperties {
             } else if (kind < 8) {
                 history.add(new Delete(file));
             } else {
-                history.add(new Config(List.of("", "/:year/:slug/", "/:section/:slug/").get(random.nextInt(3))));
+                history.add(new Config(List.of("", "/articles/:slug/", "/:year/:slug/", "/:section/:slug/").get(random.nextInt(4))));
             }
         }
         return history;
