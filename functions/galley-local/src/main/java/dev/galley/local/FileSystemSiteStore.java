@@ -39,9 +39,15 @@ public final class FileSystemSiteStore implements SiteStore {
     private final AtomicLong writes = new AtomicLong();
     private final Object[] pathLocks = new Object[STRIPES];
     private final ReadWriteLock folders = new ReentrantReadWriteLock();
+    /**
+     * The folder held no file when the store was made, as for a build into a new folder: every file in it is then
+     * one this store wrote, and a listing comes from memory instead of walking the 10,000 folders of a large site.
+     */
+    private final boolean startedEmpty;
 
     public FileSystemSiteStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.startedEmpty = LocalPaths.listFiles(this.root).isEmpty();
         for (int i = 0; i < STRIPES; i++) {
             pathLocks[i] = new Object();
         }
@@ -118,6 +124,9 @@ public final class FileSystemSiteStore implements SiteStore {
 
     @Override
     public List<String> list(String prefix) {
+        if (startedEmpty) {
+            return written.keySet().stream().filter(path -> path.startsWith(prefix)).sorted().toList();
+        }
         // Walk only the folder the prefix names, not the whole site.
         int slash = prefix.lastIndexOf('/');
         String folder = prefix.substring(0, slash + 1);
