@@ -27,9 +27,14 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "build: ${wall} s wall, $(python3 -c "print(round($user + $sys, 1))") s CPU, $((rss / 1024)) MiB peak RSS  ($(tail -1 "$work/build.log"))"
 
 echo "classes loaded: $(grep -c 'source:' "$work/class-load.txt"), by where they come from:"
-sed -n 's/.*source: //p' "$work/class-load.txt" \
-  | sed -e 's#.*/lib/\([a-z-]*[a-z]\)-[0-9][^/]*\.jar#\1#' -e 's#.*/\(galley-[a-z]*\)\.jar#\1#' -e 's#^jrt:/.*#JDK (jrt)#' \
-        -e 's#^__JVM_DefineClass__#JDK (generated)#' -e 's#^__dynamic_proxy__#JDK (generated)#' -e 's#^instance of .*#JDK (generated)#' \
+python3 -c '
+import re, sys
+for line in sys.stdin:
+    source = line.split("source: ", 1)[1].strip()
+    jar = re.search(r"([A-Za-z0-9.-]+?)(-[0-9][^/]*)?\.jar$", source)
+    print("JDK, from the CDS archive" if source == "shared objects file" else "JDK" if source.startswith("jrt:")
+          else jar.group(1) if jar else "generated at run time (lambdas, proxies)")
+' <"$work/class-load.txt" \
   | sort | uniq -c | sort -rn | head -20
 
 jfr print --json --stack-depth 512 --events jdk.ExecutionSample,jdk.Compilation,jdk.GarbageCollection "$work/build.jfr" >"$work/events.json"
