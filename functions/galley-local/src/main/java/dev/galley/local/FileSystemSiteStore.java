@@ -40,14 +40,14 @@ public final class FileSystemSiteStore implements SiteStore {
     private final Object[] pathLocks = new Object[STRIPES];
     private final ReadWriteLock folders = new ReentrantReadWriteLock();
     /**
-     * The folder held no file when the store was made, as for a build into a new folder: every file in it is then
+     * The folder was missing or empty when the store was made, as for a build into a new folder: every file in it is then
      * one this store wrote, and a listing comes from memory instead of walking the 10,000 folders of a large site.
      */
     private final boolean startedEmpty;
 
     public FileSystemSiteStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
-        this.startedEmpty = LocalPaths.listFiles(this.root).isEmpty();
+        this.startedEmpty = isMissingOrEmpty(this.root);
         for (int i = 0; i < STRIPES; i++) {
             pathLocks[i] = new Object();
         }
@@ -139,6 +139,15 @@ public final class FileSystemSiteStore implements SiteStore {
     @Override
     public boolean skipsIdenticalWrites() {
         return false;
+    }
+
+    /** A folder with empty folders in it counts as not empty: a build over it walks it, as before. */
+    private static boolean isMissingOrEmpty(Path dir) {
+        try {
+            return !Files.isDirectory(dir) || isEmptyDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {
