@@ -86,8 +86,11 @@ public final class Manifest {
      * path frees, or its owner changes, they are looked at again, so the site does not depend on which came first.
      */
     private final Map<String, String> claims;
-    /** The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time. */
-    private List<ArticleSummary> newestFirst;
+    /**
+     * The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time.
+     * Sorted under a lock: a rebuild's sixteen page writers ask at once, and used to sort the same list sixteen times.
+     */
+    private volatile List<ArticleSummary> newestFirst;
 
     /** The entries are keyed by their article's path, whatever keys an old manifest gave them. */
     @JsonCreator
@@ -181,8 +184,13 @@ public final class Manifest {
     public List<ArticleSummary> articles() {
         List<ArticleSummary> sorted = newestFirst;
         if (sorted == null) {
-            sorted = entries.values().stream().map(Entry::article).filter(a -> !a.page()).sorted(SiteIndex.NEWEST_FIRST).toList();
-            newestFirst = sorted;  // a race computes the same immutable list twice, harmlessly
+            synchronized (this) {
+                sorted = newestFirst;
+                if (sorted == null) {
+                    sorted = entries.values().stream().map(Entry::article).filter(a -> !a.page()).sorted(SiteIndex.NEWEST_FIRST).toList();
+                    newestFirst = sorted;
+                }
+            }
         }
         return sorted;
     }

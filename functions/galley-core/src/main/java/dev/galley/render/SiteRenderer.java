@@ -109,6 +109,15 @@ public final class SiteRenderer {
         }
         // Sorted once here: the tags and the feed sort again, but a sorted list costs them a single pass.
         byDate.sort(SiteIndex.NEWEST_FIRST);
+        // The pages that list every article first: they take longest to render, and whoever writes the pages in
+        // parallel then starts them while the many small pages fill the other threads, not after them.
+        List<ArticleSummary> listed = List.copyOf(byDate);
+        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed, standalone));
+        pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
+        List<IndexPage.FeedEntry> feed = feedEntries(byDate, versions);
+        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.PATH, ContentKind.ATOM, "", feed));
+        pages.put(RssFeed.PATH, new IndexPage.Feed(RssFeed.PATH, ContentKind.RSS, "", feed));
+        pages.put(RssFeed.HUGO_PATH, new IndexPage.Feed(RssFeed.HUGO_PATH, ContentKind.RSS, "", feed));
         List<ArticleSummary> home = SiteIndex.featuredFirst(byDate);
         for (ListingPage listing : Pagination.paginate("", home, site.pageSize())) {
             pages.put(listing.file(), new IndexPage.Home(listing));
@@ -131,13 +140,6 @@ public final class SiteRenderer {
         pages.put(TAGS, new IndexPage.TagCloud(counts));
         List<ArticleSummary> recent = List.copyOf(byDate.subList(0, Math.min(RECENT_ON_404, byDate.size())));
         pages.put(NOT_FOUND, new IndexPage.NotFound(recent));
-        List<IndexPage.FeedEntry> feed = feedEntries(byDate, versions);
-        pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.PATH, ContentKind.ATOM, "", feed));
-        pages.put(RssFeed.PATH, new IndexPage.Feed(RssFeed.PATH, ContentKind.RSS, "", feed));
-        pages.put(RssFeed.HUGO_PATH, new IndexPage.Feed(RssFeed.HUGO_PATH, ContentKind.RSS, "", feed));
-        List<ArticleSummary> listed = List.copyOf(byDate);
-        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed, standalone));
-        pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
         pages.put(SEARCH, new IndexPage.Search());
         for (SiteFile file : List.of(STYLESHEET_FILE, SEARCH_SCRIPT_FILE, Sitemap.robots(site))) {
             pages.put(file.path(), new IndexPage.Fixed(file));

@@ -41,7 +41,7 @@ public final class Sitemap {
 
     /** The newest change among these articles, or null when there are none. */
     public static OffsetDateTime lastModified(Collection<ArticleSummary> articles) {
-        return articles.stream().map(Format::modified).max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
+        return articles.stream().map(Format::modified).max(OffsetDateTime.timeLineOrder()).orElse(null);
     }
 
     /**

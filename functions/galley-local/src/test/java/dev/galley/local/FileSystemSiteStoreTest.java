@@ -117,6 +117,22 @@ class FileSystemSiteStoreTest {
         assertEquals(3, store.list("").size());
     }
 
+    /** A store over a new folder lists from memory what it wrote; one over a folder with files walks it: the same answer. */
+    @Test
+    void mustListFromMemoryWhatWalkingTheFolderWouldFind(@TempDir Path root) {
+        FileSystemSiteStore fresh = new FileSystemSiteStore(root);
+        for (String path : List.of("articles/a/index.html", "articles-old/b/index.html", "articles/c/index.html", "tags/x/index.html", "index.html")) {
+            fresh.write(html(path, path), Map.of(), new Condition.None());
+        }
+        fresh.delete("articles/c/index.html");
+        FileSystemSiteStore overEarlierBuild = new FileSystemSiteStore(root);
+
+        for (String prefix : List.of("", "articles/", "articles", "tags/", "index.html", "media/")) {
+            assertEquals(overEarlierBuild.list(prefix), fresh.list(prefix), "list(\"" + prefix + "\")");
+        }
+        assertEquals(List.of("articles-old/b/index.html", "articles/a/index.html"), fresh.list("articles"));
+    }
+
     @Test
     void mustRemoveFoldersADeleteEmptied(@TempDir Path root) {
         FileSystemSiteStore store = new FileSystemSiteStore(root);
