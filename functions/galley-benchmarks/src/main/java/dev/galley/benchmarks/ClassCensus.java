@@ -20,7 +20,7 @@ final class ClassCensus {
 
     // [0.012s][info][class,load] java.lang.Object source: shared objects file
     private static final Pattern LINE = Pattern.compile("\\[class,load\\s*\\] (\\S+) source: (.*)");
-    private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.");
+    private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.", "org.jcp.");
 
     private final Map<String, Integer> byLibrary = new TreeMap<>();
     private int total;
