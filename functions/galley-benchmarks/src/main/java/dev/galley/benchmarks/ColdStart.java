@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -35,14 +36,22 @@ import java.util.jar.JarOutputStream;
  * {@code --cpus 0} pins each JVM to the listed CPUs with {@code taskset -c}. {@code --primed} runs the SnapStart
  * hooks (priming, then restore) before the event and reports the first event's time apart: what a function
  * restored from a SnapStart snapshot pays, less the restore itself, which only Lambda can measure.
+ *
+ * <p>{@code --baseline-jar} measures a second deployment jar (an older build) too, alternating the two run by run
+ * so that both see the same machine load, and prints both medians. {@code --classes} logs every class each JVM
+ * loads until its first event is handled ({@code -Xlog:class+load}) and prints them counted by library.
  */
 final class ColdStart {
 
-    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--runs 7] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
+    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
 
-    private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function.
+    private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-Dhttp.maxConnections=16", "-XX:+UseSerialGC");
 
     private Path jar = Path.of("functions/galley-lambda/target/galley-lambda.jar");
+    private Path baselineJar;
+    private boolean classes;
     private int runs = 7;
     private boolean appCds;
     private boolean primed;
@@ -54,6 +63,8 @@ final class ColdStart {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> command.jar = Path.of(args[++i]);
+                case "--baseline-jar" -> command.baselineJar = Path.of(args[++i]);
+                case "--classes" -> command.classes = true;
                 case "--runs" -> command.runs = Integer.parseInt(args[++i]);
                 case "--appcds" -> command.appCds = true;
                 case "--primed" -> command.primed = true;
@@ -73,82 +84,151 @@ final class ColdStart {
         Path here = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
         // The child's entry point goes in a jar of its own: AppCDS archives classes from jars only.
         Path childJar = childJar(here.resolve("cold-start-child.jar"));
-        Path archive = here.resolve("galley-lambda.jsa");
+        // The jars measured, in the order each round runs them: the baseline first, as the older build.
+        Map<String, Path> jars = new LinkedHashMap<>();
+        if (baselineJar != null) {
+            jars.put("baseline", baselineJar);
+        }
+        jars.put(baselineJar == null ? "jar" : "this jar", jar);
 
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
              S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
                      .httpClient(UrlConnectionHttpClient.create()).build()) {
-            List<String> options = new ArrayList<>(jvmOptions);
-            if (appCds) {
-                Files.deleteIfExists(archive);
-                List<String> training = new ArrayList<>(jvmOptions);
-                training.add("-XX:ArchiveClassesAtExit=" + archive);
-                runChild(server, s3, article, "training", training, childJar);
-                System.out.printf("AppCDS archive: %s, %.1f MB%n", archive, Files.size(archive) / 1e6);
-                options.add("-XX:SharedArchiveFile=" + archive);
+            Child child = new Child(server, s3, article, childJar);
+            if (classes) {
+                census(child, jars);
+                return;
             }
-            List<Long> totals = new ArrayList<>();
-            List<Long> inits = new ArrayList<>();
-            List<Long> cpuTimes = new ArrayList<>();
-            List<Long> firstEvents = new ArrayList<>();
+            Map<String, List<String>> options = new LinkedHashMap<>();
+            int index = 0;
+            for (Map.Entry<String, Path> measured : jars.entrySet()) {
+                List<String> jvm = new ArrayList<>(jvmOptions);
+                if (appCds) {
+                    Path archive = here.resolve("galley-lambda" + (index++ == 0 ? "" : "-" + index) + ".jsa");
+                    Files.deleteIfExists(archive);
+                    List<String> training = new ArrayList<>(jvmOptions);
+                    training.add("-XX:ArchiveClassesAtExit=" + archive);
+                    child.run(measured.getValue(), "training", training, null);
+                    System.out.printf("AppCDS archive of %s: %s, %.1f MB%n", measured.getKey(), archive, Files.size(archive) / 1e6);
+                    jvm.add("-XX:SharedArchiveFile=" + archive);
+                }
+                options.put(measured.getKey(), jvm);
+            }
+            Map<String, Runs> results = new LinkedHashMap<>();
+            jars.keySet().forEach(name -> results.put(name, new Runs()));
             for (int run = 0; run < runs; run++) {
-                String result = runChild(server, s3, article, Integer.toString(run), options, childJar);
-                System.out.println("run " + (run + 1) + ": " + result.substring("COLDSTART ".length()));
-                totals.add(value(result, "total"));
-                inits.add(value(result, "jvmToMain") + value(result, "init"));
-                cpuTimes.add(value(result, "cpu"));
-                firstEvents.add(value(result, "firstEvent"));
+                for (Map.Entry<String, Path> measured : jars.entrySet()) {
+                    String result = child.run(measured.getValue(), Integer.toString(run), options.get(measured.getKey()), null);
+                    System.out.println("run " + (run + 1) + (jars.size() > 1 ? ", " + measured.getKey() : "") + ": "
+                            + result.substring("COLDSTART ".length()));
+                    results.get(measured.getKey()).add(result);
+                }
             }
-            System.out.printf("cold start, %s%s, %d runs: median %d ms from JVM start to first event handled (median %d ms to handler constructed, %d ms CPU)%n",
-                    cpus == null ? "" : "taskset -c " + cpus + ", ", String.join(" ", options), runs, median(totals), median(inits), median(cpuTimes));
-            if (primed) {
-                System.out.printf("after SnapStart priming and restore: median %d ms for the first event%n", median(firstEvents));
-            }
+            results.forEach((name, measured) -> {
+                System.out.printf("cold start%s, %s%s, %d runs: median %d ms from JVM start to first event handled (median %d ms to handler constructed, %d ms CPU)%n",
+                        jars.size() > 1 ? " of " + name + " (" + jars.get(name) + ")" : "", cpus == null ? "" : "taskset -c " + cpus + ", ",
+                        String.join(" ", options.get(name)), runs, median(measured.totals), median(measured.inits), median(measured.cpuTimes));
+                if (primed) {
+                    System.out.printf("after SnapStart priming and restore: median %d ms for the first event%n", median(measured.firstEvents));
+                }
+            });
         }
     }
 
-    private String runChild(EmbeddedS3 server, S3Client s3, String article, String name, List<String> options, Path childJar)
-            throws IOException, InterruptedException {
-        String content = "content-" + name;
-        String site = "site-" + name;
-        server.createBucket(content);
-        server.createBucket(site);
-        String etag = s3.putObject(r -> r.bucket(content).key("zero-downtime-migrations.md"), RequestBody.fromString(article)).eTag();
-        Path event = Files.createTempFile("galley-event", ".json");
-        Files.writeString(event, "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
-                + content + "\"},\"object\":{\"key\":\"zero-downtime-migrations.md\",\"eTag\":" + etag + ",\"sequencer\":\"01\"}}}]}");
-
-        List<String> command = new ArrayList<>();
-        if (cpus != null) {
-            command.addAll(List.of("taskset", "-c", cpus));
+    /** One JVM per jar with the class+load log on, then the table of what each loaded by its first event. */
+    private void census(Child child, Map<String, Path> jars) throws IOException, InterruptedException {
+        Map<String, ClassCensus> censuses = new LinkedHashMap<>();
+        List<String> totals = new ArrayList<>();
+        for (Map.Entry<String, Path> measured : jars.entrySet()) {
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.add(ClassCensus.LOG_OPTION);
+            ClassCensus census = new ClassCensus();
+            String result = child.run(measured.getValue(), "classes", options, census);
+            censuses.put(measured.getKey(), census);
+            totals.add(measured.getKey() + ": " + value(result, "total") + " ms to the first event handled, "
+                    + (value(result, "jvmToMain") + value(result, "init")) + " ms to the handler, with the log on");
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + childJar, ColdStartChild.class.getName(), event.toString(),
-                primed ? "primed" : "cold"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of(
-                "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", server.accessKey(), "AWS_SECRET_ACCESS_KEY", server.secretKey(),
-                "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", server.endpoint().toString()));
-        Process process = builder.start();
-        String result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("COLDSTART")) {
-                    result = line;
-                } else if (line.contains("\"outcome\"") && !line.contains("\"published\"") && !line.contains("s3:TestEvent")) {
-                    throw new IllegalStateException("the event was not published: " + line);
-                } else if (line.contains("Error") || line.contains("[warning]") && !line.contains("Pre JDK 6") && !line.contains("Skipping")) {
-                    System.out.println(line);  // e.g. the JVM refusing an archive; not the classes it leaves out
+        System.out.println("classes loaded from JVM start to the first event handled (" + String.join(" ", jvmOptions) + ")");
+        System.out.print(ClassCensus.table(censuses));
+        totals.forEach(System.out::println);
+    }
+
+    /** The medians' inputs of one jar. */
+    private static final class Runs {
+        final List<Long> totals = new ArrayList<>();
+        final List<Long> inits = new ArrayList<>();
+        final List<Long> cpuTimes = new ArrayList<>();
+        final List<Long> firstEvents = new ArrayList<>();
+
+        void add(String result) {
+            totals.add(value(result, "total"));
+            inits.add(value(result, "jvmToMain") + value(result, "init"));
+            cpuTimes.add(value(result, "cpu"));
+            firstEvents.add(value(result, "firstEvent"));
+        }
+    }
+
+    /** Starts child JVMs against the one S3 server, each with its own pair of buckets. */
+    private final class Child {
+        private final EmbeddedS3 server;
+        private final S3Client s3;
+        private final String article;
+        private final Path childJar;
+
+        Child(EmbeddedS3 server, S3Client s3, String article, Path childJar) {
+            this.server = server;
+            this.s3 = s3;
+            this.article = article;
+            this.childJar = childJar;
+        }
+
+        /** @param census counts the class+load lines printed before the result, or null */
+        String run(Path deploymentJar, String name, List<String> options, ClassCensus census) throws IOException, InterruptedException {
+            String content = "content-" + name + "-" + System.nanoTime();
+            String site = "site-" + name + "-" + System.nanoTime();
+            server.createBucket(content);
+            server.createBucket(site);
+            String etag = s3.putObject(r -> r.bucket(content).key("zero-downtime-migrations.md"), RequestBody.fromString(article)).eTag();
+            Path event = Files.createTempFile("galley-event", ".json");
+            Files.writeString(event, "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
+                    + content + "\"},\"object\":{\"key\":\"zero-downtime-migrations.md\",\"eTag\":" + etag + ",\"sequencer\":\"01\"}}}]}");
+
+            List<String> command = new ArrayList<>();
+            if (cpus != null) {
+                command.addAll(List.of("taskset", "-c", cpus));
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(options);
+            command.addAll(List.of("-cp", deploymentJar + java.io.File.pathSeparator + childJar, ColdStartChild.class.getName(), event.toString(),
+                    primed ? "primed" : "cold"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(Map.of(
+                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", server.accessKey(), "AWS_SECRET_ACCESS_KEY", server.secretKey(),
+                    "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", server.endpoint().toString()));
+            Process process = builder.start();
+            String result = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (result == null && census != null && census.accept(line)) {
+                        continue;
+                    } else if (line.startsWith("COLDSTART")) {
+                        result = line;
+                    } else if (line.contains("[class,load")) {
+                        continue;  // loaded after the first event: not counted
+                    } else if (line.contains("\"outcome\"") && !line.contains("\"published\"") && !line.contains("s3:TestEvent")) {
+                        throw new IllegalStateException("the event was not published: " + line);
+                    } else if (line.contains("Error") || line.contains("[warning]") && !line.contains("Pre JDK 6") && !line.contains("Skipping")) {
+                        System.out.println(line);  // e.g. the JVM refusing an archive; not the classes it leaves out
+                    }
                 }
             }
+            Files.delete(event);
+            if (process.waitFor() != 0 || result == null) {
+                throw new IllegalStateException("the child JVM failed");
+            }
+            return result;
         }
-        Files.delete(event);
-        if (process.waitFor() != 0 || result == null) {
-            throw new IllegalStateException("the child JVM failed");
-        }
-        return result;
     }
 
     /** Writes the child's classes into a jar, unless an identical one exists (AppCDS checks the jar's time stamp). */
