@@ -91,7 +91,7 @@ class ThemePublishingTest {
         content.files.put("theme/logo.png", ImageSizePublishingTest.png(320, 80));
         content.files.put("theme/favicon.ico", new byte[] {0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0});
         publisher.sync(SourceChange.of("theme/logo.png"));
-        Pattern logo = Pattern.compile("<img class=\"site-logo\" src=\"/(assets/logo\\.[0-9a-f]{10}\\.png)\" alt=\"Galley\" width=\"320\" height=\"80\">");
+        Pattern logo = Pattern.compile("<img class=\"site-logo\" src=\"/(assets/logo\\.[0-9a-f]{10}\\.png)\" alt=\"\" width=\"320\" height=\"80\">");
         Pattern favicon = Pattern.compile("<link rel=\"icon\" href=\"/(assets/favicon\\.[0-9a-f]{10}\\.ico)\">");
         for (String page : PAGES) {
             Matcher img = logo.matcher(site.text(page));

@@ -34,7 +34,7 @@ class ThemeBuildTest {
         for (String page : new String[] {"index.html", "articles/good/index.html", "tags/index.html"}) {
             String html = Files.readString(site.resolve(page));
             assertTrue(html.contains("<link rel=\"stylesheet\" href=\"/" + built.group(1) + "\">"), page);
-            assertTrue(Pattern.compile("<img class=\"site-logo\" src=\"/assets/logo\\.[0-9a-f]{10}\\.png\" alt=\"Galley\" width=\"200\" height=\"50\">")
+            assertTrue(Pattern.compile("<img class=\"site-logo\" src=\"/assets/logo\\.[0-9a-f]{10}\\.png\" alt=\"\" width=\"200\" height=\"50\">")
                     .matcher(html).find(), page);
         }
         assertFalse(Files.exists(site.resolve("media/theme/logo.png")));
