@@ -151,7 +151,10 @@ final class ThemeFiles {
                 statuses.put(key, new PublishStatus(State.REJECTED, e.reason() + (kept ? " - the site keeps the last good one until it is fixed" : ""), ""));
             }
         }
-        if (publisher.writeIfChanged(new SiteFile(STATE_PATH, toJson(theme), ContentKind.INTERNAL_JSON), Map.of())) {
+        if (!theme.equals(Theme.DEFAULT) && publisher.writeIfChanged(new SiteFile(STATE_PATH, toJson(theme), ContentKind.INTERNAL_JSON), Map.of())) {
+            written++;
+        } else if (theme.equals(Theme.DEFAULT) && site.head(STATE_PATH).isPresent()) {
+            site.delete(STATE_PATH);  // Galley's default look needs no state: a site without theme/ reads a 404
             written++;
         }
         return new Published(theme, statuses, etags, rejected, written);
