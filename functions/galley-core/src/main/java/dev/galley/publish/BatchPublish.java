@@ -65,7 +65,7 @@ final class BatchPublish {
                         keys.size(), commits, millisSince(started));
             }
             int end = from + 1;
-            while (!isSiteConfig(changes.get(from)) && end < changes.size() && !isSiteConfig(changes.get(end))) {
+            while (!rerendersSite(changes.get(from)) && end < changes.size() && !rerendersSite(changes.get(end))) {
                 end++;
             }
             Run run = new Run(changes.subList(from, end));
@@ -83,8 +83,9 @@ final class BatchPublish {
         return new BatchOutcome(results, changes.size(), Optional.empty(), afterCommit, keys.size(), commits, millisSince(started));
     }
 
-    private static boolean isSiteConfig(SourceChange change) {
-        return change.key().equals(SiteConfig.FILE_NAME);
+    /** {@code site.yaml} and the owner's theme files show on every page: each re-renders the site. */
+    private static boolean rerendersSite(SourceChange change) {
+        return change.key().equals(SiteConfig.FILE_NAME) || ThemeFiles.isTheme(change.key());
     }
 
     /** Keys whose changes go through the manifest: the others are synced each on its own. */
@@ -173,8 +174,8 @@ final class BatchPublish {
 
         void publish() {
             try {
-                if (changes.size() == 1 && isSiteConfig(changes.get(0))) {
-                    independent.put(SiteConfig.FILE_NAME, publisher.sync(changes.get(0)));  // a full re-render, as alone
+                if (changes.size() == 1 && rerendersSite(changes.get(0))) {
+                    independent.put(changes.get(0).key(), publisher.sync(changes.get(0)));  // a full re-render, as alone
                     return;
                 }
                 if (keysBeforeCut(true).isEmpty()) {
@@ -212,7 +213,7 @@ final class BatchPublish {
         }
 
         private void publishArticles() {
-            SiteRenderer renderer = new SiteRenderer(settings.config());
+            SiteRenderer renderer = new SiteRenderer(settings.config(), settings.theme());
             ArticleParser parser = new ArticleParser(renderer.site(), publisher.imageSizes());
             Map<String, String> writtenBefore = new HashMap<>();  // pages an earlier attempt wrote, by path: source key
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

@@ -39,9 +39,9 @@ final class Media {
     private Media() {
     }
 
-    /** True for keys Galley publishes as images (by name; the bytes are checked by {@link #file}). */
+    /** True for keys Galley publishes as images (by name; the bytes are checked by {@link #file}); the theme's are the theme's. */
     static boolean isMedia(String key) {
-        return BY_EXTENSION.containsKey(extension(key));
+        return !ThemeFiles.isTheme(key) && BY_EXTENSION.containsKey(extension(key));
     }
 
     /** True for the images whose header states a size: all but SVG, whose size is whatever its drawing says. */

@@ -66,7 +66,7 @@ public final class Publisher {
      * reads submitted to IO, which must never wait behind the feed's own task.
      */
     static final ExecutorService PAGES = Parallel.pool(8, "galley-pages");
-    static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published";
+    static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published - a stylesheet, logo or favicon of the site goes under theme/";
 
     private final ContentStore content;
     private final SiteStore site;
@@ -96,6 +96,9 @@ public final class Publisher {
 
     /** A Markdown file with a name before its ending ({@code posts/.md} is not one). */
     public static boolean isArticle(String key) {
+        if (ThemeFiles.isTheme(key)) {
+            return false;  // the owner's folder: refused there, never an article
+        }
         String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
         return ARTICLE_SUFFIXES.stream().anyMatch(suffix -> name.endsWith(suffix) && name.length() > suffix.length());
     }
@@ -108,6 +111,9 @@ public final class Publisher {
         }
         if (key.endsWith("/")) {
             return Outcome.of(key, Outcome.Kind.SKIPPED, "");  // a folder marker some S3 tools make: not a file
+        }
+        if (ThemeFiles.isTheme(key)) {
+            return syncTheme(key);
         }
         if (Media.isMedia(key)) {
             return syncMedia(key, SiteSettings.load(content, site));
@@ -153,6 +159,19 @@ public final class Publisher {
         Rebuild.Report report = rebuild(settings);
         return new Outcome(SiteConfig.FILE_NAME, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
                 report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
+    }
+
+    /**
+     * A file under {@code theme/} shows on every page: uploading, replacing or deleting one re-renders the site, as a new
+     * {@code site.yaml} does (see {@link ThemeFiles}).
+     */
+    private Outcome syncTheme(String key) {
+        Rebuild.Report report = rebuild();
+        Optional<ArticleException> refused = report.rejected().stream().filter(e -> e.file().equals(key)).findFirst();
+        if (refused.isPresent()) {
+            return Outcome.rejected(key, refused.get());
+        }
+        return new Outcome(key, Outcome.Kind.REBUILT, "", "", report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
     }
 
     /** Keeps the configuration a re-render used, for the time a broken {@code site.yaml} replaces it. */

@@ -70,10 +70,12 @@ public final class Rebuild {
     }
 
     Report run(SiteSettings settings) {
-        SiteRenderer renderer = new SiteRenderer(settings.config());
+        List<String> all = content.list();
+        ThemeFiles themeFiles = new ThemeFiles(content, site, publisher);
+        ThemeFiles.Published theme = themeFiles.publish(all, settings);
+        SiteRenderer renderer = new SiteRenderer(settings.config(), theme.theme());
         ArticleParser parser = new ArticleParser(renderer.site(), publisher.imageSizes());
         Publisher.Snapshot previous = publisher.readManifest();
-        List<String> all = content.list();
         List<String> keys = all.stream().filter(Publisher::isArticle).sorted().toList();
 
         // Every article is parsed before any page is written: a page links to its neighbours, and who they
@@ -90,12 +92,14 @@ public final class Rebuild {
         // Reported to the authors once the site shows the rebuild.
         Map<String, PublishStatus> statuses = new ConcurrentHashMap<>();
         for (String key : all) {
-            if (!Publisher.isArticle(key) && !Media.isMedia(key) && !key.equals(SiteConfig.FILE_NAME) && !key.endsWith("/")) {
+            if (!Publisher.isArticle(key) && !Media.isMedia(key) && !key.equals(SiteConfig.FILE_NAME) && !key.endsWith("/") && !ThemeFiles.isTheme(key)) {
                 ArticleException e = new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, Publisher.UNSUPPORTED);
                 rejected.add(e);
                 statuses.put(key, new PublishStatus(State.REJECTED, e.reason(), ""));
             }
         }
+        rejected.addAll(theme.rejected());
+        statuses.putAll(theme.statuses());
         settings.broken().ifPresent(e -> {
             rejected.add(e);
             statuses.put(SiteConfig.FILE_NAME, new PublishStatus(State.REJECTED, e.reason(), ""));
@@ -140,7 +144,7 @@ public final class Rebuild {
 
         Manifest listed = previous.value().replacedBy(winners.stream()
                 .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList()).withClaims(claims);
-        AtomicInteger written = new AtomicInteger();
+        AtomicInteger written = new AtomicInteger(theme.filesWritten());
         inParallel(winners, w -> {
             if (writePage(renderer, w, listed) == Publisher.PageWrite.WRITTEN) {
                 written.incrementAndGet();
@@ -165,7 +169,7 @@ public final class Rebuild {
         // Redirects first: an old URL whose page goes next then leads on at once.
         Redirects redirects = Redirects.of(next);
         written.addAndGet(rewriteRedirects(renderer, previous.value(), next, redirects, statuses));
-        int removed = removeOrphanPages(parser, renderer, previous.value(), next) + removeOrphanMedia(all);
+        int removed = removeOrphanPages(parser, renderer, previous.value(), next) + removeOrphanMedia(all) + themeFiles.removeUnused(theme.theme());
         publisher.keepAsLastGood(settings);
         Set<String> refused = refusedMedia.stream().map(ArticleException::file).collect(Collectors.toSet());
         List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();
@@ -176,6 +180,7 @@ public final class Rebuild {
         Map<String, String> etags = new HashMap<>();
         parsed.forEach(p -> etags.put(p.key(), p.etag()));
         etags.put(SiteConfig.FILE_NAME, settings.etag());
+        etags.putAll(theme.etags());
         inParallel(List.copyOf(statuses.keySet()), key -> {
             content.reportStatus(key, statuses.get(key).forVersion(etags.getOrDefault(key, "")));
             return null;

@@ -2,6 +2,7 @@ package dev.galley.publish;
 
 import dev.galley.article.ArticleException;
 import dev.galley.site.SiteConfig;
+import dev.galley.site.Theme;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,9 @@ import java.util.Optional;
  * @param goodBytes the current {@code site.yaml}'s bytes when it is good and present, to keep as the last good one
  * @param broken    why the current {@code site.yaml} is ignored, when it is
  * @param etag      the current {@code site.yaml}'s ETag, "" when there is none
+ * @param theme     the owner's look as the last re-render published it (see {@link ThemeFiles})
  */
-record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<ArticleException> broken, String etag) {
+record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<ArticleException> broken, String etag, Theme theme) {
 
     /** Where the last good {@code site.yaml} is kept; the CDN and the preview refuse everything under {@code _galley/}. */
     static final String LAST_GOOD_PATH = "_galley/site.yaml";
@@ -24,14 +26,16 @@ record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<Arti
 
     static SiteSettings load(ContentStore content, SiteStore site) {
         Optional<ContentStore.SourceFile> file = content.read(SiteConfig.FILE_NAME);
+        Theme theme = ThemeFiles.load(site);
         if (file.isEmpty()) {
-            return new SiteSettings(SiteConfig.defaults(), Optional.empty(), Optional.empty(), "");
+            return new SiteSettings(SiteConfig.defaults(), Optional.empty(), Optional.empty(), "", theme);
         }
         String etag = file.get().etag();
         try {
-            return new SiteSettings(SiteConfig.parse(SiteConfig.FILE_NAME, file.get().bytes()), Optional.of(file.get().bytes()), Optional.empty(), etag);
+            return new SiteSettings(SiteConfig.parse(SiteConfig.FILE_NAME, file.get().bytes()), Optional.of(file.get().bytes()), Optional.empty(), etag,
+                    theme);
         } catch (ArticleException e) {
-            return new SiteSettings(lastGood(site), Optional.empty(), Optional.of(e), etag);
+            return new SiteSettings(lastGood(site), Optional.empty(), Optional.of(e), etag, theme);
         }
     }
 

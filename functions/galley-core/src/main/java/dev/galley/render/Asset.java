@@ -1,19 +1,16 @@
 package dev.galley.render;
 
+import dev.galley.site.AssetPaths;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * A file of ours shipped in the jar, such as the stylesheet, published under {@code assets/} with a hash of its
- * bytes in its name ({@code style.css} is {@code assets/style.1a2b3c4d5e.css}): a changed file gets a new URL,
- * so the CDN and browsers may keep each one for a year.
+ * A file of ours shipped in the jar, such as the stylesheet, published fingerprinted under {@code assets/}
+ * ({@code style.css} is {@code assets/style.1a2b3c4d5e.css}): see {@link AssetPaths}.
  */
 final class Asset {
 
@@ -24,8 +21,7 @@ final class Asset {
     static SiteFile load(String resource, ContentKind kind) {
         byte[] bytes = read(resource);
         int dot = resource.lastIndexOf('.');
-        String path = "assets/" + resource.substring(0, dot) + "." + fingerprint(bytes) + resource.substring(dot);
-        return new SiteFile(path, bytes, kind);
+        return new SiteFile(AssetPaths.fingerprinted(resource.substring(0, dot), resource.substring(dot), bytes), bytes, kind);
     }
 
     private static byte[] read(String name) {
@@ -36,14 +32,6 @@ final class Asset {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String fingerprint(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.galley.article.Author;
 import dev.galley.site.MenuItem;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteIndex;
+import dev.galley.site.Theme;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,15 +21,21 @@ import java.util.List;
  * @param article       the article an article page shows, for its metadata; null on every other page
  * @param canonicalElsewhere where an article first published on another site lives, or null
  * @param image         the absolute URL of the image link previews show ({@code og:image}), or null
+ * @param theme         the owner's stylesheet, logo and favicon
  */
 public record Page(SiteConfig site, String title, String description, String path, String stylesheet, ArticleSummary article,
-                   URI canonicalElsewhere, URI image) {
+                   URI canonicalElsewhere, URI image, Theme theme) {
 
     private static final MenuItem HOME = new MenuItem("Home", "/");
 
     /** A page that is not an article. */
-    public Page(SiteConfig site, String title, String description, String path, String stylesheet) {
-        this(site, title, description, path, stylesheet, null, null, null);
+    public Page(SiteConfig site, String title, String description, String path, String stylesheet, Theme theme) {
+        this(site, title, description, path, stylesheet, null, null, null, theme);
+    }
+
+    /** The favicon's URL: the owner's, or an empty one that stops browsers asking for {@code /favicon.ico}. */
+    public String favicon() {
+        return theme.favicon() == null ? "data:," : theme.favicon();
     }
 
     /** The kind of card link previews on X (Twitter) show: a large image when the page has one. */

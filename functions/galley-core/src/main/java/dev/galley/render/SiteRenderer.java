@@ -8,6 +8,7 @@ import dev.galley.site.Pagination;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
 import dev.galley.site.SiteIndex;
+import dev.galley.site.Theme;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -42,11 +43,18 @@ public final class SiteRenderer {
     private static final int RECENT_ON_404 = 5;
 
     private final SiteConfig site;
+    private final Theme theme;
     /** Made at the first feed rendered, so that a renderer that renders none loads no jsoup. */
     private FeedContent feedContent;
 
     public SiteRenderer(SiteConfig site) {
+        this(site, Theme.DEFAULT);
+    }
+
+    /** @param theme the owner's stylesheet, logo and favicon, on every page */
+    public SiteRenderer(SiteConfig site, Theme theme) {
         this.site = site;
+        this.theme = theme;
     }
 
     public SiteConfig site() {
@@ -57,10 +65,11 @@ public final class SiteRenderer {
     public SiteFile article(Article article, SiteIndex.Neighbours neighbours) {
         ArticleSummary a = article.summary();
         if (a.page()) {
-            Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, null, article.canonicalElsewhere(), article.shareImage());
+            Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, null, article.canonicalElsewhere(), article.shareImage(),
+                    theme);
             return html(a.pageFile(), "page.jte", Map.of("page", page, "article", article));
         }
-        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere(), article.shareImage());
+        Page page = new Page(site, a.title(), a.metaDescription(), a.path(), "/" + STYLESHEET_PATH, a, article.canonicalElsewhere(), article.shareImage(), theme);
         return html(a.pageFile(), "article.jte", Map.of("page", page, "article", article, "nav", neighbours));
     }
 
@@ -217,7 +226,7 @@ public final class SiteRenderer {
     }
 
     private Page page(String title, String description, String path) {
-        return new Page(site, title, description, path, "/" + STYLESHEET_PATH);
+        return new Page(site, title, description, path, "/" + STYLESHEET_PATH, theme);
     }
 
     private static SiteFile html(String path, String template, Map<String, Object> params) {

@@ -413,6 +413,39 @@ abstract class PublishEndToEndTest {
     }
 
     @Test
+    void theOwnersStylesheetIsLinkedFromEveryPageOnUploadAndGoesWithItsCopyOnDelete() throws Exception {
+        handle(upload("first.md", article("First", "2026-01-10", "tags: [Go]")));
+        List<String> pages = List.of("index.html", "articles/first/index.html", "tags/go/index.html", "search/index.html", "404.html");
+        Pattern link = Pattern.compile("<link rel=\"stylesheet\" href=\"/(assets/custom\\.[0-9a-f]{10}\\.css)\">");
+
+        JsonNode uploaded = handle(upload("theme/custom.css", ".site-header { border-bottom: 4px solid #b3261e; }\n"));
+        assertEquals("rebuilt", uploaded.path("theme/custom.css").asText(), uploaded.toString());
+        Matcher linked = link.matcher(site("index.html"));
+        assertTrue(linked.find(), site("index.html"));
+        String copy = linked.group(1);
+        for (String page : pages) {
+            assertTrue(site(page).contains("href=\"/" + copy + "\""), page + " does not link the owner's stylesheet");
+        }
+        HeadObjectResponse css = s3.headObject(r -> r.bucket(siteBucket).key(copy));
+        assertEquals("text/css;charset=utf-8", css.contentType().replace("; ", ";"));
+        assertEquals("public, max-age=31536000, immutable", css.cacheControl());
+        assertEquals("published", tags("theme/custom.css").get("galley-status"));
+        assertEquals("/" + copy, tags("theme/custom.css").get("galley-url"));
+
+        handle(upload("theme/custom.css", "body { background: url(https://cdn.example.com/paper.jpg); }\n"));
+        assertEquals("rejected", tags("theme/custom.css").get("galley-status"));
+        assertTrue(tags("theme/custom.css").get("galley-reason").startsWith("line 1: the url https://cdn.example.com/paper.jpg points off the site"),
+                tags("theme/custom.css").toString());
+        assertTrue(site("index.html").contains("href=\"/" + copy + "\""), "a refused stylesheet leaves the last good one");
+
+        handle(delete("theme/custom.css"));
+        for (String page : pages) {
+            assertFalse(link.matcher(site(page)).find(), page + " still links the deleted stylesheet");
+        }
+        assertFalse(siteHas(copy), "the deleted stylesheet's copy stays in the site bucket");
+    }
+
+    @Test
     void theRssFeedsAndTagFeedsFollowAPublishAndADeleteAndATagsLastArticleTakesItsFeedAlong() throws Exception {
         handle(upload("rust.md", article("Announcing Rust 1.70.0", "2023-06-01", "tags: [Rust, Releases]")));
         handle(upload("go.md", article("Go 1.22 is released! <script>alert(1)</script>", "2024-02-06", "tags: [Go, Releases]")));

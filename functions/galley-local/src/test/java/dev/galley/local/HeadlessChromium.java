@@ -105,8 +105,10 @@ final class HeadlessChromium {
     /** Runs {@code npm ci} into target/browser unless that lock file is already installed there. */
     private static void installPackages(Path npm) throws IOException, InterruptedException {
         Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "package-lock.json", "pages.mjs", "search.mjs")) {
-            Files.copy(SCRIPTS.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        try (java.util.stream.Stream<Path> scripts = Files.list(SCRIPTS)) {  // the npm files and every script, such as search.mjs
+            for (Path file : scripts.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".mjs")).toList()) {
+                Files.copy(file, WORK.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         Path stamp = WORK.resolve("node_modules").resolve(".galley-installed-lock.json");
         byte[] lock = Files.readAllBytes(WORK.resolve("package-lock.json"));
