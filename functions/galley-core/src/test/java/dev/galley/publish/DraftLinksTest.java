@@ -67,6 +67,22 @@ class DraftLinksTest {
     }
 
     @Test
+    void aKeptKeyIsReadAgainOnceItsTimeIsUpSoARotationReachesEveryContainer() throws InterruptedException {
+        byte[][] stored = {KEY};
+        AtomicInteger asked = new AtomicInteger();
+        DraftLinks links = DraftLinks.keyedBy(() -> {
+            asked.incrementAndGet();
+            return stored[0];
+        }, java.time.Duration.ofMillis(50));
+        String before = links.path("a.md");
+        stored[0] = OTHER_KEY;
+        assertEquals(before, links.path("a.md"), "within its time the key read is used");
+        Thread.sleep(60);
+        assertEquals(DraftLinks.keyedBy(() -> OTHER_KEY).path("a.md"), links.path("a.md"));
+        assertEquals(2, asked.get());
+    }
+
+    @Test
     void aShortKeyIsRefused() {
         DraftLinks links = DraftLinks.keyedBy(() -> "short".getBytes(StandardCharsets.US_ASCII));
         assertTrue(assertThrows(IllegalStateException.class, () -> links.path("a.md")).getMessage().contains("at least 16"));

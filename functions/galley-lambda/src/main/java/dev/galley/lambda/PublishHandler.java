@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +56,9 @@ public final class PublishHandler implements RequestStreamHandler {
      * batch of ten usually takes a few seconds).
      */
     static final int TIME_RESERVE_MILLIS = 30_000;
+
+    /** A rotated draft key reaches every warm container within this time (docs/deploy.md: rotating the key). */
+    static final Duration DRAFT_KEY_KEPT = Duration.ofMinutes(15);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The log field of a rejected site.yaml; the template's metric filter matches it. */
@@ -100,7 +104,8 @@ public final class PublishHandler implements RequestStreamHandler {
      */
     public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn, Clock clock, PublishSchedule schedule) {
         this(config, s3, cdn, clock, schedule, config.draftKeySecret()
-                .map(secret -> DraftLinks.keyedBy(new SecretsManagerDraftKey(() -> SecretsManagerClients.create(config.region()), secret)))
+                .map(secret -> DraftLinks.keyedBy(new SecretsManagerDraftKey(() -> SecretsManagerClients.create(config.region()), secret),
+                        DRAFT_KEY_KEPT))
                 .orElse(DraftLinks.NONE));
     }
 
