@@ -1,6 +1,7 @@
 package dev.galley.infrastructure;
 
 import static dev.galley.infrastructure.Template.at;
+import static dev.galley.infrastructure.Template.list;
 import static dev.galley.infrastructure.Template.map;
 import static dev.galley.infrastructure.Template.props;
 import static dev.galley.infrastructure.Template.text;
@@ -25,7 +26,7 @@ class PreviewSecurityHeadersTest {
             "FrameOptions", "ReferrerPolicy");
 
     @ParameterizedTest
-    @ValueSource(strings = {"SiteSecurityHeadersPolicy", "SvgSandboxHeadersPolicy"})
+    @ValueSource(strings = {"SiteSecurityHeadersPolicy", "SvgSandboxHeadersPolicy", "DraftHeadersPolicy"})
     void thePreviewSendsExactlyTheHeadersOfTheCdnsPolicy(String policy) {
         Map<String, Object> config = map(at(props(Template.loadMain(), policy), "ResponseHeadersPolicyConfig", "SecurityHeadersConfig"));
         assertEquals(KNOWN, config.keySet(), "a header the policy sends and this test cannot spell: teach it, and SecurityHeaders");
@@ -39,7 +40,15 @@ class PreviewSecurityHeadersTest {
         cdn.put("X-Content-Type-Options", "nosniff");
         cdn.put("X-Frame-Options", (String) at(config, "FrameOptions", "FrameOption"));
         cdn.put("Referrer-Policy", (String) at(config, "ReferrerPolicy", "ReferrerPolicy"));
-        Map<String, String> preview = policy.equals("SvgSandboxHeadersPolicy") ? SecurityHeaders.forSvg() : SecurityHeaders.forPages("");
+        Object custom = at(props(Template.loadMain(), policy), "ResponseHeadersPolicyConfig", "CustomHeadersConfig", "Items");
+        if (custom != null) {
+            list(custom).forEach(item -> cdn.put(text(at(item, "Header")), text(at(item, "Value"))));
+        }
+        Map<String, String> preview = switch (policy) {
+            case "SvgSandboxHeadersPolicy" -> SecurityHeaders.forSvg();
+            case "DraftHeadersPolicy" -> SecurityHeaders.forDrafts("");
+            default -> SecurityHeaders.forPages("");
+        };
         assertEquals(cdn, preview);
     }
 }

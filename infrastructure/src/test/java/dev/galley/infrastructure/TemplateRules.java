@@ -29,6 +29,7 @@ final class TemplateRules {
     static final Map<String, Object> LIVE_ALIAS = Map.of("Ref", "GalleyFunction.Alias");
     static final String WAKE_UP_SCHEDULES_ARN = "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/${WakeUpScheduleGroup}/*";
     static final String SCHEDULER_ROLE_ARN = "${SchedulerRole.Arn}";
+    static final String DRAFT_KEY_SECRET = "${DraftKeySecret}";
     private static final Set<String> WAKE_UP_ACTIONS = Set.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule");
     static final String RULE = "ContentChangesRule";
     static final String QUEUE = "ContentChangesQueue";
@@ -76,6 +77,7 @@ final class TemplateRules {
         v.addAll(functionInvalidatesOnlyThisDistribution(template));
         v.addAll(functionSetsWakeUpsOnlyInItsGroupAndPassesOnlyTheSchedulerRole(template));
         v.addAll(schedulerRoleOnlySendsToThePublishQueue(template));
+        v.addAll(functionReadsOnlyTheDraftKey(template));
         return v;
     }
 
@@ -649,6 +651,33 @@ final class TemplateRules {
         }
         if (!passes) {
             v.add("GalleyFunctionRole: no iam:PassRole of the scheduler's role (no schedule could be created)");
+        }
+        return v;
+    }
+
+    /**
+     * The function may read the draft key's secret, and nothing else of Secrets Manager: no other secret, no listing,
+     * no writing (a function that could change the key could move every shared draft).
+     */
+    static List<String> functionReadsOnlyTheDraftKey(Map<String, Object> template) {
+        List<String> v = new ArrayList<>();
+        boolean reads = false;
+        for (Statement s : functionStatements(template)) {
+            for (String action : s.actions()) {
+                if (!action.startsWith("secretsmanager:")) {
+                    continue;
+                }
+                if (!action.equals("secretsmanager:GetSecretValue")) {
+                    v.add(s.where() + ": the function may " + action + " (it only reads the draft key)");
+                } else if (!s.resources().equals(List.of(DRAFT_KEY_SECRET))) {
+                    v.add(s.where() + ": " + action + " on " + s.resources() + ", not only the draft key");
+                } else {
+                    reads = true;
+                }
+            }
+        }
+        if (!reads) {
+            v.add("GalleyFunctionRole: no secretsmanager:GetSecretValue of the draft key (no draft could be shared)");
         }
         return v;
     }

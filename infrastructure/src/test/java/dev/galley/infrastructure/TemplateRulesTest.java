@@ -404,6 +404,25 @@ class TemplateRulesTest {
     }
 
     @Test
+    void functionReadsTheDraftKeyAndNoOtherSecret() {
+        assertKept(TemplateRules.functionReadsOnlyTheDraftKey(template));
+    }
+
+    @Test
+    void readingAnySecretOrMoreThanReadingTheDraftKeyIsCaught() {
+        Map<String, Object> t = mutated();
+        statement(t, "ReadDraftKey").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:*"));
+        assertCaught(TemplateRules.all(t), "not only the draft key");
+        Map<String, Object> u = mutated();
+        statement(u, "ReadDraftKey").put("Action", List.of("secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"));
+        assertCaught(TemplateRules.all(u), "the function may secretsmanager:PutSecretValue");
+        Map<String, Object> w = mutated();
+        List<Object> statements = list(at(Template.props(w, "GalleyFunctionRole"), "Policies", 0, "PolicyDocument", "Statement"));
+        statements.removeIf(s -> "ReadDraftKey".equals(map(s).get("Sid")));
+        assertCaught(TemplateRules.all(w), "no secretsmanager:GetSecretValue of the draft key");
+    }
+
+    @Test
     void functionSetsWakeUpsOnlyInItsGroupAndTheSchedulerOnlySendsToThePublishQueue() {
         assertKept(TemplateRules.functionSetsWakeUpsOnlyInItsGroupAndPassesOnlyTheSchedulerRole(template));
         assertKept(TemplateRules.schedulerRoleOnlySendsToThePublishQueue(template));

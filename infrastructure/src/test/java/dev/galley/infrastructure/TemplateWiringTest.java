@@ -142,7 +142,7 @@ class TemplateWiringTest {
         Map<String, Object> env = map(at(function(), "Environment", "Variables"));
         assertEquals(Set.of("GALLEY_CONTENT_BUCKET", "GALLEY_CONTENT_PREFIX", "GALLEY_SITE_BUCKET",
                 "GALLEY_DISTRIBUTION_ID", "GALLEY_SCHEDULE_GROUP", "GALLEY_SCHEDULER_ROLE_ARN", "GALLEY_WAKE_TARGET_ARN",
-                "JAVA_TOOL_OPTIONS"), env.keySet());
+                "GALLEY_DRAFT_KEY_SECRET", "JAVA_TOOL_OPTIONS"), env.keySet());
         assertEquals(Map.of("Ref", "ContentPrefix"), env.get("GALLEY_CONTENT_PREFIX"));
         assertEquals(Map.of("Ref", "SiteBucket"), env.get("GALLEY_SITE_BUCKET"));
         assertEquals(Map.of("Ref", "Distribution"), env.get("GALLEY_DISTRIBUTION_ID"));
@@ -195,6 +195,7 @@ class TemplateWiringTest {
         expected.put("scheduler:UpdateSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
         expected.put("scheduler:DeleteSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
         expected.put("iam:PassRole", Set.of(TemplateRules.SCHEDULER_ROLE_ARN));
+        expected.put("secretsmanager:GetSecretValue", Set.of(TemplateRules.DRAFT_KEY_SECRET));
         assertEquals(expected, functionGrants(),
                 "the function's permissions changed: update this list only if the function really needs it");
     }
@@ -358,8 +359,34 @@ class TemplateWiringTest {
     }
 
     @Test
+    void sharedDraftsAreServedAsPagesWithANoindexHeader() {
+        Map<String, Object> drafts = list(distributionConfig().get("CacheBehaviors")).stream().map(Template::map)
+                .filter(b -> "/drafts/*".equals(b.get("PathPattern"))).findFirst().orElseThrow();
+        assertEquals(Map.of("Ref", "DraftHeadersPolicy"), drafts.get("ResponseHeadersPolicyId"));
+        Map<String, Object> defaults = map(distributionConfig().get("DefaultCacheBehavior"));
+        for (String same : List.of("TargetOriginId", "ViewerProtocolPolicy", "AllowedMethods", "CachePolicyId")) {
+            assertEquals(defaults.get(same), drafts.get(same), same);
+        }
+        Map<String, Object> policy = map(props(template, "DraftHeadersPolicy").get("ResponseHeadersPolicyConfig"));
+        assertEquals(at(props(template, "SiteSecurityHeadersPolicy"), "ResponseHeadersPolicyConfig", "SecurityHeadersConfig"),
+                policy.get("SecurityHeadersConfig"), "a draft is a page: the same policy, so the preview of a draft shows what readers get");
+        assertEquals(List.of(Map.of("Header", "X-Robots-Tag", "Value", "noindex, nofollow", "Override", true)),
+                at(policy, "CustomHeadersConfig", "Items"));
+    }
+
+    @Test
+    void theFunctionGetsTheDraftKeysSecretNotItsValue() {
+        Map<String, Object> variables = map(at(props(template, "GalleyFunction"), "Environment", "Variables"));
+        assertEquals(Map.of("Ref", "DraftKeySecret"), variables.get("GALLEY_DRAFT_KEY_SECRET"));
+        Map<String, Object> secret = props(template, "DraftKeySecret");
+        assertTrue(((Number) at(secret, "GenerateSecretString", "PasswordLength")).intValue() >= 32, "a key nobody can guess: " + secret);
+        assertFalse(secret.containsKey("SecretString"), "the key is generated, never written in the template");
+    }
+
+    @Test
     void svgImagesAreServedSandboxedWithNoScriptWhateverTheCaseOfTheirEnding() {
-        List<Object> behaviors = list(distributionConfig().get("CacheBehaviors"));
+        List<Object> behaviors = list(distributionConfig().get("CacheBehaviors")).stream()
+                .filter(b -> String.valueOf(map(b).get("PathPattern")).startsWith("/media/")).toList();
         assertEquals(List.of("/media/*.svg", "/media/*.SVG"), behaviors.stream().map(b -> map(b).get("PathPattern")).toList());
         Map<String, Object> defaults = map(distributionConfig().get("DefaultCacheBehavior"));
         for (Object behavior : behaviors) {

@@ -249,7 +249,7 @@ final class BatchPublish {
                 } catch (RuntimeException e) {
                     afterCommit = e;
                 }
-                reportStatuses();
+                reportStatuses(renderer);
                 return;
             }
             throw new StoreException("the manifest kept changing under " + keysBeforeCut(true).size() + " files for " + MAX_ATTEMPTS
@@ -456,7 +456,7 @@ final class BatchPublish {
         }
 
         /** Tells each author what became of their file, once the site shows it. */
-        private void reportStatuses() {
+        private void reportStatuses(SiteRenderer renderer) {
             Redirects redirects = Redirects.of(listed);
             Map<String, Decision> last = lastDecisions();
             try {
@@ -464,8 +464,11 @@ final class BatchPublish {
                     Read read = reads.get(key);
                     if (read.file().isEmpty()) {
                         schedule.cancel(key);  // a file deleted while held or before its expiry needs no wake-up
+                        publisher.drafts().settle(renderer, key, null, null, settings);
                     } else {
-                        content.reportStatus(key, status(key, last.get(key), read, redirects).forVersion(read.file().get().etag()));
+                        PublishStatus status = status(key, last.get(key), read, redirects);
+                        status = publisher.drafts().settle(renderer, key, read.article(), status, settings);
+                        content.reportStatus(key, status.forVersion(read.file().get().etag()));
                     }
                     return null;
                 });

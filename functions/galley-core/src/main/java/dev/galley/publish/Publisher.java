@@ -73,6 +73,7 @@ public final class Publisher {
 
     private final Clock clock;
     private final PublishSchedule schedule;
+    private final DraftPages drafts;
 
     public Publisher(ContentStore content, SiteStore site) {
         this(content, site, Clock.systemUTC(), PublishSchedule.NONE);
@@ -83,10 +84,20 @@ public final class Publisher {
      * @param schedule wakes the publisher when a held article's time comes or a published one expires
      */
     public Publisher(ContentStore content, SiteStore site, Clock clock, PublishSchedule schedule) {
+        this(content, site, clock, schedule, DraftLinks.NONE);
+    }
+
+    /** @param drafts where drafts are shared for review; {@link DraftLinks#NONE}: nowhere */
+    public Publisher(ContentStore content, SiteStore site, Clock clock, PublishSchedule schedule, DraftLinks drafts) {
         this.content = content;
         this.site = site;
         this.clock = clock;
         this.schedule = schedule;
+        this.drafts = new DraftPages(drafts, site, this);
+    }
+
+    DraftPages drafts() {
+        return drafts;
     }
 
     /** Where articles' renders learn their images' sizes: a new one for each publish, as images change between them. */

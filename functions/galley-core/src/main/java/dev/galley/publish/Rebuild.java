@@ -170,6 +170,8 @@ public final class Rebuild {
         Redirects redirects = Redirects.of(next);
         written.addAndGet(rewriteRedirects(renderer, previous.value(), next, redirects, statuses));
         int removed = removeOrphanPages(parser, renderer, previous.value(), next) + removeOrphanMedia(all) + themeFiles.removeUnused(theme.theme());
+        removed += publisher.drafts().rebuild(renderer, parsed.stream().filter(p -> p.article() != null && withheld.containsKey(p.key())
+                && withheld.get(p.key()).state() == State.DRAFT).map(Parsed::article).toList(), statuses, settings);
         publisher.keepAsLastGood(settings);
         Set<String> refused = refusedMedia.stream().map(ArticleException::file).collect(Collectors.toSet());
         List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();

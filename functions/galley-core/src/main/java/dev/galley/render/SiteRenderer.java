@@ -74,6 +74,19 @@ public final class SiteRenderer {
     }
 
     /**
+     * A draft shared for review, at {@code folder} ({@code drafts/<token>/}): the article's (or page's) look with a
+     * "Draft" banner, no neighbours, and a {@code noindex} robots tag.
+     */
+    public SiteFile draft(Article article, String folder) {
+        ArticleSummary a = article.summary();
+        Page page = new Page(site, a.title(), a.metaDescription(), folder, "/" + STYLESHEET_PATH, a.page() ? null : a, null, article.shareImage());
+        String file = ArticleSummary.pageFileOf(folder);
+        return a.page()
+                ? html(file, "page.jte", Map.of("page", page, "article", article, "draft", true))
+                : html(file, "article.jte", Map.of("page", page, "article", article, "nav", SiteIndex.Neighbours.NONE, "draft", true));
+    }
+
+    /**
      * The page left at an old URL: a refresh to {@code target} that any static host serves. Where the CDN or the
      * preview sees the object's redirect metadata, the reader gets a 301 instead and never sees it.
      *

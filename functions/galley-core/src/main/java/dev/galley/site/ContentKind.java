@@ -17,6 +17,7 @@ public enum ContentKind {
     JAVASCRIPT("application/javascript; charset=utf-8", "public, max-age=31536000, immutable"),
     INTERNAL_JSON("application/json", "no-store"),
     INTERNAL_YAML("application/yaml", "no-store"),
+    INTERNAL_TEXT("text/plain; charset=utf-8", "no-store"),
     // Images keep their author's name, so they can be replaced: cached a week, and invalidated on change.
     PNG("image/png", ContentKind.MEDIA_CACHE),
     JPEG("image/jpeg", ContentKind.MEDIA_CACHE),

@@ -32,6 +32,16 @@ public final class SecurityHeaders {
         return with(String.format(PAGE_POLICY, defaults, extraFrameHosts));
     }
 
+    /**
+     * The headers of a shared draft's page, under {@code /drafts/} (DraftHeadersPolicy): the pages' own, and a robots
+     * header that keeps search engines from indexing the page, whoever links it.
+     */
+    public static Map<String, String> forDrafts(String extraFrameHosts) {
+        Map<String, String> headers = forPages(extraFrameHosts);
+        headers.put("X-Robots-Tag", "noindex, nofollow");
+        return headers;
+    }
+
     /** The headers of an SVG image, which sandbox it when it is opened by itself (SvgSandboxHeadersPolicy). */
     public static Map<String, String> forSvg() {
         return with(SVG_POLICY);

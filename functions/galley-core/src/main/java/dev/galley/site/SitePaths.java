@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class SitePaths {
 
-    /** Folders of Galley's own files: internal state, the stylesheet, tag pages, images, the home page's pages. */
-    private static final List<String> RESERVED_FOLDERS = List.of("_galley/", "assets/", "tags/", "media/", "page/");
+    /** Folders of Galley's own files: internal state, the stylesheet, tag pages, images, the home page's pages, shared drafts. */
+    private static final List<String> RESERVED_FOLDERS = List.of("_galley/", "assets/", "tags/", "media/", "page/", "drafts/");
     private static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "feed.xml", "rss.xml", "index.xml",
             "sitemap.xml", "robots.txt", "search.json");
     /** Pages of Galley's own at a folder's path, such as the search page. */

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param distributionId the CloudFront distribution in front of the site bucket, to invalidate after a full
  *                       re-render; empty where there is none (local preview, tests)
  * @param wakeUps        where the function sets its wake-ups for held and expiring articles; empty where it sets none
+ * @param draftKeySecret the Secrets Manager secret holding the key of drafts' links; empty: drafts are not shared
  */
 public record FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint,
-                             Optional<String> distributionId, Optional<WakeUps> wakeUps) {
+                             Optional<String> distributionId, Optional<WakeUps> wakeUps, Optional<String> draftKeySecret) {
 
     /**
      * EventBridge Scheduler's side of the wake-ups.
@@ -34,6 +35,7 @@ public record FunctionConfig(String region, String contentBucket, String content
         String endpoint = env.getOrDefault("GALLEY_S3_ENDPOINT", "").strip();
         String distribution = env.getOrDefault("GALLEY_DISTRIBUTION_ID", "").strip();
         String group = env.getOrDefault("GALLEY_SCHEDULE_GROUP", "").strip();
+        String draftKeySecret = env.getOrDefault("GALLEY_DRAFT_KEY_SECRET", "").strip();
         Optional<WakeUps> wakeUps = group.isEmpty() ? Optional.empty()
                 : Optional.of(new WakeUps(group, required(env, "GALLEY_SCHEDULER_ROLE_ARN"), required(env, "GALLEY_WAKE_TARGET_ARN")));
         return new FunctionConfig(
@@ -43,12 +45,19 @@ public record FunctionConfig(String region, String contentBucket, String content
                 required(env, "GALLEY_SITE_BUCKET"),
                 endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
                 distribution.isEmpty() ? Optional.empty() : Optional.of(distribution),
-                wakeUps);
+                wakeUps,
+                draftKeySecret.isEmpty() ? Optional.empty() : Optional.of(draftKeySecret));
     }
 
-    /** A configuration without a CDN in front of the site bucket, nor wake-ups. */
+    /** A configuration without a CDN in front of the site bucket, nor wake-ups, nor shared drafts. */
     public FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint) {
         this(region, contentBucket, contentPrefix, siteBucket, endpoint, Optional.empty(), Optional.empty());
+    }
+
+    /** A configuration without shared drafts. */
+    public FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint,
+                          Optional<String> distributionId, Optional<WakeUps> wakeUps) {
+        this(region, contentBucket, contentPrefix, siteBucket, endpoint, distributionId, wakeUps, Optional.empty());
     }
 
     public FunctionConfig {

@@ -10,8 +10,10 @@ import dev.galley.aws.CloudFrontInvalidator;
 import dev.galley.aws.EventBridgeSchedule;
 import dev.galley.aws.S3ContentStore;
 import dev.galley.aws.S3SiteStore;
+import dev.galley.aws.SecretsManagerDraftKey;
 import dev.galley.aws.WakeEvent;
 import dev.galley.publish.BatchOutcome;
+import dev.galley.publish.DraftLinks;
 import dev.galley.publish.Outcome;
 import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Publisher;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +57,9 @@ public final class PublishHandler implements RequestStreamHandler {
      */
     static final int TIME_RESERVE_MILLIS = 30_000;
 
+    /** A rotated draft key reaches every warm container within this time (docs/deploy.md: rotating the key). */
+    static final Duration DRAFT_KEY_KEPT = Duration.ofMinutes(15);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The log field of a rejected site.yaml; the template's metric filter matches it. */
     static final String SITE_CONFIG_REJECTED = "siteConfigRejected";
@@ -63,6 +69,8 @@ public final class PublishHandler implements RequestStreamHandler {
     private final Optional<CloudFrontInvalidator> cdn;
     private final Clock clock;
     private final PublishSchedule schedule;
+    /** Kept across SnapStart's new clients: the key, once read, is not read again. */
+    private final DraftLinks drafts;
     /** Only for the production client; held here because the checkpoint context holds it weakly. */
     final SnapStartPriming priming;
 
@@ -95,7 +103,17 @@ public final class PublishHandler implements RequestStreamHandler {
      * @param schedule sets the wake-ups that come back as wake events
      */
     public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn, Clock clock, PublishSchedule schedule) {
+        this(config, s3, cdn, clock, schedule, config.draftKeySecret()
+                .map(secret -> DraftLinks.keyedBy(new SecretsManagerDraftKey(() -> SecretsManagerClients.create(config.region()), secret),
+                        DRAFT_KEY_KEPT))
+                .orElse(DraftLinks.NONE));
+    }
+
+    /** @param drafts where drafts are shared for review, and with which key */
+    public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn, Clock clock, PublishSchedule schedule,
+                          DraftLinks drafts) {
         this.config = config;
+        this.drafts = drafts;
         this.cdn = Optional.ofNullable(cdn);
         this.clock = clock;
         this.schedule = schedule;
@@ -108,7 +126,7 @@ public final class PublishHandler implements RequestStreamHandler {
     void connect(S3Client client) {
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
-                new S3SiteStore(client, config.siteBucket()), clock, schedule);
+                new S3SiteStore(client, config.siteBucket()), clock, schedule, drafts);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.galley.emulator.EmbeddedS3;
 import dev.galley.emulator.FaultKind;
 import dev.galley.emulator.FaultPlan;
 import dev.galley.aws.WakeEvent;
+import dev.galley.publish.DraftLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -59,6 +61,7 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
     private static String motoMissing;
     private static SchedulerClient scheduler;
     private static final String SCHEDULE_GROUP = "galley-deployment-jar";
+    private static final String DRAFT_KEY = "a-draft-key-the-function-reads-from-secrets-manager";
 
     @BeforeAll
     static void startServerAndFunction() throws Exception {
@@ -106,6 +109,13 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
                     "GALLEY_WAKE_TARGET_ARN", "arn:aws:lambda:us-east-1:123456789012:function:galley-publish-test:live",
                     // The shrunk scheduler client talks to moto_server.
                     "AWS_ENDPOINT_URL_SCHEDULER", moto.endpoint().toString()));
+            try (SecretsManagerClient secrets = SecretsManagerClients.create(server.region(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Optional.of(moto.endpoint()))) {
+                String arn = secrets.createSecret(r -> r.name("galley-deployment-jar-draft-key").secretString(DRAFT_KEY)).arn();
+                // The shrunk Secrets Manager client reads the draft key from moto_server.
+                builder.environment().putAll(Map.of("GALLEY_DRAFT_KEY_SECRET", arn,
+                        "AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString()));
+            }
         }
         function = builder.start();
         requests = new PrintStream(function.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -174,6 +184,19 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
 
         assertEquals("skipped", handle(delete("embargo.md")).path("embargo.md").asText());
         assertTrue(scheduler.listSchedules(r -> r.groupName(SCHEDULE_GROUP)).schedules().stream().noneMatch(s -> s.name().equals(name)));
+    }
+
+    @Test
+    void mustShareADraftWithTheKeyTheShrunkSecretsManagerClientReads() throws Exception {
+        Assumptions.assumeTrue(moto != null, motoMissing);
+        String folder = DraftLinks.keyedBy(() -> DRAFT_KEY.getBytes(StandardCharsets.UTF_8)).path("review.md");
+
+        assertEquals("draft", handle(upload("review.md", article("For review", "2026-03-10", "draft: true"))).path("review.md").asText());
+        assertEquals("/" + folder, tags("review.md").get("galley-url"));
+        assertTrue(site(folder + "index.html").contains("noindex, nofollow"));
+
+        handle(delete("review.md"));
+        assertTrue(!siteHas(folder + "index.html"));
     }
 
     @Test

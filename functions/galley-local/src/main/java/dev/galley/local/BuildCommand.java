@@ -2,6 +2,7 @@ package dev.galley.local;
 
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleWarning;
+import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.PublishStatus;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
@@ -9,6 +10,7 @@ import dev.galley.publish.Rebuild;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Builds a content folder into a folder of static files, through the same pipeline the Lambda runs. */
 record BuildCommand(Path content, Path out) {
@@ -46,13 +48,15 @@ record BuildCommand(Path content, Path out) {
         }
         long started = System.nanoTime();
         FileSystemContentStore source = new FileSystemContentStore(content);
-        Publisher publisher = new Publisher(source, new FileSystemSiteStore(this.out));
+        Publisher publisher = new Publisher(source, new FileSystemSiteStore(this.out), Clock.systemUTC(), PublishSchedule.NONE,
+                LocalDraftKey.links(LocalDraftKey.DEFAULT));
         Rebuild.Report report = publisher.rebuild();
         source.statuses().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(status -> {
-            if (!status.getValue().url().isEmpty()) {
+            if (status.getValue().state() == PublishStatus.State.DRAFT) {
+                out.println("draft     " + status.getKey() + (status.getValue().url().isEmpty() ? " (not published)"
+                        : " -> " + pathInFolder(status.getValue().url()) + " (" + TaggedStatus.SHARE + ")"));
+            } else if (!status.getValue().url().isEmpty()) {
                 out.println("built     " + status.getKey() + " -> " + pathInFolder(status.getValue().url()));
-            } else if (status.getValue().state() == PublishStatus.State.DRAFT) {
-                out.println("draft     " + status.getKey() + " (not published)");
             } else if (status.getValue().state() == PublishStatus.State.SCHEDULED) {
                 out.println("held      " + status.getKey() + " (not published: " + status.getValue().reason() + "; build again then)");
             } else if (status.getValue().state() == PublishStatus.State.EXPIRED) {

@@ -1,6 +1,7 @@
 package dev.galley.local;
 
 import dev.galley.publish.PublishSchedule;
+import dev.galley.publish.DraftLinks;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 import dev.galley.publish.SiteStore;
@@ -38,10 +39,10 @@ final class FirstRender implements SiteServer.Source, AutoCloseable {
     }
 
     /** Renders {@code content} into {@code scratch}, which is emptied first (a killed preview may have left it). */
-    static FirstRender of(Path content, Path scratch, Clock clock) {
+    static FirstRender of(Path content, Path scratch, Clock clock, DraftLinks drafts) {
         deleteFolder(scratch);
         KindsKept site = new KindsKept(new FileSystemSiteStore(scratch));
-        Rebuild.Report report = new Publisher(new FileSystemContentStore(content), site, clock, PublishSchedule.NONE).rebuild();
+        Rebuild.Report report = new Publisher(new FileSystemContentStore(content), site, clock, PublishSchedule.NONE, drafts).rebuild();
         return new FirstRender(scratch, site, report);
     }
 

@@ -8,6 +8,7 @@ import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
 import dev.galley.lambda.S3Clients;
 import dev.galley.lambda.S3Notification;
+import dev.galley.publish.DraftLinks;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -120,6 +121,8 @@ final class PreviewCommand {
         private volatile PublishHandler handler;
         // Set once the handler exists; the S3 server needs its notification sink before that.
         private volatile LambdaStyleDelivery delivery;
+        /** One key for the first render, the handler and its re-render: a draft has one link. */
+        private final DraftLinks drafts = LocalDraftKey.links(state.resolveSibling(LocalDraftKey.DEFAULT.getFileName()));
 
         private Running(PrintStream out, Clock clock) throws IOException {
             site = new SiteServer(port);
@@ -151,7 +154,7 @@ final class PreviewCommand {
             site.serveBucket(s3, SITE_BUCKET);
             // Wake-ups join the notifications' one line, as on AWS they join the publish queue.
             wakeUps = new TimerWakeUps(clock, Duration.ofSeconds(1), Duration.ofSeconds(10), event -> delivery.accept(event));
-            handler = new PublishHandler(config, s3, null, clock, wakeUps);
+            handler = new PublishHandler(config, s3, null, clock, wakeUps, drafts);
             folderSync = new ContentFolderSync(content, s3, CONTENT_BUCKET);
             delivery = LambdaStyleDelivery.builder(json -> {
                 pullIntoFolder(json, out);
@@ -183,7 +186,7 @@ final class PreviewCommand {
         private Optional<FirstRender> renderFolder(PrintStream out, Clock clock) {
             long started = System.nanoTime();
             try {
-                FirstRender render = FirstRender.of(content, state.resolveSibling(FIRST_RENDER_FOLDER), clock);
+                FirstRender render = FirstRender.of(content, state.resolveSibling(FIRST_RENDER_FOLDER), clock, drafts);
                 site.serveDuringStart(render);
                 out.printf("rendered %d articles of %s in %d ms; serving them while the buckets fill%n", render.report().published(),
                         content, (System.nanoTime() - started) / 1_000_000);
@@ -225,7 +228,7 @@ final class PreviewCommand {
         private void rerender(PrintStream out, Clock clock) {
             long started = System.nanoTime();
             Publisher publisher = new Publisher(new FolderBackedContentStore(content, s3, CONTENT_BUCKET), new S3SiteStore(s3, SITE_BUCKET),
-                    clock, wakeUps);
+                    clock, wakeUps, drafts);
             Rebuild.Report report = publisher.rebuild();
             report.warnings().forEach(warning -> out.println("warning   " + warning.message()));
             report.rejected().forEach(e -> out.println("error     " + e.getMessage()));

@@ -2,6 +2,7 @@ package dev.galley.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.galley.publish.DraftLinks;
 import dev.galley.publish.Redirects;
 import dev.galley.site.SecurityHeaders;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -45,6 +46,7 @@ final class SiteServer implements AutoCloseable {
     /** The CDN's headers (template.yaml's policies) with the stack's default ExtraFrameHosts, which is none. */
     static final Map<String, String> PAGE_HEADERS = SecurityHeaders.forPages("");
     static final Map<String, String> SVG_HEADERS = SecurityHeaders.forSvg();
+    static final Map<String, String> DRAFT_HEADERS = SecurityHeaders.forDrafts("");
     private static final String STARTING_PAGE = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Rendering the site</title>"
             + "<body><p>Galley is rendering the site; this page opens by itself in a moment.</p>" + RELOAD_SCRIPT + "</body></html>";
 
@@ -141,8 +143,8 @@ final class SiteServer implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            PAGE_HEADERS.forEach(exchange.getResponseHeaders()::set);
             String key = keyFor(exchange.getRequestURI().getPath());
+            (key != null && key.startsWith(DraftLinks.ROOT) ? DRAFT_HEADERS : PAGE_HEADERS).forEach(exchange.getResponseHeaders()::set);
             Served object = key == null ? null : find(key);
             int status = 200;
             if (object == null && starting) {

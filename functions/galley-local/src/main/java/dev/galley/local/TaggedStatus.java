@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  */
 record TaggedStatus(String state, String reason, String url, String warnings, String etag) {
 
+    /** What a shared draft's link is for. */
+    static final String SHARE = "draft, share this link for review";
+
     /** The status the tags hold; empty when the function has not tagged this object (yet). */
     static Optional<TaggedStatus> of(List<Tag> tags) {
         Map<String, String> byKey = tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (first, second) -> first));
@@ -45,7 +48,7 @@ record TaggedStatus(String state, String reason, String url, String warnings, St
         if (published()) {
             lines.add("published " + key + (url.isEmpty() ? "" : " -> " + url));
         } else if (state.equals(PublishStatus.State.DRAFT.tagValue())) {
-            lines.add("draft     " + key + " (not published)");
+            lines.add("draft     " + key + (url.isEmpty() ? " (not published)" : " -> " + url + " (" + SHARE + ")"));
         } else if (state.equals(PublishStatus.State.SCHEDULED.tagValue())) {
             lines.add("held      " + key + " (not published yet: " + reason + ")");
         } else if (state.equals(PublishStatus.State.EXPIRED.tagValue())) {

@@ -54,7 +54,10 @@ class BrowserTest {
                             page("page", "/about/", "main article.page h1"),
                             page("tag", "/tags/postgresql/", "main .entry h2.entry-title a[href='/articles/zero-downtime-migrations/']"),
                             page("not-found", "/no/such/page/", "main ul.recent a[href^='/articles/']"),
-                            page("search", "/search/", "main form[role=search] label[for=search-query] + .search-row input#search-query")),
+                            page("search", "/search/", "main form[role=search] label[for=search-query] + .search-row input#search-query"),
+                            // The preview's key is beside its state: the same file gives the same link.
+                            page("draft", "/" + LocalDraftKey.links(dir.resolve("draft-key")).path("draft-observability-budget.md"),
+                                    "main p.draft-banner[role=note] + article.article h1")),
                     "widths", WIDTHS,
                     "screenshots", HeadlessChromium.SCREENSHOTS.toAbsolutePath().toString(),
                     "axe", true,
@@ -84,7 +87,7 @@ class BrowserTest {
 
     @Test
     void everyKindOfPageMustRenderWithItsStatusAndKeyElement() {
-        assertEquals(6 * WIDTHS.size(), pages().size());
+        assertEquals(7 * WIDTHS.size(), pages().size());
         for (JsonNode page : pages()) {
             assertTrue(page.path("error").isMissingNode(), where(page) + ": " + page.path("error").asText());
             int expected = page.get("name").asText().equals("not-found") ? 404 : 200;
@@ -105,7 +108,7 @@ class BrowserTest {
 
     @Test
     void theMenuMustBeALabelledListReachedByTabWithTheCurrentPageMarked() {
-        Map<String, String> currentOn = Map.of("home", "Home", "page", "About", "article", "", "tag", "", "not-found", "", "search", "");
+        Map<String, String> currentOn = Map.of("home", "Home", "page", "About", "article", "", "tag", "", "not-found", "", "search", "", "draft", "");
         for (JsonNode page : pages()) {
             JsonNode menu = page.get("menu");
             List<String> titles = new ArrayList<>();

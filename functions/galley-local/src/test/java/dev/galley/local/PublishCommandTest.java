@@ -9,6 +9,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,11 +132,20 @@ class PublishCommandTest {
     }
 
     @Test
-    void aDraftSaysItIsNotPublishedAndExitsOne() throws IOException {
+    void aDraftPrintsItsLinkToShareForReviewAndExitsOne() throws Exception {
         Run run = publish(write("observability-budget.md", DRAFT).toString());
 
         assertEquals(1, run.status(), run.toString());
-        assertTrue(run.out().contains("draft     observability-budget.md (not published)"), run.out());
+        Matcher line = Pattern.compile("draft     observability-budget\\.md -> https://notes\\.example\\.com/(drafts/[A-Za-z0-9_-]{32}/) "
+                + "\\(draft, share this link for review\\)\n").matcher(run.out());
+        assertTrue(line.find(), run.out());
+        // The preview serves it at that path, as CloudFront will under baseUrl, and tells search engines to keep out.
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(preview.site.url().resolve("/" + line.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("An error budget for observability") && page.body().contains("Draft — not published."), page.body());
+        assertEquals("noindex, nofollow", page.headers().firstValue("X-Robots-Tag").orElseThrow());
+        assertTrue(Files.isRegularFile(dir.resolve("draft-key")), "the preview keeps its draft key beside its state");
     }
 
     @Test
@@ -144,7 +158,8 @@ class PublishCommandTest {
 
         assertEquals(0, run.status(), run.toString());
         List<String> lines = run.out().lines().toList();
-        assertEquals("draft     status/budget.md (not published)", lines.get(0), run.out());
+        assertTrue(lines.get(0).matches("draft     status/budget\\.md -> https://notes\\.example\\.com/drafts/[A-Za-z0-9_-]{32}/ "
+                + "\\(draft, share this link for review\\)"), run.out());
         assertEquals("published status/go.md -> https://notes.example.com/articles/go/", lines.get(1), run.out());
         assertTrue(lines.get(2).startsWith("rejected  status/notes.md: line 3: date "), run.out());
         assertTrue(run.out().contains("3 files under s3://galley-content/status/: 1 draft, 1 published, 1 rejected"), run.out());

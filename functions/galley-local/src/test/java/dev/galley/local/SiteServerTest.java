@@ -182,6 +182,29 @@ class SiteServerTest {
         }
     }
 
+    @Test
+    void aSharedDraftIsServedWithANoindexHeaderAsTheCdnServesIt() throws Exception {
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
+             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                     .build();
+             SiteServer site = startedOn(server, s3)) {
+            s3.putObject(r -> r.bucket("site").key("drafts/q8Zx0sLk3vB1nM7pT4rW2yC6dF9gH5jA/index.html").contentType("text/html; charset=utf-8"),
+                    RequestBody.fromString("<p>draft</p>"));
+            s3.putObject(r -> r.bucket("site").key("articles/x/index.html").contentType("text/html; charset=utf-8"), RequestBody.fromString("<p>x</p>"));
+            site.finishStarting();
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> draft = http.send(HttpRequest.newBuilder(site.url().resolve("/drafts/q8Zx0sLk3vB1nM7pT4rW2yC6dF9gH5jA/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, draft.statusCode());
+            assertEquals("noindex, nofollow", draft.headers().firstValue("X-Robots-Tag").orElseThrow());
+            assertEquals(SiteServer.PAGE_HEADERS.get("Content-Security-Policy"), draft.headers().firstValue("Content-Security-Policy").orElseThrow());
+            HttpResponse<String> article = http.send(HttpRequest.newBuilder(site.url().resolve("/articles/x/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(article.headers().firstValue("X-Robots-Tag").isEmpty(), "published pages are for search engines");
+        }
+    }
+
     private static SiteServer startedOn(EmbeddedS3 server, S3Client s3) throws java.io.IOException {
         server.createBucket("site");
         SiteServer site = new SiteServer(0);

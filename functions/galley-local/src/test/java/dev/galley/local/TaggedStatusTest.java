@@ -39,4 +39,14 @@ class TaggedStatusTest {
         assertEquals(List.of("published posts/hello.md -> https://notes.example.com/articles/hello/",
                 "warning   posts/hello.md: 2 warnings. line 14: the link /articles/old-post/ leads to no page"), status.describe("posts/hello.md"));
     }
+
+    @Test
+    void aSharedDraftGivesItsLinkAndAnUnsharedOneSaysItIsNotPublished() {
+        TaggedStatus shared = TaggedStatus.of(List.of(tag("galley-status", "draft"),
+                tag("galley-url", "https://notes.example.com/drafts/q8Zx0sLk3vB1nM7pT4rW2yC6dF9gH5jA/"))).orElseThrow();
+        assertEquals(List.of("draft     posts/budget.md -> https://notes.example.com/drafts/q8Zx0sLk3vB1nM7pT4rW2yC6dF9gH5jA/"
+                + " (draft, share this link for review)"), shared.describe("posts/budget.md"));
+        assertEquals(List.of("draft     posts/budget.md (not published)"),
+                TaggedStatus.of(List.of(tag("galley-status", "draft"))).orElseThrow().describe("posts/budget.md"));
+    }
 }
