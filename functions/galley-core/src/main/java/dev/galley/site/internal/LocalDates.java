@@ -68,7 +68,7 @@ public final class LocalDates {
             char c = pattern.charAt(i);
             int end = tokenEnd(pattern, i);
             String token = pattern.substring(i, end);
-            boolean field = Character.isLetter(c);
+            boolean field = isPatternLetter(c);
             if (field && c == 'd') {
                 skipping = true;
             } else if (field) {
@@ -82,11 +82,16 @@ public final class LocalDates {
         return out.toString().strip();
     }
 
+    /** Only ASCII letters are fields: 年 and 日 are literal text. */
+    private static boolean isPatternLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     /** Where the pattern token starting at {@code start} ends: a run of one letter, a quoted literal, or one other character. */
     private static int tokenEnd(String pattern, int start) {
         char c = pattern.charAt(start);
         int end = start + 1;
-        if (Character.isLetter(c)) {
+        if (isPatternLetter(c)) {
             while (end < pattern.length() && pattern.charAt(end) == c) {
                 end++;
             }
