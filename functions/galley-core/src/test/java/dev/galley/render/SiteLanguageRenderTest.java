@@ -9,6 +9,7 @@ import dev.galley.site.SiteFile;
 import dev.galley.site.SiteIndex;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -176,5 +177,25 @@ class SiteLanguageRenderTest {
         Document article = Jsoup.parse(pages.get("articles/graceful-shutdown/index.html"));
         String byline = article.selectFirst(".byline").text();
         assertTrue(byline.contains("Mara Lindqvist") && byline.contains("Jonas Weber"), byline);
+    }
+
+    @Test
+    void videosWithoutATitleOfTheirAuthorsAreNamedInTheSiteLanguage() throws ArticleException {
+        SiteConfig site = SiteConfig.parse(SiteConfig.FILE_NAME, "title: Gopher Notizen\nlanguage: de\n".getBytes(StandardCharsets.UTF_8));
+        Article article = new ArticleParser(site).parse("posts/vortrag.md", """
+                ---
+                title: Mein Vortrag auf der GopherCon
+                date: 2026-03-10
+                ---
+                Die Aufzeichnung:
+
+                {{< youtube dQw4w9WgXcQ >}}
+
+                Und die Folien:
+
+                <iframe src="https://player.vimeo.com/video/76979871" width="640" height="360"></iframe>
+                """.getBytes(StandardCharsets.UTF_8));
+        Document page = Jsoup.parse(new String(new SiteRenderer(site).article(article, SiteIndex.Neighbours.NONE).bytes(), StandardCharsets.UTF_8));
+        assertEquals(List.of("YouTube-Video", "Eingebettetes Video"), page.select(".article-body iframe").eachAttr("title"));
     }
 }
