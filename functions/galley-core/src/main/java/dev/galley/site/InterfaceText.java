@@ -106,6 +106,12 @@ public final class InterfaceText {
         return text;
     }
 
+    /*
+     * Dates are shown as the author's calendar has them: a post dated 2026-03-10T22:30:00-05:00 was written on the
+     * 10th, wherever the site's time zone puts that instant. A date without an offset was read in the site's
+     * time zone, so it shows that day too.
+     */
+
     /** "10 March 2026", "10. März 2026": the day as an article's page shows it. */
     public String fullDate(OffsetDateTime date) {
         return dates.fullDate(date);
