@@ -16,6 +16,7 @@
   var language = document.documentElement.lang || 'en';
   var months = monthFormat();
   var plurals = pluralRules();
+  var numbers = numberFormat();
 
   // The one place that knows where the index lives: a chunked index would be gathered here.
   function loadIndex() {
@@ -50,6 +51,14 @@
       return new Intl.PluralRules(language);
     } catch (e) {
       return new Intl.PluralRules('en');
+    }
+  }
+
+  function numberFormat() {
+    try {
+      return new Intl.NumberFormat(language);
+    } catch (e) {
+      return new Intl.NumberFormat('en');
     }
   }
 
@@ -127,8 +136,8 @@
     if (found === 0) {
       return message('none', [query]);
     }
-    var count = message(plurals.select(found) === 'one' ? 'one' : 'other', [found.toLocaleString(language), query]);
-    return found > MAX_SHOWN ? count + ' ' + message('firstShown', [MAX_SHOWN.toLocaleString(language)]) : count;
+    var count = message(plurals.select(found) === 'one' ? 'one' : 'other', [numbers.format(found), query]);
+    return found > MAX_SHOWN ? count + ' ' + message('firstShown', [numbers.format(MAX_SHOWN)]) : count;
   }
 
   function show(entries) {
