@@ -64,11 +64,12 @@ async function go(page, where) {
   return response ? response.status() : 0;
 }
 
-// Waits until the script has answered the query in its live region.
+// Waits until the script has answered the query in its live region (with anything but its loading message, in
+// whatever language the page is).
 async function answered(page) {
   await page.waitForFunction(() => {
     const status = document.getElementById('search-status');
-    return status && status.textContent.trim() !== '' && !status.textContent.startsWith('Loading');
+    return status && status.textContent.trim() !== '' && status.textContent !== status.dataset.loading;
   }, { timeout: 5000 });
 }
 

@@ -69,7 +69,7 @@ public final class AtomFeed {
         String slug = SiteIndex.tagSlug(tag);
         String path = tagPath(slug);
         String title = site.title().isEmpty() ? tag : site.title() + ": " + tag;
-        return render(site, new Head(path, site.absolute(path).toString(), title, "Articles tagged " + tag,
+        return render(site, new Head(path, site.absolute(path).toString(), title, site.text().format("tagDescription", tag),
                 site.absolute("tags/" + slug + "/").toString()), articles.stream().map(a -> new Entry(a, "")).toList(), entry -> "");
     }
 

@@ -2,6 +2,7 @@ package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.Author;
+import dev.galley.site.InterfaceText;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteIndex;
 
@@ -10,34 +11,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 
 /** Small formatting helpers the templates call. */
 public final class Format {
-
-    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter FULL_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     /** Articles with at least this many h2/h3 headings, counted at every level, get a table of contents. */
     public static final int TOC_MIN_HEADINGS = 3;
 
     private Format() {
-    }
-
-    /*
-     * Dates are shown as the author's calendar has them: a post dated 2026-03-10T22:30:00-05:00 was written on the
-     * 10th, wherever the site's time zone puts that instant. A date without an offset was read in the site's
-     * time zone, so it shows that day too.
-     */
-
-    /** "March 2026", on the author's calendar. */
-    public static String monthYear(OffsetDateTime date) {
-        return MONTH_YEAR.format(date);
-    }
-
-    /** "10 March 2026", on the author's calendar. */
-    public static String fullDate(OffsetDateTime date) {
-        return FULL_DATE.format(date);
     }
 
     /** The machine-readable form for {@code <time datetime>}. */
@@ -76,15 +57,11 @@ public final class Format {
     }
 
     /** What goes before the name at {@code index} in a list of {@code count}: "Ann, Bob and Cy". */
-    public static String nameSeparator(int index, int count) {
+    public static String nameSeparator(InterfaceText text, int index, int count) {
         if (index == 0) {
             return "";
         }
-        return index == count - 1 ? " and " : ", ";
-    }
-
-    public static String minutes(int minutes) {
-        return minutes + " min read";
+        return text.get(index == count - 1 ? "lastNameSeparator" : "nameSeparator");
     }
 
     public static String tagUrl(String tag) {

@@ -2,6 +2,7 @@ package dev.galley.render;
 
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.Author;
+import dev.galley.site.InterfaceText;
 import dev.galley.site.MenuItem;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteIndex;
@@ -26,8 +27,6 @@ import java.util.List;
 public record Page(SiteConfig site, String title, String description, String path, String stylesheet, ArticleSummary article,
                    URI canonicalElsewhere, URI image, Theme theme) {
 
-    private static final MenuItem HOME = new MenuItem("Home", "/");
-
     /** A page that is not an article. */
     public Page(SiteConfig site, String title, String description, String path, String stylesheet, Theme theme) {
         this(site, title, description, path, stylesheet, null, null, null, theme);
@@ -36,6 +35,11 @@ public record Page(SiteConfig site, String title, String description, String pat
     /** The favicon's URL: the owner's, or an empty one that stops browsers asking for {@code /favicon.ico}. */
     public String favicon() {
         return theme.favicon() == null ? "data:," : theme.favicon();
+    }
+
+    /** The words and dates of the interface, in the site's language. */
+    public InterfaceText text() {
+        return site.text();
     }
 
     /** The kind of card link previews on X (Twitter) show: a large image when the page has one. */
@@ -87,7 +91,7 @@ public record Page(SiteConfig site, String title, String description, String pat
     public List<MenuItem> menu() {
         List<MenuItem> items = new ArrayList<>(site.menu().size() + 1);
         if (site.menu().stream().noneMatch(item -> item.leadsTo(""))) {
-            items.add(HOME);
+            items.add(new MenuItem(text().get("home"), "/"));
         }
         items.addAll(site.menu());
         return items;

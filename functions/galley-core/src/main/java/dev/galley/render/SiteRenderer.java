@@ -3,6 +3,7 @@ package dev.galley.render;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.ContentKind;
+import dev.galley.site.InterfaceText;
 import dev.galley.site.ListingPage;
 import dev.galley.site.Pagination;
 import dev.galley.site.SiteConfig;
@@ -14,6 +15,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,7 @@ public final class SiteRenderer {
 
     private final SiteConfig site;
     private final Theme theme;
+    private final InterfaceText text;
     /** Made at the first feed rendered, so that a renderer that renders none loads no jsoup. */
     private FeedContent feedContent;
 
@@ -55,6 +58,7 @@ public final class SiteRenderer {
     public SiteRenderer(SiteConfig site, Theme theme) {
         this.site = site;
         this.theme = theme;
+        this.text = site.text();
     }
 
     public SiteConfig site() {
@@ -94,7 +98,7 @@ public final class SiteRenderer {
      * @param target    the page's path, percent-encoded, such as {@code /articles/x/}
      */
     public SiteFile redirect(String objectKey, String target) {
-        return html(objectKey, "redirect.jte", Map.of("language", site.language(), "target", target,
+        return html(objectKey, "redirect.jte", Map.of("text", site.text(), "language", site.language(), "target", target,
                 "canonical", site.absolute(target).toString()));
     }
 
@@ -204,23 +208,23 @@ public final class SiteRenderer {
         }
         if (model instanceof IndexPage.Home home) {
             ListingPage listing = home.listing();
-            String title = listing.isFirst() ? "" : "Articles " + dateRange(listing);
+            String title = listing.isFirst() ? "" : archiveTitle(listing, "archiveTitle");
             return html(model.file(), "home.jte", Map.of("page", page(title, site.description(), listing.path()), "listing", listing));
         }
         if (model instanceof IndexPage.Tag tag) {
             ListingPage listing = tag.listing();
-            String title = "Articles tagged “" + tag.name() + "”" + (listing.isFirst() ? "" : ", " + dateRange(listing));
-            return html(model.file(), "tag.jte", Map.of("page", page(title, "Articles tagged " + tag.name(), listing.path()), "tag", tag));
+            String title = listing.isFirst() ? text.format("tagTitle", tag.name()) : archiveTitle(listing, "tagArchiveTitle", tag.name());
+            return html(model.file(), "tag.jte", Map.of("page", page(title, text.format("tagDescription", tag.name()), listing.path()), "tag", tag));
         }
         if (model instanceof IndexPage.TagCloud cloud) {
-            return html(model.file(), "tags.jte", Map.of("page", page("Tags", "All tags of " + site.title(), "tags/"), "cloud", cloud));
+            return html(model.file(), "tags.jte", Map.of("page", page(text.get("tags"), text.format("tagsDescription", site.title()), "tags/"), "cloud", cloud));
         }
         if (model instanceof IndexPage.Search) {
-            return html(model.file(), "search.jte", Map.of("page", page("Search", "Search the articles of " + site.title(), "search/"),
+            return html(model.file(), "search.jte", Map.of("page", page(text.get("search"), text.format("searchDescription", site.title()), "search/"),
                     "script", "/" + SEARCH_SCRIPT_FILE.path()));
         }
         IndexPage.NotFound notFound = (IndexPage.NotFound) model;
-        return html(model.file(), "notfound.jte", Map.of("page", page("Page not found", "", "404.html"), "recent", notFound.recent()));
+        return html(model.file(), "notfound.jte", Map.of("page", page(text.get("notFoundTitle"), "", "404.html"), "recent", notFound.recent()));
     }
 
     private synchronized FeedContent feedContent() {
@@ -230,12 +234,18 @@ public final class SiteRenderer {
         return feedContent;
     }
 
-    /** "from March 2026 to January 2025" for an archive page, in the site's time zone. */
-    private String dateRange(ListingPage listing) {
+    /**
+     * An archive page's title by the months of its newest and oldest articles, "Articles from March 2026 back to
+     * January 2025", or by its one month ({@code key + "OneMonth"}), after any {@code leading} arguments (the tag).
+     */
+    private String archiveTitle(ListingPage listing, String key, Object... leading) {
         List<ArticleSummary> articles = listing.articles();
-        String newest = Format.monthYear(articles.get(0).date());
-        String oldest = Format.monthYear(articles.get(articles.size() - 1).date());
-        return newest.equals(oldest) ? "from " + newest : "from " + newest + " back to " + oldest;
+        String newest = text.monthYear(articles.get(0).date());
+        String oldest = text.monthYear(articles.get(articles.size() - 1).date());
+        Object[] arguments = Arrays.copyOf(leading, leading.length + 2);
+        arguments[leading.length] = newest;
+        arguments[leading.length + 1] = oldest;
+        return newest.equals(oldest) ? text.format(key + "OneMonth", arguments) : text.format(key, arguments);
     }
 
     private Page page(String title, String description, String path) {

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
  * @param menu           the owner's links in every page's header, after Home
  * @param footerHtml     the owner's {@code footer:} Markdown, rendered and sanitised as an article body is; "" for none
  * @param warnings       what {@code site.yaml} says that the site shows other than as written (a menu entry it cannot show)
+ * @param text           the words and dates of the interface, in {@code language} and as {@code strings:} overrides them
  */
 public record SiteConfig(
         String title,
@@ -51,7 +53,8 @@ public record SiteConfig(
         List<String> externalLinkRel,
         List<MenuItem> menu,
         String footerHtml,
-        List<ArticleWarning> warnings) {
+        List<ArticleWarning> warnings,
+        InterfaceText text) {
 
     /** The name of the config file at the root of the content. */
     public static final String FILE_NAME = "site.yaml";
@@ -60,9 +63,12 @@ public record SiteConfig(
      * allows exactly these in the CSP's frame-src (its tests check that).
      */
     public static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube-nocookie.com", "player.vimeo.com");
-    /** The header's links after Home when {@code site.yaml} has no {@code menu:}. */
-    public static final List<MenuItem> DEFAULT_MENU = List.of(new MenuItem("Tags", "/tags/"));
     private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+
+    /** The header's links after Home when {@code site.yaml} has no {@code menu:}: the list of tags. */
+    public static List<MenuItem> defaultMenu(InterfaceText text) {
+        return List.of(new MenuItem(text.get("tags"), "/tags/"));
+    }
 
     public static SiteConfig defaults() {
         return new SiteConfig("Galley", "", "", URI.create("http://localhost/"), "", "en", ZoneOffset.UTC, 220, 10);
@@ -85,25 +91,25 @@ public record SiteConfig(
                       ZoneId timezone, int wordsPerMinute, int pageSize, List<String> embedHosts, Permalink permalink,
                       List<Permalink> formerPermalinks) {
         this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                formerPermalinks, List.of(), DEFAULT_MENU, "", List.of());
+                formerPermalinks, List.of(), defaultMenu(InterfaceText.of(language)), "", List.of(), InterfaceText.of(language));
     }
 
     /** This site, its links to other sites getting these words in their rel besides {@code noopener}. */
     public SiteConfig withExternalLinkRel(List<String> rel) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                formerPermalinks, rel, menu, footerHtml, warnings);
+                formerPermalinks, rel, menu, footerHtml, warnings, text);
     }
 
     /** This site with its articles at another permalink. */
     public SiteConfig withPermalink(Permalink other) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, other,
-                formerPermalinks, externalLinkRel, menu, footerHtml, warnings);
+                formerPermalinks, externalLinkRel, menu, footerHtml, warnings, text);
     }
 
     /** This site, with its articles' paths under these patterns redirecting to them. */
     public SiteConfig withFormerPermalinks(List<Permalink> former) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                former, externalLinkRel, menu, footerHtml, warnings);
+                former, externalLinkRel, menu, footerHtml, warnings, text);
     }
 
     public SiteConfig {
@@ -163,8 +169,10 @@ public record SiteConfig(
         List<Permalink> formerPermalinks = formerPermalinks(file, text, root);
         List<String> externalLinkRel = externalLinkRel(file, text, root);
         List<ArticleWarning> warnings = new ArrayList<>();
+        String language = text(root, "language", d.language);
+        InterfaceText interfaceText = interfaceText(file, text, root, language, warnings);
         JsonNode menuNode = root.get("menu");
-        List<MenuItem> menu = menuNode == null || menuNode.isNull() ? DEFAULT_MENU
+        List<MenuItem> menu = menuNode == null || menuNode.isNull() ? defaultMenu(interfaceText)
                 : SiteMenu.read(file, menuNode, Yaml.lineOf(text, "menu", 0), Yaml.linesOfItems(text, "menu"), warnings);
         String footerHtml = footerHtml(file, text, root, warnings);
         try {
@@ -174,7 +182,7 @@ public record SiteConfig(
                     text(root, "description", d.description),
                     baseUrl,
                     text(root, "author", d.author),
-                    text(root, "language", d.language),
+                    language,
                     zone,
                     root.path("wordsPerMinute").asInt(d.wordsPerMinute),
                     root.path("pageSize").asInt(d.pageSize),
@@ -184,10 +192,39 @@ public record SiteConfig(
                     externalLinkRel,
                     menu,
                     footerHtml,
-                    warnings);
+                    warnings,
+                    interfaceText);
         } catch (IllegalArgumentException e) {
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD, e.getMessage());
         }
+    }
+
+    /**
+     * The interface in the site's language, under the owner's {@code strings:}. A language Galley has no text for
+     * is a warning, and its pages show English words, dates in the language where the JDK has them.
+     */
+    private static InterfaceText interfaceText(String file, String yaml, ObjectNode root, String language, List<ArticleWarning> warnings) {
+        int line = Yaml.lineOf(yaml, "language", 0);
+        if (!language.isEmpty() && Locale.forLanguageTag(language).getLanguage().isEmpty()) {
+            warnings.add(new ArticleWarning(file, line, "language-untranslated", "language \"" + language
+                    + "\" is not a BCP 47 language tag, so pages show English; write it like de, fr or pt-BR"));
+            return InterfaceText.of("en", overrides(file, yaml, root, warnings));
+        }
+        if (!InterfaceText.translates(language)) {
+            String dates = InterfaceText.datesIn(language) ? "; dates are in the language" : ", and dates too";
+            warnings.add(new ArticleWarning(file, line, "language-untranslated", "language \"" + language
+                    + "\": Galley has no interface text in this language, so pages show their words (Home, Tags, min read ...) in English"
+                    + dates + ". Give them in strings: (the keys are listed in the README, under Language)"));
+        }
+        return InterfaceText.of(language, overrides(file, yaml, root, warnings));
+    }
+
+    private static Map<String, String> overrides(String file, String yaml, ObjectNode root, List<ArticleWarning> warnings) {
+        JsonNode node = root.get("strings");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        return SiteStrings.read(file, node, Yaml.lineOf(yaml, "strings", 0), Yaml.linesOfFields(yaml, "strings"), warnings);
     }
 
     /** The footer's Markdown as HTML, through the same renderer and sanitiser as an article body. */

@@ -1,5 +1,6 @@
 // Galley's search page: reads /search.json once and lists the articles whose title, summary or tags hold every
-// word typed, ignoring case and accents. Result text goes in with textContent only, never as markup.
+// word typed, ignoring case and accents. Result text goes in with textContent only, never as markup. Its messages,
+// in the site's language, are the status element's data- attributes ({0}, {1}: the count, the query).
 (function () {
   'use strict';
 
@@ -12,7 +13,10 @@
   if (!form || !input || !status || !results) {
     return;
   }
+  var language = document.documentElement.lang || 'en';
   var months = monthFormat();
+  var plurals = pluralRules();
+  var numbers = numberFormat();
 
   // The one place that knows where the index lives: a chunked index would be gathered here.
   function loadIndex() {
@@ -36,10 +40,33 @@
   function monthFormat() {
     var options = { year: 'numeric', month: 'long', timeZone: 'UTC' };
     try {
-      return new Intl.DateTimeFormat(document.documentElement.lang || 'en', options);
+      return new Intl.DateTimeFormat(language, options);
     } catch (e) {
       return new Intl.DateTimeFormat('en', options);
     }
+  }
+
+  function pluralRules() {
+    try {
+      return new Intl.PluralRules(language);
+    } catch (e) {
+      return new Intl.PluralRules('en');
+    }
+  }
+
+  function numberFormat() {
+    try {
+      return new Intl.NumberFormat(language);
+    } catch (e) {
+      return new Intl.NumberFormat('en');
+    }
+  }
+
+  // One message of the page's, its {0}, {1} ... replaced in one pass, so a query holding "{1}" stays as typed.
+  function message(name, values) {
+    return (status.dataset[name] || '').replace(/\{(\d)\}/g, function (placeholder, index) {
+      return values && values[index] !== undefined ? String(values[index]) : placeholder;
+    });
   }
 
   function prepare(articles) {
@@ -105,12 +132,12 @@
   }
 
   function describe(found, query) {
-    var quoted = '\u201c' + query.trim() + '\u201d';
+    query = query.trim();
     if (found === 0) {
-      return 'No article matches ' + quoted + '.';
+      return message('none', [query]);
     }
-    var count = found === 1 ? '1 article matches ' + quoted : found + ' articles match ' + quoted;
-    return found > MAX_SHOWN ? count + '; the first ' + MAX_SHOWN + ' are shown. Add a word to narrow it.' : count + '.';
+    var count = message(plurals.select(found) === 'one' ? 'one' : 'other', [numbers.format(found), query]);
+    return found > MAX_SHOWN ? count + ' ' + message('firstShown', [numbers.format(MAX_SHOWN)]) : count;
   }
 
   function show(entries) {
@@ -139,7 +166,7 @@
   }
   input.value = new URLSearchParams(window.location.search).get('q') || '';
   if (input.value.trim()) {
-    status.textContent = 'Loading the list of articles\u2026';
+    status.textContent = message('loading');
   }
   loadIndex().then(function (articles) {
     var entries = prepare(articles);
@@ -159,8 +186,8 @@
       }
     });
   }, function () {
-    status.textContent = 'The list of articles could not be loaded. Try again later, or browse the articles by tag.';
-    var tags = element('a', null, 'All tags');
+    status.textContent = message('failed');
+    var tags = element('a', null, message('tags'));
     tags.href = '/tags/';
     var item = element('li');
     item.appendChild(tags);

@@ -87,9 +87,9 @@ class MigratedFrontMatterTest {
     void anEveningPostIsShownOnTheDayItsAuthorWroteIt() throws ArticleException {
         // The site is in Berlin; the author wrote at 22:30 in New York, which is the next morning in Berlin.
         Article article = parse("a.md", "---\ntitle: T\ndate: 2026-03-10T22:30:00-05:00\n---\nBody.\n");
-        assertEquals("10 March 2026", dev.galley.render.Format.fullDate(article.summary().date()));
+        assertEquals("10 March 2026", dev.galley.site.InterfaceText.of("en").fullDate(article.summary().date()));
         assertEquals("2026-03-10", dev.galley.render.Format.isoDate(article.summary().date()));
-        assertEquals("March 2026", dev.galley.render.Format.monthYear(article.summary().date()));
+        assertEquals("March 2026", dev.galley.site.InterfaceText.of("en").monthYear(article.summary().date()));
     }
 
     @ParameterizedTest

@@ -40,8 +40,8 @@ class SiteMenuTest {
 
     @Test
     void withoutAMenuTheHeaderLinksTheTags() throws ArticleException {
-        assertEquals(SiteConfig.DEFAULT_MENU, parse("title: Blog\n").menu());
-        assertEquals(SiteConfig.DEFAULT_MENU, SiteConfig.defaults().menu());
+        assertEquals(List.of(new MenuItem("Tags", "/tags/")), parse("title: Blog\n").menu());
+        assertEquals(List.of(new MenuItem("Tags", "/tags/")), SiteConfig.defaults().menu());
     }
 
     @Test

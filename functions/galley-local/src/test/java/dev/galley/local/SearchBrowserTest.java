@@ -76,7 +76,7 @@ class SearchBrowserTest {
     }
 
     /** The policy CloudFront sends with every page (template.yaml), with no frame hosts added. */
-    private static String cdnContentSecurityPolicy() throws IOException {
+    static String cdnContentSecurityPolicy() throws IOException {
         Matcher policy = Pattern.compile("ContentSecurityPolicy: !Sub \"(default-src [^\"]+)\"").matcher(Files.readString(TEMPLATE));
         assertTrue(policy.find(), "no Content-Security-Policy in " + TEMPLATE);
         String csp = policy.group(1).replace(" ${ExtraFrameHosts}", "");
@@ -84,7 +84,7 @@ class SearchBrowserTest {
         return csp;
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());

@@ -100,7 +100,8 @@ public final class Markdown {
         LinkRel links = new LinkRel(site.baseUrl(), site.externalLinkRel());
         BodyImages images = BodyImages.prepare(document, sizes);
         String html = hasRawHtml(document)
-                ? RawHtml.sanitize(renderer(false, links, images).render(document), sourceKey, site.embedHosts(), images, links)
+                ? RawHtml.sanitize(renderer(false, links, images).render(document), sourceKey, site.embedHosts(),
+                        site.text().get("embeddedVideo"), images, links)
                 : renderer(true, links, images).render(document);
         return new Body(html, images.first(), List.copyOf(images.remote()));
     }

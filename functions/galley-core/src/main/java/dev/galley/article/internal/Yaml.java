@@ -13,7 +13,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,6 +97,32 @@ public final class Yaml {
                 if (name.equals(key) && value == JsonToken.START_ARRAY) {
                     for (JsonToken item = parser.nextToken(); item != null && item != JsonToken.END_ARRAY; item = parser.nextToken()) {
                         lines.add(parser.currentTokenLocation().getLineNr());
+                        parser.skipChildren();
+                    }
+                    return lines;
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // the file was parsed whole before: it is not reached
+        }
+        return lines;
+    }
+
+    /** The 1-based line of each key of the mapping under a top-level key, by key; none when the key holds no mapping. */
+    public static Map<String, Integer> linesOfFields(String yaml, String key) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(yaml)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return lines;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(key) && value == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        lines.put(parser.currentName(), parser.currentTokenLocation().getLineNr());
+                        parser.nextToken();
                         parser.skipChildren();
                     }
                     return lines;

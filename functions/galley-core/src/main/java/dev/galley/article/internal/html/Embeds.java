@@ -15,14 +15,14 @@ import java.util.Set;
 final class Embeds {
 
     private static final String SANDBOX = "allow-scripts allow-same-origin allow-presentation";
-    private static final String DEFAULT_TITLE = "Embedded video";
     private static final String YOUTUBE_NOCOOKIE = "www.youtube-nocookie.com";
     private static final Set<String> YOUTUBE = Set.of("www.youtube.com", "youtube.com");
 
     private Embeds() {
     }
 
-    static void confine(Element body, List<String> hosts) {
+    /** @param defaultTitle the title of a frame whose author gave none, "Embedded video" in the site's language */
+    static void confine(Element body, List<String> hosts, String defaultTitle) {
         for (Element frame : body.select("iframe")) {
             String src = allowedSource(frame.attr("src"), hosts);
             if (src == null) {
@@ -31,7 +31,7 @@ final class Embeds {
             }
             String width = frame.attr("width");
             String height = frame.attr("height");
-            String title = frame.attr("title").isBlank() ? DEFAULT_TITLE : frame.attr("title").strip();
+            String title = frame.attr("title").isBlank() ? defaultTitle : frame.attr("title").strip();
             frame.clearAttributes();
             frame.empty();  // fallback content, which browsers never parse as markup
             frame.attr("src", src);

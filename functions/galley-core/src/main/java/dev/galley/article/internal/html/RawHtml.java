@@ -84,12 +84,13 @@ public final class RawHtml {
      * @param bodyHtml   the body as commonmark rendered it, raw HTML included
      * @param sourceKey  the article's file, against which relative media URLs resolve (see MediaLinks)
      * @param embedHosts the hosts an iframe may load from
+     * @param frameTitle what an iframe without a title of its author's is called, for screen readers
      * @param images     the body's images, which learn the raw ones' sizes, first image and remote images
      * @param links      the rel each link gets
      */
-    public static String sanitize(String bodyHtml, String sourceKey, List<String> embedHosts, BodyImages images, LinkRel links) {
+    public static String sanitize(String bodyHtml, String sourceKey, List<String> embedHosts, String frameTitle, BodyImages images, LinkRel links) {
         Document clean = new Cleaner(ALLOWED).clean(Jsoup.parseBodyFragment(bodyHtml, BASE_URI));
-        Embeds.confine(clean.body(), embedHosts);
+        Embeds.confine(clean.body(), embedHosts, frameTitle);
         MediaSources.resolve(clean.body(), sourceKey);
         RawImages.prepare(clean.body(), images);
         RawLinks.apply(clean.body(), links);

@@ -284,7 +284,7 @@ public final class TemplateTags {
             return warn(tag, UNKNOWN_TAG, tag.shown() + ": the site's embedHosts do not list " + host
                     + ", so the video was removed; add it to embedHosts in site.yaml (and to the stack's ExtraFrameHosts)");
         }
-        String title = tag.named().getOrDefault("title", site + " video");
+        String title = tag.named().getOrDefault("title", variables.videoTitle(site));
         return block(tag, new VideoEmbed(player + id, title));
     }
 

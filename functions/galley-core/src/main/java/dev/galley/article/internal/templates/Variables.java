@@ -40,6 +40,11 @@ public final class Variables {
         return site.embedHosts();
     }
 
+    /** What a player without a title of its author's is called, in the site's language: "YouTube video". */
+    String videoTitle(String service) {
+        return site.text().format("videoTitle", service);
+    }
+
     /** The outcome of a Liquid output tag. */
     sealed interface Output {
     }
