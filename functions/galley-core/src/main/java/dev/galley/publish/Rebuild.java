@@ -267,15 +267,20 @@ public final class Rebuild {
 
     /** The rebuilt entries, with every source that changed between {@code base} and {@code current} as it is in current. */
     static List<Manifest.Entry> merge(Manifest base, Manifest current, List<Manifest.Entry> rebuilt) {
+        // By source, once: bySource scans the entries, and a scan per entry made a rebuild of a large site quadratic.
+        Map<String, Manifest.Entry> baseBySource = new HashMap<>();
+        base.entries().values().forEach(entry -> baseBySource.put(entry.sourceKey(), entry));
+        Set<String> currentSources = new HashSet<>();
         Set<String> changedSources = new HashSet<>();
         for (Manifest.Entry entry : current.entries().values()) {
-            if (!entry.equals(base.bySource(entry.sourceKey()))) {
+            currentSources.add(entry.sourceKey());
+            if (!entry.equals(baseBySource.get(entry.sourceKey()))) {
                 changedSources.add(entry.sourceKey());
             }
         }
-        for (Manifest.Entry entry : base.entries().values()) {
-            if (current.bySource(entry.sourceKey()) == null) {
-                changedSources.add(entry.sourceKey());
+        for (String source : baseBySource.keySet()) {
+            if (!currentSources.contains(source)) {
+                changedSources.add(source);
             }
         }
         Map<String, Manifest.Entry> byPath = new TreeMap<>();
