@@ -83,7 +83,7 @@ public final class SiteRenderer {
      */
     public SiteFile draft(Article article, String folder) {
         ArticleSummary a = article.summary();
-        Page page = new Page(site, a.title(), a.metaDescription(), folder, "/" + STYLESHEET_PATH, a.page() ? null : a, null, article.shareImage());
+        Page page = new Page(site, a.title(), a.metaDescription(), folder, "/" + STYLESHEET_PATH, a.page() ? null : a, null, article.shareImage(), theme);
         String file = ArticleSummary.pageFileOf(folder);
         return a.page()
                 ? html(file, "page.jte", Map.of("page", page, "article", article, "draft", true))
