@@ -189,6 +189,7 @@ class TemplateWiringTest {
                 "sqs:ReceiveMessage", Set.of("${ContentChangesQueue.Arn}"),
                 "sqs:DeleteMessage", Set.of("${ContentChangesQueue.Arn}")));
         expected.put("sqs:GetQueueAttributes", Set.of("${ContentChangesQueue.Arn}"));
+        expected.put("s3:ListBucketVersions", Set.of(content));
         expected.put("logs:CreateLogStream", Set.of("${FunctionLogGroup.Arn}"));
         expected.put("logs:PutLogEvents", Set.of("${FunctionLogGroup.Arn}"));
         expected.put("scheduler:CreateSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));

@@ -22,6 +22,14 @@ public interface ContentStore {
     /** The file as it is now, or empty when it does not exist. */
     Optional<SourceFile> read(String key);
 
+    /**
+     * The version of a file whose ETag is {@code etag}: the current one, or an earlier one the store keeps (a
+     * versioned S3 bucket); empty when it keeps none. A broken replacement's last good version renders from it.
+     */
+    default Optional<SourceFile> readVersion(String key, String etag) {
+        return read(key).filter(file -> file.etag().equals(etag));
+    }
+
     /** Every key under the content root, in no particular order. */
     List<String> list();
 

@@ -270,12 +270,13 @@ public final class Publisher {
     }
 
     /**
-     * The source of a listed article, when it still holds the bytes the listing was made from. Other bytes are a
-     * newer version whose own notification is still to come, and may be held back until a later publish time:
-     * rendering them for a neighbour's page or the feed would publish them early.
+     * The bytes a listed article was rendered from: the current file, or the earlier version a versioned bucket
+     * keeps (a broken replacement leaves the listed version up). Other bytes are a newer version whose own
+     * notification is still to come, and may be held back until a later publish time: rendering them for a
+     * neighbour's page or the feed would publish them early.
      */
     private Optional<ContentStore.SourceFile> listedVersion(Manifest.Entry entry) {
-        return content.read(entry.sourceKey()).filter(file -> file.etag().equals(entry.sourceEtag()));
+        return content.readVersion(entry.sourceKey(), entry.sourceEtag());
     }
 
     /** What {@link #writePage} did. */
@@ -306,7 +307,9 @@ public final class Publisher {
         if (stored.isPresent() && holdsSameBytes(stored.get(), metadata)) {
             return PageWrite.ALREADY_THERE;
         }
-        boolean fromOtherBytes = stored.isPresent() && !sourceEtag.equals(stored.get().metadata().get(SOURCE_ETAG));
+        // Only this file's own page from other bytes can be newer; a redirect or another file's page is replaced.
+        boolean fromOtherBytes = stored.isPresent() && sourceKey.equals(stored.get().metadata().get(SOURCE))
+                && !sourceEtag.equals(stored.get().metadata().get(SOURCE_ETAG));
         if (fromOtherBytes && !content.read(sourceKey).map(now -> now.etag().equals(sourceEtag)).orElse(false)) {
             return PageWrite.SOURCE_MOVED_ON;
         }

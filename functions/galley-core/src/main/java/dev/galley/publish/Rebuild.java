@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -113,9 +114,16 @@ public final class Rebuild {
                 statuses.put(p.key(), new PublishStatus(State.REJECTED, p.error().reason(), ""));
             }
         }
+        // A broken replacement of a listed article leaves the version the site shows up, as publishing it did.
+        Map<String, Parsed> lastGood = new ConcurrentHashMap<>();
+        inParallel(parsed.stream().filter(p -> p.error() != null).toList(), p -> {
+            lastGoodVersion(parser, previous.value().bySource(p.key())).ifPresent(good -> lastGood.put(p.key(), good));
+            return null;
+        });
+        List<Parsed> listable = parsed.stream().map(p -> lastGood.getOrDefault(p.key(), p)).toList();
         // In parallel: each held or expiring article sets its wake-up, a request to the scheduler.
         Map<String, PublishStatus> withheld = new ConcurrentHashMap<>();
-        inParallel(parsed.stream().filter(p -> p.article() != null).toList(), p -> {
+        inParallel(listable.stream().filter(p -> p.article() != null).toList(), p -> {
             PublishStatus status = publisher.withhold(p.article(), settings);
             if (status != null) {
                 withheld.put(p.key(), status);
@@ -124,7 +132,7 @@ public final class Rebuild {
         });
         statuses.putAll(withheld);
         Map<State, Long> withheldCounts = withheld.values().stream().collect(Collectors.groupingBy(PublishStatus::state, Collectors.counting()));
-        Map<String, List<Parsed>> byPath = parsed.stream().filter(p -> p.article() != null && !withheld.containsKey(p.key()))
+        Map<String, List<Parsed>> byPath = listable.stream().filter(p -> p.article() != null && !withheld.containsKey(p.key()))
                 .collect(Collectors.groupingBy(p -> p.article().summary().path(), TreeMap::new, Collectors.toList()));
         List<Parsed> winners = new ArrayList<>();
         Map<String, String> claims = new TreeMap<>();
@@ -149,7 +157,9 @@ public final class Rebuild {
             if (writePage(renderer, w, listed) == Publisher.PageWrite.WRITTEN) {
                 written.incrementAndGet();
             }
-            statuses.put(w.key(), publisher.published(w.article(), settings));
+            if (!lastGood.containsKey(w.key())) {
+                statuses.put(w.key(), publisher.published(w.article(), settings));  // a broken file's status says why it is not
+            }
             return null;
         });
         List<ArticleException> refusedMedia = inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
@@ -247,6 +257,20 @@ public final class Rebuild {
             result = publisher.writePage(renderer, parsed.article(), parsed.key(), parsed.etag(), listed);
         }
         return result;
+    }
+
+    /** The version a listed article was published from, parsed, when the bucket still holds it. */
+    private Optional<Parsed> lastGoodVersion(ArticleParser parser, Manifest.Entry listed) {
+        if (listed == null) {
+            return Optional.empty();
+        }
+        return content.readVersion(listed.sourceKey(), listed.sourceEtag()).flatMap(file -> {
+            try {
+                return Optional.of(new Parsed(listed.sourceKey(), file.etag(), parser.parse(listed.sourceKey(), file.bytes()), null));
+            } catch (ArticleException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /**

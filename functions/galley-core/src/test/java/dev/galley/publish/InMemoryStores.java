@@ -28,11 +28,29 @@ final class InMemoryStores {
             files.put(key, text.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** Every version of each file seen, by ETag, as a versioned bucket keeps them. */
+        private final Map<String, Map<String, byte[]>> versions = new ConcurrentHashMap<>();
+
         @Override
         public Optional<SourceFile> read(String key) {
             reads.add(key);
             byte[] bytes = files.get(key);
-            return bytes == null ? Optional.empty() : Optional.of(new SourceFile(key, bytes, md5(bytes)));
+            if (bytes == null) {
+                return Optional.empty();
+            }
+            SourceFile file = new SourceFile(key, bytes, md5(bytes));
+            versions.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(file.etag(), bytes);
+            return Optional.of(file);
+        }
+
+        @Override
+        public Optional<SourceFile> readVersion(String key, String etag) {
+            Optional<SourceFile> current = read(key);
+            if (current.isPresent() && current.get().etag().equals(etag)) {
+                return current;
+            }
+            byte[] earlier = versions.getOrDefault(key, Map.of()).get(etag);
+            return earlier == null ? Optional.empty() : Optional.of(new SourceFile(key, earlier, etag));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.galley.publish;
 
+import dev.galley.article.ArticleException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How a full re-render uses the stores: a fixed number of calls in flight, every author told the outcome. */
 class RebuildTest {
@@ -44,6 +46,24 @@ class RebuildTest {
                 inFlight.decrementAndGet();
             }
         }
+    }
+
+    @Test
+    void aBrokenReplacementKeepsItsLastGoodVersionUpThroughAFullReRender() {
+        InMemoryStores.Content files = new InMemoryStores.Content();
+        InMemoryStores.Site site = new InMemoryStores.Site();
+        Publisher publisher = new Publisher(files, site);
+        files.put("post.md", article("The good version", "2026-03-01"));
+        publisher.sync(SourceChange.of("post.md"));
+        files.put("post.md", "---\ntitle: Broken\ndate: someday\n---\nHalf-written.\n");
+        assertEquals(Outcome.Kind.REJECTED, publisher.sync(SourceChange.of("post.md")).kind());
+
+        Rebuild.Report report = publisher.rebuild();
+
+        assertTrue(site.text("articles/post/index.html").contains("The good version"), "the author's last good version is not lost");
+        assertTrue(site.text("index.html").contains("/articles/post/"));
+        assertEquals(PublishStatus.State.REJECTED, files.statuses.get("post.md").state(), "the status still says why the new bytes are not up");
+        assertEquals(List.of("post.md"), report.rejected().stream().map(ArticleException::file).toList());
     }
 
     @Test

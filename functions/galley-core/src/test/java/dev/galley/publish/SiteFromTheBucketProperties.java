@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * The site is a function of the content bucket: whatever history of author operations led there (creates, edits,
  * deletes, drafts, broken files, two files claiming one URL, site.yaml changes), delivered late, out of order,
  * twice and in batches of any size, the settled site is what a full re-render of the final bucket makes of it:
- * the re-render finds nothing to write, delete or report differently. Each seed makes one history and its
+ * the re-render finds nothing to write, delete or report differently (a broken replacement's last good version
+ * stays up in both). Each seed makes one history and its
  * delivery; a failing history is shrunk (operations dropped one at a time while it still fails) before it is
  * reported, so the report is short.
  */
@@ -36,23 +37,17 @@ class SiteFromTheBucketProperties {
     }
 
     /**
-     * Writes an article: {@code slug} "" for the file name's, {@code day} its date in January. A broken file goes to
-     * a key of its own: a broken replacement of a published article keeps the published version until a full
-     * re-render, which has only the broken bytes (rendering the last good version needs the bucket's versions; not
-     * yet built), so this property leaves that case out.
+     * Writes an article: {@code slug} "" for the file name's, {@code day} its date in January; or a broken file, whose
+     * last good version, if it had one, stays published (the in-memory bucket keeps versions, as S3's does).
      */
-    private record Write(String file, int day, String slug, boolean draft, boolean broken) implements Operation {
-        @Override
-        public String key() {
-            return broken ? "broken/" + file : file;
-        }
+    private record Write(String key, int day, String slug, boolean draft, boolean broken) implements Operation {
 
         @Override
         public void applyTo(InMemoryStores.Content content) {
-            content.put(key(), broken ? "---\ntitle: Broken " + file + "\ndate: someday\n---\nNo date.\n"
-                    : "---\ntitle: Post " + file + " of day " + day + "\ndate: 2026-01-0" + day + "\n"
+            content.put(key, broken ? "---\ntitle: Broken " + key + "\ndate: someday\n---\nNo date.\n"
+                    : "---\ntitle: Post " + key + " of day " + day + "\ndate: 2026-01-0" + day + "\n"
                     + (slug.isEmpty() ? "" : "slug: " + slug + "\n") + (draft ? "draft: true\n" : "") + "tags: [T" + (day % 2) + "]\n---\n"
-                    + "The body of " + file + ".\n");
+                    + "The body of " + key + ".\n");
         }
     }
 

@@ -5,6 +5,8 @@ import dev.galley.publish.PublishStatus;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 import java.io.IOException;
@@ -48,8 +50,38 @@ public final class S3ContentStore implements ContentStore {
 
     @Override
     public Optional<SourceFile> read(String key) {
-        return S3Calls.find("reading s3://" + bucket + "/" + prefix + key, () -> {
-            try (ResponseInputStream<GetObjectResponse> object = s3.getObject(r -> r.bucket(bucket).key(prefix + key))) {
+        return read(key, null);
+    }
+
+    /**
+     * Lists the object's versions for the one with this ETag: a broken replacement's last good version, which a
+     * re-render keeps on the site. A bucket without versions (or a server that cannot list them) has none.
+     */
+    @Override
+    public Optional<SourceFile> readVersion(String key, String etag) {
+        Optional<SourceFile> current = read(key);
+        if (current.isEmpty() || current.get().etag().equals(etag)) {
+            return current.filter(file -> file.etag().equals(etag));
+        }
+        String object = prefix + key;
+        Optional<String> versionId = S3Calls.call("listing the versions of s3://" + bucket + "/" + object, () -> {
+            try {
+                return s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(object)).versions().stream()
+                        .filter(version -> version.key().equals(object) && S3Calls.bareEtag(version.eTag()).equals(etag))
+                        .map(ObjectVersion::versionId).filter(id -> id != null && !id.equals("null")).findFirst();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 501 || e.statusCode() == 400) {
+                    return Optional.empty();  // S3-compatible servers without versioning
+                }
+                throw e;
+            }
+        });
+        return versionId.flatMap(id -> read(key, id));
+    }
+
+    private Optional<SourceFile> read(String key, String versionId) {
+        return S3Calls.find("reading s3://" + bucket + "/" + prefix + key + (versionId == null ? "" : " version " + versionId), () -> {
+            try (ResponseInputStream<GetObjectResponse> object = s3.getObject(r -> r.bucket(bucket).key(prefix + key).versionId(versionId))) {
                 byte[] bytes = object.readNBytes(READ_LIMIT);
                 if (bytes.length == READ_LIMIT) {
                     object.abort();  // the rest is never needed: the file is too large anyway
