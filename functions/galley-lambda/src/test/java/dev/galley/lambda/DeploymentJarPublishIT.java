@@ -200,6 +200,17 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
     }
 
     @Test
+    void mustLookForABrokenReplacementsLastGoodVersionWithTheShrunkS3Client() throws Exception {
+        handle(upload("kept.md", article("Kept", "2026-02-01")));
+        assertEquals("rejected", handle(upload("kept.md", "---\ntitle: Kept\ndate: someday\n---\n")).path("kept.md").asText());
+
+        // The re-render lists the key's versions (ListObjectVersions) to find the published one; S3Proxy keeps none.
+        JsonNode result = handle("{\"action\":\"rebuild\"}");
+
+        assertEquals(1, result.path("rejected").asInt(), result.toString());
+    }
+
+    @Test
     void mustInvalidateTheDistributionAfterARebuildWithTheShrunkCloudFrontClient() throws Exception {
         upload("a.md", article("A", "2026-02-01"));
         int before = cloudFront.requests().size();
