@@ -32,6 +32,8 @@ final class FolderBackedContentStore implements ContentStore {
     private final S3ContentStore bucketStore;
     /** Each object's ETag when the bucket was last listed. */
     private final Map<String, String> listedEtags = new ConcurrentHashMap<>();
+    /** The shared drafts' links reported so far, by key, for the preview to print. */
+    private final Map<String, String> draftLinks = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     FolderBackedContentStore(Path folder, S3Client s3, String bucket) {
         this.folder = folder;
@@ -66,6 +68,14 @@ final class FolderBackedContentStore implements ContentStore {
     @Override
     public void reportStatus(String key, PublishStatus status) {
         bucketStore.reportStatus(key, status);
+        if (status.state() == PublishStatus.State.DRAFT && !status.url().isEmpty()) {
+            draftLinks.put(key, status.url());
+        }
+    }
+
+    /** The links of the drafts shared so far (absolute, under the site's {@code baseUrl}), by key. */
+    Map<String, String> draftLinks() {
+        return draftLinks;
     }
 
     /** The file's bytes; empty when there is none, or it is larger than any store reads (the bucket's copy decides). */

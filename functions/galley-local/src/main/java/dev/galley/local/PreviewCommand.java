@@ -227,9 +227,12 @@ final class PreviewCommand {
         /** Held and expiring articles of the folder get their wake-ups here, as from the handler's re-render. */
         private void rerender(PrintStream out, Clock clock) {
             long started = System.nanoTime();
-            Publisher publisher = new Publisher(new FolderBackedContentStore(content, s3, CONTENT_BUCKET), new S3SiteStore(s3, SITE_BUCKET),
-                    clock, wakeUps, drafts);
+            FolderBackedContentStore folder = new FolderBackedContentStore(content, s3, CONTENT_BUCKET);
+            Publisher publisher = new Publisher(folder, new S3SiteStore(s3, SITE_BUCKET), clock, wakeUps, drafts);
             Rebuild.Report report = publisher.rebuild();
+            // The preview's own address, not baseUrl's: the link a reviewer can open now.
+            folder.draftLinks().forEach((key, url) -> out.println("draft     " + key + " -> "
+                    + site.url().resolve(BuildCommand.pathInFolder(url)) + " (" + TaggedStatus.SHARE + ")"));
             report.warnings().forEach(warning -> out.println("warning   " + warning.message()));
             report.rejected().forEach(e -> out.println("error     " + e.getMessage()));
             out.printf("%d published, %d drafts, %d failed, %d warnings, in %d ms%n", report.published(), report.drafts(),

@@ -75,6 +75,26 @@ class PreviewTest {
     }
 
     @Test
+    void printsEachSharedDraftsLinkAtTheStartAndTheLinkOpensTheDraft(@TempDir Path dir) throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("site.yaml"), "baseUrl: https://blog.example.com\n");
+        Files.writeString(content.resolve("review.md"), "---\ntitle: For review\ndate: 2026-01-01\ndraft: true\n---\nNot yet.\n");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        try (PreviewCommand.Running preview = new PreviewCommand(content, dir.resolve("state"), 0).start(out)) {
+            String line = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("draft     review.md -> "))
+                    .findFirst().orElseThrow(() -> new AssertionError(printed.toString(StandardCharsets.UTF_8)));
+            URI link = URI.create(line.substring("draft     review.md -> ".length(), line.indexOf(" (")));
+
+            assertTrue(link.toString().startsWith(preview.site.url() + "drafts/"), link.toString());
+            HttpResponse<String> draft = get(link);
+            assertEquals(200, draft.statusCode());
+            assertTrue(draft.body().contains("For review") && draft.body().contains("noindex"), draft.body());
+        }
+    }
+
+    @Test
     void servesTheFeedsAsFilesWithTheirTypesAndDropsATagsFeedWithItsLastArticle(@TempDir Path dir) throws Exception {
         Path content = Files.createDirectories(dir.resolve("content"));
         Files.writeString(content.resolve("first.md"), "---\ntitle: First post\ndate: 2026-01-01\ntags: [Rust, Go]\n---\nHello.\n");
