@@ -276,19 +276,18 @@ final class BatchPublish {
 
         /** Reads and parses articles, in parallel; sets the wake-ups of held and expiring ones. */
         private void readArticles(ArticleParser parser, List<String> keys) {
-            Map<String, Read> read = reads;
             Parallel.map(Publisher.IO, keys, key -> {
                 long started = System.nanoTime();
                 try {
                     Optional<ContentStore.SourceFile> file = content.read(key);
                     if (file.isEmpty()) {
-                        read.put(key, new Read(file, null, null, null));
+                        reads.put(key, new Read(file, null, null, null));
                     } else {
                         try {
                             Article article = parser.parse(key, file.get().bytes());
-                            read.put(key, new Read(file, article, null, publisher.withhold(article, settings)));
+                            reads.put(key, new Read(file, article, null, publisher.withhold(article, settings)));
                         } catch (ArticleException e) {
-                            read.put(key, new Read(file, null, e, null));
+                            reads.put(key, new Read(file, null, e, null));
                         }
                     }
                 } catch (RuntimeException e) {
@@ -341,7 +340,7 @@ final class BatchPublish {
             if (read.file().isEmpty()) {
                 decided.accept(new Decision(current == null ? Outcome.Kind.SKIPPED : Outcome.Kind.UNPUBLISHED,
                         current == null ? "" : current.article().slug(), null));
-                return current == null ? m.withoutClaim(key) : m.without(key);
+                return m.without(key);
             }
             if (read.rejection() != null) {
                 // The published version, if any, stays; a broken file claims no URL.
@@ -350,14 +349,14 @@ final class BatchPublish {
             }
             if (read.withheld() != null) {
                 decided.accept(new Decision(null, read.article().slug(), null));  // withheld: the outcome follows from the status
-                return current == null ? m.withoutClaim(key) : m.without(key);
+                return m.without(key);
             }
             ArticleSummary article = read.article().summary();
             Manifest.Entry owner = m.byPath(article.path());
             if (owner != null && !owner.sourceKey().equals(key)) {
                 if (!UrlOwner.takesOver(new UrlOwner.Claim(key, article), owner)) {
                     decided.accept(new Decision(Outcome.Kind.REJECTED, "", ArticleException.duplicateUrl(key, article.url(), owner.sourceKey())));
-                    return current == null ? m.withClaim(key, article.path()) : m.without(key).withClaim(key, article.path());
+                    return m.without(key).withClaim(key, article.path());
                 }
                 lookAgain.add(owner.sourceKey());  // displaced: its author learns why
                 m = m.without(owner.sourceKey()).withClaim(owner.sourceKey(), article.path());

@@ -223,7 +223,10 @@ public final class Manifest {
         return new Manifest(revision + 1, next, stillRetired, otherClaims);
     }
 
-    /** The next revision, without the entry of this source file, whose paths it remembers. */
+    /**
+     * The next revision, without the entry (whose paths it remembers) and the claim of this source file; this one
+     * when it has neither.
+     */
     public Manifest without(String sourceKey) {
         Map<String, Entry> next = new TreeMap<>(entries);
         Map<String, List<String>> nextRetired = new TreeMap<>(retired);
@@ -234,6 +237,9 @@ public final class Manifest {
             }
             return false;
         });
+        if (next.size() == entries.size() && !claims.containsKey(sourceKey)) {
+            return this;  // nothing of the file to take out
+        }
         Map<String, String> otherClaims = new TreeMap<>(claims);
         otherClaims.remove(sourceKey);
         return new Manifest(revision + 1, next, nextRetired, otherClaims);

@@ -182,7 +182,7 @@ public final class PublishHandler implements RequestStreamHandler {
      * bucket as it is now, which the batch's changes are already in; they then report their statuses.
      */
     private ObjectNode handleQueue(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
-        List<QueuedChange> messages = QueuedChange.fromEvent(event);
+        List<QueuedChange> messages = QueuedChange.fromEvent(event, config.contentBucket(), config.contentPrefix());
         Set<String> failed = new HashSet<>();
         List<QueuedChange> rebuilds = messages.stream().filter(QueuedChange::rebuild).toList();
         if (!rebuilds.isEmpty()) {
@@ -195,9 +195,7 @@ public final class PublishHandler implements RequestStreamHandler {
             }
         }
         List<QueuedChange> changes = messages.stream().filter(m -> m.change() != null && !failed.contains(m.messageId())).toList();
-        Batch done = publishInOrder(changes.stream().map(m -> m.change().isWakeUp()
-                ? S3Notification.wakeUp(config.contentBucket(), config.contentPrefix() + m.change().key()) : m.change()).toList(),
-                requestId, log, remainingMillis);
+        Batch done = publishInOrder(changes.stream().map(QueuedChange::change).toList(), requestId, log, remainingMillis);
         log.accept(done.logLine().toString());
         changes.subList(changes.size() - done.toRetry(), changes.size()).forEach(m -> failed.add(m.messageId()));
         for (QueuedChange message : messages) {

@@ -15,7 +15,7 @@ import java.util.List;
  * invocation at a time writes it.
  *
  * @param messageId  SQS's id of the message, what {@code batchItemFailures} names
- * @param change     the change (a wake-up is one of its key, relative to the content root), or null
+ * @param change     the change (a wake-up is one of its key), or null
  * @param rebuild    a full re-render
  * @param unreadable why the body is not an S3 event, or empty
  */
@@ -29,8 +29,13 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
         return records.isArray() && !records.isEmpty() && "aws:sqs".equals(records.get(0).path("eventSource").asText());
     }
 
-    /** The messages in the order the queue delivered them. */
-    static List<QueuedChange> fromEvent(JsonNode event) {
+    /**
+     * The messages in the order the queue delivered them.
+     *
+     * @param contentBucket the bucket a wake-up's key is in
+     * @param contentPrefix what a wake-up's key, relative to the content root, is under in that bucket
+     */
+    static List<QueuedChange> fromEvent(JsonNode event, String contentBucket, String contentPrefix) {
         List<QueuedChange> messages = new ArrayList<>();
         for (JsonNode record : event.path("Records")) {
             String id = record.path("messageId").asText("");
@@ -40,7 +45,7 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
                 if (action.equals(REBUILD)) {
                     messages.add(new QueuedChange(id, null, true, ""));
                 } else if (action.equals(WakeEvent.ACTION)) {
-                    messages.add(new QueuedChange(id, S3Notification.wakeUp("", WakeEvent.keyOf(body)), false, ""));
+                    messages.add(new QueuedChange(id, S3Notification.wakeUp(contentBucket, contentPrefix + WakeEvent.keyOf(body)), false, ""));
                 } else {
                     messages.add(new QueuedChange(id, S3Notification.fromEventBridge(body), false, ""));
                 }

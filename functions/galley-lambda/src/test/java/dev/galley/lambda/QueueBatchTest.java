@@ -133,7 +133,7 @@ class QueueBatchTest {
 
     @Test
     void theAwsFixturesReadAsACreateThenADeleteOfTheKeyAsWritten() {
-        List<QueuedChange> batch = QueuedChange.fromEvent(Events.fixture("sqs-fifo-eventbridge.json"));
+        List<QueuedChange> batch = QueuedChange.fromEvent(Events.fixture("sqs-fifo-eventbridge.json"), "amzn-s3-demo-bucket1", "");
 
         assertEquals(List.of(
                 new S3Notification("aws.s3", "ObjectCreated:PutObject", "amzn-s3-demo-bucket1", "example-key",
