@@ -38,8 +38,6 @@ import java.util.stream.Collectors;
  */
 final class BatchPublish {
 
-    private static final int MAX_ATTEMPTS = 25;
-
     private final Publisher publisher;
     private final ContentStore content;
     private final SiteStore site;
@@ -215,45 +213,40 @@ final class BatchPublish {
         private void publishArticles() {
             SiteRenderer renderer = new SiteRenderer(settings.config(), settings.theme());
             ArticleParser parser = new ArticleParser(renderer.site(), publisher.imageSizes());
-            Map<String, String> writtenBefore = new HashMap<>();  // pages an earlier attempt wrote, by path: source key
-            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                if (attempt > 1) {
-                    Publisher.backOff(attempt);
-                }
-                // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
-                Publisher.Snapshot snapshot = publisher.readManifest();
-                reads = new ConcurrentHashMap<>();
+            Map<String, String> writtenBefore = new HashMap<>();  // pages written for changes since handed back, by path: source key
+            // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
+            Publisher.Snapshot snapshot = publisher.readManifest();
+            readArticles(parser, keysBeforeCut(true));
+            syncIndependents();  // after the reads: a change after a failed read is left untouched
+            Manifest base = snapshot.value();
+            Map<String, String> written;
+            boolean changed;
+            do {  // again only when a page's write failed and handed back its change and every later one: the cut only moves down
                 followUps.clear();
-                readArticles(parser, keysBeforeCut(true));
-                if (attempt == 1) {
-                    syncIndependents();  // after the reads: a change after a failed read is left untouched
-                }
-                Manifest base = snapshot.value();
                 Manifest folded = foldWithFollowUps(parser, base);
                 // A new site's first commit writes its index pages, even when the batch lists nothing (a draft, say).
-                boolean changed = folded != base || snapshot.version().isEmpty();
+                changed = folded != base || snapshot.version().isEmpty();
                 listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired(), folded.claims()) : base;
-                Map<String, String> written = new ConcurrentHashMap<>();
-                if (!writePages(renderer, base, written) || changed && !publisher.commit(snapshot, listed)) {
-                    // A page was written under us, its source moved on or its write failed, or the manifest changed: again.
-                    writtenBefore.putAll(written);
-                    continue;
+                written = new ConcurrentHashMap<>();
+                if (writePages(renderer, base, written)) {
+                    break;
                 }
-                commits += changed ? 1 : 0;
-                try {
-                    if (changed) {
-                        followCommit(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
-                    }
-                    writtenBefore.keySet().removeAll(written.keySet());
-                    putRight(renderer, parser, writtenBefore);
-                } catch (RuntimeException e) {
-                    afterCommit = e;
-                }
-                reportStatuses(renderer);
-                return;
+                writtenBefore.putAll(written);
+            } while (true);
+            if (changed) {
+                publisher.commit(snapshot, listed);  // refused: the batch fails and the queue delivers it again
             }
-            throw new StoreException("the manifest kept changing under " + keysBeforeCut(true).size() + " files for " + MAX_ATTEMPTS
-                    + " attempts; try again", true, null);
+            commits += changed ? 1 : 0;
+            try {
+                if (changed) {
+                    followCommit(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
+                }
+                writtenBefore.keySet().removeAll(written.keySet());
+                putRight(renderer, parser, writtenBefore);
+            } catch (RuntimeException e) {
+                afterCommit = e;
+            }
+            reportStatuses(renderer);
         }
 
         /**
@@ -381,7 +374,7 @@ final class BatchPublish {
          * new paths first, so that an edited page never links (as a neighbour) to a page not yet written.
          *
          * @param written gets the pages written, by path: source key
-         * @return false when the attempt must be made again
+         * @return false when a write handed back a change, so the batch must be folded again without it
          */
         private boolean writePages(SiteRenderer renderer, Manifest base, Map<String, String> written) {
             // A key published and then named again is unchanged the second time: its page is written all the same.
@@ -400,52 +393,43 @@ final class BatchPublish {
             Map<Boolean, List<String>> byNewPath = published.stream().filter(key -> listed.bySource(key) != null)
                     .collect(Collectors.partitioningBy(key -> base.byPath(reads.get(key).article().summary().path()) == null));
             int before = cut;
-            return writePages(renderer, byNewPath.get(true), written) && writePages(renderer, byNewPath.get(false), written) && cut == before;
+            writePages(renderer, byNewPath.get(true), written);
+            writePages(renderer, byNewPath.get(false), written);
+            return cut == before;
         }
 
         private boolean writePages(SiteRenderer renderer, List<String> keys, Map<String, String> written) {
-            List<Publisher.PageWrite> refused = Parallel.map(Publisher.PAGES, keys, key -> {
+            Parallel.map(Publisher.PAGES, keys, key -> {
                 Read read = reads.get(key);
                 try {
-                    Publisher.PageWrite done = publisher.writePage(renderer, read.article(), key, read.file().get().etag(), listed);
-                    if (done.done()) {
-                        written.put(read.article().summary().path(), key);
-                        return null;
-                    }
-                    return done;
+                    publisher.writePage(renderer, read.article(), key, read.file().get().etag(), listed);
+                    written.put(read.article().summary().path(), key);
                 } catch (RuntimeException e) {
-                    failed(key, e);  // handed back, or failed: the next attempt goes on without it
-                    return Publisher.PageWrite.CONFLICT;
+                    failed(key, e);  // handed back, or failed: the batch is folded again without it
                 }
+                return null;
             });
-            return refused.isEmpty();
+            return true;
         }
 
         /** What a commit sets off, in {@link Publisher#sync}'s order: index pages, neighbours, redirects, removals. */
         private void followCommit(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
-            // An older revision's slow unpublish may have deleted a page since we wrote it: write it again.
-            Parallel.map(Publisher.PAGES, List.copyOf(written), path -> {
-                if (site.head(ArticleSummary.pageFileOf(path)).isEmpty()) {
-                    Read read = reads.get(listed.byPath(path).sourceKey());
-                    publisher.writePage(renderer, read.article(), read.article().sourceKey(), read.file().get().etag(), listed);
-                }
-                return null;
-            });
             publisher.publishIndexPages(renderer, base, listed, newSite, publisher.feedBodies(parser, listed));
             publisher.refreshNeighbours(parser, renderer, base, listed, written);
-            publisher.updateRedirects(renderer, base, listed);
+            Redirects redirects = publisher.updateRedirects(renderer, base, listed);
             Set<String> gone = new HashSet<>(base.entries().keySet());
             gone.removeAll(listed.entries().keySet());
-            Parallel.map(Publisher.PAGES, List.copyOf(gone), path -> publisher.removeArticlePage(parser, renderer, path, listed.revision()));
+            Parallel.map(Publisher.PAGES, List.copyOf(gone), path -> publisher.removeArticlePage(path, redirects));
         }
 
         /** Puts right the pages an attempt that did not commit wrote: as the manifest lists them now, or gone. */
         private void putRight(SiteRenderer renderer, ArticleParser parser, Map<String, String> strays) {
+            Redirects redirects = strays.isEmpty() ? null : Redirects.of(listed);
             strays.forEach((path, key) -> {
                 Manifest.Entry entry = listed.byPath(path);
                 Read read = entry == null ? null : reads.get(entry.sourceKey());
                 if (entry == null) {
-                    publisher.removeArticlePage(parser, renderer, path, listed.revision());
+                    publisher.removeArticlePage(path, redirects);
                 } else if (read != null && read.article() != null && read.file().get().etag().equals(entry.sourceEtag())) {
                     publisher.writePage(renderer, read.article(), entry.sourceKey(), entry.sourceEtag(), listed);
                 } else {

@@ -10,7 +10,6 @@ import dev.galley.article.ImageSizes;
 import dev.galley.render.AtomFeed;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.publish.SiteStore.Condition;
-import dev.galley.render.Format;
 import dev.galley.render.IndexPage;
 import dev.galley.render.SiteRenderer;
 import dev.galley.site.SiteConfig;
@@ -29,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -38,13 +36,11 @@ import java.util.function.Predicate;
  *
  * <p>Write order keeps the site consistent at every moment: an article's page is written before the manifest
  * lists it and before any index page links to it; on removal the index pages drop it before the page is
- * deleted. The manifest is updated with conditional writes, so concurrent invocations never lose each
- * other's entries; index pages carry the manifest revision they show and are written only over older ones.
+ * deleted. One writer publishes (one queue, one message group), so every file is written by one rule,
+ * {@link #writeIfChanged}; only the manifest's commit is conditional, the guard against a second writer.
  */
 public final class Publisher {
 
-    /** Revision of the manifest an index page shows, kept in the page's metadata. */
-    public static final String REVISION = "galley-revision";
     /** The source file a page was rendered from, kept in the page's metadata. */
     static final String SOURCE = "galley-source";
     /**
@@ -58,7 +54,6 @@ public final class Publisher {
     /** The endings of Markdown files, as Jekyll and Hugo know them. */
     static final List<String> ARTICLE_SUFFIXES = List.of(".md", ".markdown", ".mdown", ".mkdn", ".mkd");
 
-    private static final int MAX_ATTEMPTS = 25;
     /** Reads the feed's sources in parallel; S3 requests are I/O-bound, so more threads than cores. */
     static final ExecutorService IO = Parallel.pool(8, "galley-io");
     /**
@@ -197,29 +192,21 @@ public final class Publisher {
         }
     }
 
-    private static StoreException manifestKeptChanging(String key) {
-        return new StoreException("the manifest kept changing under " + key + " for " + MAX_ATTEMPTS + " attempts; try again", true, null);
-    }
-
     /**
      * Writes and deletes the redirect objects that differ between two revisions: after the pages they lead to are
      * written, before a page that no longer exists is deleted, so no redirect ever leads to a missing page.
      */
     Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
         Redirects redirects = Redirects.of(after);
-        RedirectObjects objects = new RedirectObjects(site, renderer);
-        if (objects.update(Redirects.of(before), redirects, after.revision()) == 0) {
-            return redirects;  // nothing written that a newer revision could have missed
-        }
-        // A newer revision that committed meanwhile saw none of what we just wrote: what stays is what the latest says.
-        Redirects[] written = {redirects};
-        settle(after.revision(), latest -> {
-            Redirects now = Redirects.of(latest);
-            objects.update(written[0], now, latest.revision());
-            written[0] = now;
-            return true;
-        });
+        new RedirectObjects(site, this, renderer).update(Redirects.of(before), redirects, pageKeys(after));
         return redirects;
+    }
+
+    /** The object keys of the pages a manifest lists: a page always wins over a redirect. */
+    static Set<String> pageKeys(Manifest manifest) {
+        Set<String> keys = new HashSet<>();
+        manifest.entries().keySet().forEach(path -> keys.add(Redirects.objectKey(path)));
+        return keys;
     }
 
     /** The status with more warnings, each as the author reads it. */
@@ -246,26 +233,25 @@ public final class Publisher {
         List<String> moved = SiteIndex.neighbours(after.articles()).entrySet().stream()
                 .filter(e -> !written.contains(e.getKey()) && old.containsKey(e.getKey()) && !e.getValue().equals(old.get(e.getKey())))
                 .map(Map.Entry::getKey).toList();
-        Parallel.map(PAGES, moved, path -> rerender(parser, renderer, after, after.byPath(path)));
+        Parallel.map(PAGES, moved, path -> {
+            rerender(parser, renderer, after, after.byPath(path));
+            return null;
+        });
     }
 
-    /**
-     * Renders a listed article's page again from its source, unless a newer revision already wrote it.
-     *
-     * @return true when the page did not exist and was created
-     */
-    boolean rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
+    /** Renders a listed article's page again from the source version the manifest lists. */
+    void rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
         Optional<ContentStore.SourceFile> file = listedVersion(entry);
         if (file.isEmpty()) {
-            return false;
+            return;
         }
         try {
             Article article = parser.parse(entry.sourceKey(), file.get().bytes());
-            return article.summary().path().equals(entry.article().path()) && !article.draft()
-                    && writeIfNewer(renderer.article(article, neighbours(manifest, entry.article().path())), Map.of(SOURCE, entry.sourceKey()),
-                            manifest.revision(), false) == Written.CREATED;
+            if (article.summary().path().equals(entry.article().path()) && !article.draft()) {
+                writePage(renderer, article, entry.sourceKey(), entry.sourceEtag(), manifest);
+            }
         } catch (ArticleException e) {
-            return false;  // the file is broken or changed meanwhile; its own notification deals with it
+            // the listed version no longer parses as it did (a new Galley, say); its entry stays until its next change
         }
     }
 
@@ -279,64 +265,29 @@ public final class Publisher {
         return content.readVersion(entry.sourceKey(), entry.sourceEtag());
     }
 
-    /** What {@link #writePage} did. */
-    enum PageWrite {
-        WRITTEN, ALREADY_THERE,
-        /** The source holds other bytes now: a newer version's own notification writes the page. */
-        SOURCE_MOVED_ON,
-        /** Somebody wrote the page between our read and our write. */
-        CONFLICT;
-
-        boolean done() {
-            return this == WRITTEN || this == ALREADY_THERE;
-        }
-    }
-
     /**
-     * The one rule for writing an article's page, for publishing and re-rendering alike: the page is rendered from
-     * the source version {@code sourceEtag}, with its neighbours as {@code listedIn} has them, and never put over
-     * a page rendered from newer bytes. A page rendered from other bytes is replaced only while {@code sourceEtag}
-     * is still what the source holds, and only if nobody wrote the page in between. A page with exactly these
-     * bytes is left alone.
+     * Writes an article's page, for publishing and re-rendering alike: rendered from the source version
+     * {@code sourceEtag}, with its neighbours as {@code listedIn} has them, by the one write rule ({@link #writeIfChanged}).
+     *
+     * @return true when it wrote, false when the stored page has exactly these bytes
      */
-    PageWrite writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn) {
+    boolean writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn) {
         SiteFile page = renderer.article(article, neighbours(listedIn, article.summary().path()));
-        Optional<SiteStore.Version> stored = site.head(page.path());
-        Map<String, String> metadata = withContentHash(page, Map.of(SOURCE, sourceKey, SOURCE_ETAG, sourceEtag,
-                REVISION, Long.toString(listedIn.revision())));
-        if (stored.isPresent() && holdsSameBytes(stored.get(), metadata)) {
-            return PageWrite.ALREADY_THERE;
-        }
-        // Only this file's own page from other bytes can be newer; a redirect or another file's page is replaced.
-        boolean fromOtherBytes = stored.isPresent() && sourceKey.equals(stored.get().metadata().get(SOURCE))
-                && !sourceEtag.equals(stored.get().metadata().get(SOURCE_ETAG));
-        if (fromOtherBytes && !content.read(sourceKey).map(now -> now.etag().equals(sourceEtag)).orElse(false)) {
-            return PageWrite.SOURCE_MOVED_ON;
-        }
-        try {
-            site.write(page, metadata, Condition.of(stored));
-            return PageWrite.WRITTEN;
-        } catch (WriteConflictException e) {
-            return PageWrite.CONFLICT;
-        }
+        return writeIfChanged(page, Map.of(SOURCE, sourceKey, SOURCE_ETAG, sourceEtag));
     }
 
     /**
-     * Deletes the page of an article that {@code revision} no longer lists. A newer revision may list it again and
-     * have written its page just before our delete, so once the manifest has moved on, the page is put back
-     * (or deleted again) as the newest manifest says.
+     * Deletes the page of an article the manifest no longer lists, unless one of its redirects, {@code listed}, took
+     * its object key (the page's article moved, and its old URL leads on).
      *
      * @return true when it deleted the page
      */
-    boolean removeArticlePage(ArticleParser parser, SiteRenderer renderer, String articlePath, long revision) {
+    boolean removeArticlePage(String articlePath, Redirects listed) {
         String file = ArticleSummary.pageFileOf(articlePath);
-        if (!deleteIfNotNewer(file, revision)) {
+        if (listed.byKey().containsKey(file)) {
             return false;
         }
-        settle(revision, latest -> {
-            Manifest.Entry entry = latest.byPath(articlePath);
-            return entry == null ? deleteIfNotNewer(file, latest.revision()) : rerender(parser, renderer, latest, entry);
-        });
+        site.delete(file);
         return true;
     }
 
@@ -346,49 +297,39 @@ public final class Publisher {
     }
 
     /**
-     * Publishes, replaces or removes one image. The site copy records the source ETag; writes are conditional
-     * on the copy read, so a slow invocation holding older bytes cannot overwrite newer ones.
+     * Publishes, replaces or removes one image. The site copy records the source ETag, so a copy of the same
+     * bytes is not written again.
      */
     Outcome syncMedia(String key, SiteSettings settings) {
         String path = Media.sitePath(key);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            if (attempt > 1) {
-                backOff(attempt);
+        Optional<SiteStore.Version> published = site.head(path);
+        Optional<ContentStore.SourceFile> source = content.read(key);
+        List<String> stale = published.isPresent() ? List.of("/" + path) : List.of();
+        if (source.isEmpty()) {
+            if (published.isPresent()) {
+                site.delete(path);
             }
-            Optional<SiteStore.Version> published = site.head(path);
-            Optional<ContentStore.SourceFile> source = content.read(key);
-            List<String> stale = published.isPresent() ? List.of("/" + path) : List.of();
-            if (source.isEmpty()) {
-                if (published.isPresent()) {
-                    site.delete(path);
-                }
-                return new Outcome(key, Outcome.Kind.UNPUBLISHED, "", "", stale);
-            }
-            ContentStore.SourceFile file = source.get();
-            PublishStatus status = new PublishStatus(State.PUBLISHED, "", settings.publicUrl("/" + path)).forVersion(file.etag());
-            // A copy published before sizes were kept is written once more, with its size.
-            if (published.isPresent() && file.etag().equals(published.get().metadata().get(SOURCE_ETAG))
-                    && (!Media.hasSize(key) || published.get().metadata().containsKey(Media.IMAGE_SIZE))) {
-                content.reportStatus(key, status);
-                return Outcome.of(key, Outcome.Kind.UNCHANGED, "");
-            }
-            SiteFile image;
-            try {
-                image = Media.file(key, file.bytes());
-            } catch (ArticleException e) {
-                return reject(key, file.etag(), e);
-            }
-            try {
-                site.write(image, Media.hasSize(key)
-                        ? Map.of(SOURCE, key, SOURCE_ETAG, file.etag(), Media.IMAGE_SIZE, Media.sizeMetadata(file.bytes()))
-                        : Map.of(SOURCE, key, SOURCE_ETAG, file.etag()), Condition.of(published));
-            } catch (WriteConflictException e) {
-                continue;
-            }
-            content.reportStatus(key, status);
-            return new Outcome(key, Outcome.Kind.PUBLISHED, "", "", stale);
+            return new Outcome(key, Outcome.Kind.UNPUBLISHED, "", "", stale);
         }
-        throw manifestKeptChanging(key);
+        ContentStore.SourceFile file = source.get();
+        PublishStatus status = new PublishStatus(State.PUBLISHED, "", settings.publicUrl("/" + path)).forVersion(file.etag());
+        // A copy published before sizes were kept is written once more, with its size.
+        if (published.isPresent() && file.etag().equals(published.get().metadata().get(SOURCE_ETAG))
+                && (!Media.hasSize(key) || published.get().metadata().containsKey(Media.IMAGE_SIZE))) {
+            content.reportStatus(key, status);
+            return Outcome.of(key, Outcome.Kind.UNCHANGED, "");
+        }
+        SiteFile image;
+        try {
+            image = Media.file(key, file.bytes());
+        } catch (ArticleException e) {
+            return reject(key, file.etag(), e);
+        }
+        site.write(image, Media.hasSize(key)
+                ? Map.of(SOURCE, key, SOURCE_ETAG, file.etag(), Media.IMAGE_SIZE, Media.sizeMetadata(file.bytes()))
+                : Map.of(SOURCE, key, SOURCE_ETAG, file.etag()), new Condition.None());
+        content.reportStatus(key, status);
+        return new Outcome(key, Outcome.Kind.PUBLISHED, "", "", stale);
     }
 
     /** The status of a published article: its URL, and its warnings and the site's, each with its line. */
@@ -449,20 +390,22 @@ public final class Publisher {
                 .orElseGet(() -> new Snapshot(Manifest.EMPTY, Optional.empty()));
     }
 
-    /** Writes the manifest if nobody changed it since {@code base} was read. */
-    boolean commit(Snapshot base, Manifest next) {
+    /**
+     * Writes the manifest if nobody changed it since {@code base} was read: the guard against a second writer.
+     *
+     * @throws CommitRefusedException when somebody did
+     */
+    void commit(Snapshot base, Manifest next) {
         try {
             SiteFile file = new SiteFile(ManifestCodec.PATH, ManifestCodec.write(next), dev.galley.site.ContentKind.INTERNAL_JSON);
-            site.write(file, Map.of(REVISION, Long.toString(next.revision())), Condition.of(base.version()));
-            return true;
+            site.write(file, Map.of(), Condition.of(base.version()));
         } catch (WriteConflictException e) {
-            return false;
+            throw new CommitRefusedException(ManifestCodec.PATH);
         }
     }
 
     /**
-     * Writes the index pages that differ between two manifest revisions, each only over an older revision,
-     * so that a slow invocation never puts back a page that a newer one replaced.
+     * Writes the index pages that differ between two manifest revisions, and deletes those that are gone.
      *
      * @param all    write every page whose bytes differ from the stored ones, not only pages whose content
      *               changed between the revisions (a rebuild, or the first publish of a new site)
@@ -474,23 +417,14 @@ public final class Publisher {
         Map<String, IndexPage> old = renderer.indexModels(before.summaries(), versionsOf(before), withListing);
         Map<String, IndexPage> now = renderer.indexModels(after.summaries(), versionsOf(after), withListing);
         List<IndexPage> changedPages = now.values().stream().filter(page -> all || !page.equals(old.get(page.file()))).toList();
-        int changed = Parallel.map(PAGES, changedPages, page -> {
-            Written written = writeIfNewer(renderer.render(page, bodies), Map.of(), after.revision(), all);
-            if (written == Written.CREATED) {
-                settleIndexPage(renderer, page.file(), after.revision());
-            }
-            return written == Written.NOTHING ? null : written;
-        }).size();
+        int changed = Parallel.map(PAGES, changedPages, page -> writeIfChanged(renderer.render(page, bodies), Map.of()) ? page : null).size();
         Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
-        changed += Parallel.map(PAGES, gone, path -> {
-            if (!deleteIfNotNewer(path, after.revision())) {
-                return null;
-            }
-            settleIndexPage(renderer, path, after.revision());
+        Parallel.map(PAGES, List.copyOf(gone), path -> {
+            site.delete(path);
             return path;
-        }).size();
-        return changed;
+        });
+        return changed + gone.size();
     }
 
     /** The slugs of the tags an article had or has, for every article whose entry differs between two revisions. */
@@ -593,92 +527,6 @@ public final class Publisher {
         }
     }
 
-    /** What {@link #writeIfNewer} did. */
-    private enum Written { NOTHING, REPLACED, CREATED }
-
-    /**
-     * Writes an index or article page unless the stored one shows {@code revision} or a newer one.
-     *
-     * @param skipIfSame also leave the page alone when its bytes are the stored ones
-     */
-    private Written writeIfNewer(SiteFile page, Map<String, String> metadata, long revision, boolean skipIfSame) {
-        Map<String, String> withRevision = new HashMap<>(metadata);
-        withRevision.put(REVISION, Long.toString(revision));
-        withRevision = withContentHash(page, withRevision);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<SiteStore.Version> stored = site.head(page.path());
-            if (stored.isPresent() && (revisionOf(stored.get()) >= revision || skipIfSame && holdsSameBytes(stored.get(), withRevision))) {
-                return Written.NOTHING;
-            }
-            try {
-                site.write(page, withRevision, Condition.of(stored));
-                return stored.isPresent() ? Written.REPLACED : Written.CREATED;
-            } catch (WriteConflictException e) {
-                backOff(attempt);
-            }
-        }
-        throw new StoreException("could not write " + page.path() + " for " + MAX_ATTEMPTS + " attempts", true, null);
-    }
-
-    /**
-     * Creating or deleting a page is a HEAD and then a request, so ours at {@code revision} can cross a newer
-     * revision's: our create can bring back a page it deleted, our delete can remove a page it wrote. A newer
-     * revision is committed before it touches a page, so if the manifest shows none, nothing crossed us.
-     * Otherwise {@code putRight} makes the page what the newest manifest says, and returns true when that was
-     * again a create or a delete, which is checked the same way.
-     */
-    private void settle(long revision, Predicate<Manifest> putRight) {
-        for (long settled = revision; manifestRevision() > settled; ) {
-            Manifest latest = readManifest().value();
-            if (!putRight.test(latest)) {
-                return;
-            }
-            settled = latest.revision();
-        }
-    }
-
-    /** {@link #settle} for an index page we created or deleted at {@code revision}. */
-    private void settleIndexPage(SiteRenderer renderer, String path, long revision) {
-        settle(revision, latest -> {
-            IndexPage page = renderer.indexModels(latest.summaries(), versionsOf(latest)).get(path);
-            return page == null
-                    ? deleteIfNotNewer(path, latest.revision())
-                    : site.head(path).isEmpty()
-                            && writeIfNewer(renderer.render(page, NEVER_DELETED), Map.of(), latest.revision(), true) == Written.CREATED;
-        });
-    }
-
-    /**
-     * Bodies for {@link #settleIndexPage}: only the site's feeds show them, and they are never deleted, so never
-     * missing (a tag's feed, which comes and goes with the tag, shows summaries only).
-     */
-    private static final Function<ArticleSummary, String> NEVER_DELETED = article -> {
-        throw new IllegalStateException("the site's feeds are never deleted, so they are never missing");
-    };
-
-    /** The revision of the stored manifest, from its metadata; -1 before the first publish. */
-    private long manifestRevision() {
-        return site.head(ManifestCodec.PATH).map(Publisher::revisionOf).orElse(-1L);
-    }
-
-    /** Deletes a page older than {@code revision}; never a redirect, which only {@link RedirectObjects} removes. */
-    boolean deleteIfNotNewer(String path, long revision) {
-        Optional<SiteStore.Version> stored = site.head(path);
-        if (stored.isPresent() && revisionOf(stored.get()) < revision && !stored.get().metadata().containsKey(Redirects.TARGET)) {
-            site.delete(path);
-            return true;
-        }
-        return false;
-    }
-
-    static long revisionOf(SiteStore.Version version) {
-        try {
-            return Long.parseLong(version.metadata().getOrDefault(REVISION, "-1"));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     /** Re-renders everything from the content store: see {@link Rebuild}. */
     public Rebuild.Report rebuild() {
         return rebuild(SiteSettings.load(content, site));
@@ -686,15 +534,5 @@ public final class Publisher {
 
     private Rebuild.Report rebuild(SiteSettings settings) {
         return new Rebuild(this, content, site).run(settings);
-    }
-
-    static void backOff(int attempt) {
-        long ceiling = Math.min(200, 5L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while waiting to retry", true, e);
-        }
     }
 }
