@@ -7,8 +7,10 @@ import dev.galley.article.ArticleWarning;
 import dev.galley.article.internal.MediaLinks;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.render.SiteRenderer;
+import dev.galley.site.ContentKind;
 import dev.galley.site.MenuItem;
 import dev.galley.site.SiteConfig;
+import dev.galley.site.SiteFile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,14 +58,14 @@ public final class Rebuild {
         }
     }
 
-    private final Publisher publisher;
+    private final PublishParts parts;
     private final ContentStore content;
     private final SiteStore site;
 
-    Rebuild(Publisher publisher, ContentStore content, SiteStore site) {
-        this.publisher = publisher;
-        this.content = content;
-        this.site = site;
+    Rebuild(PublishParts parts) {
+        this.parts = parts;
+        this.content = parts.content();
+        this.site = parts.site();
     }
 
     private record Parsed(String key, String etag, Article article, ArticleException error) {
@@ -71,11 +73,11 @@ public final class Rebuild {
 
     Report run(SiteSettings settings) {
         List<String> all = content.list();
-        ThemeFiles themeFiles = new ThemeFiles(content, site, publisher);
+        ThemeFiles themeFiles = new ThemeFiles(content, site, parts.writer());
         ThemeFiles.Published theme = themeFiles.publish(all, settings);
         SiteRenderer renderer = new SiteRenderer(settings.config(), theme.theme());
-        ArticleParser parser = new ArticleParser(renderer.site(), publisher.imageSizes());
-        Publisher.Snapshot previous = publisher.readManifest();
+        ArticleParser parser = new ArticleParser(renderer.site(), parts.imageSizes());
+        ManifestStore.Snapshot previous = parts.manifest().read();
         List<String> keys = all.stream().filter(Publisher::isArticle).sorted().toList();
 
         // Every article is parsed before any page is written: a page links to its neighbours, and who they
@@ -123,7 +125,7 @@ public final class Rebuild {
         // In parallel: each held or expiring article sets its wake-up, a request to the scheduler.
         Map<String, PublishStatus> withheld = new ConcurrentHashMap<>();
         inParallel(listable.stream().filter(p -> p.article() != null).toList(), p -> {
-            PublishStatus status = publisher.withhold(p.article(), settings);
+            PublishStatus status = parts.statuses().withhold(p.article(), settings);
             if (status != null) {
                 withheld.put(p.key(), status);
             }
@@ -153,16 +155,16 @@ public final class Rebuild {
                 .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList()).withClaims(claims);
         AtomicInteger written = new AtomicInteger(theme.filesWritten());
         inParallel(winners, w -> {
-            if (publisher.writePage(renderer, w.article(), w.key(), w.etag(), listed)) {
+            if (parts.articles().writePage(renderer, w.article(), w.key(), w.etag(), listed)) {
                 written.incrementAndGet();
             }
             if (!lastGood.containsKey(w.key())) {
-                statuses.put(w.key(), publisher.published(w.article(), settings));  // a broken file's status says why it is not
+                statuses.put(w.key(), parts.statuses().published(w.article(), settings));  // a broken file's status says why it is not
             }
             return null;
         });
         List<ArticleException> refusedMedia = inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
-            Outcome done = publisher.syncMedia(key, settings);
+            Outcome done = parts.media().sync(key, settings);
             if (done.kind() == Outcome.Kind.PUBLISHED) {
                 written.incrementAndGet();
             }
@@ -172,17 +174,17 @@ public final class Rebuild {
         rejected.sort(Comparator.comparing(ArticleException::file));
 
         Manifest next = previous.value().replacedBy(List.copyOf(listed.entries().values())).withClaims(listed.claims());
-        publisher.commit(previous, next);  // refused: another writer ran, and the re-render fails to be run again
+        parts.manifest().commit(previous, next);  // refused: another writer ran, and the re-render fails to be run again
         Map<String, String> bodies = new HashMap<>();
         winners.forEach(w -> bodies.put(w.article().summary().path(), w.article().bodyHtml()));
-        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
+        written.addAndGet(parts.indexPages().publish(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
         // Redirects first: an old URL whose page goes next then leads on at once.
         Redirects redirects = Redirects.of(next);
         written.addAndGet(rewriteRedirects(renderer, previous.value(), next, redirects, statuses));
         int removed = removeOrphanPages(previous.value(), next, redirects) + removeOrphanMedia(all) + themeFiles.removeUnused(theme.theme());
-        removed += publisher.drafts().rebuild(renderer, parsed.stream().filter(p -> p.article() != null && withheld.containsKey(p.key())
+        removed += parts.drafts().rebuild(renderer, parsed.stream().filter(p -> p.article() != null && withheld.containsKey(p.key())
                 && withheld.get(p.key()).state() == State.DRAFT).map(Parsed::article).toList(), statuses, settings);
-        publisher.keepAsLastGood(settings);
+        keepAsLastGood(settings);
         Set<String> refused = refusedMedia.stream().map(ArticleException::file).collect(Collectors.toSet());
         List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();
         List<String> reachable = new ArrayList<>(publishedMedia);
@@ -205,6 +207,18 @@ public final class Rebuild {
                 written.get(), removed, count(withheldCounts, State.SCHEDULED), count(withheldCounts, State.EXPIRED));
     }
 
+    /** Keeps the configuration a re-render used, for the time a broken {@code site.yaml} replaces it. */
+    private void keepAsLastGood(SiteSettings settings) {
+        if (settings.broken().isPresent()) {
+            return;
+        }
+        if (settings.goodBytes().isPresent()) {
+            parts.writer().writeIfChanged(new SiteFile(SiteSettings.LAST_GOOD_PATH, settings.goodBytes().get(), ContentKind.INTERNAL_YAML), Map.of());
+        } else if (site.head(SiteSettings.LAST_GOOD_PATH).isPresent()) {
+            site.delete(SiteSettings.LAST_GOOD_PATH);  // no site.yaml: the defaults are the last good configuration
+        }
+    }
+
     private static int count(Map<State, Long> counts, State state) {
         return counts.getOrDefault(state, 0L).intValue();
     }
@@ -218,9 +232,9 @@ public final class Rebuild {
     private int rewriteRedirects(SiteRenderer renderer, Manifest before, Manifest after, Redirects redirects,
                                  Map<String, PublishStatus> statuses) {
         Set<String> pages = after.entries().values().stream().map(e -> Redirects.objectKey(e.article().path())).collect(Collectors.toSet());
-        int changed = new RedirectObjects(site, publisher, renderer).rewriteAll(Redirects.of(before), redirects, pages);
+        int changed = new RedirectObjects(site, parts.writer(), renderer).rewriteAll(Redirects.of(before), redirects, pages);
         for (Manifest.Entry entry : after.entries().values()) {
-            statuses.computeIfPresent(entry.sourceKey(), (key, status) -> Publisher.withWarnings(status, redirects.warningsFor(key)));
+            statuses.computeIfPresent(entry.sourceKey(), (key, status) -> Statuses.withWarnings(status, redirects.warningsFor(key)));
         }
         return changed;
     }
@@ -241,9 +255,9 @@ public final class Rebuild {
         List<BrokenLinks.Broken> broken = new ArrayList<>(BrokenLinks.find(winners.stream().map(Parsed::article).toList(), siteHas));
         broken.addAll(BrokenLinks.inMenu(menu, siteHas));
         for (BrokenLinks.Broken link : broken) {
-            statuses.computeIfPresent(link.file(), (key, status) -> Publisher.withWarnings(status, List.of(link.warning())));
+            statuses.computeIfPresent(link.file(), (key, status) -> Statuses.withWarnings(status, List.of(link.warning())));
         }
-        publisher.writeIfChanged(BrokenLinks.report(broken), Map.of());
+        parts.writer().writeIfChanged(BrokenLinks.report(broken), Map.of());
         return broken;
     }
 
@@ -271,7 +285,7 @@ public final class Rebuild {
         site.list("articles/").stream().map(path -> path.split("/")).filter(parts -> parts.length >= 3)
                 .forEach(parts -> orphans.add("articles/" + parts[1] + "/"));
         orphans.removeAll(published.entries().keySet());
-        return inParallel(List.copyOf(orphans), path -> publisher.removeArticlePage(path, redirects) ? path : null).size();
+        return inParallel(List.copyOf(orphans), path -> parts.articles().removeArticlePage(path, redirects) ? path : null).size();
     }
 
     private int removeOrphanMedia(List<String> sources) {

@@ -16,10 +16,10 @@ final class RedirectObjects {
     private static final Set<String> NEVER_REDIRECTS = Set.of("_galley/", "assets/", "media/", "tags/", "page/");
 
     private final SiteStore site;
-    private final Publisher writer;
+    private final SiteWriter writer;
     private final SiteRenderer renderer;
 
-    RedirectObjects(SiteStore site, Publisher writer, SiteRenderer renderer) {
+    RedirectObjects(SiteStore site, SiteWriter writer, SiteRenderer renderer) {
         this.site = site;
         this.writer = writer;
         this.renderer = renderer;

@@ -81,7 +81,7 @@ class RedirectPublishingTest {
         publisher.rebuild();
         assertEquals(expected, redirects(), "the manifest remembers former paths through re-renders");
         assertEquals(List.of("articles/first/", "articles/second/"),
-                publisher.readManifest().value().bySource("a.md").formerPaths());
+                new ManifestStore(site).read().value().bySource("a.md").formerPaths());
     }
 
     @Test
@@ -226,7 +226,7 @@ class RedirectPublishingTest {
         publish("b.md", article("B", "2026-01-02", "tags: [x]"));
         // its page, the manifest, home, the new tag's page and feed, the tag list, three site feeds, sitemap, search index
         assertTrue(site.writes - writes <= 12, "a change elsewhere rewrites pages, not redirects");
-        assertNull(site.objects.get("blog/a/index.html").version().metadata().get(Publisher.SOURCE));
+        assertNull(site.objects.get("blog/a/index.html").version().metadata().get(SiteWriter.SOURCE));
         assertSame(redirect, site.objects.get("blog/a/index.html"), "written by the first publish and never since");
     }
 }
