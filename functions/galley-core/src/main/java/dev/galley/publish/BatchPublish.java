@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Publishes a batch of changes as one commit of the manifest: the articles are read and parsed in parallel, the
- * manifest is read once, the changes are applied to it in the batch's order by {@link Publisher#sync}'s rules (so the
+ * manifest is read once, the changes are applied to it in the batch's order by a single change's rules (so the
  * site ends as if they had been synced one at a time), the changed pages are written, the manifest is committed
  * once and the index pages are rewritten once. A key named twice is read once: each sync reads what the store holds
  * now, so the later record only confirms the earlier one.
@@ -38,18 +38,16 @@ import java.util.stream.Collectors;
  */
 final class BatchPublish {
 
-    private static final int MAX_ATTEMPTS = 25;
-
-    private final Publisher publisher;
+    private final PublishParts parts;
     private final ContentStore content;
     private final SiteStore site;
     private final PublishSchedule schedule;
 
-    BatchPublish(Publisher publisher, ContentStore content, SiteStore site, PublishSchedule schedule) {
-        this.publisher = publisher;
-        this.content = content;
-        this.site = site;
-        this.schedule = schedule;
+    BatchPublish(PublishParts parts) {
+        this.parts = parts;
+        this.content = parts.content();
+        this.site = parts.site();
+        this.schedule = parts.schedule();
     }
 
     /** @param mayStart asked before each commit after the first: false hands back the changes not started */
@@ -93,6 +91,58 @@ final class BatchPublish {
         return !key.equals(SiteConfig.FILE_NAME) && !key.endsWith("/") && !Media.isMedia(key) && Publisher.isArticle(key);
     }
 
+    /**
+     * A file the manifest does not list: a {@code site.yaml} or a theme file re-renders the site, an image is copied,
+     * a folder marker is skipped and anything else refused.
+     */
+    private Outcome syncAlone(String key) {
+        if (key.equals(SiteConfig.FILE_NAME)) {
+            return syncSiteConfig();
+        }
+        if (key.endsWith("/")) {
+            return Outcome.of(key, Outcome.Kind.SKIPPED, "");  // a folder marker some S3 tools make: not a file
+        }
+        if (ThemeFiles.isTheme(key)) {
+            return syncTheme(key);
+        }
+        if (Media.isMedia(key)) {
+            return parts.media().sync(key, SiteSettings.load(content, site));
+        }
+        Optional<ContentStore.SourceFile> unsupported = content.read(key);
+        if (unsupported.isEmpty()) {
+            return Outcome.of(key, Outcome.Kind.SKIPPED, "");
+        }
+        return parts.statuses().reject(key, unsupported.get().etag(),
+                new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, Publisher.UNSUPPORTED));
+    }
+
+    /**
+     * A good {@code site.yaml} re-renders the site and becomes the last good configuration; a broken one is
+     * rejected like any broken file, and the site goes on with the last good configuration.
+     */
+    private Outcome syncSiteConfig() {
+        SiteSettings settings = SiteSettings.load(content, site);
+        if (settings.broken().isPresent()) {
+            return parts.statuses().reject(SiteConfig.FILE_NAME, settings.etag(), settings.broken().get());
+        }
+        Rebuild.Report report = new Rebuild(parts).run(settings);
+        return new Outcome(SiteConfig.FILE_NAME, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
+                report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
+    }
+
+    /**
+     * A file under {@code theme/} shows on every page: uploading, replacing or deleting one re-renders the site, as a new
+     * {@code site.yaml} does (see {@link ThemeFiles}).
+     */
+    private Outcome syncTheme(String key) {
+        Rebuild.Report report = new Rebuild(parts).run(SiteSettings.load(content, site));
+        Optional<ArticleException> refused = report.rejected().stream().filter(e -> e.file().equals(key)).findFirst();
+        if (refused.isPresent()) {
+            return Outcome.rejected(key, refused.get());
+        }
+        return new Outcome(key, Outcome.Kind.REBUILT, "", "", report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
+    }
+
     private static long millisSince(long started) {
         return (System.nanoTime() - started) / 1_000_000;
     }
@@ -101,7 +151,7 @@ final class BatchPublish {
     private record Read(Optional<ContentStore.SourceFile> file, Article article, ArticleException rejection, PublishStatus withheld) {
     }
 
-    /** What one change did to the manifest being built, as {@link Publisher#sync} would have done it. */
+    /** What one change did to the manifest being built, as a batch of one would. */
     private record Decision(Outcome.Kind kind, String slug, ArticleException rejection) {
     }
 
@@ -175,7 +225,7 @@ final class BatchPublish {
         void publish() {
             try {
                 if (changes.size() == 1 && rerendersSite(changes.get(0))) {
-                    independent.put(changes.get(0).key(), publisher.sync(changes.get(0)));  // a full re-render, as alone
+                    independent.put(changes.get(0).key(), syncAlone(changes.get(0).key()));  // a full re-render
                     return;
                 }
                 if (keysBeforeCut(true).isEmpty()) {
@@ -203,7 +253,7 @@ final class BatchPublish {
             Parallel.map(Publisher.IO, keysBeforeCut(false), key -> {
                 long started = System.nanoTime();
                 try {
-                    independent.put(key, publisher.sync(SourceChange.of(key)));
+                    independent.put(key, syncAlone(key));
                 } catch (RuntimeException e) {
                     failed(key, e);
                 }
@@ -214,46 +264,41 @@ final class BatchPublish {
 
         private void publishArticles() {
             SiteRenderer renderer = new SiteRenderer(settings.config(), settings.theme());
-            ArticleParser parser = new ArticleParser(renderer.site(), publisher.imageSizes());
-            Map<String, String> writtenBefore = new HashMap<>();  // pages an earlier attempt wrote, by path: source key
-            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                if (attempt > 1) {
-                    Publisher.backOff(attempt);
-                }
-                // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
-                Publisher.Snapshot snapshot = publisher.readManifest();
-                reads = new ConcurrentHashMap<>();
+            ArticleParser parser = new ArticleParser(renderer.site(), parts.imageSizes());
+            Map<String, String> writtenBefore = new HashMap<>();  // pages written for changes since handed back, by path: source key
+            // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
+            ManifestStore.Snapshot snapshot = parts.manifest().read();
+            readArticles(parser, keysBeforeCut(true));
+            syncIndependents();  // after the reads: a change after a failed read is left untouched
+            Manifest base = snapshot.value();
+            Map<String, String> written;
+            boolean changed;
+            do {  // again only when a page's write failed and handed back its change and every later one: the cut only moves down
                 followUps.clear();
-                readArticles(parser, keysBeforeCut(true));
-                if (attempt == 1) {
-                    syncIndependents();  // after the reads: a change after a failed read is left untouched
-                }
-                Manifest base = snapshot.value();
                 Manifest folded = foldWithFollowUps(parser, base);
                 // A new site's first commit writes its index pages, even when the batch lists nothing (a draft, say).
-                boolean changed = folded != base || snapshot.version().isEmpty();
+                changed = folded != base || snapshot.version().isEmpty();
                 listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired(), folded.claims()) : base;
-                Map<String, String> written = new ConcurrentHashMap<>();
-                if (!writePages(renderer, base, written) || changed && !publisher.commit(snapshot, listed)) {
-                    // A page was written under us, its source moved on or its write failed, or the manifest changed: again.
-                    writtenBefore.putAll(written);
-                    continue;
+                written = new ConcurrentHashMap<>();
+                if (writePages(renderer, base, written)) {
+                    break;
                 }
-                commits += changed ? 1 : 0;
-                try {
-                    if (changed) {
-                        followCommit(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
-                    }
-                    writtenBefore.keySet().removeAll(written.keySet());
-                    putRight(renderer, parser, writtenBefore);
-                } catch (RuntimeException e) {
-                    afterCommit = e;
-                }
-                reportStatuses(renderer);
-                return;
+                writtenBefore.putAll(written);
+            } while (true);
+            if (changed) {
+                parts.manifest().commit(snapshot, listed);  // refused: the batch fails and the queue delivers it again
             }
-            throw new StoreException("the manifest kept changing under " + keysBeforeCut(true).size() + " files for " + MAX_ATTEMPTS
-                    + " attempts; try again", true, null);
+            commits += changed ? 1 : 0;
+            try {
+                if (changed) {
+                    followCommit(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
+                }
+                writtenBefore.keySet().removeAll(written.keySet());
+                putRight(renderer, parser, writtenBefore);
+            } catch (RuntimeException e) {
+                afterCommit = e;
+            }
+            reportStatuses(renderer);
         }
 
         /**
@@ -285,7 +330,7 @@ final class BatchPublish {
                     } else {
                         try {
                             Article article = parser.parse(key, file.get().bytes());
-                            reads.put(key, new Read(file, article, null, publisher.withhold(article, settings)));
+                            reads.put(key, new Read(file, article, null, parts.statuses().withhold(article, settings)));
                         } catch (ArticleException e) {
                             reads.put(key, new Read(file, null, e, null));
                         }
@@ -334,7 +379,7 @@ final class BatchPublish {
             return m;
         }
 
-        /** One file's change to the manifest, as {@link Publisher#sync} makes it. */
+        /** One file's change to the manifest, as a batch of one makes it. */
         private Manifest decide(String key, String sequencer, Read read, Manifest m, java.util.function.Consumer<Decision> decided) {
             Manifest.Entry current = m.bySource(key);
             if (read.file().isEmpty()) {
@@ -381,7 +426,7 @@ final class BatchPublish {
          * new paths first, so that an edited page never links (as a neighbour) to a page not yet written.
          *
          * @param written gets the pages written, by path: source key
-         * @return false when the attempt must be made again
+         * @return false when a write handed back a change, so the batch must be folded again without it
          */
         private boolean writePages(SiteRenderer renderer, Manifest base, Map<String, String> written) {
             // A key published and then named again is unchanged the second time: its page is written all the same.
@@ -400,56 +445,47 @@ final class BatchPublish {
             Map<Boolean, List<String>> byNewPath = published.stream().filter(key -> listed.bySource(key) != null)
                     .collect(Collectors.partitioningBy(key -> base.byPath(reads.get(key).article().summary().path()) == null));
             int before = cut;
-            return writePages(renderer, byNewPath.get(true), written) && writePages(renderer, byNewPath.get(false), written) && cut == before;
+            writePages(renderer, byNewPath.get(true), written);
+            writePages(renderer, byNewPath.get(false), written);
+            return cut == before;
         }
 
         private boolean writePages(SiteRenderer renderer, List<String> keys, Map<String, String> written) {
-            List<Publisher.PageWrite> refused = Parallel.map(Publisher.PAGES, keys, key -> {
+            Parallel.map(IndexPages.PAGES, keys, key -> {
                 Read read = reads.get(key);
                 try {
-                    Publisher.PageWrite done = publisher.writePage(renderer, read.article(), key, read.file().get().etag(), listed);
-                    if (done.done()) {
-                        written.put(read.article().summary().path(), key);
-                        return null;
-                    }
-                    return done;
+                    parts.articles().writePage(renderer, read.article(), key, read.file().get().etag(), listed);
+                    written.put(read.article().summary().path(), key);
                 } catch (RuntimeException e) {
-                    failed(key, e);  // handed back, or failed: the next attempt goes on without it
-                    return Publisher.PageWrite.CONFLICT;
-                }
-            });
-            return refused.isEmpty();
-        }
-
-        /** What a commit sets off, in {@link Publisher#sync}'s order: index pages, neighbours, redirects, removals. */
-        private void followCommit(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
-            // An older revision's slow unpublish may have deleted a page since we wrote it: write it again.
-            Parallel.map(Publisher.PAGES, List.copyOf(written), path -> {
-                if (site.head(ArticleSummary.pageFileOf(path)).isEmpty()) {
-                    Read read = reads.get(listed.byPath(path).sourceKey());
-                    publisher.writePage(renderer, read.article(), read.article().sourceKey(), read.file().get().etag(), listed);
+                    failed(key, e);  // handed back, or failed: the batch is folded again without it
                 }
                 return null;
             });
-            publisher.publishIndexPages(renderer, base, listed, newSite, publisher.feedBodies(parser, listed));
-            publisher.refreshNeighbours(parser, renderer, base, listed, written);
-            publisher.updateRedirects(renderer, base, listed);
+            return true;
+        }
+
+        /** What a commit sets off, in a single change's order: index pages, neighbours, redirects, removals. */
+        private void followCommit(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
+            parts.indexPages().publish(renderer, base, listed, newSite, parts.indexPages().feedBodies(parser, listed));
+            parts.articles().refreshNeighbours(parser, renderer, base, listed, written);
+            Redirects redirects = parts.articles().updateRedirects(renderer, base, listed);
             Set<String> gone = new HashSet<>(base.entries().keySet());
             gone.removeAll(listed.entries().keySet());
-            Parallel.map(Publisher.PAGES, List.copyOf(gone), path -> publisher.removeArticlePage(parser, renderer, path, listed.revision()));
+            Parallel.map(IndexPages.PAGES, List.copyOf(gone), path -> parts.articles().removeArticlePage(path, redirects));
         }
 
         /** Puts right the pages an attempt that did not commit wrote: as the manifest lists them now, or gone. */
         private void putRight(SiteRenderer renderer, ArticleParser parser, Map<String, String> strays) {
+            Redirects redirects = strays.isEmpty() ? null : Redirects.of(listed);
             strays.forEach((path, key) -> {
                 Manifest.Entry entry = listed.byPath(path);
                 Read read = entry == null ? null : reads.get(entry.sourceKey());
                 if (entry == null) {
-                    publisher.removeArticlePage(parser, renderer, path, listed.revision());
+                    parts.articles().removeArticlePage(path, redirects);
                 } else if (read != null && read.article() != null && read.file().get().etag().equals(entry.sourceEtag())) {
-                    publisher.writePage(renderer, read.article(), entry.sourceKey(), entry.sourceEtag(), listed);
+                    parts.articles().writePage(renderer, read.article(), entry.sourceKey(), entry.sourceEtag(), listed);
                 } else {
-                    publisher.rerender(parser, renderer, listed, entry);
+                    parts.articles().rerender(parser, renderer, listed, entry);
                 }
             });
         }
@@ -463,10 +499,10 @@ final class BatchPublish {
                     Read read = reads.get(key);
                     if (read.file().isEmpty()) {
                         schedule.cancel(key);  // a file deleted while held or before its expiry needs no wake-up
-                        publisher.drafts().settle(renderer, key, null, null, settings);
+                        parts.drafts().settle(renderer, key, null, null, settings);
                     } else {
                         PublishStatus status = status(key, last.get(key), read, redirects);
-                        status = publisher.drafts().settle(renderer, key, read.article(), status, settings);
+                        status = parts.drafts().settle(renderer, key, read.article(), status, settings);
                         content.reportStatus(key, status.forVersion(read.file().get().etag()));
                     }
                     return null;
@@ -483,9 +519,9 @@ final class BatchPublish {
             if (read.withheld() != null) {
                 return read.withheld();
             }
-            PublishStatus status = Publisher.withWarnings(publisher.published(read.article(), settings), redirects.warningsFor(key));
+            PublishStatus status = Statuses.withWarnings(parts.statuses().published(read.article(), settings), redirects.warningsFor(key));
             // Asked once a key: the status tag and the outcome carry the same warnings.
-            return Publisher.withWarnings(status, linkWarnings.computeIfAbsent(key, k -> linkCheck().warningsFor(read.article())));
+            return Statuses.withWarnings(status, linkWarnings.computeIfAbsent(key, k -> linkCheck().warningsFor(read.article())));
         }
 
         /** Made once for the committed manifest, whose articles and redirects every status of the batch asks about. */
@@ -516,7 +552,7 @@ final class BatchPublish {
 
         private Outcome outcome(String key, Decision decision, Read read, Redirects redirects) {
             if (decision.kind() == null) {
-                return Publisher.withheldOutcome(key, read.article(), read.withheld());
+                return Statuses.withheldOutcome(key, read.article(), read.withheld());
             }
             return switch (decision.kind()) {
                 case REJECTED -> Outcome.rejected(key, decision.rejection());

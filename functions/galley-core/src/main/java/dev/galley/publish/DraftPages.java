@@ -27,12 +27,12 @@ final class DraftPages {
 
     private final DraftLinks links;
     private final SiteStore site;
-    private final Publisher publisher;
+    private final SiteWriter writer;
 
-    DraftPages(DraftLinks links, SiteStore site, Publisher publisher) {
+    DraftPages(DraftLinks links, SiteStore site, SiteWriter writer) {
         this.links = links;
         this.site = site;
-        this.publisher = publisher;
+        this.writer = writer;
     }
 
     /**
@@ -59,7 +59,7 @@ final class DraftPages {
             site.write(new SiteFile(NOTES + key, folder.getBytes(StandardCharsets.UTF_8), ContentKind.INTERNAL_TEXT), Map.of(),
                     new SiteStore.Condition.None());
         }
-        publisher.writeIfChanged(renderer.draft(article, folder), Map.of(Publisher.SOURCE, key));
+        writer.writeIfChanged(renderer.draft(article, folder), Map.of(SiteWriter.SOURCE, key));
         former.filter(old -> !old.equals(folder)).ifPresent(old -> site.delete(ArticleSummary.pageFileOf(old)));
         return new PublishStatus(State.DRAFT, DraftLinks.REASON, settings.publicUrl("/" + folder), draft.warnings(), draft.sourceEtag());
     }

@@ -7,8 +7,10 @@ import dev.galley.article.ArticleWarning;
 import dev.galley.article.internal.MediaLinks;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.render.SiteRenderer;
+import dev.galley.site.ContentKind;
 import dev.galley.site.MenuItem;
 import dev.galley.site.SiteConfig;
+import dev.galley.site.SiteFile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +43,6 @@ public final class Rebuild {
      * CPU share the memory size buys.
      */
     static final int CONCURRENCY = 16;
-    private static final int WRITE_ATTEMPTS = 5;
 
     /**
      * What a rebuild did. Rejected files are listed with their errors, published files that were not published
@@ -57,14 +58,14 @@ public final class Rebuild {
         }
     }
 
-    private final Publisher publisher;
+    private final PublishParts parts;
     private final ContentStore content;
     private final SiteStore site;
 
-    Rebuild(Publisher publisher, ContentStore content, SiteStore site) {
-        this.publisher = publisher;
-        this.content = content;
-        this.site = site;
+    Rebuild(PublishParts parts) {
+        this.parts = parts;
+        this.content = parts.content();
+        this.site = parts.site();
     }
 
     private record Parsed(String key, String etag, Article article, ArticleException error) {
@@ -72,11 +73,11 @@ public final class Rebuild {
 
     Report run(SiteSettings settings) {
         List<String> all = content.list();
-        ThemeFiles themeFiles = new ThemeFiles(content, site, publisher);
+        ThemeFiles themeFiles = new ThemeFiles(content, site, parts.writer());
         ThemeFiles.Published theme = themeFiles.publish(all, settings);
         SiteRenderer renderer = new SiteRenderer(settings.config(), theme.theme());
-        ArticleParser parser = new ArticleParser(renderer.site(), publisher.imageSizes());
-        Publisher.Snapshot previous = publisher.readManifest();
+        ArticleParser parser = new ArticleParser(renderer.site(), parts.imageSizes());
+        ManifestStore.Snapshot previous = parts.manifest().read();
         List<String> keys = all.stream().filter(Publisher::isArticle).sorted().toList();
 
         // Every article is parsed before any page is written: a page links to its neighbours, and who they
@@ -124,7 +125,7 @@ public final class Rebuild {
         // In parallel: each held or expiring article sets its wake-up, a request to the scheduler.
         Map<String, PublishStatus> withheld = new ConcurrentHashMap<>();
         inParallel(listable.stream().filter(p -> p.article() != null).toList(), p -> {
-            PublishStatus status = publisher.withhold(p.article(), settings);
+            PublishStatus status = parts.statuses().withhold(p.article(), settings);
             if (status != null) {
                 withheld.put(p.key(), status);
             }
@@ -154,16 +155,16 @@ public final class Rebuild {
                 .map(w -> new Manifest.Entry(w.key(), w.etag(), "", w.article().summary())).toList()).withClaims(claims);
         AtomicInteger written = new AtomicInteger(theme.filesWritten());
         inParallel(winners, w -> {
-            if (writePage(renderer, w, listed) == Publisher.PageWrite.WRITTEN) {
+            if (parts.articles().writePage(renderer, w.article(), w.key(), w.etag(), listed)) {
                 written.incrementAndGet();
             }
             if (!lastGood.containsKey(w.key())) {
-                statuses.put(w.key(), publisher.published(w.article(), settings));  // a broken file's status says why it is not
+                statuses.put(w.key(), parts.statuses().published(w.article(), settings));  // a broken file's status says why it is not
             }
             return null;
         });
         List<ArticleException> refusedMedia = inParallel(all.stream().filter(Media::isMedia).toList(), key -> {
-            Outcome done = publisher.syncMedia(key, settings);
+            Outcome done = parts.media().sync(key, settings);
             if (done.kind() == Outcome.Kind.PUBLISHED) {
                 written.incrementAndGet();
             }
@@ -172,17 +173,18 @@ public final class Rebuild {
         rejected.addAll(refusedMedia);
         rejected.sort(Comparator.comparing(ArticleException::file));
 
-        Manifest next = commitAll(previous, List.copyOf(listed.entries().values()), listed.claims());
+        Manifest next = previous.value().replacedBy(List.copyOf(listed.entries().values())).withClaims(listed.claims());
+        parts.manifest().commit(previous, next);  // refused: another writer ran, and the re-render fails to be run again
         Map<String, String> bodies = new HashMap<>();
         winners.forEach(w -> bodies.put(w.article().summary().path(), w.article().bodyHtml()));
-        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
+        written.addAndGet(parts.indexPages().publish(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
         // Redirects first: an old URL whose page goes next then leads on at once.
         Redirects redirects = Redirects.of(next);
         written.addAndGet(rewriteRedirects(renderer, previous.value(), next, redirects, statuses));
-        int removed = removeOrphanPages(parser, renderer, previous.value(), next) + removeOrphanMedia(all) + themeFiles.removeUnused(theme.theme());
-        removed += publisher.drafts().rebuild(renderer, parsed.stream().filter(p -> p.article() != null && withheld.containsKey(p.key())
+        int removed = removeOrphanPages(previous.value(), next, redirects) + removeOrphanMedia(all) + themeFiles.removeUnused(theme.theme());
+        removed += parts.drafts().rebuild(renderer, parsed.stream().filter(p -> p.article() != null && withheld.containsKey(p.key())
                 && withheld.get(p.key()).state() == State.DRAFT).map(Parsed::article).toList(), statuses, settings);
-        publisher.keepAsLastGood(settings);
+        keepAsLastGood(settings);
         Set<String> refused = refusedMedia.stream().map(ArticleException::file).collect(Collectors.toSet());
         List<String> publishedMedia = all.stream().filter(key -> Media.isMedia(key) && !refused.contains(key)).map(Media::sitePath).toList();
         List<String> reachable = new ArrayList<>(publishedMedia);
@@ -205,6 +207,18 @@ public final class Rebuild {
                 written.get(), removed, count(withheldCounts, State.SCHEDULED), count(withheldCounts, State.EXPIRED));
     }
 
+    /** Keeps the configuration a re-render used, for the time a broken {@code site.yaml} replaces it. */
+    private void keepAsLastGood(SiteSettings settings) {
+        if (settings.broken().isPresent()) {
+            return;
+        }
+        if (settings.goodBytes().isPresent()) {
+            parts.writer().writeIfChanged(new SiteFile(SiteSettings.LAST_GOOD_PATH, settings.goodBytes().get(), ContentKind.INTERNAL_YAML), Map.of());
+        } else if (site.head(SiteSettings.LAST_GOOD_PATH).isPresent()) {
+            site.delete(SiteSettings.LAST_GOOD_PATH);  // no site.yaml: the defaults are the last good configuration
+        }
+    }
+
     private static int count(Map<State, Long> counts, State state) {
         return counts.getOrDefault(state, 0L).intValue();
     }
@@ -218,9 +232,9 @@ public final class Rebuild {
     private int rewriteRedirects(SiteRenderer renderer, Manifest before, Manifest after, Redirects redirects,
                                  Map<String, PublishStatus> statuses) {
         Set<String> pages = after.entries().values().stream().map(e -> Redirects.objectKey(e.article().path())).collect(Collectors.toSet());
-        int changed = new RedirectObjects(site, renderer).rewriteAll(Redirects.of(before), redirects, pages, after.revision());
+        int changed = new RedirectObjects(site, parts.writer(), renderer).rewriteAll(Redirects.of(before), redirects, pages);
         for (Manifest.Entry entry : after.entries().values()) {
-            statuses.computeIfPresent(entry.sourceKey(), (key, status) -> Publisher.withWarnings(status, redirects.warningsFor(key)));
+            statuses.computeIfPresent(entry.sourceKey(), (key, status) -> Statuses.withWarnings(status, redirects.warningsFor(key)));
         }
         return changed;
     }
@@ -241,22 +255,10 @@ public final class Rebuild {
         List<BrokenLinks.Broken> broken = new ArrayList<>(BrokenLinks.find(winners.stream().map(Parsed::article).toList(), siteHas));
         broken.addAll(BrokenLinks.inMenu(menu, siteHas));
         for (BrokenLinks.Broken link : broken) {
-            statuses.computeIfPresent(link.file(), (key, status) -> Publisher.withWarnings(status, List.of(link.warning())));
+            statuses.computeIfPresent(link.file(), (key, status) -> Statuses.withWarnings(status, List.of(link.warning())));
         }
-        publisher.writeIfChanged(BrokenLinks.report(broken), Map.of());
+        parts.writer().writeIfChanged(BrokenLinks.report(broken), Map.of());
         return broken;
-    }
-
-    /**
-     * Writes a page by the publishing rule, trying again while only a neighbour's re-render got in the way. When the
-     * source has moved on, the page is left to the newer version's own notification.
-     */
-    private Publisher.PageWrite writePage(SiteRenderer renderer, Parsed parsed, Manifest listed) {
-        Publisher.PageWrite result = Publisher.PageWrite.CONFLICT;
-        for (int attempt = 1; attempt <= WRITE_ATTEMPTS && result == Publisher.PageWrite.CONFLICT; attempt++) {
-            result = publisher.writePage(renderer, parsed.article(), parsed.key(), parsed.etag(), listed);
-        }
-        return result;
     }
 
     /** The version a listed article was published from, parsed, when the bucket still holds it. */
@@ -274,58 +276,16 @@ public final class Rebuild {
     }
 
     /**
-     * Commits the rebuilt entries. An upload handled while the rebuild ran may have committed first; its
-     * entry is newer than what the rebuild listed, so it is kept (and an entry it removed stays removed).
-     */
-    private Manifest commitAll(Publisher.Snapshot base, List<Manifest.Entry> entries, Map<String, String> claims) {
-        Publisher.Snapshot current = base;
-        for (int attempt = 1; attempt <= 10; attempt++) {
-            Manifest next = current.value().replacedBy(merge(base.value(), current.value(), entries)).withClaims(claims);
-            if (publisher.commit(current, next)) {
-                return next;
-            }
-            current = publisher.readManifest();
-        }
-        throw new StoreException("the manifest kept changing during the rebuild; rebuild again", true, null);
-    }
-
-    /** The rebuilt entries, with every source that changed between {@code base} and {@code current} as it is in current. */
-    static List<Manifest.Entry> merge(Manifest base, Manifest current, List<Manifest.Entry> rebuilt) {
-        // By source, once: bySource scans the entries, and a scan per entry made a rebuild of a large site quadratic.
-        Map<String, Manifest.Entry> baseBySource = new HashMap<>();
-        base.entries().values().forEach(entry -> baseBySource.put(entry.sourceKey(), entry));
-        Set<String> currentSources = new HashSet<>();
-        Set<String> changedSources = new HashSet<>();
-        for (Manifest.Entry entry : current.entries().values()) {
-            currentSources.add(entry.sourceKey());
-            if (!entry.equals(baseBySource.get(entry.sourceKey()))) {
-                changedSources.add(entry.sourceKey());
-            }
-        }
-        for (String source : baseBySource.keySet()) {
-            if (!currentSources.contains(source)) {
-                changedSources.add(source);
-            }
-        }
-        Map<String, Manifest.Entry> byPath = new TreeMap<>();
-        rebuilt.stream().filter(e -> !changedSources.contains(e.sourceKey())).forEach(e -> byPath.put(e.article().path(), e));
-        current.entries().values().stream().filter(e -> changedSources.contains(e.sourceKey()))
-                .forEach(e -> byPath.put(e.article().path(), e));
-        return List.copyOf(byPath.values());
-    }
-
-    /**
      * Removes the pages of articles that {@code published} no longer lists: every path the manifest before the
      * re-render listed (a changed permalink pattern moves every article away from its old path), and every page under
      * {@code articles/}, the default pattern's folder, which a lost manifest may have left behind.
      */
-    private int removeOrphanPages(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest published) {
+    private int removeOrphanPages(Manifest before, Manifest published, Redirects redirects) {
         Set<String> orphans = new TreeSet<>(before.entries().keySet());
         site.list("articles/").stream().map(path -> path.split("/")).filter(parts -> parts.length >= 3)
                 .forEach(parts -> orphans.add("articles/" + parts[1] + "/"));
         orphans.removeAll(published.entries().keySet());
-        // A page written by an upload that commits after us carries a newer revision: it is left alone.
-        return inParallel(List.copyOf(orphans), path -> publisher.removeArticlePage(parser, renderer, path, published.revision()) ? path : null).size();
+        return inParallel(List.copyOf(orphans), path -> parts.articles().removeArticlePage(path, redirects) ? path : null).size();
     }
 
     private int removeOrphanMedia(List<String> sources) {

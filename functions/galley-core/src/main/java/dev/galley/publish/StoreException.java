@@ -4,7 +4,7 @@ package dev.galley.publish;
  * A store could not be reached or refused a request. {@link #retryable()} says whether trying the same
  * work again later can succeed (S3 5xx, throttling, timeouts), which decides whether a Lambda invocation fails.
  */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
 
     private final boolean retryable;
 

@@ -81,12 +81,12 @@ final class ThemeFiles {
 
     private final ContentStore content;
     private final SiteStore site;
-    private final Publisher publisher;
+    private final SiteWriter writer;
 
-    ThemeFiles(ContentStore content, SiteStore site, Publisher publisher) {
+    ThemeFiles(ContentStore content, SiteStore site, SiteWriter writer) {
         this.content = content;
         this.site = site;
-        this.publisher = publisher;
+        this.writer = writer;
     }
 
     static boolean isTheme(String key) {
@@ -136,7 +136,7 @@ final class ThemeFiles {
             try {
                 SiteFile copy = copy(role.get(), key, file.get().bytes());
                 if (site.head(copy.path()).isEmpty()) {
-                    site.write(copy, Map.of(Publisher.SOURCE, key), new SiteStore.Condition.None());
+                    site.write(copy, Map.of(SiteWriter.SOURCE, key), new SiteStore.Condition.None());
                     written++;
                 }
                 theme = with(theme, role.get(), shown(role.get(), copy));
@@ -151,7 +151,7 @@ final class ThemeFiles {
                 statuses.put(key, new PublishStatus(State.REJECTED, e.reason() + (kept ? " - the site keeps the last good one until it is fixed" : ""), ""));
             }
         }
-        if (!theme.equals(Theme.DEFAULT) && publisher.writeIfChanged(new SiteFile(STATE_PATH, toJson(theme), ContentKind.INTERNAL_JSON), Map.of())) {
+        if (!theme.equals(Theme.DEFAULT) && writer.writeIfChanged(new SiteFile(STATE_PATH, toJson(theme), ContentKind.INTERNAL_JSON), Map.of())) {
             written++;
         } else if (theme.equals(Theme.DEFAULT) && site.head(STATE_PATH).isPresent()) {
             site.delete(STATE_PATH);  // Galley's default look needs no state: a site without theme/ reads a 404

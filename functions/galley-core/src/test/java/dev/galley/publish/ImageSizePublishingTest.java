@@ -69,8 +69,8 @@ class ImageSizePublishingTest {
     @Test
     void anImagePublishedBeforeSizesWereKeptGetsItsSizeOnTheNextSync() throws Exception {
         site.write(Media.file("posts/zero-downtime/expand-contract.png", content.files.get("posts/zero-downtime/expand-contract.png")),
-                Map.of(Publisher.SOURCE, "posts/zero-downtime/expand-contract.png",
-                        Publisher.SOURCE_ETAG, InMemoryStores.md5(content.files.get("posts/zero-downtime/expand-contract.png"))),
+                Map.of(SiteWriter.SOURCE, "posts/zero-downtime/expand-contract.png",
+                        SiteWriter.SOURCE_ETAG, InMemoryStores.md5(content.files.get("posts/zero-downtime/expand-contract.png"))),
                 new SiteStore.Condition.None());
         Outcome outcome = publisher.sync(SourceChange.of("posts/zero-downtime/expand-contract.png"));
         assertEquals(Outcome.Kind.PUBLISHED, outcome.kind());

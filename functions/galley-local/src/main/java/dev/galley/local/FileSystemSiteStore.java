@@ -23,21 +23,18 @@ import java.util.stream.Stream;
  * The site as a folder of static files. Each file is written to a temporary file and moved into place, so no
  * reader ever sees half a file. Metadata lives only in memory, which is all a one-shot build needs.
  *
- * <p>Writes to different paths run in parallel; a conditional write checks and writes under its path's lock,
- * so it is atomic against every other write of that path, as on S3. Deletes, which also remove emptied
- * folders, run alone. Files written here get a version number, remembered, instead of a checksum: checking
+ * <p>Writes run in parallel; a conditional write (the manifest's commit) checks and writes under one lock, so it
+ * is atomic against every other conditional write, as on S3. Deletes, which also remove emptied folders, run alone. Files written here get a version number, remembered, instead of a checksum: checking
  * a condition then reads nothing back, and no MD5 runs over the site (its home page alone can be megabytes).
  * Files from an earlier build, not written by this store, get their MD5 as S3 would give it.
  */
 public final class FileSystemSiteStore implements SiteStore {
 
-    private static final int STRIPES = 64;
-
     private final Path root;
     /** Version and metadata of each file this store wrote. */
     private final Map<String, Version> written = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
-    private final Object[] pathLocks = new Object[STRIPES];
+    private final Object conditionalWrites = new Object();
     private final ReadWriteLock folders = new ReentrantReadWriteLock();
     /**
      * The folder was missing or empty when the store was made, as for a build into a new folder: every file in it is then
@@ -48,9 +45,6 @@ public final class FileSystemSiteStore implements SiteStore {
     public FileSystemSiteStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.startedEmpty = isMissingOrEmpty(this.root);
-        for (int i = 0; i < STRIPES; i++) {
-            pathLocks[i] = new Object();
-        }
     }
 
     @Override
@@ -78,26 +72,34 @@ public final class FileSystemSiteStore implements SiteStore {
 
     @Override
     public void write(SiteFile file, Map<String, String> meta, Condition condition) {
-        Path target = LocalPaths.resolve(root, file.path());
         folders.readLock().lock();
         try {
-            synchronized (pathLocks[Math.floorMod(file.path().hashCode(), STRIPES)]) {
-                if (!(condition instanceof Condition.None) && !holds(condition, head(file.path()))) {
-                    throw new WriteConflictException(file.path(), null);
+            if (condition instanceof Condition.None) {
+                put(file, meta);
+            } else {
+                synchronized (conditionalWrites) {
+                    if (!holds(condition, head(file.path()))) {
+                        throw new WriteConflictException(file.path(), null);
+                    }
+                    put(file, meta);
                 }
-                Files.createDirectories(target.getParent());
-                // One writer per path at a time, so the temporary name can be fixed; createTempFile would
-                // serialise every writer on its shared random generator.
-                Path temporary = target.resolveSibling("." + target.getFileName() + ".galley-tmp");
-                Files.write(temporary, file.bytes());
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                written.put(file.path(), new Version("v" + writes.incrementAndGet(), Map.copyOf(meta)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file.path(), e);
         } finally {
             folders.readLock().unlock();
         }
+    }
+
+    private void put(SiteFile file, Map<String, String> meta) throws IOException {
+        Path target = LocalPaths.resolve(root, file.path());
+        Files.createDirectories(target.getParent());
+        // One writer publishes, so one path is written by one thread at a time and the temporary name can be fixed;
+        // createTempFile would serialise every writer on its shared random generator.
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".galley-tmp");
+        Files.write(temporary, file.bytes());
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        written.put(file.path(), new Version("v" + writes.incrementAndGet(), Map.copyOf(meta)));
     }
 
     private static boolean holds(Condition condition, Optional<Version> current) {

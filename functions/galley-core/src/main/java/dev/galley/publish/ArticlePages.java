@@ -1,0 +1,121 @@
+package dev.galley.publish;
+
+import dev.galley.article.Article;
+import dev.galley.article.ArticleException;
+import dev.galley.article.ArticleParser;
+import dev.galley.article.ArticleSummary;
+import dev.galley.render.SiteRenderer;
+import dev.galley.site.SiteFile;
+import dev.galley.site.SiteIndex;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Article sync: renders and writes an article's page, re-renders the pages whose neighbours changed, and removes the
+ * pages of articles the manifest no longer lists.
+ */
+final class ArticlePages {
+
+    private final ContentStore content;
+    private final SiteStore site;
+    private final SiteWriter writer;
+
+    ArticlePages(ContentStore content, SiteStore site, SiteWriter writer) {
+        this.content = content;
+        this.site = site;
+        this.writer = writer;
+    }
+
+    /**
+     * Writes an article's page, for publishing and re-rendering alike: rendered from the source version
+     * {@code sourceEtag}, with its neighbours as {@code listedIn} has them, by the one write rule ({@link SiteWriter#writeIfChanged}).
+     *
+     * @return true when it wrote, false when the stored page has exactly these bytes
+     */
+    boolean writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn) {
+        SiteFile page = renderer.article(article, neighbours(listedIn, article.summary().path()));
+        return writer.writeIfChanged(page, Map.of(SiteWriter.SOURCE, sourceKey, SiteWriter.SOURCE_ETAG, sourceEtag));
+    }
+
+    /**
+     * Re-renders the pages whose previous/next links changed between two revisions: an article's neighbours
+     * change when one is published or removed beside them. Each is rendered from its source as it is now.
+     */
+    void refreshNeighbours(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest after, Set<String> written) {
+        Map<String, SiteIndex.Neighbours> old = SiteIndex.neighbours(before.articles());
+        List<String> moved = SiteIndex.neighbours(after.articles()).entrySet().stream()
+                .filter(e -> !written.contains(e.getKey()) && old.containsKey(e.getKey()) && !e.getValue().equals(old.get(e.getKey())))
+                .map(Map.Entry::getKey).toList();
+        Parallel.map(IndexPages.PAGES, moved, path -> {
+            rerender(parser, renderer, after, after.byPath(path));
+            return null;
+        });
+    }
+
+    /** Renders a listed article's page again from the source version the manifest lists. */
+    void rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
+        Optional<ContentStore.SourceFile> file = listedVersion(entry);
+        if (file.isEmpty()) {
+            return;
+        }
+        try {
+            Article article = parser.parse(entry.sourceKey(), file.get().bytes());
+            if (article.summary().path().equals(entry.article().path()) && !article.draft()) {
+                writePage(renderer, article, entry.sourceKey(), entry.sourceEtag(), manifest);
+            }
+        } catch (ArticleException e) {
+            // the listed version no longer parses as it did (a new Galley, say); its entry stays until its next change
+        }
+    }
+
+    /**
+     * The bytes a listed article was rendered from: the current file, or the earlier version a versioned bucket
+     * keeps (a broken replacement leaves the listed version up). Other bytes are a newer version whose own
+     * notification is still to come, and may be held back until a later publish time: rendering them for a
+     * neighbour's page or the feed would publish them early.
+     */
+    private Optional<ContentStore.SourceFile> listedVersion(Manifest.Entry entry) {
+        return content.readVersion(entry.sourceKey(), entry.sourceEtag());
+    }
+
+    /**
+     * Deletes the page of an article the manifest no longer lists, unless one of its redirects, {@code listed}, took
+     * its object key (the page's article moved, and its old URL leads on).
+     *
+     * @return true when it deleted the page
+     */
+    boolean removeArticlePage(String articlePath, Redirects listed) {
+        String file = ArticleSummary.pageFileOf(articlePath);
+        if (listed.byKey().containsKey(file)) {
+            return false;
+        }
+        site.delete(file);
+        return true;
+    }
+
+    static SiteIndex.Neighbours neighbours(Manifest manifest, String articlePath) {
+        Manifest.Entry entry = manifest.byPath(articlePath);
+        return entry == null || entry.article().page() ? SiteIndex.Neighbours.NONE : SiteIndex.neighbours(manifest.articles(), entry.article());
+    }
+
+    /**
+     * Writes and deletes the redirect objects that differ between two revisions: after the pages they lead to are
+     * written, before a page that no longer exists is deleted, so no redirect ever leads to a missing page.
+     */
+    Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
+        Redirects redirects = Redirects.of(after);
+        new RedirectObjects(site, writer, renderer).update(Redirects.of(before), redirects, pageKeys(after));
+        return redirects;
+    }
+
+    /** The object keys of the pages a manifest lists: a page always wins over a redirect. */
+    static Set<String> pageKeys(Manifest manifest) {
+        Set<String> keys = new HashSet<>();
+        manifest.entries().keySet().forEach(path -> keys.add(Redirects.objectKey(path)));
+        return keys;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.galley.publish;
+
+import dev.galley.article.ArticleException;
+import dev.galley.article.ArticleParser;
+import dev.galley.article.ArticleSummary;
+import dev.galley.render.AtomFeed;
+import dev.galley.render.IndexPage;
+import dev.galley.render.SiteRenderer;
+import dev.galley.site.SiteIndex;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The pages that list articles: home, archive, tag pages, feeds, sitemap and search index. Writes those that differ
+ * between two revisions of the manifest, and deletes those that are gone.
+ */
+final class IndexPages {
+
+    /**
+     * Renders and writes index pages in parallel. A pool apart from {@link Publisher#IO}: rendering the feed waits on
+     * reads submitted to IO, which must never wait behind the feed's own task.
+     */
+    static final java.util.concurrent.ExecutorService PAGES = Parallel.pool(8, "galley-pages");
+
+    private final ContentStore content;
+    private final SiteStore site;
+    private final SiteWriter writer;
+
+    IndexPages(ContentStore content, SiteStore site, SiteWriter writer) {
+        this.content = content;
+        this.site = site;
+        this.writer = writer;
+    }
+
+    /**
+     * Writes the index pages that differ between two manifest revisions, and deletes those that are gone.
+     *
+     * @param all    write every page whose bytes differ from the stored ones, not only pages whose content
+     *               changed between the revisions (a rebuild, or the first publish of a new site)
+     * @param bodies the body HTML of an article in the feed
+     * @return how many pages were written or deleted
+     */
+    int publish(SiteRenderer renderer, Manifest before, Manifest after, boolean all, Function<ArticleSummary, String> bodies) {
+        Predicate<String> withListing = all ? tagSlug -> true : tagsOfChangedArticles(before, after)::contains;
+        Map<String, IndexPage> old = renderer.indexModels(before.summaries(), versionsOf(before), withListing);
+        Map<String, IndexPage> now = renderer.indexModels(after.summaries(), versionsOf(after), withListing);
+        List<IndexPage> changedPages = now.values().stream().filter(page -> all || !page.equals(old.get(page.file()))).toList();
+        int changed = Parallel.map(PAGES, changedPages, page -> writer.writeIfChanged(renderer.render(page, bodies), Map.of()) ? page : null).size();
+        Set<String> gone = new HashSet<>(old.keySet());
+        gone.removeAll(now.keySet());
+        Parallel.map(PAGES, List.copyOf(gone), path -> {
+            site.delete(path);
+            return path;
+        });
+        return changed + gone.size();
+    }
+
+    /** The slugs of the tags an article had or has, for every article whose entry differs between two revisions. */
+    private static Set<String> tagsOfChangedArticles(Manifest before, Manifest after) {
+        Set<String> tags = new HashSet<>();
+        addTagsOfEntriesNotIn(before, after, tags);
+        addTagsOfEntriesNotIn(after, before, tags);
+        return tags;
+    }
+
+    private static void addTagsOfEntriesNotIn(Manifest from, Manifest other, Set<String> tags) {
+        from.entries().forEach((path, entry) -> {
+            Manifest.Entry counterpart = other.byPath(path);
+            if (entry != counterpart && !entry.equals(counterpart)) {  // unchanged entries are shared objects: no deep compare
+                entry.article().tags().forEach(tag -> tags.add(SiteIndex.tagSlug(tag)));
+            }
+        });
+    }
+
+    private static Function<String, String> versionsOf(Manifest manifest) {
+        return path -> manifest.byPath(path).sourceEtag();
+    }
+
+    /**
+     * The bodies of the articles in the site's feeds (Atom and RSS show the same ones), read from their sources
+     * in parallel when a feed is rendered, and only then: most changes leave the feeds as they are. They are the
+     * index pages that show whole articles, and the manifest keeps only summaries.
+     */
+    Function<ArticleSummary, String> feedBodies(ArticleParser parser, Manifest manifest) {
+        Map<String, Future<String>> bodies = new HashMap<>();
+        return article -> {
+            Future<String> body;
+            synchronized (bodies) {  // called from the page-writing threads
+                if (bodies.isEmpty()) {
+                    for (ArticleSummary listed : AtomFeed.articles(manifest.articles())) {
+                        Manifest.Entry entry = manifest.byPath(listed.path());
+                        bodies.put(listed.path(), Publisher.IO.submit(() -> body(parser, entry)));
+                    }
+                }
+                body = bodies.get(article.path());
+            }
+            try {
+                return body.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while reading the feed's articles", true, e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new StoreException("reading the feed's articles failed", true, e.getCause());
+            }
+        };
+    }
+
+    private String body(ArticleParser parser, Manifest.Entry entry) {
+        return content.readVersion(entry.sourceKey(), entry.sourceEtag()).map(file -> {
+            try {
+                return parser.parse(entry.sourceKey(), file.bytes()).bodyHtml();
+            } catch (ArticleException e) {
+                return "";  // broken since it was listed; the entry keeps its summary until its own notification
+            }
+        }).orElse("");
+    }
+}
