@@ -546,7 +546,7 @@ public final class Publisher {
     private String body(ArticleParser parser, Manifest.Entry entry) {
         return listedVersion(entry).map(file -> {
             try {
-                return parser.parse(entry.sourceKey(), file.bytes()).bodyHtml();
+                return parser.parseWithAbsoluteUrls(entry.sourceKey(), file.bytes()).bodyHtml();
             } catch (ArticleException e) {
                 return "";  // broken since it was listed; the entry keeps its summary until its own notification
             }

@@ -175,7 +175,8 @@ public final class Rebuild {
         Manifest next = commitAll(previous, List.copyOf(listed.entries().values()), listed.claims());
         Map<String, String> bodies = new HashMap<>();
         winners.forEach(w -> bodies.put(w.article().summary().path(), w.article().bodyHtml()));
-        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
+        written.addAndGet(publisher.publishIndexPages(renderer, previous.value(), next, true,
+                a -> renderer.withAbsoluteUrls(a, bodies.getOrDefault(a.path(), ""))));
         // Redirects first: an old URL whose page goes next then leads on at once.
         Redirects redirects = Redirects.of(next);
         written.addAndGet(rewriteRedirects(renderer, previous.value(), next, redirects, statuses));
