@@ -208,10 +208,13 @@ final class ColdStart {
                     "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", server.endpoint().toString()));
             Process process = builder.start();
             String result = null;
+            boolean handled = false;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
-                    if (result == null && census != null && census.accept(line)) {
+                    if (!handled && census != null && census.accept(line)) {
                         continue;
+                    } else if (line.equals(ColdStartChild.HANDLED)) {
+                        handled = true;
                     } else if (line.startsWith("COLDSTART")) {
                         result = line;
                     } else if (line.contains("[class,load")) {

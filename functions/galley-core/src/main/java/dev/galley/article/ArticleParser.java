@@ -106,6 +106,18 @@ public final class ArticleParser {
      * @param sourceKey the file's name relative to the content root; errors name it, and the default slug comes from it
      */
     public Article parse(String sourceKey, byte[] bytes) throws ArticleException {
+        return parse(sourceKey, bytes, false);
+    }
+
+    /**
+     * Parses one source file for a feed, which readers show away from the site: the body's URLs are absolute,
+     * resolved against the page's URL as the page resolves them.
+     */
+    public Article parseWithAbsoluteUrls(String sourceKey, byte[] bytes) throws ArticleException {
+        return parse(sourceKey, bytes, true);
+    }
+
+    private Article parse(String sourceKey, byte[] bytes, boolean absoluteUrls) throws ArticleException {
         String text = SourceText.decode(sourceKey, bytes, MAX_BYTES);
         long lines = text.chars().filter(c -> c == '\n').count() + 1;
         if (lines > MAX_LINES) {
@@ -184,7 +196,7 @@ public final class ArticleParser {
         List<TocEntry> toc = Headings.assignIds(document);
         MediaLinks.resolve(document, sourceKey);
         List<String> localLinks = LocalLinks.of(document, site.baseUrl());
-        Markdown.Body body = Markdown.render(document, sourceKey, site, imageSizes);
+        Markdown.Body body = Markdown.render(document, sourceKey, site, imageSizes, absoluteUrls ? site.absolute(path) : null);
 
         ArticleSummary summaryFields = new ArticleSummary(slug, title, date, updated, tags, summary,
                 TemplateTags.plain(description, variables).strip(), authors,

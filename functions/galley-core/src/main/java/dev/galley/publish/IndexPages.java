@@ -116,7 +116,7 @@ final class IndexPages {
     private String body(ArticleParser parser, Manifest.Entry entry) {
         return content.readVersion(entry.sourceKey(), entry.sourceEtag()).map(file -> {
             try {
-                return parser.parse(entry.sourceKey(), file.bytes()).bodyHtml();
+                return parser.parseWithAbsoluteUrls(entry.sourceKey(), file.bytes()).bodyHtml();
             } catch (ArticleException e) {
                 return "";  // broken since it was listed; the entry keeps its summary until its own notification
             }

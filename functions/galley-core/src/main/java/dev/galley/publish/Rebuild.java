@@ -177,7 +177,8 @@ public final class Rebuild {
         parts.manifest().commit(previous, next);  // refused: another writer ran, and the re-render fails to be run again
         Map<String, String> bodies = new HashMap<>();
         winners.forEach(w -> bodies.put(w.article().summary().path(), w.article().bodyHtml()));
-        written.addAndGet(parts.indexPages().publish(renderer, previous.value(), next, true, a -> bodies.getOrDefault(a.path(), "")));
+        written.addAndGet(parts.indexPages().publish(renderer, previous.value(), next, true,
+                a -> renderer.withAbsoluteUrls(a, bodies.getOrDefault(a.path(), ""))));
         // Redirects first: an old URL whose page goes next then leads on at once.
         Redirects redirects = Redirects.of(next);
         written.addAndGet(rewriteRedirects(renderer, previous.value(), next, redirects, statuses));

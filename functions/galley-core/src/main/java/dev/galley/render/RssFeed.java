@@ -7,7 +7,8 @@ import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
 import dev.galley.site.SiteIndex;
 
-import org.jsoup.nodes.Entities;
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -110,11 +111,16 @@ public final class RssFeed {
         xml.writeEndElement();
     }
 
-    /** The summary as HTML, which readers take a description to be: its text escaped, one paragraph each. */
+    /**
+     * The summary as HTML, which readers take a description to be: its text escaped, one paragraph each. Escaped
+     * by jte, which every upload has loaded for the pages (jsoup's escaper would load jsoup and its entity tables).
+     */
     private static String summaryHtml(List<String> paragraphs) {
-        StringBuilder html = new StringBuilder();
+        StringOutput html = new StringOutput();
         for (String paragraph : paragraphs) {
-            html.append("<p>").append(Entities.escape(Xml.text(paragraph))).append("</p>");
+            html.writeContent("<p>");
+            Escape.htmlContent(Xml.text(paragraph), html);
+            html.writeContent("</p>");
         }
         return html.toString();
     }

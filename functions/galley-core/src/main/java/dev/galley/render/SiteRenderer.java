@@ -182,7 +182,10 @@ public final class SiteRenderer {
         return indexModels(articles).values().stream().map(page -> render(page, article -> "")).toList();
     }
 
-    /** @param bodies each feed entry's body HTML; asked only when {@code model} is one of the site's feeds */
+    /**
+     * @param bodies each feed entry's body HTML with absolute URLs ({@code ArticleParser.parseWithAbsoluteUrls}, or
+     *               {@link #withAbsoluteUrls}); asked only when {@code model} is one of the site's feeds
+     */
     public SiteFile render(IndexPage model, Function<ArticleSummary, String> bodies) {
         if (model instanceof IndexPage.Feed feed && !feed.showsBodies()) {
             return AtomFeed.renderTag(site, feed.tag(), feed.articles());
@@ -190,7 +193,7 @@ public final class SiteRenderer {
         if (model instanceof IndexPage.Feed feed) {
             List<AtomFeed.Entry> entries = feed.entries().stream()
                     .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList();
-            FeedContent content = feedContent();
+            FeedContent content = FeedContent.NONE;
             if (feed.kind() == ContentKind.RSS) {
                 return RssFeed.render(site, feed.file(), entries, content);
             }
@@ -225,6 +228,11 @@ public final class SiteRenderer {
         }
         IndexPage.NotFound notFound = (IndexPage.NotFound) model;
         return html(model.file(), "notfound.jte", Map.of("page", page(text.get("notFoundTitle"), "", "404.html"), "recent", notFound.recent()));
+    }
+
+    /** A body rendered for its page, as feeds need it: every URL absolute against the page's. Parses it with jsoup. */
+    public String withAbsoluteUrls(ArticleSummary article, String bodyHtml) {
+        return feedContent().absolute(bodyHtml, site.absolute(article.path()));
     }
 
     private synchronized FeedContent feedContent() {

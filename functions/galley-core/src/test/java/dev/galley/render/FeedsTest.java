@@ -105,7 +105,8 @@ class FeedsTest {
         List<ArticleSummary> articles = new ArrayList<>();
         Map<String, String> bodies = new HashMap<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
-            Article article = parser.parse(source.getKey(), source.getValue().getBytes(StandardCharsets.UTF_8));
+            // as the publisher reads a feed's bodies: parsed again with absolute URLs
+            Article article = parser.parseWithAbsoluteUrls(source.getKey(), source.getValue().getBytes(StandardCharsets.UTF_8));
             articles.add(article.summary());
             bodies.put(article.summary().path(), article.bodyHtml());
         }

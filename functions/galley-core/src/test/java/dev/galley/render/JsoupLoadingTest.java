@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * jsoup is half a megabyte of classes: an upload that renders no feed, of an article without raw HTML, must not
- * pay for loading it.
+ * jsoup is half a megabyte of classes: an upload of an article without raw HTML must not pay for loading it, even
+ * when it renders the feeds (their bodies come from the parser with absolute URLs).
  */
 class JsoupLoadingTest {
 
@@ -26,12 +26,12 @@ class JsoupLoadingTest {
         private static final ArticleSummary ARTICLE = new ArticleSummary("a", "A", OffsetDateTime.parse("2026-01-01T00:00:00Z"), null,
                 List.of("Go"), List.of("Summary."), "", List.of(), 1, null, false);
 
-        public static void pagesSitemapAndSearchIndex() {
+        public static void pagesFeedsSitemapAndSearchIndex() throws Exception {
             SiteRenderer renderer = new SiteRenderer(SiteConfig.defaults());
             renderer.article(new Article(ARTICLE, "a.md", "<p><a href=\"x/\">x</a></p>", List.of(), false, Map.of()), dev.galley.site.SiteIndex.Neighbours.NONE);
-            renderer.indexModels(List.of(ARTICLE)).values().stream()
-                    .filter(page -> !(page instanceof IndexPage.Feed))
-                    .forEach(page -> renderer.render(page, article -> ""));
+            String feedBody = new ArticleParser(SiteConfig.defaults()).parseWithAbsoluteUrls("a.md",
+                    "---\ntitle: A\ndate: 2026-01-01\n---\nSee [x](x/) and ![a](a.png).\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).bodyHtml();
+            renderer.indexModels(List.of(ARTICLE)).values().forEach(page -> renderer.render(page, article -> feedBody));
             Sitemap.render(SiteConfig.defaults(), List.of(ARTICLE), List.of());
             Sitemap.robots(SiteConfig.defaults());
             SearchIndex.render(List.of(ARTICLE));
@@ -50,7 +50,7 @@ class JsoupLoadingTest {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
-        public static void feed() {
+        public static void feedOfBodiesRenderedForTheirPages() {
             AtomFeed.render(SiteConfig.defaults(), List.of(new AtomFeed.Entry(ARTICLE, "<p><a href=\"x/\">x</a></p>")));
         }
     }
@@ -60,17 +60,17 @@ class JsoupLoadingTest {
     }
 
     @Test
-    void mustLoadJsoupOnlyWhenAFeedIsRendered() throws Exception {
+    void mustLoadJsoupForAFeedOnlyWhenItsBodiesStillHoldRelativeUrls() throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (RecordingClassLoader loader = new RecordingClassLoader()) {
             thread.setContextClassLoader(loader);
             Class<?> scenario = loader.loadClass(Scenario.class.getName());
-            scenario.getMethod("pagesSitemapAndSearchIndex").invoke(null);
-            assertTrue(loader.requested().contains(SiteRenderer.class.getName()), "the scenario ran in the recording loader");
-            assertFalse(loadedJsoup(loader), "jsoup loaded without a feed");
-            scenario.getMethod("feed").invoke(null);
-            assertTrue(loadedJsoup(loader), "the feed uses jsoup");
+            scenario.getMethod("pagesFeedsSitemapAndSearchIndex").invoke(null);
+            assertTrue(loader.requested().contains(AtomFeed.class.getName()), "the scenario ran in the recording loader and rendered a feed");
+            assertFalse(loadedJsoup(loader), "jsoup loaded for a feed of bodies without raw HTML");
+            scenario.getMethod("feedOfBodiesRenderedForTheirPages").invoke(null);
+            assertTrue(loadedJsoup(loader), "bodies rendered for their pages are resolved with jsoup");
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -3,6 +3,8 @@ package dev.galley.lambda;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,7 +14,10 @@ import java.util.Map;
 
 /**
  * Builds the one S3 client of a container. Region, credentials provider and HTTP client are explicit, so the
- * SDK does not search for them at cold start.
+ * SDK does not search for them at cold start. Checksums are computed and checked only where S3 requires them:
+ * the SDK's default CRC32 on every upload sends each PUT as an aws-chunked body with a signed trailer, which
+ * loads the chunked-encoding signer on the first event and hashes every page twice (our own MD5 already
+ * tells renderings apart, and TLS guards the bytes in transit).
  */
 public final class S3Clients {
 
@@ -44,6 +49,8 @@ public final class S3Clients {
                         .connectionTimeout(Duration.ofSeconds(3))
                         .socketTimeout(Duration.ofSeconds(20))
                         .build())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60)));
         config.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();

@@ -122,7 +122,7 @@ public final class Headings {
                 link.put("class", "anchor");
                 link.put("href", "#" + id);
                 link.put("aria-label", "Link to this section");
-                html.tag("a", link);
+                html.tag("a", context.extendAttributes(heading, "a", link));
                 html.text("#");
                 html.tag("/a");
             }

@@ -19,6 +19,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -48,8 +49,8 @@ public final class Markdown {
      * links survive (javascript: and data: URLs become empty). The escaping renderer takes bodies found to hold no
      * raw HTML, so that a raw node the search missed would still come out as text.
      */
-    private static HtmlRenderer renderer(boolean escapeHtml, LinkRel links, BodyImages images) {
-        return HtmlRenderer.builder()
+    private static HtmlRenderer renderer(boolean escapeHtml, LinkRel links, BodyImages images, URI page) {
+        HtmlRenderer.Builder builder = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .escapeHtml(escapeHtml)
                 .sanitizeUrls(true)
@@ -59,8 +60,11 @@ public final class Markdown {
                 .nodeRendererFactory(EmbedRenderer::new)
                 .attributeProviderFactory(context -> new AccessibleAttributes())
                 .attributeProviderFactory(context -> new LinkAttributes(links))
-                .attributeProviderFactory(context -> images.attributes(escapeHtml))
-                .build();
+                .attributeProviderFactory(context -> images.attributes(escapeHtml));
+        if (page != null) {
+            builder.attributeProviderFactory(context -> new AbsoluteUrls(page));  // last: after the others set their URLs
+        }
+        return builder.build();
     }
 
     /**
@@ -95,20 +99,24 @@ public final class Markdown {
         return PARSER.parse(markdown);
     }
 
-    /** The body of an article at {@code sourceKey} of {@code site}, run after {@link MediaLinks#resolve}. */
-    public static Body render(Node document, String sourceKey, SiteConfig site, ImageSizes sizes) {
+    /**
+     * The body of an article at {@code sourceKey} of {@code site}, run after {@link MediaLinks#resolve}.
+     *
+     * @param page the page's absolute URL to make every URL absolute against (a feed's body), or null
+     */
+    public static Body render(Node document, String sourceKey, SiteConfig site, ImageSizes sizes, URI page) {
         LinkRel links = new LinkRel(site.baseUrl(), site.externalLinkRel());
         BodyImages images = BodyImages.prepare(document, sizes);
         String html = hasRawHtml(document)
-                ? RawHtml.sanitize(renderer(false, links, images).render(document), sourceKey, site.embedHosts(),
-                        site.text().get("embeddedVideo"), images, links)
-                : renderer(true, links, images).render(document);
+                ? RawHtml.sanitize(renderer(false, links, images, page).render(document), sourceKey, site.embedHosts(),
+                        site.text().get("embeddedVideo"), images, links, page)
+                : renderer(true, links, images, page).render(document);
         return new Body(html, images.first(), List.copyOf(images.remote()));
     }
 
     /** A body outside any article: relative media links resolve from the content root, the default site's rules apply. */
     public static String render(Node document) {
-        return render(document, "", SiteConfig.defaults(), ImageSizes.NONE).html();
+        return render(document, "", SiteConfig.defaults(), ImageSizes.NONE, null).html();
     }
 
     /** How many tags the body's raw HTML holds, counted by their opening {@code <}: what sanitizing it costs. */

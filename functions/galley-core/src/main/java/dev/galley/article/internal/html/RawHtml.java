@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -87,13 +88,18 @@ public final class RawHtml {
      * @param frameTitle what an iframe without a title of its author's is called, for screen readers
      * @param images     the body's images, which learn the raw ones' sizes, first image and remote images
      * @param links      the rel each link gets
+     * @param page       the page's absolute URL when every URL must be absolute (a feed's body), or null
      */
-    public static String sanitize(String bodyHtml, String sourceKey, List<String> embedHosts, String frameTitle, BodyImages images, LinkRel links) {
+    public static String sanitize(String bodyHtml, String sourceKey, List<String> embedHosts, String frameTitle, BodyImages images, LinkRel links,
+                                  URI page) {
         Document clean = new Cleaner(ALLOWED).clean(Jsoup.parseBodyFragment(bodyHtml, BASE_URI));
         Embeds.confine(clean.body(), embedHosts, frameTitle);
         MediaSources.resolve(clean.body(), sourceKey);
         RawImages.prepare(clean.body(), images);
         RawLinks.apply(clean.body(), links);
+        if (page != null) {
+            AbsoluteUrlAttributes.apply(clean.body(), page);
+        }
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
     }

@@ -57,7 +57,7 @@ public final class EmbedRenderer implements NodeRenderer {
         html.tag("figure");
         boolean linked = !figure.link.isEmpty();
         if (linked) {
-            html.tag("a", Map.of("href", url(context.urlSanitizer()::sanitizeLinkUrl, figure.link)));
+            html.tag("a", context.extendAttributes(figure, "a", Map.of("href", url(context.urlSanitizer()::sanitizeLinkUrl, figure.link))));
         }
         Map<String, String> image = new LinkedHashMap<>();
         image.put("src", url(context.urlSanitizer()::sanitizeImageUrl, figure.src));
@@ -69,7 +69,7 @@ public final class EmbedRenderer implements NodeRenderer {
         if (!figure.height.isEmpty()) {
             image.put("height", figure.height);
         }
-        html.tag("img", image, true);
+        html.tag("img", context.extendAttributes(figure, "img", image), true);
         if (linked) {
             html.tag("/a");
         }
