@@ -146,4 +146,33 @@ class BatchPublishTest {
         assertTrue(s.site().text("index.html").contains("/articles/before/"));
         assertEquals(null, s.site().text("articles/after/index.html"), "neither the re-render nor after.md was started");
     }
+
+    @Test
+    void aBatchWhoseCommitASecondWriterBeatHandsBackEveryChangeForTheQueueToDeliverAgain() {
+        Site s = Site.seeded();
+        List<SourceChange> changes = s.apply(List.of("+first.md First|2026-03-01", "+second.md Second|2026-03-02"));
+        boolean[] raced = {false};
+        s.site().beforeWrite = path -> {
+            // A writer that one queue with one message group rules out commits between the batch's read and its commit.
+            if (path.equals(ManifestCodec.PATH) && !raced[0]) {
+                raced[0] = true;
+                s.content().put("other.md", "---\ntitle: Other\ndate: 2026-03-03\n---\nThe other writer's.\n");
+                new Publisher(s.content(), s.site()).sync(SourceChange.of("other.md"));
+            }
+        };
+
+        BatchOutcome refused = s.publisher().publish(changes, () -> true);
+
+        assertEquals(0, refused.handedBackFrom(), "nothing of the batch was committed");
+        assertTrue(refused.handBackCause().orElseThrow() instanceof CommitRefusedException r && r.retryable(), refused.toString());
+        Manifest manifest = new ManifestStore(s.site()).read().value();
+        assertTrue(manifest.bySource("other.md") != null && manifest.bySource("first.md") == null, "the other writer's commit stands");
+
+        BatchOutcome again = s.publisher().publish(changes, () -> true);
+
+        assertEquals(List.of(Outcome.Kind.PUBLISHED, Outcome.Kind.PUBLISHED),
+                again.results().stream().map(r -> r.outcome().orElseThrow().kind()).toList());
+        String home = s.site().text("index.html");
+        assertTrue(home.contains("/articles/first/") && home.contains("/articles/second/") && home.contains("/articles/other/"), home);
+    }
 }
