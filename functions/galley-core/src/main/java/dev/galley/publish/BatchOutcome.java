@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param results          one per change done, in the batch's order
  * @param handedBackFrom   the index of the first change not done; the batch's size when all were done
  * @param handBackCause    why they were not: a failure a retry can fix, or the invocation's time running out
- * @param afterCommit      a failure after the manifest was committed (index pages, neighbours, redirects); the
- *                         changes count as done, and the next publish that touches those pages puts them right
+ * @param afterCommit      a failure after the manifest was committed (a status tag could not be written); the
+ *                         changes count as done, and the next delivery of the same change writes the status again
  * @param distinctKeys     how many keys the done changes named
  * @param commits          how many times the manifest was written
  * @param commitMillis     how long publishing the batch took, reads to index pages

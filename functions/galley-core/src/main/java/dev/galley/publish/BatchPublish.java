@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 /**
  * Publishes a batch of changes as one commit of the manifest: the articles are read and parsed in parallel, the
  * manifest is read once, the changes are applied to it in the batch's order by a single change's rules (so the
- * site ends as if they had been synced one at a time), the changed pages are written, the manifest is committed
- * once and the index pages are rewritten once. A key named twice is read once: each sync reads what the store holds
+ * site ends as if they had been synced one at a time), the changed pages, index pages, neighbours and redirects are
+ * written once, and then the manifest is committed: last, so that a batch delivered again after a failure finds
+ * the manifest it started from and redoes every write. A key named twice is read once: each sync reads what the store holds
  * now, so the later record only confirms the earlier one.
  *
  * <p>Images and other files that the manifest does not list are synced on their own, in parallel. A
@@ -285,18 +286,17 @@ final class BatchPublish {
                 }
                 writtenBefore.putAll(written);
             } while (true);
+            // Every page is written before the manifest is committed: a batch that fails before the commit is delivered
+            // again onto the same manifest and makes all its writes again, where one delivered again after the commit
+            // would find nothing left to do, and the index pages or neighbours it had not written would stay stale.
+            if (changed) {
+                updatePagesAround(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
+            }
+            writtenBefore.keySet().removeAll(written.keySet());
+            putRight(renderer, parser, writtenBefore);
             if (changed) {
                 parts.manifest().commit(snapshot, listed);  // refused: the batch fails and the queue delivers it again
-            }
-            commits += changed ? 1 : 0;
-            try {
-                if (changed) {
-                    followCommit(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
-                }
-                writtenBefore.keySet().removeAll(written.keySet());
-                putRight(renderer, parser, writtenBefore);
-            } catch (RuntimeException e) {
-                afterCommit = e;
+                commits++;
             }
             reportStatuses(renderer);
         }
@@ -464,8 +464,8 @@ final class BatchPublish {
             return true;
         }
 
-        /** What a commit sets off, in a single change's order: index pages, neighbours, redirects, removals. */
-        private void followCommit(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
+        /** What the batch changes around its pages, in a single change's order: index pages, neighbours, redirects, removals. */
+        private void updatePagesAround(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
             parts.indexPages().publish(renderer, base, listed, newSite, parts.indexPages().feedBodies(parser, listed));
             parts.articles().refreshNeighbours(parser, renderer, base, listed, written);
             Redirects redirects = parts.articles().updateRedirects(renderer, base, listed);
@@ -474,7 +474,7 @@ final class BatchPublish {
             Parallel.map(IndexPages.PAGES, List.copyOf(gone), path -> parts.articles().removeArticlePage(path, redirects));
         }
 
-        /** Puts right the pages an attempt that did not commit wrote: as the manifest lists them now, or gone. */
+        /** Puts right the pages written for changes since handed back: as the manifest will list them, or gone. */
         private void putRight(SiteRenderer renderer, ArticleParser parser, Map<String, String> strays) {
             Redirects redirects = strays.isEmpty() ? null : Redirects.of(listed);
             strays.forEach((path, key) -> {
