@@ -32,9 +32,7 @@ class JsoupLoadingTest {
             renderer.indexModels(List.of(ARTICLE)).values().stream()
                     .filter(page -> !(page instanceof IndexPage.Feed))
                     .forEach(page -> renderer.render(page, article -> ""));
-            Sitemap.render(SiteConfig.defaults(), List.of(ARTICLE), List.of());
             Sitemap.robots(SiteConfig.defaults());
-            SearchIndex.render(List.of(ARTICLE));
         }
 
         public static void articleWithoutRawHtml() throws Exception {
