@@ -444,20 +444,12 @@ public final class Publisher {
     }
 
     Snapshot readManifest() {
-        return site.read(ManifestCodec.PATH)
-                .map(stored -> new Snapshot(ManifestCodec.read(stored.bytes()), Optional.of(stored.version())))
-                .orElseGet(() -> new Snapshot(Manifest.EMPTY, Optional.empty()));
+        return StatePieces.read(site);
     }
 
     /** Writes the manifest if nobody changed it since {@code base} was read. */
     boolean commit(Snapshot base, Manifest next) {
-        try {
-            SiteFile file = new SiteFile(ManifestCodec.PATH, ManifestCodec.write(next), dev.galley.site.ContentKind.INTERNAL_JSON);
-            site.write(file, Map.of(REVISION, Long.toString(next.revision())), Condition.of(base.version()));
-            return true;
-        } catch (WriteConflictException e) {
-            return false;
-        }
+        return StatePieces.commit(site, base, next, Map.of(REVISION, Long.toString(next.revision())));
     }
 
     /**
@@ -658,7 +650,7 @@ public final class Publisher {
 
     /** The revision of the stored manifest, from its metadata; -1 before the first publish. */
     private long manifestRevision() {
-        return site.head(ManifestCodec.PATH).map(Publisher::revisionOf).orElse(-1L);
+        return site.head(StatePieces.ROOT).map(Publisher::revisionOf).orElse(-1L);
     }
 
     /** Deletes a page older than {@code revision}; never a redirect, which only {@link RedirectObjects} removes. */

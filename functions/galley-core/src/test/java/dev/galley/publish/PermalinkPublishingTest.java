@@ -31,7 +31,7 @@ class PermalinkPublishingTest {
     }
 
     private Set<String> manifestPaths() {
-        return ManifestCodec.read(site.objects.get(ManifestCodec.PATH).bytes()).entries().keySet();
+        return StatePieces.read(site).value().entries().keySet();
     }
 
     /** As the Rust blog has them: one name, two years' meetings. */

@@ -209,7 +209,7 @@ class PublisherTest {
             assertEquals(Outcome.Kind.PUBLISHED, result.get().kind());
         }
         pool.shutdown();
-        Manifest manifest = ManifestCodec.read(site.read(ManifestCodec.PATH).orElseThrow().bytes());
+        Manifest manifest = StatePieces.read(site).value();
         assertEquals(articles, manifest.entries().size());
         String listing = site.homeListing();
         for (int i = 0; i < articles; i++) {
@@ -464,7 +464,9 @@ class PublisherTest {
         InMemoryStores.Site rebuilt = new InMemoryStores.Site();
         rebuilt.checkLinks = false;
         new Publisher(content, rebuilt).rebuild();
-        assertEquals(rebuilt.list(""), site.list(""), "the incremental site holds other files than a full rebuild");
+        // The state's shards may differ: the incremental site remembers the deleted article's paths.
+        assertEquals(rebuilt.list("").stream().filter(path -> !path.startsWith(StatePieces.FOLDER)).toList(),
+                site.list("").stream().filter(path -> !path.startsWith(StatePieces.FOLDER)).toList(), "the incremental site holds other files than a full rebuild");
         for (String path : rebuilt.list("")) {
             if (!path.startsWith("_galley/")) {
                 assertEquals(rebuilt.text(path), site.text(path), path + " differs from a full rebuild");
@@ -615,9 +617,9 @@ class PublisherTest {
 
         assertFalse(first.changedNothing());
         assertTrue(second.changedNothing(), second.toString());
-        assertEquals(writes + 1, site.writes, "only the manifest is written again");
+        assertEquals(writes + 1, site.writes, "only the manifest's root is written again");
         site.objects.forEach((path, stored) -> {
-            if (!path.equals(ManifestCodec.PATH)) {
+            if (!path.startsWith(StatePieces.FOLDER)) {
                 assertArrayEquals(before.get(path), stored.bytes(), path);
             }
         });
@@ -629,7 +631,7 @@ class PublisherTest {
         java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
         site.beforeWrite = path -> {
             // Just before the rebuild commits its manifest, an upload is handled and commits first.
-            if (path.equals(ManifestCodec.PATH) && raced.compareAndSet(false, true)) {
+            if (path.equals(StatePieces.ROOT) && raced.compareAndSet(false, true)) {
                 content.put("b.md", article("B", "2026-02-01"));
                 assertEquals(Outcome.Kind.PUBLISHED, new Publisher(content, site).sync(SourceChange.of("b.md")).kind());
             }
@@ -637,7 +639,7 @@ class PublisherTest {
         publisher.rebuild();
 
         assertTrue(raced.get());
-        Manifest manifest = ManifestCodec.read(site.read(ManifestCodec.PATH).orElseThrow().bytes());
+        Manifest manifest = StatePieces.read(site).value();
         assertEquals(java.util.Set.of("articles/a/", "articles/b/"), manifest.entries().keySet());
         assertNotNull(site.text("articles/b/index.html"), "the rebuild removed the page of an article published meanwhile");
         assertTrue(site.text("index.html").contains("/articles/b/"));

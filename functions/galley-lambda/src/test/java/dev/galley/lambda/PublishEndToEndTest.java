@@ -179,7 +179,7 @@ abstract class PublishEndToEndTest {
         assertTrue(site("index.html").contains("<a href=\"/articles/hello/\">Hello, S3</a>"));
         assertTrue(site("tags/go/index.html").contains("/articles/hello/"));
         assertTrue(siteHas("404.html"));
-        HeadObjectResponse manifest = s3.headObject(r -> r.bucket(siteBucket).key("_galley/manifest.json"));
+        HeadObjectResponse manifest = s3.headObject(r -> r.bucket(siteBucket).key("_galley/state/root.json"));
         assertEquals("application/json", manifest.contentType());
         assertEquals("no-store", manifest.cacheControl());
         assertEquals("published", tags("hello.md").get("galley-status"));
