@@ -180,4 +180,24 @@ class StatePiecesTest {
         }
         assertEquals(StatePieces.read(fresh).value().entries().keySet(), StatePieces.read(site).value().entries().keySet());
     }
+
+    @Test
+    void onePublishIntoALargeSiteWritesAtMostTwoShardsOfTheStateTheSitemapAndTheSearchIndex() {
+        InMemoryStores.Content content = new InMemoryStores.Content();
+        for (int i = 0; i < 1_500; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, java.time.LocalDate.of(2020, 1, 1).plusDays(i).toString(), "tags: [Go]"));
+        }
+        Publisher publisher = new Publisher(content, site);
+        publisher.rebuild();
+        for (String key : List.of("added.md", "post-700.md")) {
+            content.put(key, article("Changed " + key, "2022-03-01", "tags: [Rust]"));
+            List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+            site.beforeWrite = written::add;
+            publisher.sync(SourceChange.of(key));
+            assertTrue(written.stream().filter(path -> path.startsWith(StatePieces.FOLDER) && !path.equals(StatePieces.ROOT)).count() <= 2, written.toString());
+            assertTrue(written.stream().filter(path -> path.startsWith("sitemaps/") && !path.equals("sitemaps/listings.xml")).count() <= 2, written.toString());
+            assertTrue(written.stream().filter(path -> path.startsWith("search/") && path.endsWith(".json")).count() <= 2, written.toString());
+            assertTrue(site.list("search/").size() > 10 && site.list("sitemaps/").size() > 5, "the site has many shards to leave alone");
+        }
+    }
 }
