@@ -15,6 +15,7 @@ import dev.galley.emulator.QueueStats;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
 import dev.galley.lambda.S3Clients;
+import dev.galley.publish.StatePieces;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -263,9 +264,10 @@ public final class Burst {
     }
 
     private int verify(String content, String site) {
-        String manifest = author.getObjectAsBytes(r -> r.bucket(site).key("_galley/manifest.json")).asUtf8String();
+        byte[] root = author.getObjectAsBytes(r -> r.bucket(site).key(StatePieces.ROOT)).asByteArray();
         int keys = author.listObjectsV2Paginator(r -> r.bucket(content)).contents().stream().mapToInt(o -> 1).sum();
-        int listed = manifest.split("\"sourceKey\"", -1).length - 1;
+        int listed = StatePieces.assemble(root, name -> Optional.of(author.getObjectAsBytes(r -> r.bucket(site)
+                .key(StatePieces.FOLDER + name + ".json")).asByteArray())).entries().size();
         if (listed != keys) {
             throw new IllegalStateException("the site lists " + listed + " articles, the content bucket holds " + keys);
         }
@@ -378,7 +380,7 @@ public final class Burst {
             if (!bucket.equals(site)) {
                 return bucket;
             }
-            if (key.equals("_galley/manifest.json")) {
+            if (key.startsWith(StatePieces.FOLDER)) {
                 return "manifest";
             }
             if (key.startsWith("articles/")) {

@@ -71,13 +71,31 @@ final class PublishOne {
         return command;
     }
 
-    /** Counts S3 requests by operation name. */
+    /** Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject). */
     static final class RequestCounter implements ExecutionInterceptor {
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+        private final LongAdder read = new LongAdder();
+        private final LongAdder written = new LongAdder();
 
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder()).increment();
+            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            counts.computeIfAbsent(operation, k -> new LongAdder()).increment();
+            if (operation.equals("PutObject")) {
+                context.httpRequest().firstMatchingHeader("Content-Length").ifPresent(length -> written.add(Long.parseLong(length)));
+            }
+        }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+            if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals("GetObject") && context.httpResponse().isSuccessful()) {
+                context.httpResponse().firstMatchingHeader("Content-Length").ifPresent(length -> read.add(Long.parseLong(length)));
+            }
+        }
+
+        /** Bytes read and written since the last call. */
+        long[] takeBytes() {
+            return new long[] {read.sumThenReset(), written.sumThenReset()};
         }
 
         Map<String, Long> takeCounts() {
@@ -88,7 +106,7 @@ final class PublishOne {
         }
     }
 
-    private record Sample(double millis, Map<String, Long> requests) {
+    private record Sample(double millis, Map<String, Long> requests, long bytesRead, long bytesWritten) {
         long total() {
             return requests.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -114,8 +132,8 @@ final class PublishOne {
 
             resetPeakHeap();
             Sample rebuild = invoke(handler, counter, "{\"action\":\"rebuild\"}", "\"rejected\":0");
-            System.out.printf("full rebuild through S3: %,.0f ms, %,d S3 requests %s, peak heap %,d MiB (S3 server in the same heap)%n",
-                    rebuild.millis(), rebuild.total(), rebuild.requests(), peakHeapMib());
+            System.out.printf("full rebuild through S3: %,.0f ms, %,d S3 requests %s, %,d bytes read, %,d written, peak heap %,d MiB (S3 server in the same heap)%n",
+                    rebuild.millis(), rebuild.total(), rebuild.requests(), rebuild.bytesRead(), rebuild.bytesWritten(), peakHeapMib());
 
             List<Sample> published = new ArrayList<>();
             List<Sample> edited = new ArrayList<>();
@@ -151,6 +169,13 @@ final class PublishOne {
         Sample last = samples.get(samples.size() - 1);
         System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f)   %s S3 requests, e.g. %s%n", what, millis.get(millis.size() / 2),
                 millis.get(0), millis.get(millis.size() - 1), fewest == most ? fewest : fewest + " to " + most, last.requests());
+        System.out.printf("  %-26s median %,9d bytes read, %,9d bytes written (max %,d and %,d)%n", "", median(samples, Sample::bytesRead),
+                median(samples, Sample::bytesWritten), samples.stream().mapToLong(Sample::bytesRead).max().orElseThrow(),
+                samples.stream().mapToLong(Sample::bytesWritten).max().orElseThrow());
+    }
+
+    private static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> of) {
+        return samples.stream().mapToLong(of).sorted().skip(samples.size() / 2).findFirst().orElseThrow();
     }
 
     private String created(S3Client author, String key, String text) {
@@ -170,6 +195,7 @@ final class PublishOne {
     /** Runs one event; {@code expected} must appear in the handler's result. */
     private static Sample invoke(PublishHandler handler, RequestCounter counter, String event, String expected) throws IOException {
         counter.takeCounts();
+        counter.takeBytes();
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         PrintStream console = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));  // the handler's one log line per record
@@ -184,7 +210,8 @@ final class PublishOne {
         if (!outcome.contains(expected)) {
             throw new IllegalStateException("the handler did not succeed: " + outcome);
         }
-        return new Sample(millis, counter.takeCounts());
+        long[] bytes = counter.takeBytes();
+        return new Sample(millis, counter.takeCounts(), bytes[0], bytes[1]);
     }
 
     private static void upload(S3Client author, Corpus corpus, int count) throws Exception {

@@ -1,8 +1,5 @@
 package dev.galley.publish;
 
-import dev.galley.site.ContentKind;
-import dev.galley.site.SiteFile;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,10 +16,9 @@ final class ManifestStore {
         this.site = site;
     }
 
+    /** The manifest as stored: in pieces (see {@link StatePieces}), or in the single file of older sites. */
     Snapshot read() {
-        return site.read(ManifestCodec.PATH)
-                .map(stored -> new Snapshot(ManifestCodec.read(stored.bytes()), Optional.of(stored.version())))
-                .orElseGet(() -> new Snapshot(Manifest.EMPTY, Optional.empty()));
+        return StatePieces.read(site);
     }
 
     /**
@@ -31,11 +27,8 @@ final class ManifestStore {
      * @throws CommitRefusedException when somebody did
      */
     void commit(Snapshot base, Manifest next) {
-        try {
-            site.write(new SiteFile(ManifestCodec.PATH, ManifestCodec.write(next), ContentKind.INTERNAL_JSON), Map.of(),
-                    SiteStore.Condition.of(base.version()));
-        } catch (WriteConflictException e) {
-            throw new CommitRefusedException(ManifestCodec.PATH);
+        if (!StatePieces.commit(site, base, next, Map.of())) {
+            throw new CommitRefusedException(StatePieces.ROOT);
         }
     }
 }

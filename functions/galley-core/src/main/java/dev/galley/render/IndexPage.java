@@ -77,11 +77,10 @@ public sealed interface IndexPage {
     record FeedEntry(ArticleSummary article, String version) {
     }
 
-    /** {@code sitemap.xml}: every article and listing, and every standalone page. */
-    record SitemapXml(List<ArticleSummary> articles, List<ArticleSummary> pages) implements IndexPage {
-        public SitemapXml {
-            articles = List.copyOf(articles);
-            pages = List.copyOf(pages);
+    /** {@code sitemap.xml}: the sitemap index, each sitemap with its newest change. */
+    record SitemapIndex(List<Sitemap.Page> sitemaps) implements IndexPage {
+        public SitemapIndex {
+            sitemaps = List.copyOf(sitemaps);
         }
 
         public String file() {
@@ -89,14 +88,28 @@ public sealed interface IndexPage {
         }
     }
 
-    /** {@code search.json}: every article's title, tags and summary. */
-    record SearchJson(List<ArticleSummary> articles) implements IndexPage {
-        public SearchJson {
-            articles = List.copyOf(articles);
+    /** One sitemap the index names: its pages. */
+    record SitemapXml(String file, List<Sitemap.Page> pages) implements IndexPage {
+        public SitemapXml {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    /** {@code search.json}: the paths of the search index's chunks. */
+    record SearchChunks(List<String> chunks) implements IndexPage {
+        public SearchChunks {
+            chunks = List.copyOf(chunks);
         }
 
         public String file() {
             return SearchIndex.PATH;
+        }
+    }
+
+    /** One chunk of the search index: its articles' titles, tags and summaries. */
+    record SearchJson(String file, List<ArticleSummary> articles) implements IndexPage {
+        public SearchJson {
+            articles = List.copyOf(articles);
         }
     }
 

@@ -138,8 +138,12 @@ public final class SiteRenderer {
         // The pages that list every article first: they take longest to render, and whoever writes the pages in
         // parallel then starts them while the many small pages fill the other threads, not after them.
         List<ArticleSummary> listed = List.copyOf(byDate);
-        pages.put(Sitemap.PATH, new IndexPage.SitemapXml(listed, standalone));
-        pages.put(SearchIndex.PATH, new IndexPage.SearchJson(listed));
+        Map<String, List<Sitemap.Page>> sitemaps = Sitemap.sitemaps(listed, standalone);
+        pages.put(Sitemap.PATH, new IndexPage.SitemapIndex(Sitemap.indexEntries(sitemaps)));
+        sitemaps.forEach((file, urls) -> pages.put(file, new IndexPage.SitemapXml(file, urls)));
+        Map<String, List<ArticleSummary>> searchChunks = SearchIndex.chunks(listed);
+        pages.put(SearchIndex.PATH, new IndexPage.SearchChunks(List.copyOf(searchChunks.keySet())));
+        searchChunks.forEach((file, chunk) -> pages.put(file, new IndexPage.SearchJson(file, chunk)));
         List<IndexPage.FeedEntry> feed = feedEntries(byDate, versions);
         pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.PATH, ContentKind.ATOM, "", feed));
         pages.put(RssFeed.PATH, new IndexPage.Feed(RssFeed.PATH, ContentKind.RSS, "", feed));
@@ -199,12 +203,17 @@ public final class SiteRenderer {
             }
             return AtomFeed.render(site, entries, content);
         }
+        if (model instanceof IndexPage.SitemapIndex index) {
+            return Sitemap.index(site, index.sitemaps());
+        }
         if (model instanceof IndexPage.SitemapXml sitemap) {
-            return Sitemap.render(site, sitemap.articles(), sitemap.pages().stream()
-                    .map(page -> new Sitemap.Page(page.path(), Format.modified(page))).toList());
+            return Sitemap.sitemap(site, sitemap.file(), sitemap.pages());
+        }
+        if (model instanceof IndexPage.SearchChunks index) {
+            return SearchIndex.index(index.chunks());
         }
         if (model instanceof IndexPage.SearchJson search) {
-            return SearchIndex.render(search.articles());
+            return SearchIndex.chunk(search.file(), search.articles());
         }
         if (model instanceof IndexPage.Fixed fixed) {
             return fixed.content();

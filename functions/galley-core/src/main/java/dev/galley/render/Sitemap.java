@@ -5,32 +5,42 @@ import dev.galley.site.ContentKind;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
 import dev.galley.site.SiteIndex;
+import dev.galley.site.Shards;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * {@code sitemap.xml} (sitemaps.org 0.9) and the {@code robots.txt} that points to it. The sitemap is a pure
- * function of the articles: a page's {@code lastmod} is the newest change among the articles it shows, never
- * the build time.
+ * {@code sitemap.xml} (sitemaps.org 0.9), a sitemap index over the site's sitemaps, and the {@code robots.txt} that
+ * points to it. One sitemap lists the home page, the tag list and the tags' pages; the articles and standalone pages
+ * are in sitemaps of about {@value #AVERAGE_SHARD} pages each, split by path where {@link Shards} says, so that a
+ * publish rewrites the index, the listings and the one or two sitemaps of the pages it touched. All are pure
+ * functions of the articles: a page's {@code lastmod} is the newest change among the articles it shows, never the
+ * build time, and a sitemap's is the newest among its pages.
  */
 public final class Sitemap {
 
     public static final String PATH = "sitemap.xml";
     public static final String ROBOTS_PATH = "robots.txt";
+    /** Where the sitemaps the index names live. */
+    public static final String FOLDER = "sitemaps/";
+    public static final String LISTINGS = FOLDER + "listings.xml";
+    static final int AVERAGE_SHARD = 256;
 
     private static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     /**
-     * A page the caller adds, such as {@code page/2/} of the home page.
+     * A page in a sitemap, or a sitemap in the index.
      *
-     * @param path         from the site root, e.g. {@code tags/rust/page/2/}
+     * @param path         from the site root, e.g. {@code tags/rust/}
      * @param lastModified when its content last changed (see {@link #lastModified}), or null when unknown
      */
     public record Page(String path, OffsetDateTime lastModified) {
@@ -45,31 +55,51 @@ public final class Sitemap {
     }
 
     /**
-     * Home, the tag list, every tag page and every article, then the caller's extra pages in path order; a path
-     * listed twice keeps its first entry.
+     * The site's sitemaps by path: {@link #LISTINGS} (home, the tag list, every tag page), then the sitemaps of the
+     * listed articles and the standalone pages together, in path order.
      */
-    public static SiteFile render(SiteConfig site, Collection<ArticleSummary> articles, Collection<Page> extraPages) {
-        Map<String, OffsetDateTime> pages = new LinkedHashMap<>();
-        OffsetDateTime newest = lastModified(articles);
-        pages.put("", newest);
-        pages.put("tags/", newest);
-        for (SiteIndex.Tag tag : SiteIndex.tags(articles)) {
-            pages.put("tags/" + tag.slug() + "/", lastModified(tag.articles()));
+    public static Map<String, List<Page>> sitemaps(List<ArticleSummary> listed, Collection<ArticleSummary> standalone) {
+        Map<String, List<Page>> sitemaps = new LinkedHashMap<>();
+        List<Page> listings = new ArrayList<>();
+        OffsetDateTime newest = lastModified(listed);
+        listings.add(new Page("", newest));
+        listings.add(new Page("tags/", newest));
+        for (SiteIndex.Tag tag : SiteIndex.tags(listed)) {
+            listings.add(new Page("tags/" + tag.slug() + "/", lastModified(tag.articles())));
         }
-        articles.stream().sorted(SiteIndex.NEWEST_FIRST).forEach(a -> pages.put(a.path(), Format.modified(a)));
-        extraPages.stream().sorted(Comparator.comparing(Page::path)).forEach(p -> pages.putIfAbsent(p.path(), p.lastModified()));
-        byte[] bytes = Xml.document(xml -> urlset(xml, site, pages));
-        return new SiteFile(PATH, bytes, ContentKind.XML);
+        sitemaps.put(LISTINGS, listings);
+        List<ArticleSummary> all = new ArrayList<>(listed);
+        all.addAll(standalone);
+        for (Shards.Shard<ArticleSummary> shard : Shards.split(all, ArticleSummary::path, AVERAGE_SHARD)) {
+            sitemaps.put(FOLDER + shard.name() + ".xml", shard.items().stream().map(a -> new Page(a.path(), Format.modified(a))).toList());
+        }
+        return sitemaps;
     }
 
-    private static void urlset(XMLStreamWriter xml, SiteConfig site, Map<String, OffsetDateTime> pages) throws XMLStreamException {
-        xml.writeStartElement("urlset");
+    /** The index's entries: each sitemap with the newest change among its pages. */
+    public static List<Page> indexEntries(Map<String, List<Page>> sitemaps) {
+        return sitemaps.entrySet().stream().map(e -> new Page(e.getKey(), e.getValue().stream().map(Page::lastModified)
+                .filter(Objects::nonNull).max(OffsetDateTime.timeLineOrder()).orElse(null))).toList();
+    }
+
+    /** {@link #PATH}: the sitemap index. */
+    public static SiteFile index(SiteConfig site, List<Page> sitemaps) {
+        return new SiteFile(PATH, Xml.document(xml -> list(xml, site, "sitemapindex", "sitemap", sitemaps)), ContentKind.XML);
+    }
+
+    /** One sitemap, its pages in the order given. */
+    public static SiteFile sitemap(SiteConfig site, String path, List<Page> pages) {
+        return new SiteFile(path, Xml.document(xml -> list(xml, site, "urlset", "url", pages)), ContentKind.XML);
+    }
+
+    private static void list(XMLStreamWriter xml, SiteConfig site, String root, String item, List<Page> pages) throws XMLStreamException {
+        xml.writeStartElement(root);
         xml.writeDefaultNamespace(NAMESPACE);
-        for (Map.Entry<String, OffsetDateTime> page : pages.entrySet()) {
-            xml.writeStartElement("url");
-            Xml.element(xml, "loc", site.absolute(page.getKey()).toASCIIString());
-            if (page.getValue() != null) {
-                Xml.element(xml, "lastmod", Format.rfc3339(page.getValue()));
+        for (Page page : pages) {
+            xml.writeStartElement(item);
+            Xml.element(xml, "loc", site.absolute(page.path()).toASCIIString());
+            if (page.lastModified() != null) {
+                Xml.element(xml, "lastmod", Format.rfc3339(page.lastModified()));
             }
             xml.writeEndElement();
         }

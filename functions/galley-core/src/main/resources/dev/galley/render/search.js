@@ -1,5 +1,5 @@
-// Galley's search page: reads /search.json once and lists the articles whose title, summary or tags hold every
-// word typed, ignoring case and accents. Result text goes in with textContent only, never as markup. Its messages,
+// Galley's search page: reads the search index (/search.json and its chunks) once and lists the articles whose
+// title, summary or tags hold every word typed, ignoring case and accents. Result text goes in with textContent only, never as markup. Its messages,
 // in the site's language, are the status element's data- attributes ({0}, {1}: the count, the query).
 (function () {
   'use strict';
@@ -18,13 +18,33 @@
   var plurals = pluralRules();
   var numbers = numberFormat();
 
-  // The one place that knows where the index lives: a chunked index would be gathered here.
-  function loadIndex() {
-    return fetch('/search.json', { credentials: 'same-origin' }).then(function (response) {
+  function fetchJson(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) {
-        throw new Error('search.json: HTTP ' + response.status);
+        throw new Error(url + ': HTTP ' + response.status);
       }
       return response.json();
+    });
+  }
+
+  // The one place that knows where the index lives: /search.json names its chunks, fetched together. A chunk that
+  // fails (a publish replaced it between the two reads) is left out rather than failing the search; the articles
+  // come newest day first, as each chunk has them.
+  function loadIndex() {
+    return fetchJson('/search.json').then(function (index) {
+      var chunks = index.chunks || [];
+      return Promise.all(chunks.map(function (url) {
+        return fetchJson(url).catch(function () { return null; });
+      })).then(function (loaded) {
+        var found = loaded.filter(function (chunk) { return chunk !== null; });
+        if (chunks.length > 0 && found.length === 0) {
+          throw new Error('search.json: no chunk could be read');
+        }
+        // Array sort is stable: articles of one day keep their chunk's order.
+        return [].concat.apply([], found).sort(function (a, b) {
+          return a.date < b.date ? 1 : a.date > b.date ? -1 : 0;
+        });
+      });
     });
   }
 
@@ -84,7 +104,7 @@
     return queryWords.every(function (word) { return text.indexOf(word) !== -1; });
   }
 
-  // Articles with every word in the title first, then the rest; newest first within each, as search.json is.
+  // Articles with every word in the title first, then the rest; newest first within each, as loadIndex orders them.
   function search(entries, queryWords) {
     var inTitle = [];
     var elsewhere = [];

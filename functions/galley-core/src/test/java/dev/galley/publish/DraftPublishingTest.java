@@ -106,6 +106,9 @@ class DraftPublishingTest {
             assertNotNull(text, listing);
             assertFalse(text.contains("Zero-downtime") || text.contains(token) || text.contains("drafts/"), listing + " shows the draft");
         }
+        for (String index : List.of(site.sitemaps(), site.searchChunks())) {
+            assertFalse(index.contains("Zero-downtime") || index.contains(token) || index.contains("drafts/"), "an index shows the draft: " + index);
+        }
         assertFalse(site.text("robots.txt").contains("drafts"), "robots.txt names no draft folder (a crawler that obeys it would never see noindex)");
     }
 

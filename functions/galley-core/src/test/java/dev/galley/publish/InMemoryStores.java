@@ -83,6 +83,22 @@ final class InMemoryStores {
             return stored == null ? null : new String(stored.bytes(), StandardCharsets.UTF_8);
         }
 
+        /** Every sitemap the sitemap index names, one after the other. */
+        synchronized String sitemaps() {
+            return textsUnder(dev.galley.render.Sitemap.FOLDER, ".xml");
+        }
+
+        /** Every chunk of the search index, one after the other. */
+        synchronized String searchChunks() {
+            return textsUnder(dev.galley.render.SearchIndex.FOLDER, ".json");
+        }
+
+        private String textsUnder(String folder, String ending) {
+            StringBuilder all = new StringBuilder();
+            objects.keySet().stream().filter(path -> path.startsWith(folder) && path.endsWith(ending)).forEach(path -> all.append(text(path)));
+            return all.toString();
+        }
+
         @Override
         public synchronized Optional<Stored> read(String path) {
             return Optional.ofNullable(objects.get(path));

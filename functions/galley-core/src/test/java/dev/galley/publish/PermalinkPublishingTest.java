@@ -31,7 +31,7 @@ class PermalinkPublishingTest {
     }
 
     private Set<String> manifestPaths() {
-        return ManifestCodec.read(site.objects.get(ManifestCodec.PATH).bytes()).entries().keySet();
+        return StatePieces.read(site).value().entries().keySet();
     }
 
     /** As the Rust blog has them: one name, two years' meetings. */
@@ -167,8 +167,8 @@ class PermalinkPublishingTest {
         assertEquals("/about/", redirectTarget("articles/about/index.html"));
         assertTrue(site.text("about/index.html").contains("Body of About."));
         assertEquals("/about/", content.statuses.get("about.md").url());
-        assertTrue(site.text("sitemap.xml").contains("<loc>http://localhost/about/</loc>"), site.text("sitemap.xml"));
-        assertTrue(site.text("search.json").contains("\"url\":\"/about/\""), site.text("search.json"));
+        assertTrue(site.sitemaps().contains("<loc>http://localhost/about/</loc>"), site.sitemaps());
+        assertTrue(site.searchChunks().contains("\"url\":\"/about/\""), site.searchChunks());
         assertTrue(site.brokenLinkMoments.isEmpty(), site.brokenLinkMoments.toString());
     }
 

@@ -48,6 +48,7 @@ class StandalonePagePublishingTest {
         for (String listing : LISTINGS) {
             assertFalse(site.text(listing).contains(text), listing + " shows " + text);
         }
+        assertFalse(site.searchChunks().contains(text), "the search index shows " + text);
     }
 
     @Test
@@ -56,7 +57,7 @@ class StandalonePagePublishingTest {
         assertEquals(Outcome.Kind.PUBLISHED, sync("pages/about.md").kind());
 
         assertTrue(site.text("about/index.html").contains("I am Mara"));
-        assertTrue(site.text("sitemap.xml").contains("<loc>http://localhost/about/</loc>"), site.text("sitemap.xml"));
+        assertTrue(site.sitemaps().contains("<loc>http://localhost/about/</loc>"), site.sitemaps());
         assertInNoListing("/about/");
         assertInNoListing("About this blog");
         assertEquals(PublishStatus.State.PUBLISHED, content.statuses.get("pages/about.md").state());
@@ -86,7 +87,7 @@ class StandalonePagePublishingTest {
         content.files.remove("pages/about.md");
         assertEquals(Outcome.Kind.UNPUBLISHED, sync("pages/about.md").kind());
         assertNull(site.text("about/index.html"));
-        assertFalse(site.text("sitemap.xml").contains("/about/"));
+        assertFalse(site.sitemaps().contains("/about/"));
         assertTrue(site.text("index.html").contains("Canaries"), "the articles stay");
     }
 
@@ -128,6 +129,6 @@ class StandalonePagePublishingTest {
         publisher.rebuild();
         assertNull(site.text("uses/index.html"));
         assertTrue(site.text("about/index.html").contains("I am Mara"));
-        assertFalse(site.text("sitemap.xml").contains("/uses/"));
+        assertFalse(site.sitemaps().contains("/uses/"));
     }
 }

@@ -32,9 +32,7 @@ class JsoupLoadingTest {
             String feedBody = new ArticleParser(SiteConfig.defaults()).parseWithAbsoluteUrls("a.md",
                     "---\ntitle: A\ndate: 2026-01-01\n---\nSee [x](x/) and ![a](a.png).\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).bodyHtml();
             renderer.indexModels(List.of(ARTICLE)).values().forEach(page -> renderer.render(page, article -> feedBody));
-            Sitemap.render(SiteConfig.defaults(), List.of(ARTICLE), List.of());
             Sitemap.robots(SiteConfig.defaults());
-            SearchIndex.render(List.of(ARTICLE));
         }
 
         public static void articleWithoutRawHtml() throws Exception {

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import static dev.galley.render.AtomFeedTest.article;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SearchIndexTest {
 
@@ -27,8 +29,8 @@ class SearchIndexTest {
 
     @Test
     void mustListTitleSlugUrlDateTagsAndSummaryNewestFirstThenBySlug() throws Exception {
-        SiteFile file = SearchIndex.render(articles);
-        assertEquals("search.json", file.path());
+        SiteFile file = SearchIndex.chunk("search/tail.json", articles);
+        assertEquals("search/tail.json", file.path());
         assertEquals(ContentKind.JSON, file.kind());
         JsonNode index = new ObjectMapper().readTree(file.bytes());
         List<String> slugs = new ArrayList<>();
@@ -46,21 +48,40 @@ class SearchIndexTest {
 
     @Test
     void dateIsTheDayOnTheAuthorsCalendarAsThePagesShowIt() throws Exception {
-        JsonNode index = new ObjectMapper().readTree(SearchIndex.render(List.of(
+        JsonNode index = new ObjectMapper().readTree(SearchIndex.chunk("search/tail.json", List.of(
                 article("late", "Late", "2026-03-10T22:30:00-05:00", null, ""))).bytes());
         assertEquals("2026-03-10", index.get(0).get("date").asText());
     }
 
     @Test
     void mustBeCompactAndTheSameBytesWhateverTheOrderOfTheArticles() {
-        byte[] first = SearchIndex.render(articles).bytes();
-        assertArrayEquals(first, SearchIndex.render(reversed(articles)).bytes());
+        byte[] first = SearchIndex.chunk("search/tail.json", articles).bytes();
+        assertArrayEquals(first, SearchIndex.chunk("search/tail.json", reversed(articles)).bytes());
         String json = new String(first, StandardCharsets.UTF_8);
         assertFalse(json.contains("\n") || json.contains(": ") || json.contains(", "), json);
     }
 
-    private static List<String> list(Iterator<String> names) {
-        List<String> list = new ArrayList<>();
+    @Test
+    void theIndexNamesEveryChunkByItsRootRelativeUrlAndEveryArticleIsInOneChunk() throws Exception {
+        List<ArticleSummary> many = new ArrayList<>();
+        for (int n = 1; n <= 500; n++) {
+            many.add(article("note-" + n, "Note " + n, "2025-01-01T00:00:00Z", null, ""));
+        }
+        Map<String, List<ArticleSummary>> chunks = SearchIndex.chunks(many);
+        assertTrue(chunks.size() > 2, "500 articles make several chunks: " + chunks.keySet());
+        SiteFile index = SearchIndex.index(List.copyOf(chunks.keySet()));
+        assertEquals("search.json", index.path());
+        List<String> urls = list(new ObjectMapper().readTree(index.bytes()).get("chunks").elements()).stream().map(JsonNode::asText).toList();
+        assertEquals(chunks.keySet().stream().map(path -> "/" + path).toList(), urls);
+        assertTrue(urls.stream().allMatch(url -> url.startsWith("/search/") && url.endsWith(".json")), urls.toString());
+        List<String> slugs = new ArrayList<>();
+        chunks.values().forEach(chunk -> chunk.forEach(a -> slugs.add(a.slug())));
+        assertEquals(500, new java.util.HashSet<>(slugs).size());
+        assertEquals(500, slugs.size());
+    }
+
+    private static <T> List<T> list(Iterator<T> names) {
+        List<T> list = new ArrayList<>();
         names.forEachRemaining(list::add);
         return list;
     }

@@ -126,6 +126,25 @@ abstract class PublishEndToEndTest {
         return s3.getObjectAsBytes(r -> r.bucket(siteBucket).key(path)).asUtf8String();
     }
 
+    /** Every sitemap the sitemap index names, one after the other, as a crawler reads them. */
+    String sitemaps() {
+        Matcher loc = Pattern.compile("<loc>[^<]*?/(sitemaps/[^<]+)</loc>").matcher(site("sitemap.xml"));
+        StringBuilder all = new StringBuilder();
+        while (loc.find()) {
+            all.append(site(loc.group(1)));
+        }
+        return all.toString();
+    }
+
+    /** Every chunk search.json names, one after the other, as the search page's script reads them. */
+    String searchChunks() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (JsonNode chunk : new ObjectMapper().readTree(site("search.json")).get("chunks")) {
+            all.append(site(chunk.asText().substring(1)));
+        }
+        return all.toString();
+    }
+
     boolean siteHas(String path) {
         try {
             s3.headObject(r -> r.bucket(siteBucket).key(path));
@@ -160,7 +179,7 @@ abstract class PublishEndToEndTest {
         assertTrue(site("index.html").contains("<a href=\"/articles/hello/\">Hello, S3</a>"));
         assertTrue(site("tags/go/index.html").contains("/articles/hello/"));
         assertTrue(siteHas("404.html"));
-        HeadObjectResponse manifest = s3.headObject(r -> r.bucket(siteBucket).key("_galley/manifest.json"));
+        HeadObjectResponse manifest = s3.headObject(r -> r.bucket(siteBucket).key("_galley/state/root.json"));
         assertEquals("application/json", manifest.contentType());
         assertEquals("no-store", manifest.cacheControl());
         assertEquals("published", tags("hello.md").get("galley-status"));
@@ -375,15 +394,15 @@ abstract class PublishEndToEndTest {
         assertTrue(feed.contains("<updated>2026-02-10T00:00:00Z</updated>"), feed);
         assertEquals("application/atom+xml; charset=utf-8".replace(" ", ""),
                 s3.headObject(r -> r.bucket(siteBucket).key("feed.xml")).contentType().replace(" ", ""));
-        assertTrue(site("sitemap.xml").contains("/articles/first/</loc>"));
-        assertTrue(site("search.json").contains("\"slug\":\"second\""));
+        assertTrue(sitemaps().contains("/articles/first/</loc>"));
+        assertTrue(searchChunks().contains("\"slug\":\"second\""));
         assertTrue(site("robots.txt").contains("Sitemap: "));
         assertTrue(siteObjects().keySet().stream().anyMatch(k -> k.startsWith("assets/style.")), "the first publish writes the stylesheet");
 
         handle(delete("second.md"));
         assertFalse(site("feed.xml").contains("The body of Second."));
-        assertFalse(site("sitemap.xml").contains("/articles/second/"));
-        assertFalse(site("search.json").contains("\"slug\":\"second\""));
+        assertFalse(sitemaps().contains("/articles/second/"));
+        assertFalse(searchChunks().contains("\"slug\":\"second\""));
     }
 
     @Test
@@ -397,12 +416,12 @@ abstract class PublishEndToEndTest {
         HeadObjectResponse scriptObject = s3.headObject(r -> r.bucket(siteBucket).key(script));
         assertEquals("application/javascript;charset=utf-8", scriptObject.contentType().replace("; ", ";"));
         assertEquals("public, max-age=31536000, immutable", scriptObject.cacheControl());
-        assertTrue(site(script).contains("fetch('/search.json'"));
+        assertTrue(site(script).contains("'/search.json'"));
         HeadObjectResponse pageObject = s3.headObject(r -> r.bucket(siteBucket).key("search/index.html"));
         assertEquals("text/html;charset=utf-8", pageObject.contentType().replace("; ", ";"));
         assertEquals("public, max-age=60", pageObject.cacheControl());
-        assertTrue(site("search.json").contains("\"title\":\"Première\",\"slug\":\"first\",\"url\":\"/articles/first/\",\"date\":\"2026-01-10\""),
-                site("search.json"));
+        assertTrue(searchChunks().contains("\"title\":\"Première\",\"slug\":\"first\",\"url\":\"/articles/first/\",\"date\":\"2026-01-10\""),
+                searchChunks());
         assertTrue(site("index.html").contains("<a class=\"search-link\" href=\"/search/\">Search</a>"));
 
         s3.deleteObject(r -> r.bucket(siteBucket).key("search/index.html"));
@@ -487,14 +506,14 @@ abstract class PublishEndToEndTest {
     void aStandalonePageIsPublishedEditedAndDeletedAndNeverListed() throws Exception {
         handle(upload("canaries.md", article("Canaries", "2026-03-01", "tags: [DevOps]")));
         String about = "---\ntitle: About this blog\n---\nI am Mara, and I write about release engineering.\n";
-        List<String> listings = List.of("index.html", "tags/index.html", "tags/devops/index.html", "404.html", "feed.xml", "search.json");
+        List<String> listings = List.of("index.html", "tags/index.html", "tags/devops/index.html", "404.html", "feed.xml");
 
         JsonNode published = handle(upload("pages/about.md", about));
         assertEquals("published", published.path("pages/about.md").asText());
         assertTrue(site("about/index.html").contains("I am Mara"));
         assertEquals("text/html; charset=utf-8".replace(" ", ""), s3.headObject(r -> r.bucket(siteBucket).key("about/index.html"))
                 .contentType().replace(" ", ""));
-        assertTrue(site("sitemap.xml").contains("/about/</loc>"));
+        assertTrue(sitemaps().contains("/about/</loc>"));
         assertEquals("published", tags("pages/about.md").get("galley-status"));
         assertEquals("/about/", tags("pages/about.md").get("galley-url"));
 
@@ -509,11 +528,12 @@ abstract class PublishEndToEndTest {
             assertFalse(site(listing).contains("/about/"), listing + " lists the page");
             assertFalse(site(listing).contains("About me"), listing + " lists the page");
         }
+        assertFalse(searchChunks().contains("/about/") || searchChunks().contains("About me"), "the search index lists the page");
         handle(delete("about.md"));
         JsonNode deleted = handle(delete("pages/about.md"));
         assertEquals("unpublished", deleted.path("pages/about.md").asText());
         assertFalse(siteHas("about/index.html"));
-        assertFalse(site("sitemap.xml").contains("/about/"));
+        assertFalse(sitemaps().contains("/about/"));
         assertTrue(site("index.html").contains("Canaries"));
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.WakeEvent;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Manifest;
-import dev.galley.publish.ManifestCodec;
+import dev.galley.publish.StatePieces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +77,7 @@ class QueueBatchTest {
                     if (unwritable.contains(put.key())) {
                         throw SdkClientException.create("connection reset (test) writing " + put.key());
                     }
-                    if (put.key().equals(ManifestCodec.PATH)) {
+                    if (put.key().equals(StatePieces.ROOT)) {
                         manifestWrites.incrementAndGet();
                     }
                 }
@@ -321,9 +321,11 @@ class QueueBatchTest {
     private static Map<String, String> siteObjects(SiteBuckets of) {
         Map<String, String> objects = new TreeMap<>();
         for (String path : of.sitePaths("")) {
-            objects.put(path, new String(of.siteBytes(path).orElseThrow(), StandardCharsets.UTF_8));
+            if (!path.startsWith(StatePieces.FOLDER)) {
+                objects.put(path, new String(of.siteBytes(path).orElseThrow(), StandardCharsets.UTF_8));
+            }
         }
-        objects.put(ManifestCodec.PATH, of.manifest().entries().values().stream()
+        objects.put(StatePieces.ROOT, of.manifest().entries().values().stream()
                 .map(e -> new Manifest.Entry(e.sourceKey(), e.sourceEtag(), "", e.article(), e.formerPaths())).toList().toString());
         return objects;
     }
@@ -409,7 +411,7 @@ class QueueBatchTest {
     void aCommitThatFailsHandsBackTheWholeBatchAndListsNothing() throws IOException {
         String first = upload("first.md", SiteBuckets.article("First", "2026-03-01"));
         String second = upload("second.md", SiteBuckets.article("Second", "2026-03-02"));
-        unwritable.add(ManifestCodec.PATH);
+        unwritable.add(StatePieces.ROOT);
 
         assertEquals(List.of("m-1", "m-2"), handleBatch(first, second));
 

@@ -1,7 +1,7 @@
 package dev.galley.lambda;
 
 import dev.galley.publish.Manifest;
-import dev.galley.publish.ManifestCodec;
+import dev.galley.publish.StatePieces;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -203,7 +203,8 @@ final class SiteBuckets implements AutoCloseable {
     }
 
     Manifest manifest() {
-        return siteBytes(ManifestCodec.PATH).map(ManifestCodec::read).orElse(Manifest.EMPTY);
+        return siteBytes(StatePieces.ROOT).map(root -> StatePieces.assemble(root, name -> siteBytes(StatePieces.FOLDER + name + ".json")))
+                .orElse(Manifest.EMPTY);
     }
 
     /** The slugs of every article an index page links to, in page order. */

@@ -1,7 +1,6 @@
 package dev.galley.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.publish.StatePieces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -101,8 +100,9 @@ class PreviewKillTest {
 
     private static int manifestEntries(S3Client s3) throws IOException {
         try {
-            JsonNode manifest = new ObjectMapper().readTree(s3.getObjectAsBytes(r -> r.bucket("galley-site").key("_galley/manifest.json")).asByteArray());
-            return manifest.path("entries").size();
+            byte[] root = s3.getObjectAsBytes(r -> r.bucket("galley-site").key(StatePieces.ROOT)).asByteArray();
+            return StatePieces.assemble(root, name -> java.util.Optional.of(s3.getObjectAsBytes(r -> r.bucket("galley-site")
+                    .key(StatePieces.FOLDER + name + ".json")).asByteArray())).entries().size();
         } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
             return 0;
         }

@@ -96,7 +96,7 @@ class SampleSiteTest {
         assertTrue(migrations.contains("<nav class=\"toc\""), "a long article has a table of contents");
         assertTrue(migrations.contains("href=\"#expand-and-contract\""));
         assertTrue(migrations.contains("rel=\"prev\""), "links to the older article");
-        for (String file : List.of("feed.xml", "rss.xml", "index.xml", "sitemap.xml", "robots.txt", "search.json", "search/index.html")) {
+        for (String file : List.of("feed.xml", "rss.xml", "index.xml", "sitemap.xml", "sitemaps/listings.xml", "robots.txt", "search.json", "search/index.html")) {
             assertTrue(Files.size(site.resolve(file)) > 0, file);
         }
         Matcher script = Pattern.compile("<script src=\"/(assets/search\\.[0-9a-f]{10}\\.js)\" defer>")

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The search page at work in headless Chromium, over the preview's pipeline: the sample site plus the articles of
  * test resources {@code search/} (a French title with accents, a title that is markup) and the hostile articles of
- * {@code xss/}, each page served with the CDN's Content-Security-Policy. A reader types, uses only
+ * {@code xss/}, and {@value #LEDGER_NOTES} short notes, so that the index comes in several chunks; each page is served
+ * with the CDN's Content-Security-Policy. A reader types, uses only
  * the keyboard, opens a shared {@code ?q=} link, and loads the page without JavaScript; axe checks it at phone and
  * desktop widths. Skipped, with a notice, where there is no Chromium.
  */
@@ -42,10 +43,13 @@ class SearchBrowserTest {
     private static final Path HOSTILE = Path.of("src", "test", "resources", "xss");
     private static final Path TEMPLATE = Path.of("..", "..", "infrastructure", "template.yaml");
     private static final String XSS_TITLE = "<img src=x onerror=alert(1)>";
+    private static final int LEDGER_NOTES = 300;
 
     @TempDir
     static Path dir;
     private static JsonNode report;
+    /** The chunks search.json names. */
+    private static List<String> chunks;
 
     @BeforeAll
     static void useTheSearchPageAtPhoneAndDesktopWidths() throws Exception {
@@ -55,15 +59,22 @@ class SearchBrowserTest {
         }
         Path content = dir.resolve("content");
         copy(SAMPLE, content);
+        Files.createDirectories(content.resolve("ledger"));
         copy(EXTRA, content);
         try (Stream<Path> hostile = Files.list(HOSTILE)) {
             for (Path article : hostile.filter(f -> f.toString().endsWith(".md")).toList()) {
                 Files.copy(article, content.resolve(article.getFileName().toString()));
             }
         }
+        for (int n = 1; n <= LEDGER_NOTES; n++) {
+            Files.writeString(content.resolve("ledger/note-" + n + ".md"), "---\ntitle: Ledger note " + n + "\ndate: "
+                    + java.time.LocalDate.of(2019, 1, 1).plusDays(n) + "\ntags: [ledger]\n---\nA routine note, number " + n + ".\n");
+        }
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         try (PreviewCommand.Running preview = new PreviewCommand(content, dir.resolve("s3"), 0).start(quiet)) {
             assertTrue(preview.awaitPublishing());
+            JsonNode index = new com.fasterxml.jackson.databind.ObjectMapper().readTree(preview.site.url().resolve("/search.json").toURL());
+            chunks = list(index.get("chunks")).stream().map(JsonNode::asText).toList();
             report = chromium.run("search.mjs", "search", Map.of(
                     "base", preview.site.url().toString(),
                     "widths", BrowserTest.WIDTHS,
@@ -203,7 +214,7 @@ class SearchBrowserTest {
     }
 
     @Test
-    void noStepLogsAnErrorThrowsOrFetchesTheIndexMoreThanOnce() {
+    void noStepLogsAnErrorThrowsOrFetchesTheIndexOrAChunkMoreThanOnce() {
         for (JsonNode width : widths()) {
             for (String step : List.of("typedSeen", "keyboardSeen", "prefilledSeen", "xssSeen", "noScriptSeen")) {
                 JsonNode seen = width.get(step);
@@ -215,6 +226,11 @@ class SearchBrowserTest {
             long indexFetches = list(width.at("/typedSeen/requests")).stream().filter(r -> r.asText().endsWith("/search.json")).count();
             assertEquals(1, indexFetches, at(width) + ": search.json is fetched once, whatever is typed");
             assertTrue(list(width.at("/noScriptSeen/requests")).stream().noneMatch(r -> r.asText().endsWith("/search.json")));
+            assertTrue(chunks.size() > 1, "the index comes in chunks: " + chunks);
+            for (String chunk : chunks) {
+                long fetches = list(width.at("/typedSeen/requests")).stream().filter(r -> r.asText().endsWith(chunk)).count();
+                assertEquals(1, fetches, at(width) + ": " + chunk + " is fetched once, with the others");
+            }
         }
     }
 

@@ -1,0 +1,274 @@
+package dev.galley.publish;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import dev.galley.site.ContentKind;
+import dev.galley.site.Shards;
+import dev.galley.site.SiteFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * The manifest in pieces under {@value #FOLDER}, so that a publish writes what its change touches, not the whole
+ * site's state: a small root, {@value #ROOT}, names the shard objects of each of the manifest's maps (the entries
+ * by path, the retired paths and the claims by source file), split by key where {@link Shards} says. A shard object
+ * is named after a hash of its bytes and never changes, so a commit writes the shards that differ under new names
+ * first, then the root with a compare-and-set (the commit), then deletes the shards the old root named and the new
+ * one does not. Shards read are kept by name across invocations: a warm writer reads the root and the shards it did
+ * not write itself.
+ *
+ * <p>A site whose state is still the single {@link ManifestCodec#PATH} reads from it, as a site without a root: its
+ * first commit writes the pieces (and every index page that differs, as a new site's does), then deletes the old file.
+ */
+public final class StatePieces {
+
+    public static final String FOLDER = "_galley/state/";
+    public static final String ROOT = FOLDER + "root.json";
+    static final int AVERAGE_SHARD = 128;
+    /** Shards kept in memory, by name: every shard of a site of some 100,000 articles. */
+    private static final int CACHED = 2048;
+    private static final ExecutorService READS = Parallel.pool(8, "galley-state");
+
+    /** The root: the manifest's revision and, for each of its maps, its shards' names in key order. */
+    record Root(long revision, List<String> entries, List<String> retired, List<String> claims) {
+        static final Root NONE = new Root(-1, List.of(), List.of(), List.of());
+
+        Set<String> names() {
+            Set<String> all = new HashSet<>(entries);
+            all.addAll(retired);
+            all.addAll(claims);
+            return all;
+        }
+    }
+
+    /** One of the manifest's maps: how it is read from the manifest and what its values are. */
+    private enum Section {
+        ENTRIES(new TypeReference<TreeMap<String, Manifest.Entry>>() { }),
+        RETIRED(new TypeReference<TreeMap<String, List<String>>>() { }),
+        CLAIMS(new TypeReference<TreeMap<String, String>>() { });
+
+        private final JavaType type;
+
+        Section(TypeReference<?> type) {
+            this.type = ManifestCodec.MAPPER.getTypeFactory().constructType(type);
+        }
+
+        Map<String, ?> of(Manifest manifest) {
+            return switch (this) {
+                case ENTRIES -> manifest.entries();
+                case RETIRED -> manifest.retired();
+                case CLAIMS -> manifest.claims();
+            };
+        }
+
+        List<String> of(Root root) {
+            return switch (this) {
+                case ENTRIES -> root.entries();
+                case RETIRED -> root.retired();
+                case CLAIMS -> root.claims();
+            };
+        }
+    }
+
+    /** Parsed shards by name; a name is a hash of the bytes, so a name means the same shard in every bucket. */
+    private static final Map<String, SortedMap<String, ?>> SHARDS = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SortedMap<String, ?>> eldest) {
+            return size() > CACHED;
+        }
+    };
+    /** The root of the last manifest read or committed, to compare the next commit's shards against without reading. */
+    private static volatile Last last = new Last(null, Root.NONE);
+
+    private record Last(Manifest manifest, Root root) {
+    }
+
+    private StatePieces() {
+    }
+
+    /** Forgets the shards kept from before, as a cold start has none. */
+    static void forgetShards() {
+        synchronized (SHARDS) {
+            SHARDS.clear();
+        }
+        last = new Last(null, Root.NONE);
+    }
+
+    /** The manifest as stored: in pieces, or in the single file of before; empty on a new site. */
+    static ManifestStore.Snapshot read(SiteStore site) {
+        Optional<SiteStore.Stored> root = site.read(ROOT);
+        if (root.isEmpty()) {
+            // No version: the first commit creates the root, and writes the index pages as a new site's first does.
+            return new ManifestStore.Snapshot(site.read(ManifestCodec.PATH).map(old -> ManifestCodec.read(old.bytes())).orElse(Manifest.EMPTY),
+                    Optional.empty());
+        }
+        Root parsed = parseRoot(root.get().bytes());
+        Manifest manifest = assemble(parsed, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes));
+        last = new Last(manifest, parsed);
+        return new ManifestStore.Snapshot(manifest, Optional.of(root.get().version()));
+    }
+
+    /**
+     * The manifest a root names, its shards read through {@code objects} (by name) unless kept from before.
+     *
+     * @throws StoreException retryable, when a shard is missing: a newer commit deleted it after we read the root
+     */
+    public static Manifest assemble(byte[] root, Function<String, Optional<byte[]>> objects) {
+        return assemble(parseRoot(root), objects);
+    }
+
+    private static Manifest assemble(Root root, Function<String, Optional<byte[]>> objects) {
+        Map<Section, Map<String, Object>> maps = new HashMap<>();
+        for (Section section : Section.values()) {
+            List<String> names = section.of(root);
+            List<String> missing;
+            synchronized (SHARDS) {
+                missing = names.stream().filter(name -> !SHARDS.containsKey(name)).toList();
+            }
+            Parallel.map(READS, missing, name -> {
+                byte[] bytes = objects.apply(name).orElseThrow(() -> new StoreException("the state shard " + FOLDER + name
+                        + ".json is gone: the manifest changed while it was read; try again", true, null));
+                SortedMap<String, ?> shard = parseShard(section, bytes);
+                synchronized (SHARDS) {
+                    SHARDS.put(name, shard);
+                }
+                return name;
+            });
+            Map<String, Object> all = new TreeMap<>();
+            synchronized (SHARDS) {
+                names.forEach(name -> all.putAll(SHARDS.get(name)));
+            }
+            maps.put(section, all);
+        }
+        @SuppressWarnings("unchecked")
+        Manifest manifest = new Manifest(root.revision(), (Map<String, Manifest.Entry>) (Map<?, ?>) maps.get(Section.ENTRIES),
+                (Map<String, List<String>>) (Map<?, ?>) maps.get(Section.RETIRED), (Map<String, String>) (Map<?, ?>) maps.get(Section.CLAIMS));
+        return manifest;
+    }
+
+    /**
+     * Commits {@code next} if the stored root is still the one {@code base} was read from: writes the shards that
+     * differ from {@code base}'s, then the root, then deletes the shards no longer named (and the old single file).
+     *
+     * @return false when another commit came first; the shards written for this one are then left unnamed
+     */
+    static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next, Map<String, String> metadata) {
+        Root before = last.manifest() == base.value() ? last.root() : base.version().isPresent()
+                ? site.read(ROOT).map(stored -> parseRoot(stored.bytes())).orElse(Root.NONE) : Root.NONE;
+        Map<Section, List<String>> names = new HashMap<>();
+        List<SiteFile> toWrite = new ArrayList<>();
+        for (Section section : Section.values()) {
+            names.put(section, shardNames(section.of(next), section.of(before), before.names(), toWrite));
+        }
+        Parallel.map(READS, toWrite, file -> {
+            site.write(file, Map.of(), new SiteStore.Condition.None());
+            return file;
+        });
+        Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS));
+        try {
+            site.write(new SiteFile(ROOT, write(root), ContentKind.INTERNAL_JSON), metadata, SiteStore.Condition.of(base.version()));
+        } catch (WriteConflictException e) {
+            return false;
+        }
+        last = new Last(next, root);
+        Set<String> gone = before.names();
+        gone.removeAll(root.names());
+        Parallel.map(READS, gone, name -> {
+            site.delete(FOLDER + name + ".json");
+            return name;
+        });
+        if (base.version().isEmpty() && site.head(ManifestCodec.PATH).isPresent()) {
+            site.delete(ManifestCodec.PATH);  // migrated: the pieces hold it now
+        }
+        return true;
+    }
+
+    /**
+     * The names of a map's shards; a shard equal to one of {@code before}'s (the one ending at the same key) keeps its
+     * name unwritten, any other is added to {@code toWrite} unless an object of its name exists already.
+     */
+    private static <V> List<String> shardNames(Map<String, V> map, List<String> before, Set<String> stored, List<SiteFile> toWrite) {
+        Map<String, String> beforeByLastKey = new HashMap<>();
+        synchronized (SHARDS) {
+            for (String name : before) {
+                SortedMap<String, ?> shard = SHARDS.get(name);
+                if (shard != null) {
+                    beforeByLastKey.put(shard.lastKey(), name);
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Shards.Shard<Map.Entry<String, V>> shard : Shards.split(List.copyOf(map.entrySet()), Map.Entry::getKey, AVERAGE_SHARD)) {
+            SortedMap<String, Object> items = new TreeMap<>();
+            shard.items().forEach(e -> items.put(e.getKey(), e.getValue()));
+            String same = beforeByLastKey.get(items.lastKey());
+            boolean unchanged;
+            synchronized (SHARDS) {
+                unchanged = same != null && items.equals(SHARDS.get(same));
+            }
+            if (unchanged) {
+                names.add(same);
+                continue;
+            }
+            byte[] bytes = write(items);
+            String name = nameOf(bytes);
+            names.add(name);
+            if (!stored.contains(name)) {
+                toWrite.add(new SiteFile(FOLDER + name + ".json", bytes, ContentKind.INTERNAL_JSON));
+            }
+            synchronized (SHARDS) {
+                SHARDS.put(name, items);
+            }
+        }
+        return names;
+    }
+
+    /** 80 bits of the bytes' SHA-256. */
+    private static String nameOf(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SortedMap<String, ?> parseShard(Section section, byte[] bytes) {
+        try {
+            return ManifestCodec.MAPPER.readValue(bytes, section.type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a state shard is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    static Root parseRoot(byte[] bytes) {
+        try {
+            return ManifestCodec.MAPPER.readValue(bytes, Root.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the state root " + ROOT + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] write(Object value) {
+        try {
+            return ManifestCodec.MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.galley.publish;
+
+import dev.galley.article.ArticleSummary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.galley.site.ContentKind;
+import dev.galley.site.SiteFile;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static dev.galley.publish.PublisherTest.article;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StatePiecesTest {
+
+    /** A manifest of before the pieces, as a site published by an older Galley holds it. */
+    private static final String OLD_MANIFEST = """
+            {"revision":7,"entries":{"articles/designing-dashboards/":{"sourceKey":"designing-dashboards.md","sourceEtag":"\\"9b2cf535f27731c974343645a3985328\\"",\
+            "sequencer":"0062A3B1C2D3E4F5","article":{"slug":"designing-dashboards","title":"Designing dashboards people read",\
+            "date":"2026-02-14T00:00:00Z","updated":null,"tags":["Observability"],"summary":["A dashboard is a question."],\
+            "canonical":"","authors":[],"minutes":3,"image":null,"path":"articles/designing-dashboards/"}}},\
+            "retired":{"old-post.md":["articles/old-post/"]},"claims":{"copy.md":"articles/designing-dashboards/"}}
+            """;
+
+    private final InMemoryStores.Site site = new InMemoryStores.Site();
+
+    @BeforeEach
+    void coldStart() {
+        StatePieces.forgetShards();
+        site.checkLinks = false;
+    }
+
+    private static Manifest manifest(int articles) {
+        Map<String, Manifest.Entry> entries = new TreeMap<>();
+        for (int i = 0; i < articles; i++) {
+            Manifest.Entry entry = entry(i, "etag-" + i);
+            entries.put(entry.article().path(), entry);
+        }
+        return new Manifest(1, entries).without("post-3.md").withClaim("copy.md", "articles/post-1/");
+    }
+
+    private static Manifest.Entry entry(int i, String etag) {
+        ArticleSummary article = new ArticleSummary("post-" + i, "Post " + i, OffsetDateTime.parse("2024-01-01T00:00:00Z").plusDays(i), null,
+                List.of(i % 2 == 0 ? "Go" : "Rust"), List.of("The summary of post " + i + "."), "", List.of(), 2, null, false);
+        return new Manifest.Entry("post-" + i + ".md", etag, "seq-" + i, article);
+    }
+
+    private boolean commit(Manifest next) {
+        return StatePieces.commit(site, StatePieces.read(site), next, Map.of());
+    }
+
+    @Test
+    void aManifestCommittedInPiecesReadsBackEqualOnAColdStart() {
+        Manifest manifest = manifest(700);
+        assertTrue(commit(manifest));
+        StatePieces.forgetShards();
+        Manifest read = StatePieces.read(site).value();
+        assertEquals(manifest, read);
+        assertEquals(List.of("articles/post-3/"), read.retired().get("post-3.md"));
+        assertEquals("articles/post-1/", read.claims().get("copy.md"));
+        assertTrue(site.objects.keySet().stream().filter(path -> path.startsWith(StatePieces.FOLDER)).count() > 4,
+                "700 entries make several shards: " + site.objects.keySet());
+    }
+
+    @Test
+    void everyShardIsNamedAfterAHashOfItsBytesAndTheRootNamesExactlyTheShardsStored() throws Exception {
+        assertTrue(commit(manifest(700)));
+        assertTrue(commit(StatePieces.read(site).value().with(entry(5, "edited"))));
+        StatePieces.Root root = StatePieces.parseRoot(site.objects.get(StatePieces.ROOT).bytes());
+        List<String> stored = site.objects.keySet().stream().filter(path -> path.startsWith(StatePieces.FOLDER) && !path.equals(StatePieces.ROOT))
+                .map(path -> path.substring(StatePieces.FOLDER.length(), path.length() - ".json".length())).sorted().toList();
+        assertEquals(root.names().stream().sorted().toList(), stored, "the old shard of the edited entry is deleted after the commit");
+        for (String name : stored) {
+            byte[] bytes = site.objects.get(StatePieces.FOLDER + name + ".json").bytes();
+            assertEquals(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 10));
+        }
+    }
+
+    @Test
+    void anEditRewritesOneShardAndTheRootAndDeletesTheShardItReplaced() {
+        assertTrue(commit(manifest(2_000)));
+        int writes = site.writes;
+        int deletes = site.deletes;
+        assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
+        assertEquals(2, site.writes - writes, "the edited entry's shard and the root");
+        assertEquals(1, site.deletes - deletes, "the shard it replaced");
+    }
+
+    @Test
+    void aCommitOverAStaleRootWritesNoRootAndDeletesNothing() {
+        assertTrue(commit(manifest(300)));
+        ManifestStore.Snapshot stale = StatePieces.read(site);
+        assertTrue(commit(stale.value().with(entry(1, "first"))));
+        byte[] root = site.objects.get(StatePieces.ROOT).bytes();
+        int deletes = site.deletes;
+        assertFalse(StatePieces.commit(site, stale, stale.value().with(entry(2, "second")), Map.of()));
+        assertArrayEquals(root, site.objects.get(StatePieces.ROOT).bytes());
+        assertEquals(deletes, site.deletes);
+        assertEquals("first", StatePieces.read(site).value().byPath("articles/post-1/").sourceEtag());
+    }
+
+    @Test
+    void aShardDeletedUnderAReaderIsARetryableFailure() {
+        assertTrue(commit(manifest(300)));
+        StatePieces.forgetShards();
+        byte[] root = site.objects.get(StatePieces.ROOT).bytes();
+        StoreException gone = assertThrows(StoreException.class, () -> StatePieces.assemble(root, name -> Optional.empty()));
+        assertTrue(gone.retryable(), gone.getMessage());
+        assertTrue(gone.getMessage().contains(StatePieces.FOLDER), gone.getMessage());
+    }
+
+    @Test
+    void anOldSitesSingleManifestIsReadAndItsFirstCommitLeavesOnlyPieces() {
+        site.objects.put(ManifestCodec.PATH, new SiteStore.Stored(OLD_MANIFEST.strip().getBytes(StandardCharsets.UTF_8), new SiteStore.Version("e1", Map.of())));
+        ManifestStore.Snapshot old = StatePieces.read(site);
+        assertEquals(Optional.empty(), old.version(), "read as a site without a root, so the first commit writes every index page");
+        assertEquals(7, old.value().revision());
+        assertEquals("designing-dashboards.md", old.value().byPath("articles/designing-dashboards/").sourceKey());
+
+        assertTrue(StatePieces.commit(site, old, new Manifest(8, old.value().entries(), old.value().retired(), old.value().claims()), Map.of()));
+        assertNull(site.objects.get(ManifestCodec.PATH), "the single file is gone once the pieces hold it");
+        StatePieces.forgetShards();
+        Manifest migrated = StatePieces.read(site).value();
+        assertEquals(8, migrated.revision());
+        assertEquals(old.value().entries(), migrated.entries());
+        assertEquals(old.value().retired(), migrated.retired());
+        assertEquals(old.value().claims(), migrated.claims());
+    }
+
+    /** The sitemap and search index of an older Galley: one file each, with every article. */
+    private static final String OLD_SITEMAP = """
+            <?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>\
+            <loc>http://localhost/</loc><lastmod>2024-12-30T00:00:00Z</lastmod></url><url><loc>http://localhost/articles/post-1/</loc>\
+            <lastmod>2024-01-02T00:00:00Z</lastmod></url></urlset>""";
+    private static final String OLD_SEARCH = """
+            [{"title":"Post 1","slug":"post-1","url":"/articles/post-1/","date":"2024-01-02","tags":["Go"],"summary":"Body of Post 1."}]""";
+
+    @Test
+    void anOldSiteMigratesOnItsFirstPublishToTheSiteAFreshBuildOfItsBucketMakes() {
+        InMemoryStores.Content content = new InMemoryStores.Content();
+        for (int i = 0; i < 400; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString(),
+                    "tags: [" + (i % 2 == 0 ? "Go" : "Rust") + "]"));
+        }
+        Publisher publisher = new Publisher(content, site);
+        publisher.rebuild();
+        // What an older Galley left: the state in one file, the sitemap and the search index in one file each.
+        Manifest manifest = StatePieces.read(site).value();
+        site.list("").stream().filter(path -> path.startsWith(StatePieces.FOLDER) || path.startsWith("sitemaps/")
+                || path.startsWith("search/") && path.endsWith(".json")).forEach(site::delete);
+        site.write(new SiteFile(ManifestCodec.PATH, ManifestCodec.write(manifest), ContentKind.INTERNAL_JSON), Map.of(), new SiteStore.Condition.None());
+        site.write(new SiteFile("sitemap.xml", OLD_SITEMAP.getBytes(StandardCharsets.UTF_8), ContentKind.XML), Map.of(), new SiteStore.Condition.None());
+        site.write(new SiteFile("search.json", OLD_SEARCH.getBytes(StandardCharsets.UTF_8), ContentKind.JSON), Map.of(), new SiteStore.Condition.None());
+        StatePieces.forgetShards();
+
+        content.put("new.md", article("New", "2025-06-01", "tags: [Go]"));
+        assertEquals(Outcome.Kind.PUBLISHED, publisher.sync(SourceChange.of("new.md")).kind());
+
+        InMemoryStores.Site fresh = new InMemoryStores.Site();
+        fresh.checkLinks = false;
+        new Publisher(content, fresh).rebuild();
+        assertEquals(fresh.list(""), site.list(""), "the migrated site holds the files a fresh build does, and no manifest.json");
+        for (String path : fresh.list("")) {
+            if (!path.startsWith("_galley/")) {
+                assertEquals(fresh.text(path), site.text(path), path + " differs from a fresh build");
+            }
+        }
+        assertEquals(StatePieces.read(fresh).value().entries().keySet(), StatePieces.read(site).value().entries().keySet());
+    }
+
+    @Test
+    void onePublishIntoALargeSiteWritesAtMostTwoShardsOfTheStateTheSitemapAndTheSearchIndex() {
+        InMemoryStores.Content content = new InMemoryStores.Content();
+        for (int i = 0; i < 1_500; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, java.time.LocalDate.of(2020, 1, 1).plusDays(i).toString(), "tags: [Go]"));
+        }
+        Publisher publisher = new Publisher(content, site);
+        publisher.rebuild();
+        for (String key : List.of("added.md", "post-700.md")) {
+            content.put(key, article("Changed " + key, "2022-03-01", "tags: [Rust]"));
+            List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+            site.beforeWrite = written::add;
+            publisher.sync(SourceChange.of(key));
+            assertTrue(written.stream().filter(path -> path.startsWith(StatePieces.FOLDER) && !path.equals(StatePieces.ROOT)).count() <= 2, written.toString());
+            assertTrue(written.stream().filter(path -> path.startsWith("sitemaps/") && !path.equals("sitemaps/listings.xml")).count() <= 2, written.toString());
+            assertTrue(written.stream().filter(path -> path.startsWith("search/") && path.endsWith(".json")).count() <= 2, written.toString());
+            assertTrue(site.list("search/").size() > 10 && site.list("sitemaps/").size() > 5, "the site has many shards to leave alone");
+        }
+    }
+}
