@@ -685,7 +685,16 @@ public final class Publisher {
     }
 
     private Rebuild.Report rebuild(SiteSettings settings) {
-        return new Rebuild(this, content, site).run(settings);
+        return rebuildInSteps(settings).run();
+    }
+
+    /** A full re-render whose steps the caller takes, each in an invocation of its own: see {@link Rebuild}. */
+    public Rebuild rebuildInSteps() {
+        return rebuildInSteps(SiteSettings.load(content, site));
+    }
+
+    private Rebuild rebuildInSteps(SiteSettings settings) {
+        return new Rebuild(this, content, site, settings);
     }
 
     static void backOff(int attempt) {

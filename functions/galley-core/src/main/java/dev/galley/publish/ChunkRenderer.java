@@ -1,0 +1,79 @@
+package dev.galley.publish;
+
+import dev.galley.article.Article;
+import dev.galley.article.ArticleException;
+import dev.galley.article.ArticleParser;
+import dev.galley.publish.RebuildState.ChunkRendered;
+import dev.galley.publish.RebuildState.Refusal;
+import dev.galley.publish.RebuildState.Rendered;
+import dev.galley.render.SiteRenderer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A re-render's fourth step, one chunk at a time: writes the page of each article of the chunk that the listing
+ * shows, rendered from the version it lists, with its neighbours; and publishes the chunk's images.
+ */
+final class ChunkRenderer {
+
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final Publisher publisher;
+    private final ContentStore content;
+    private final SiteSettings settings;
+    private final SiteRenderer renderer;
+    private final ArticleParser parser;
+
+    ChunkRenderer(Publisher publisher, ContentStore content, SiteStore site, SiteSettings settings) {
+        this.publisher = publisher;
+        this.content = content;
+        this.settings = settings;
+        this.renderer = new SiteRenderer(settings.config(), ThemeFiles.load(site));
+        this.parser = new ArticleParser(renderer.site(), publisher.imageSizes());
+    }
+
+    ChunkRendered render(List<String> chunk, Manifest listed) {
+        Map<String, Manifest.Entry> bySource = new HashMap<>();
+        listed.entries().values().forEach(entry -> bySource.put(entry.sourceKey(), entry));
+        AtomicInteger written = new AtomicInteger();
+        List<Rendered> articles = Rebuild.inParallel(chunk.stream().filter(bySource::containsKey).toList(), key -> {
+            Manifest.Entry entry = bySource.get(key);
+            return content.readVersion(key, entry.sourceEtag()).map(file -> {
+                Article article;
+                try {
+                    article = parser.parse(key, file.bytes());
+                } catch (ArticleException e) {
+                    return null;  // not the bytes the chunk read: the source moved on, and the commit syncs it
+                }
+                if (writePage(article, entry, listed) == Publisher.PageWrite.WRITTEN) {
+                    written.incrementAndGet();
+                }
+                return new Rendered(key, publisher.published(article, settings), article.warnings(), article.localLinks());
+            }).orElse(null);
+        });
+        List<Refusal> refusedMedia = Rebuild.inParallel(chunk.stream().filter(Media::isMedia).toList(), key -> {
+            Outcome done = publisher.syncMedia(key, settings);
+            if (done.kind() == Outcome.Kind.PUBLISHED) {
+                written.incrementAndGet();
+            }
+            return done.rejection().map(Refusal::of).orElse(null);
+        });
+        return new ChunkRendered(articles.stream().filter(Objects::nonNull).toList(), refusedMedia, written.get());
+    }
+
+    /**
+     * Writes a page by the publishing rule, trying again while only a neighbour's re-render got in the way. When the
+     * source has moved on, the page is left to the newer version's own notification.
+     */
+    private Publisher.PageWrite writePage(Article article, Manifest.Entry entry, Manifest listed) {
+        Publisher.PageWrite result = Publisher.PageWrite.CONFLICT;
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS && result == Publisher.PageWrite.CONFLICT; attempt++) {
+            result = publisher.writePage(renderer, article, entry.sourceKey(), entry.sourceEtag(), listed);
+        }
+        return result;
+    }
+}
