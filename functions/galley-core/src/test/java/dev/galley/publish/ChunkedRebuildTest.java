@@ -91,6 +91,31 @@ class ChunkedRebuildTest {
     }
 
     @Test
+    void aRunWhoseStepsKeepTheirRecordsAsJsonWritesWhatOnePassWrites() throws java.io.IOException {
+        Stores onePass = publishedBlog();
+        Stores stepped = publishedBlog();
+        onePass.publisher.rebuild();
+
+        String chunksPath = new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").plan(3);
+        List<RebuildRun.Chunk> chunks = List.of(ManifestCodec.MAPPER.readValue(stepped.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
+        // Each step in an invocation of its own: a new Rebuild, as each reads site.yaml anew.
+        chunks.forEach(chunk -> new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").read(chunk));
+        new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").list();
+        chunks.forEach(chunk -> new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").render(chunk));
+        new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").commit();
+
+        assertEquals(4, chunks.size());
+        assertEquals(onePass.everything(), stepped.everything(), "the same site, and nothing of the run left under " + RebuildRun.ROOT);
+    }
+
+    @Test
+    void aRunNameThatCouldLeaveItsFolderIsRefused() {
+        Stores stores = new Stores();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RebuildRun(stores.publisher.rebuildInSteps(), stores.site, "../manifest"));
+    }
+
+    @Test
     void thePlanCutsArticlesAndImagesInKeyOrder() {
         Stores stores = publishedBlog();
         RebuildState.Plan plan = stores.publisher.rebuildInSteps().plan(3);
