@@ -688,8 +688,12 @@ public final class Publisher {
         return rebuildInSteps(settings).run();
     }
 
-    /** A full re-render whose steps the caller takes, each in an invocation of its own: see {@link Rebuild}. */
-    public Rebuild rebuildInSteps() {
+    /** A full re-render whose steps the caller takes, each in an invocation of its own: see {@link RebuildRun}. */
+    public RebuildRun rebuildRun(String run) {
+        return new RebuildRun(rebuildInSteps(), site, run);
+    }
+
+    Rebuild rebuildInSteps() {
         return rebuildInSteps(SiteSettings.load(content, site));
     }
 

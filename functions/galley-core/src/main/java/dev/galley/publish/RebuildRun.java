@@ -36,7 +36,7 @@ public final class RebuildRun {
     private final SiteStore site;
     private final String folder;
 
-    public RebuildRun(Rebuild rebuild, SiteStore site, String run) {
+    RebuildRun(Rebuild rebuild, SiteStore site, String run) {
         if (!RUN.matcher(run).matches()) {
             throw new IllegalArgumentException("a re-render's run is named with letters, digits, - and _ (at most 80), not " + run);
         }

@@ -96,13 +96,13 @@ class ChunkedRebuildTest {
         Stores stepped = publishedBlog();
         onePass.publisher.rebuild();
 
-        String chunksPath = new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").plan(3);
+        String chunksPath = stepped.publisher.rebuildRun("run-1").plan(3);
         List<RebuildRun.Chunk> chunks = List.of(ManifestCodec.MAPPER.readValue(stepped.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
         // Each step in an invocation of its own: a new Rebuild, as each reads site.yaml anew.
-        chunks.forEach(chunk -> new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").read(chunk));
-        new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").list();
-        chunks.forEach(chunk -> new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").render(chunk));
-        new RebuildRun(stepped.publisher.rebuildInSteps(), stepped.site, "run-1").commit();
+        chunks.forEach(chunk -> stepped.publisher.rebuildRun("run-1").read(chunk));
+        stepped.publisher.rebuildRun("run-1").list();
+        chunks.forEach(chunk -> stepped.publisher.rebuildRun("run-1").render(chunk));
+        stepped.publisher.rebuildRun("run-1").commit();
 
         assertEquals(4, chunks.size());
         assertEquals(onePass.everything(), stepped.everything(), "the same site, and nothing of the run left under " + RebuildRun.ROOT);
@@ -112,7 +112,7 @@ class ChunkedRebuildTest {
     void aRunNameThatCouldLeaveItsFolderIsRefused() {
         Stores stores = new Stores();
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new RebuildRun(stores.publisher.rebuildInSteps(), stores.site, "../manifest"));
+                () -> stores.publisher.rebuildRun("../manifest"));
     }
 
     @Test
