@@ -10,6 +10,7 @@ import dev.galley.publish.RebuildState.Refusal;
 import dev.galley.render.SiteRenderer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,11 +38,13 @@ final class ChunkReader {
         this.base = base;
     }
 
-    ChunkRead read(List<String> chunk) {
-        return new ChunkRead(Rebuild.inParallel(chunk.stream().filter(Publisher::isArticle).toList(), key -> content.read(key).map(this::read).orElse(null)));
+    /** @param parsed where each listable article parsed is kept, for a render step in the same process */
+    ChunkRead read(List<String> chunk, Map<String, Article> parsed) {
+        return new ChunkRead(Rebuild.inParallel(chunk.stream().filter(Publisher::isArticle).toList(),
+                key -> content.read(key).map(file -> read(file, parsed)).orElse(null)));
     }
 
-    private Read read(ContentStore.SourceFile file) {
+    private Read read(ContentStore.SourceFile file, Map<String, Article> parsed) {
         String key = file.key();
         Refusal refusal = null;
         String listedEtag = file.etag();
@@ -60,6 +63,9 @@ final class ChunkReader {
         if (withheld != null && withheld.state() == State.DRAFT && refusal == null) {
             withheld = publisher.drafts().settle(renderer, key, article, withheld, settings);
             draftPaths = publisher.drafts().sharedPaths(key);
+        }
+        if (article != null && withheld == null) {
+            parsed.put(Rebuild.parsedKey(key, listedEtag), article);
         }
         return new Read(key, file.etag(), listedEtag, article == null ? null : article.summary(), refusal, withheld, draftPaths);
     }

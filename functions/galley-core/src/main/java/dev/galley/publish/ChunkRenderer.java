@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,24 +37,29 @@ final class ChunkRenderer {
         this.parser = new ArticleParser(renderer.site(), publisher.imageSizes());
     }
 
-    ChunkRendered render(List<String> chunk, Manifest listed) {
+    /** @param parsed the articles a read step in this process parsed, by {@link Rebuild#parsedKey}; the others are parsed again */
+    ChunkRendered render(List<String> chunk, Manifest listed, Map<String, Article> parsed) {
         Map<String, Manifest.Entry> bySource = new HashMap<>();
         listed.entries().values().forEach(entry -> bySource.put(entry.sourceKey(), entry));
         AtomicInteger written = new AtomicInteger();
         List<Rendered> articles = Rebuild.inParallel(chunk.stream().filter(bySource::containsKey).toList(), key -> {
             Manifest.Entry entry = bySource.get(key);
-            return content.readVersion(key, entry.sourceEtag()).map(file -> {
-                Article article;
+            Article article = parsed.get(Rebuild.parsedKey(key, entry.sourceEtag()));
+            if (article == null) {
+                Optional<ContentStore.SourceFile> file = content.readVersion(key, entry.sourceEtag());
+                if (file.isEmpty()) {
+                    return null;  // the source moved on and the bucket keeps no earlier version: the commit syncs it
+                }
                 try {
-                    article = parser.parse(key, file.bytes());
+                    article = parser.parse(key, file.get().bytes());
                 } catch (ArticleException e) {
                     return null;  // not the bytes the chunk read: the source moved on, and the commit syncs it
                 }
-                if (writePage(article, entry, listed) == Publisher.PageWrite.WRITTEN) {
-                    written.incrementAndGet();
-                }
-                return new Rendered(key, publisher.published(article, settings), article.warnings(), article.localLinks());
-            }).orElse(null);
+            }
+            if (writePage(article, entry, listed) == Publisher.PageWrite.WRITTEN) {
+                written.incrementAndGet();
+            }
+            return new Rendered(key, publisher.published(article, settings), article.warnings(), article.localLinks());
         });
         List<Refusal> refusedMedia = Rebuild.inParallel(chunk.stream().filter(Media::isMedia).toList(), key -> {
             Outcome done = publisher.syncMedia(key, settings);

@@ -1,5 +1,6 @@
 package dev.galley.publish;
 
+import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleWarning;
 import dev.galley.publish.RebuildState.ChunkRead;
@@ -8,6 +9,8 @@ import dev.galley.publish.RebuildState.Listing;
 import dev.galley.publish.RebuildState.Plan;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -65,10 +68,19 @@ public final class Rebuild {
 
     Report run(int chunkSize) {
         Plan plan = plan(chunkSize);
-        List<ChunkRead> read = plan.chunks().stream().map(chunk -> read(chunk, plan::base)).toList();
+        // In one process the render step takes the articles the read step parsed (about the site's HTML in memory)
+        // instead of parsing them again, as an invocation of its own must.
+        Map<String, Article> parsed = new ConcurrentHashMap<>();
+        List<ChunkRead> read = plan.chunks().stream()
+                .map(chunk -> new ChunkReader(publisher, content, site, settings, plan::base).read(chunk, parsed)).toList();
         Listing listing = list(plan.base(), read);
-        List<ChunkRendered> rendered = plan.chunks().stream().map(chunk -> render(chunk, listing.listed())).toList();
+        List<ChunkRendered> rendered = plan.chunks().stream()
+                .map(chunk -> new ChunkRenderer(publisher, content, site, settings).render(chunk, listing.listed(), parsed)).toList();
         return commit(plan, read, listing, rendered);
+    }
+
+    static String parsedKey(String key, String etag) {
+        return etag + " " + key;
     }
 
     /** Lists the content, publishes the theme and cuts the articles and images into chunks of {@code chunkSize} keys. */
@@ -78,7 +90,7 @@ public final class Rebuild {
 
     /** @param base the plan's manifest, asked for only when a file is broken (for its last good version) */
     public ChunkRead read(List<String> chunk, Supplier<Manifest> base) {
-        return new ChunkReader(publisher, content, site, settings, base).read(chunk);
+        return new ChunkReader(publisher, content, site, settings, base).read(chunk, new ConcurrentHashMap<>());
     }
 
     public static Listing list(Manifest base, List<ChunkRead> chunks) {
@@ -87,7 +99,7 @@ public final class Rebuild {
 
     /** @param listed the listing's manifest */
     public ChunkRendered render(List<String> chunk, Manifest listed) {
-        return new ChunkRenderer(publisher, content, site, settings).render(chunk, listed);
+        return new ChunkRenderer(publisher, content, site, settings).render(chunk, listed, Map.of());
     }
 
     public Report commit(Plan plan, List<ChunkRead> read, Listing listing, List<ChunkRendered> rendered) {
