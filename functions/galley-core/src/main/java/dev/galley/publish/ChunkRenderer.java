@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A re-render's fourth step, one chunk at a time: writes the page of each article of the chunk that the listing
@@ -37,8 +38,12 @@ final class ChunkRenderer {
         this.parser = new ArticleParser(renderer.site(), publisher.imageSizes());
     }
 
-    /** @param parsed the articles a read step in this process parsed, by {@link Rebuild#parsedKey}; the others are parsed again */
-    ChunkRendered render(List<String> chunk, Manifest listed, Map<String, Article> parsed) {
+    /**
+     * @param parsed      the articles a read step in this process parsed, by {@link Rebuild#parsedKey}; the others are parsed again
+     * @param currentEtag the version the read step found of each article: a listed version that is not it is a broken
+     *                    file's last good one, whose status says why the current one is refused
+     */
+    ChunkRendered render(List<String> chunk, Manifest listed, Map<String, Article> parsed, Function<String, String> currentEtag) {
         Map<String, Manifest.Entry> bySource = new HashMap<>();
         listed.entries().values().forEach(entry -> bySource.put(entry.sourceKey(), entry));
         AtomicInteger written = new AtomicInteger();
@@ -59,7 +64,12 @@ final class ChunkRenderer {
             if (writePage(article, entry, listed) == Publisher.PageWrite.WRITTEN) {
                 written.incrementAndGet();
             }
-            return new Rendered(key, publisher.published(article, settings), article.warnings(), article.localLinks());
+            PublishStatus status = publisher.published(article, settings);
+            if (entry.sourceEtag().equals(currentEtag.apply(key))) {
+                // Told now, so the commit's requests do not grow with the site; it tells again only a status it changes.
+                content.reportStatus(key, status.forVersion(entry.sourceEtag()));
+            }
+            return new Rendered(key, status, article.warnings(), article.localLinks());
         });
         List<Refusal> refusedMedia = Rebuild.inParallel(chunk.stream().filter(Media::isMedia).toList(), key -> {
             Outcome done = publisher.syncMedia(key, settings);

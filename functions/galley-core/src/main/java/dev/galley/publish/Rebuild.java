@@ -74,8 +74,9 @@ public final class Rebuild {
         List<ChunkRead> read = plan.chunks().stream()
                 .map(chunk -> new ChunkReader(publisher, content, site, settings, plan::base).read(chunk, parsed)).toList();
         Listing listing = list(plan.base(), read);
-        List<ChunkRendered> rendered = plan.chunks().stream()
-                .map(chunk -> new ChunkRenderer(publisher, content, site, settings).render(chunk, listing.listed(), parsed)).toList();
+        List<ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
+                .mapToObj(i -> new ChunkRenderer(publisher, content, site, settings)
+                        .render(plan.chunks().get(i), listing.listed(), parsed, etagsRead(read.get(i)))).toList();
         return commit(plan, read, listing, rendered);
     }
 
@@ -97,9 +98,18 @@ public final class Rebuild {
         return RebuildLister.list(base, chunks);
     }
 
-    /** @param listed the listing's manifest */
-    public ChunkRendered render(List<String> chunk, Manifest listed) {
-        return new ChunkRenderer(publisher, content, site, settings).render(chunk, listed, Map.of());
+    /**
+     * @param read   what the read step found of this chunk
+     * @param listed the listing's manifest
+     */
+    public ChunkRendered render(List<String> chunk, ChunkRead read, Manifest listed) {
+        return new ChunkRenderer(publisher, content, site, settings).render(chunk, listed, Map.of(), etagsRead(read));
+    }
+
+    private static Function<String, String> etagsRead(ChunkRead read) {
+        Map<String, String> etags = new java.util.HashMap<>();
+        read.articles().forEach(article -> etags.put(article.key(), article.etag()));
+        return etags::get;
     }
 
     public Report commit(Plan plan, List<ChunkRead> read, Listing listing, List<ChunkRendered> rendered) {

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -96,7 +97,15 @@ final class RebuildCommit {
         reads.forEach(read -> etags.put(read.key(), read.etag()));
         etags.put(SiteConfig.FILE_NAME, settings.etag());
         etags.putAll(plan.theme().etags());
-        Rebuild.inParallel(List.copyOf(statuses.keySet()), key -> {
+        // The render step told each published article's author already; only a status the commit changed is told again.
+        Map<String, PublishStatus> toldByChunk = new HashMap<>();
+        Map<String, String> readEtags = new HashMap<>();
+        reads.forEach(read -> readEtags.put(read.key(), read.etag()));
+        Map<String, String> listedEtags = new HashMap<>();
+        listing.listed().entries().values().forEach(entry -> listedEtags.put(entry.sourceKey(), entry.sourceEtag()));
+        rendered.stream().filter(article -> Objects.equals(readEtags.get(article.key()), listedEtags.get(article.key())))
+                .forEach(article -> toldByChunk.put(article.key(), article.status()));
+        Rebuild.inParallel(statuses.keySet().stream().filter(key -> !statuses.get(key).equals(toldByChunk.get(key))).toList(), key -> {
             content.reportStatus(key, statuses.get(key).forVersion(etags.getOrDefault(key, "")));
             return null;
         });

@@ -66,7 +66,8 @@ public final class RebuildRun {
     }
 
     public void render(Chunk chunk) {
-        put(name("render", chunk.chunk()), rebuild.render(chunk.keys(), get("listing.json", Listing.class).listed()));
+        put(name("render", chunk.chunk()), rebuild.render(chunk.keys(), get(name("read", chunk.chunk()), ChunkRead.class),
+                get("listing.json", Listing.class).listed()));
     }
 
     /** Commits the re-render and removes what its steps kept. */

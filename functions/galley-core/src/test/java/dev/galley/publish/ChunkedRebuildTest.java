@@ -147,7 +147,8 @@ class ChunkedRebuildTest {
         changeAt(Moment.AFTER_READ, moment, chunked);
         RebuildState.Listing listing = Rebuild.list(plan.base(), read);
         changeAt(Moment.AFTER_LIST, moment, chunked);
-        List<RebuildState.ChunkRendered> rendered = plan.chunks().stream().map(chunk -> steps.render(chunk, listing.listed())).toList();
+        List<RebuildState.ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
+                .mapToObj(i -> steps.render(plan.chunks().get(i), read.get(i), listing.listed())).toList();
         changeAt(Moment.AFTER_RENDER, moment, chunked);
         steps.commit(plan, read, listing, rendered);
         // The new file's notification is delivered too, at any time: a sync is idempotent.
