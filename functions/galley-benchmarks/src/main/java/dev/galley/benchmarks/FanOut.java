@@ -5,6 +5,7 @@ import dev.galley.aws.S3SiteStore;
 import dev.galley.benchmarks.corpus.CorpusWriter;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.ContentStore;
+import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 import dev.galley.publish.RebuildRun;
@@ -18,6 +19,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -59,8 +63,9 @@ final class FanOut {
 
     /** Stores as one invocation makes them. */
     private record Stores(ContentStore content, SiteStore site) {
+        /** The generated articles are dated a day apart from 2021 on: at 10,000, most would be held back as future. */
         Publisher publisher() {
-            return new Publisher(content, site);
+            return new Publisher(content, site, Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC), PublishSchedule.NONE);
         }
     }
 
@@ -102,13 +107,17 @@ final class FanOut {
         long started = System.nanoTime();
         String chunksPath = invocation.get().publisher().rebuildRun(run).plan(chunk);
         long planned = System.nanoTime();
+        System.out.printf("  plan %.1f s%n", seconds(planned - started));
         Stores reader = invocation.get();
         List<RebuildRun.Chunk> chunks = List.of(new ObjectMapper().readValue(reader.site().read(chunksPath).orElseThrow().bytes(), RebuildRun.Chunk[].class));
         long[] read = inParallel(chunks, (stores, item) -> stores.publisher().rebuildRun(run).read(item), invocation);
+        System.out.printf("  read %.1f s, slowest chunk %.1f s%n", seconds(read[0]), seconds(read[1]));
         long listStarted = System.nanoTime();
         invocation.get().publisher().rebuildRun(run).list();
         long listed = System.nanoTime();
+        System.out.printf("  list %.1f s%n", seconds(listed - listStarted));
         long[] rendered = inParallel(chunks, (stores, item) -> stores.publisher().rebuildRun(run).render(item), invocation);
+        System.out.printf("  render %.1f s, slowest chunk %.1f s%n", seconds(rendered[0]), seconds(rendered[1]));
         long commitStarted = System.nanoTime();
         Rebuild.Report report = invocation.get().publisher().rebuildRun(run).commit();
         long ended = System.nanoTime();
