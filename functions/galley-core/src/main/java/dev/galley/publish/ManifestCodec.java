@@ -26,7 +26,7 @@ public final class ManifestCodec {
     /** Where the manifest lives in the site store; the CDN and the preview refuse everything under {@code _galley/}. */
     public static final String PATH = "_galley/manifest.json";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(OffsetDateTimeJson.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
