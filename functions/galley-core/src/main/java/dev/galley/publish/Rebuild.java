@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * every index page, in five steps: {@link #plan} cuts the articles and images into chunks; {@link #read} parses a
  * chunk's articles; {@link #list} decides, once every chunk is read, which file owns each URL (a page links to its
  * neighbours, known only once every date and slug is); {@link #render} writes a chunk's pages and images; and
- * {@link #commit} commits the manifest once and writes what shows the whole site. {@link #run} takes them in turn in
+ * {@link #commit} writes what shows the whole site and then, last, commits the manifest once. {@link #run} takes them in turn in
  * one process (the local build, the preview, tests); on AWS a state machine runs each chunk in an invocation of its
  * own, so that none grows with the site. Within a step, store calls run {@value #CONCURRENCY} at a time.
  */
