@@ -175,4 +175,53 @@ class ChunkedRebuildTest {
         served.keySet().removeIf(path -> path.startsWith("_galley/manifest.json"));
         return served;
     }
+
+    /** The steps up to the commit, each in an invocation of its own, for a run that then commits. */
+    private static RebuildRun renderedRun(Stores stores) throws java.io.IOException {
+        String chunksPath = stores.publisher.rebuildRun("run-1").plan(3);
+        List<RebuildRun.Chunk> chunks = List.of(ManifestCodec.MAPPER.readValue(stores.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
+        chunks.forEach(chunk -> stores.publisher.rebuildRun("run-1").read(chunk));
+        stores.publisher.rebuildRun("run-1").list();
+        chunks.forEach(chunk -> stores.publisher.rebuildRun("run-1").render(chunk));
+        return stores.publisher.rebuildRun("run-1");
+    }
+
+    private static final String NEW_ARTICLE = "---\ntitle: Feature flags without regret\ndate: 2026-01-12\ntags: [DevOps]\n---\nShip dark, then turn it on.\n";
+
+    @Test
+    void theCommitStepWritesTheManifestAfterEveryOtherFile() throws java.io.IOException {
+        Stores stores = publishedBlog();
+        stores.content.put("posts/flags.md", NEW_ARTICLE);
+        RebuildRun run = renderedRun(stores);
+        List<String> written = new java.util.ArrayList<>();
+        stores.site.beforeWrite = written::add;
+
+        run.commit();
+
+        assertTrue(written.contains("index.html"), "the home page lists the new article: " + written);
+        assertEquals(ManifestCodec.PATH, written.get(written.size() - 1), "the manifest is written last: " + written);
+    }
+
+    @Test
+    void aCommitStepThatFailsAtTheManifestIsRunAgainInFullAndMakesTheOnePassSite() throws java.io.IOException {
+        Stores onePass = publishedBlog();
+        Stores stepped = publishedBlog();
+        onePass.content.put("posts/flags.md", NEW_ARTICLE);
+        stepped.content.put("posts/flags.md", NEW_ARTICLE);
+        onePass.publisher.rebuild();
+        RebuildRun run = renderedRun(stepped);
+        byte[] manifestBefore = stepped.site.objects.get(ManifestCodec.PATH).bytes();
+        stepped.site.beforeWrite = path -> {
+            if (path.equals(ManifestCodec.PATH)) {
+                throw new StoreException("S3 answered 503 to the manifest's PUT", true, null);
+            }
+        };
+
+        org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, run::commit);
+
+        org.junit.jupiter.api.Assertions.assertArrayEquals(manifestBefore, stepped.site.objects.get(ManifestCodec.PATH).bytes(), "nothing is committed");
+        stepped.site.beforeWrite = path -> { };
+        stepped.publisher.rebuildRun("run-1").commit();
+        assertEquals(onePass.everything(), stepped.everything());
+    }
 }
