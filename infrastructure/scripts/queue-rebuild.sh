@@ -6,7 +6,9 @@
 # one invocation at a time writes the site. Then waits until the queue is empty (the
 # rebuild and everything before it done) and checks that the dead-letter queue did
 # not grow. A rebuild that fails is handed back and stays in the queue, so a timeout
-# here means: read the function's log (outcome "failed" or "failed-will-retry").
+# here means: read the function's log (outcome "failed" or "failed-will-retry"). Where
+# the re-render fans out (the stack's RebuildStateMachineArn), it also waits for the
+# state machine's executions and the commit they queue.
 set -euo pipefail
 
 stage="${1:?usage: queue-rebuild.sh <dev|prod> [region] [timeout-seconds]}"
@@ -41,14 +43,41 @@ aws sqs send-message --region "$region" --queue-url "$queue" \
 echo "queued the rebuild ($id) on $queue"
 
 waited=0
-while [[ "$(count "$queue")" != "0" ]]; do
-  if (( waited >= timeout )); then
-    echo "::error::the publish queue of $stack still holds messages after ${timeout} s: the rebuild failed or is behind; see the function's log" >&2
+drain() {
+  while [[ "$(count "$queue")" != "0" ]]; do
+    if (( waited >= timeout )); then
+      echo "::error::the publish queue of $stack still holds messages after ${timeout} s: the rebuild failed or is behind; see the function's log" >&2
+      exit 1
+    fi
+    sleep "$poll"
+    waited=$((waited + poll))
+  done
+}
+drain
+# A stack whose re-render fans out: the function only started the state machine. Wait for
+# its executions, then for the commit they queue behind them.
+machine="$(output RebuildStateMachineArn)"
+if [[ -n "$machine" && "$machine" != "None" ]]; then
+  running() {
+    aws stepfunctions list-executions --region "$region" --state-machine-arn "$machine" \
+      --status-filter RUNNING --query "length(executions)" --output text
+  }
+  while [[ "$(running)" != "0" ]]; do
+    if (( waited >= timeout )); then
+      echo "::error::the re-render of $stack still runs after ${timeout} s; see its execution in Step Functions" >&2
+      exit 1
+    fi
+    sleep "$poll"
+    waited=$((waited + poll))
+  done
+  last="$(aws stepfunctions list-executions --region "$region" --state-machine-arn "$machine" \
+    --max-items 1 --query "executions[0].status" --output text)"
+  if [[ "$last" != "SUCCEEDED" ]]; then
+    echo "::error::the last re-render of $stack ended $last and was not committed; see its execution in Step Functions" >&2
     exit 1
   fi
-  sleep "$poll"
-  waited=$((waited + poll))
-done
+  drain
+fi
 dead_after="$(count "$dead_letters")"
 if (( dead_after > dead_before )); then
   echo "::error::$((dead_after - dead_before)) message(s) reached the dead-letter queue of $stack while the rebuild ran" >&2

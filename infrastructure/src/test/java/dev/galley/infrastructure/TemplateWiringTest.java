@@ -142,8 +142,9 @@ class TemplateWiringTest {
         Map<String, Object> env = map(at(function(), "Environment", "Variables"));
         assertEquals(Set.of("GALLEY_CONTENT_BUCKET", "GALLEY_CONTENT_PREFIX", "GALLEY_SITE_BUCKET",
                 "GALLEY_DISTRIBUTION_ID", "GALLEY_SCHEDULE_GROUP", "GALLEY_SCHEDULER_ROLE_ARN", "GALLEY_WAKE_TARGET_ARN",
-                "GALLEY_DRAFT_KEY_SECRET", "JAVA_TOOL_OPTIONS"), env.keySet());
+                "GALLEY_DRAFT_KEY_SECRET", "GALLEY_REBUILD_STATE_MACHINE", "JAVA_TOOL_OPTIONS"), env.keySet());
         assertEquals(Map.of("Ref", "ContentPrefix"), env.get("GALLEY_CONTENT_PREFIX"));
+        assertEquals(Map.of("Ref", "RebuildStateMachine"), env.get("GALLEY_REBUILD_STATE_MACHINE"));
         assertEquals(Map.of("Ref", "SiteBucket"), env.get("GALLEY_SITE_BUCKET"));
         assertEquals(Map.of("Ref", "Distribution"), env.get("GALLEY_DISTRIBUTION_ID"));
         assertFalse(env.containsKey("GALLEY_S3_ENDPOINT"), "emulators only");
@@ -161,9 +162,13 @@ class TemplateWiringTest {
 
     /** Action -> resources, over every statement of the function's role. */
     private static Map<String, Set<String>> functionGrants() {
+        return grantsOf("GalleyFunctionRole");
+    }
+
+    private static Map<String, Set<String>> grantsOf(String role) {
         Map<String, Set<String>> grants = new TreeMap<>();
         for (TemplateRules.Statement s : TemplateRules.statements(template)) {
-            if (!s.where().startsWith("GalleyFunctionRole.")) {
+            if (!s.where().startsWith(role + ".")) {
                 continue;
             }
             assertTrue(s.isAllow(), s.where());
@@ -197,8 +202,99 @@ class TemplateWiringTest {
         expected.put("scheduler:DeleteSchedule", Set.of(TemplateRules.WAKE_UP_SCHEDULES_ARN));
         expected.put("iam:PassRole", Set.of(TemplateRules.SCHEDULER_ROLE_ARN));
         expected.put("secretsmanager:GetSecretValue", Set.of(TemplateRules.DRAFT_KEY_SECRET));
+        expected.put("states:StartExecution", Set.of("${RebuildStateMachine}"));
         assertEquals(expected, functionGrants(),
                 "the function's permissions changed: update this list only if the function really needs it");
+    }
+
+    // ------------------------------------------------------------- the full re-render
+
+    private static Map<String, Object> rebuildStates() {
+        return map(at(props(template, "RebuildStateMachine"), "Definition", "States"));
+    }
+
+    @Test
+    void theReRenderPlansReadsListsRendersAndQueuesItsCommitInThatOrder() {
+        Map<String, Object> definition = map(at(props(template, "RebuildStateMachine"), "Definition"));
+        List<String> order = new ArrayList<>();
+        for (String state = text(definition.get("StartAt")); state != null; ) {
+            order.add(state);
+            Map<String, Object> body = map(rebuildStates().get(state));
+            state = Boolean.TRUE.equals(body.get("End")) ? null : text(body.get("Next"));
+        }
+        assertEquals(List.of("Plan", "ReadChunks", "List", "RenderChunks", "QueueCommit"), order);
+    }
+
+    @Test
+    void eachChunkIsADistributedMapItemSixteenAtATimeReadFromThePlansListWithRetries() {
+        for (String map : List.of("ReadChunks", "RenderChunks")) {
+            Map<String, Object> state = map(rebuildStates().get(map));
+            assertEquals("Map", state.get("Type"), map);
+            assertEquals(16, state.get("MaxConcurrency"), map + ": Rebuild.CONCURRENCY requests in flight in each of 16 chunks");
+            assertEquals("DISTRIBUTED", at(state, "ItemProcessor", "ProcessorConfig", "Mode"), map);
+            assertEquals("arn:aws:states:::s3:getObject", at(state, "ItemReader", "Resource"), map);
+            assertEquals(Map.of("Bucket.$", "$.bucket", "Key.$", "$.chunks"), at(state, "ItemReader", "Parameters"), map);
+            assertEquals("$$.Map.Item.Value.keys", at(state, "ItemSelector", "keys.$"), map);
+            assertEquals(map.startsWith("Read") ? "read" : "render", at(state, "ItemSelector", "step"), map);
+            Map<String, Object> chunkStates = map(at(state, "ItemProcessor", "States"));
+            assertEquals(1, chunkStates.size(), map);
+            Map<String, Object> task = map(chunkStates.values().iterator().next());
+            assertEquals("${RebuildFunction}", at(task, "Parameters", "FunctionName"), map);
+            assertTrue(list(at(task, "Retry", 0, "ErrorEquals")).contains("States.TaskFailed"), map + ": a failed chunk is retried");
+            assertNull(state.get("ToleratedFailurePercentage"), map + ": a chunk that keeps failing fails the re-render, uncommitted");
+        }
+    }
+
+    @Test
+    void theCommitIsQueuedOnThePublishQueuesOneGroupSoTheWriterCommitsIt() {
+        Map<String, Object> commit = map(rebuildStates().get("QueueCommit"));
+        assertEquals("Task", commit.get("Type"));
+        assertEquals("arn:aws:states:::sqs:sendMessage", commit.get("Resource"));
+        assertEquals("${QueueUrl}", at(commit, "Parameters", "QueueUrl"));
+        assertEquals(Map.of("Ref", "ContentChangesQueue"), at(props(template, "RebuildStateMachine"), "DefinitionSubstitutions", "QueueUrl"));
+        assertEquals(at(props(template, "ContentChangesRule"), "Targets", 0, "SqsParameters", "MessageGroupId"),
+                at(commit, "Parameters", "MessageGroupId"), "the rule's group: one line, one writer");
+        // QueuedChange.COMMIT_REBUILD in galley-lambda
+        assertEquals("commit-rebuild", at(commit, "Parameters", "MessageBody", "action"));
+        assertEquals("$.run", at(commit, "Parameters", "MessageBody", "run.$"));
+    }
+
+    @Test
+    void theStepsRunInTheRebuildFunctionAnotherEntryPointOfTheSameJar() {
+        Map<String, Object> steps = props(template, "RebuildFunction");
+        assertEquals("dev.galley.lambda.RebuildStepHandler::handleRequest", steps.get("Handler"));
+        assertEquals(function().get("CodeUri"), steps.get("CodeUri"));
+        assertEquals(function().get("Runtime"), steps.get("Runtime"));
+        assertTrue((Integer) steps.get("Timeout") <= 300, "no step runs longer than a few minutes");
+        assertEquals(Map.of("Ref", "RebuildFunction.Alias"), at(props(template, "RebuildStateMachine"), "DefinitionSubstitutions", "RebuildFunction"));
+        assertEquals("makefile", at(Template.resource(template, "RebuildFunction"), "Metadata", "BuildMethod"));
+        Map<String, Object> env = map(at(steps, "Environment", "Variables"));
+        assertFalse(env.containsKey("GALLEY_REBUILD_STATE_MACHINE"), "a step never starts a re-render");
+        assertFalse(env.containsKey("GALLEY_DISTRIBUTION_ID"), "the writer invalidates after the commit");
+    }
+
+    @Test
+    void theRebuildFunctionMayDoWhatTheWriterDoesToTheBucketsButNothingWithTheQueueTheCdnOrTheStateMachine() {
+        Map<String, Set<String>> writer = new TreeMap<>(functionGrants());
+        writer.keySet().removeIf(action -> action.startsWith("sqs:") || action.startsWith("cloudfront:") || action.startsWith("states:"));
+        writer.put("logs:CreateLogStream", Set.of("${RebuildLogGroup.Arn}"));
+        writer.put("logs:PutLogEvents", Set.of("${RebuildLogGroup.Arn}"));
+        assertEquals(writer, grantsOf("RebuildFunctionRole"));
+    }
+
+    @Test
+    void theStateMachineMayInvokeTheStepsReadTheChunkListsRunItsMapAndQueueTheCommitOnly() {
+        String self = "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:galley-${Stage}-rebuild";
+        assertEquals(self.substring(self.lastIndexOf(':') + 1), text(props(template, "RebuildStateMachine").get("StateMachineName")));
+        Map<String, Set<String>> expected = new TreeMap<>(Map.of(
+                "lambda:InvokeFunction", Set.of("${RebuildFunction.Alias}"),
+                "s3:GetObject", Set.of("${SiteBucket.Arn}/_galley/rebuild/*"),
+                "states:StartExecution", Set.of(self),
+                "states:DescribeExecution", Set.of(self.replace(":stateMachine:", ":execution:") + "/*"),
+                "states:StopExecution", Set.of(self.replace(":stateMachine:", ":execution:") + "/*"),
+                "sqs:SendMessage", Set.of("${ContentChangesQueue.Arn}")));
+        assertEquals(expected, grantsOf("RebuildStateMachineRole"));
+        assertEquals("states.amazonaws.com", at(props(template, "RebuildStateMachineRole"), "AssumeRolePolicyDocument", "Statement", 0, "Principal", "Service"));
     }
 
     @Test

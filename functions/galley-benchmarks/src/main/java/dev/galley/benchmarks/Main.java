@@ -20,10 +20,11 @@ public final class Main {
             case "highlight-first-block" -> HighlightFirstBlock.parse(rest).run();
             case "corpus-report" -> CorpusReport.parse(rest).run();
             case "preview-start" -> PreviewStart.parse(rest).run();
+            case "fan-out" -> FanOut.parse(rest).run();
             default -> {
                 System.err.print("usage: java -jar galley-benchmarks.jar COMMAND\n  " + SideBySide.USAGE.strip() + "\n  "
                         + PublishOne.USAGE.strip() + "\n  " + ColdStart.USAGE.strip() + "\n  " + HighlightFirstBlock.USAGE
-                        + "\n  " + CorpusReport.USAGE.strip() + "\n  " + PreviewStart.USAGE.strip() + "\n");
+                        + "\n  " + CorpusReport.USAGE.strip() + "\n  " + PreviewStart.USAGE.strip() + "\n  " + FanOut.USAGE + "\n");
                 System.exit(2);
             }
         }

@@ -126,7 +126,7 @@ final class BatchPublish {
         if (settings.broken().isPresent()) {
             return parts.statuses().reject(SiteConfig.FILE_NAME, settings.etag(), settings.broken().get());
         }
-        Rebuild.Report report = new Rebuild(parts).run(settings);
+        Rebuild.Report report = new Rebuild(parts, settings).run();
         return new Outcome(SiteConfig.FILE_NAME, Outcome.Kind.REBUILT, "", report.rejected().isEmpty() ? "" : report.rejected().size() + " files rejected",
                 report.changedNothing() ? List.of() : List.of(Outcome.EVERYTHING));
     }
@@ -136,7 +136,7 @@ final class BatchPublish {
      * {@code site.yaml} does (see {@link ThemeFiles}).
      */
     private Outcome syncTheme(String key) {
-        Rebuild.Report report = new Rebuild(parts).run(SiteSettings.load(content, site));
+        Rebuild.Report report = new Rebuild(parts, SiteSettings.load(content, site)).run();
         Optional<ArticleException> refused = report.rejected().stream().filter(e -> e.file().equals(key)).findFirst();
         if (refused.isPresent()) {
             return Outcome.rejected(key, refused.get());

@@ -50,14 +50,21 @@ final class BrokenLinks {
 
     /** @param siteHas whether the site holds a path such as {@code articles/x/index.html} */
     static List<Broken> find(Collection<Article> articles, Predicate<String> siteHas) {
+        Map<String, List<String>> linksByFile = new HashMap<>();
+        articles.forEach(article -> linksByFile.put(article.sourceKey(), article.localLinks()));
+        return find(linksByFile, siteHas);
+    }
+
+    /** @param linksByFile each source file's {@link Article#localLinks()} */
+    static List<Broken> find(Map<String, List<String>> linksByFile, Predicate<String> siteHas) {
         List<Broken> broken = new ArrayList<>();
-        for (Article article : articles) {
-            for (String link : article.localLinks()) {
+        linksByFile.forEach((file, links) -> {
+            for (String link : links) {
                 if (!leadsSomewhere(link, siteHas)) {
-                    broken.add(new Broken(article.sourceKey(), link));
+                    broken.add(new Broken(file, link));
                 }
             }
-        }
+        });
         broken.sort(Comparator.comparing(Broken::file).thenComparing(Broken::link));
         return broken;
     }

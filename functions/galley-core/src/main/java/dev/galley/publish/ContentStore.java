@@ -1,6 +1,8 @@
 package dev.galley.publish;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,18 @@ public interface ContentStore {
 
     /** Every key under the content root, in no particular order. */
     List<String> list();
+
+    /**
+     * Every key under the content root with the ETag of its current bytes. A full re-render that fanned out
+     * compares them with the versions it rendered; an S3 adapter has them from its listing, without a read a key.
+     */
+    default Map<String, String> etags() {
+        Map<String, String> etags = new HashMap<>();
+        for (String key : list()) {
+            read(key).ifPresent(file -> etags.put(key, file.etag()));
+        }
+        return etags;
+    }
 
     /** Tells the author what happened to a file (on S3: object tags). A missing file is ignored. */
     void reportStatus(String key, PublishStatus status);

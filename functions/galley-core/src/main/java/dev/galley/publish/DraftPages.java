@@ -8,7 +8,6 @@ import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,23 +75,19 @@ final class DraftPages {
         return site.read(NOTES + key).map(stored -> new String(stored.bytes(), StandardCharsets.UTF_8));
     }
 
+    /** The pages and note that sharing the draft {@code key} for review keeps. */
+    List<String> sharedPaths(String key) {
+        return links.shared() ? List.of(NOTES + key, ArticleSummary.pageFileOf(links.path(key))) : List.of();
+    }
+
     /**
-     * A full re-render's part: shares every draft (in {@code statuses}, whose drafts' statuses get their links) and
-     * removes every other draft page and note, such as those of sources deleted while no notification came, or of
-     * links made with a former draft key.
+     * A full re-render's part, once every draft is shared ({@link #settle}): removes every other draft page and note,
+     * such as those of sources deleted while no notification came, or of links made with a former draft key.
      *
+     * @param keep the {@link #sharedPaths} of every draft
      * @return how many pages it removed
      */
-    int rebuild(SiteRenderer renderer, List<Article> drafts, Map<String, PublishStatus> statuses, SiteSettings settings) {
-        Set<String> keep = new HashSet<>();
-        for (Article draft : drafts) {
-            PublishStatus shared = settle(renderer, draft.sourceKey(), draft, statuses.get(draft.sourceKey()), settings);
-            statuses.put(draft.sourceKey(), shared);
-            if (links.shared()) {
-                keep.add(NOTES + draft.sourceKey());
-                keep.add(ArticleSummary.pageFileOf(links.path(draft.sourceKey())));
-            }
-        }
+    int removeAllBut(Set<String> keep) {
         int removed = 0;
         for (String path : concat(site.list(NOTES), site.list(DraftLinks.ROOT))) {
             if (!keep.contains(path)) {

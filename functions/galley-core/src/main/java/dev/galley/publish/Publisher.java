@@ -81,6 +81,15 @@ public final class Publisher {
 
     /** Re-renders everything from the content store: see {@link Rebuild}. */
     public Rebuild.Report rebuild() {
-        return new Rebuild(parts).run(SiteSettings.load(parts.content(), parts.site()));
+        return rebuildInSteps().run();
+    }
+
+    /** A full re-render whose steps the caller takes, each in an invocation of its own: see {@link RebuildRun}. */
+    public RebuildRun rebuildRun(String run) {
+        return new RebuildRun(rebuildInSteps(), parts.site(), run);
+    }
+
+    Rebuild rebuildInSteps() {
+        return new Rebuild(parts, SiteSettings.load(parts.content(), parts.site()));
     }
 }

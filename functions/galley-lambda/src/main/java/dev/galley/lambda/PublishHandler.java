@@ -71,6 +71,8 @@ public final class PublishHandler implements RequestStreamHandler {
     private final PublishSchedule schedule;
     /** Kept across SnapStart's new clients: the key, once read, is not read again. */
     private final DraftLinks drafts;
+    /** Starts a fanned-out re-render; empty: a re-render runs in this invocation. */
+    private volatile Optional<RebuildStarter> fanOut;
     /** Only for the production client; held here because the checkpoint context holds it weakly. */
     final SnapStartPriming priming;
 
@@ -117,6 +119,7 @@ public final class PublishHandler implements RequestStreamHandler {
         this.cdn = Optional.ofNullable(cdn);
         this.clock = clock;
         this.schedule = schedule;
+        this.fanOut = RebuildStarter.fromEnvironment(System.getenv(), config.region());
         S3Client client = s3 != null ? s3 : S3Clients.create(config);
         connect(client);
         this.priming = s3 != null ? null : SnapStartPriming.register(this, config, client);
@@ -127,6 +130,20 @@ public final class PublishHandler implements RequestStreamHandler {
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
                 new S3SiteStore(client, config.siteBucket()), clock, schedule, drafts);
+    }
+
+    /** Re-renders through {@code starter}'s state machine from now on, as {@value RebuildStarter#STATE_MACHINE} says on AWS. */
+    void fanOutThrough(RebuildStarter starter) {
+        this.fanOut = Optional.of(starter);
+    }
+
+    /** The publisher, for {@link RebuildStepHandler}: a chunk renders with the writer's stores and settings. */
+    Publisher publisher() {
+        return publisher;
+    }
+
+    String siteBucket() {
+        return config.siteBucket();
     }
 
     @Override
@@ -184,6 +201,16 @@ public final class PublishHandler implements RequestStreamHandler {
     private ObjectNode handleQueue(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<QueuedChange> messages = QueuedChange.fromEvent(event, config.contentBucket(), config.contentPrefix());
         Set<String> failed = new HashSet<>();
+        for (QueuedChange commit : messages.stream().filter(m -> !m.commitRun().isEmpty()).toList()) {
+            try {
+                commitRebuild(commit.commitRun(), requestId, log);
+            } catch (RuntimeException e) {
+                // Handed back, so the queue retries it and, if it keeps failing, moves it to the dead-letter queue.
+                boolean retryable = e instanceof StoreException s && s.retryable();
+                log.accept(logLine("", retryable ? "failed-will-retry" : "failed", "rebuild " + commit.commitRun() + ": " + e.getMessage(), 0).toString());
+                failed.add(commit.messageId());
+            }
+        }
         List<QueuedChange> rebuilds = messages.stream().filter(QueuedChange::rebuild).toList();
         if (!rebuilds.isEmpty()) {
             try {
@@ -369,9 +396,30 @@ public final class PublishHandler implements RequestStreamHandler {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    /**
+     * Re-renders the site: in this invocation, or, where a state machine is configured, by starting it and returning
+     * (its last step sends the commit back to this function's queue, {@link #commitRebuild}).
+     */
     private ObjectNode rebuild(String requestId, Consumer<String> log) {
+        if (fanOut.isPresent()) {
+            // Lambda's retries keep the request id, and Step Functions refuses a second execution of one name.
+            String run = "rebuild-" + requestId.replaceAll("[^A-Za-z0-9_-]", "-");
+            run = run.substring(0, Math.min(80, run.length()));
+            fanOut.get().start(run);
+            log.accept(logLine("", "rebuild-started", run, 0).toString());
+            return JSON.createObjectNode().put("started", run);
+        }
         long started = System.nanoTime();
-        Rebuild.Report report = publisher.rebuild();
+        return reportRebuild(publisher.rebuild(), started, requestId, log);
+    }
+
+    /** Commits a fanned-out re-render whose chunks are all rendered: one writer writes the manifest. */
+    private ObjectNode commitRebuild(String run, String requestId, Consumer<String> log) {
+        long started = System.nanoTime();
+        return reportRebuild(publisher.rebuildRun(run).commit(), started, requestId, log);
+    }
+
+    private ObjectNode reportRebuild(Rebuild.Report report, long started, String requestId, Consumer<String> log) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         report.rejected().forEach(e -> {
             ObjectNode line = logLine(config.contentPrefix() + e.file(), "rejected", e.getMessage(), 0);

@@ -18,8 +18,13 @@ import java.util.List;
  * @param change     the change (a wake-up is one of its key), or null
  * @param rebuild    a full re-render
  * @param unreadable why the body is not an S3 event, or empty
+ * @param commitRun  the fanned-out re-render whose chunks are all rendered, to commit; "" for other messages
  */
-record QueuedChange(String messageId, S3Notification change, boolean rebuild, String unreadable) {
+record QueuedChange(String messageId, S3Notification change, boolean rebuild, String unreadable, String commitRun) {
+
+    QueuedChange(String messageId, S3Notification change, boolean rebuild, String unreadable) {
+        this(messageId, change, rebuild, unreadable, "");
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +49,8 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
                 String action = body.path("action").asText("");
                 if (action.equals(REBUILD)) {
                     messages.add(new QueuedChange(id, null, true, ""));
+                } else if (action.equals(COMMIT_REBUILD)) {
+                    messages.add(new QueuedChange(id, null, false, "", body.path("run").asText("")));
                 } else if (action.equals(WakeEvent.ACTION)) {
                     messages.add(new QueuedChange(id, S3Notification.wakeUp(contentBucket, contentPrefix + WakeEvent.keyOf(body)), false, ""));
                 } else {
@@ -59,8 +66,10 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
 
     /** The body of a message asking for a full re-render. */
     static final String REBUILD = "rebuild";
+    /** The body of the message a fanned-out re-render's state machine ends with: {@code "run"} is ready to commit. */
+    static final String COMMIT_REBUILD = "commit-rebuild";
 
     boolean isReadable() {
-        return change != null || rebuild;
+        return change != null || rebuild || !commitRun.isEmpty();
     }
 }

@@ -1,0 +1,227 @@
+package dev.galley.publish;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A re-render cut into chunks makes the site that one pass over every article makes, whatever changes meanwhile. */
+class ChunkedRebuildTest {
+
+    /** A small blog with what a re-render decides across chunks: neighbours, a shared slug, a broken replacement, a draft, images. */
+    private static void writeBlog(InMemoryStores.Content content) {
+        content.put("site.yaml", "title: Field notes\npageSize: 2\n");
+        content.put("posts/2026-01-05-zero-downtime.md", """
+                ---
+                title: Zero-downtime migrations
+                tags: [PostgreSQL, DevOps]
+                ---
+                Add the column first, backfill in batches, then switch reads. ![plan](../media/plan.png)
+                See [the checklist](/articles/checklist/).
+                """);
+        content.put("posts/checklist.md", "---\ntitle: A release checklist\ndate: 2026-01-07\ntags: [DevOps]\n---\nOne list for every release.\n");
+        content.put("posts/twin-a.md", "---\ntitle: Twin from A\ndate: 2026-01-09\nslug: twin\n---\nClaims /articles/twin/ first by date.\n");
+        content.put("posts/twin-b.md", "---\ntitle: Twin from B\ndate: 2026-01-08\nslug: twin\n---\nThe earlier date owns the URL.\n");
+        content.put("posts/wip.md", "---\ntitle: Work in progress\ndate: 2026-01-10\ndraft: true\n---\nNot yet.\n");
+        content.put("posts/broken-link.md", "---\ntitle: Links to nothing\ndate: 2026-01-03\n---\nSee [gone](/articles/gone/).\n");
+        content.put("posts/rust.md", "---\ntitle: Rust in production\ndate: 2026-01-02\ntags: [Rust]\n---\nOwnership, in anger.\n");
+        content.put("posts/later.md", "---\ntitle: Held back\ndate: 2099-01-01\n---\nNot yet either.\n");
+        content.put("notes.txt", "not an article");
+        content.files.put("media/plan.png", png());
+        content.files.put("media/logo.png", "not a png".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] png() {
+        try {
+            return ImageSizePublishingTest.png(4, 3);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The blog published, then one article replaced by a broken version: its last good version stays up. */
+    private static Stores publishedBlog() {
+        Stores stores = new Stores();
+        writeBlog(stores.content);
+        stores.publisher.rebuild();
+        stores.content.put("posts/rust.md", "---\ntitle: Rust in production\ndate: someday\n---\nBroken date.\n");
+        return stores;
+    }
+
+    private record Stores(InMemoryStores.Content content, InMemoryStores.Site site, Publisher publisher) {
+        Stores() {
+            this(new InMemoryStores.Content(), new InMemoryStores.Site());
+        }
+
+        Stores(InMemoryStores.Content content, InMemoryStores.Site site) {
+            this(content, site, new Publisher(content, site));
+        }
+
+        /** Every object and its bytes, and every author's status. */
+        Map<String, String> everything() {
+            Map<String, String> all = new TreeMap<>();
+            site.objects.forEach((path, stored) -> all.put(path, new String(stored.bytes(), StandardCharsets.UTF_8)));
+            content.statuses.forEach((key, status) -> all.put("status of " + key, status.toString()));
+            return all;
+        }
+    }
+
+    @Test
+    void aReRenderByChunksOfThreeWritesWhatOnePassWrites() {
+        Stores onePass = publishedBlog();
+        Stores chunked = publishedBlog();
+
+        Rebuild.Report whole = onePass.publisher.rebuildInSteps().run(Integer.MAX_VALUE);
+        Rebuild.Report byChunks = chunked.publisher.rebuildInSteps().run(3);
+
+        assertEquals(onePass.everything(), chunked.everything());
+        assertEquals(whole.rejected().stream().map(Throwable::getMessage).toList(), byChunks.rejected().stream().map(Throwable::getMessage).toList());
+        assertEquals(List.of(whole.published(), whole.drafts(), whole.scheduled(), whole.brokenLinks()),
+                List.of(byChunks.published(), byChunks.drafts(), byChunks.scheduled(), byChunks.brokenLinks()));
+        assertTrue(chunked.site.objects.containsKey("articles/rust/index.html"), "the broken file's last good version stays up");
+        assertEquals(1, byChunks.brokenLinks(), "the link to a missing page is found across chunks");
+    }
+
+    @Test
+    void aRunWhoseStepsKeepTheirRecordsAsJsonWritesWhatOnePassWrites() throws java.io.IOException {
+        Stores onePass = publishedBlog();
+        Stores stepped = publishedBlog();
+        onePass.publisher.rebuild();
+
+        String chunksPath = stepped.publisher.rebuildRun("run-1").plan(3);
+        List<RebuildRun.Chunk> chunks = List.of(ManifestCodec.MAPPER.readValue(stepped.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
+        // Each step in an invocation of its own: a new Rebuild, as each reads site.yaml anew.
+        chunks.forEach(chunk -> stepped.publisher.rebuildRun("run-1").read(chunk));
+        stepped.publisher.rebuildRun("run-1").list();
+        chunks.forEach(chunk -> stepped.publisher.rebuildRun("run-1").render(chunk));
+        stepped.publisher.rebuildRun("run-1").commit();
+
+        assertEquals(4, chunks.size());
+        assertEquals(onePass.everything(), stepped.everything(), "the same site, and nothing of the run left under " + RebuildRun.ROOT);
+    }
+
+    @Test
+    void aRunNameThatCouldLeaveItsFolderIsRefused() {
+        Stores stores = new Stores();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> stores.publisher.rebuildRun("../manifest"));
+    }
+
+    @Test
+    void thePlanCutsArticlesAndImagesInKeyOrder() {
+        Stores stores = publishedBlog();
+        RebuildState.Plan plan = stores.publisher.rebuildInSteps().plan(3);
+        assertEquals(List.of(
+                List.of("media/logo.png", "media/plan.png", "posts/2026-01-05-zero-downtime.md"),
+                List.of("posts/broken-link.md", "posts/checklist.md", "posts/later.md"),
+                List.of("posts/rust.md", "posts/twin-a.md", "posts/twin-b.md"),
+                List.of("posts/wip.md")), plan.chunks());
+    }
+
+    /** Where between the steps an author's change lands. */
+    enum Moment { AFTER_PLAN, AFTER_READ, AFTER_LIST, AFTER_RENDER }
+
+    /** An edit that moves the article among its neighbours, a deletion of a URL's owner, and a new file. */
+    private static final Consumer<InMemoryStores.Content> AUTHOR_CHANGES = content -> {
+        content.put("posts/checklist.md", "---\ntitle: The release checklist, revised\ndate: 2026-01-01\ntags: [Ops]\n---\nShorter now.\n");
+        content.files.remove("posts/twin-b.md");
+        content.put("posts/new.md", "---\ntitle: Brand new\ndate: 2026-01-06\n---\nUploaded during the re-render.\n");
+    };
+
+    @ParameterizedTest
+    @EnumSource(Moment.class)
+    void sourcesChangedWhileChunksRenderArePublishedAsTheyAreNow(Moment moment) {
+        Stores chunked = publishedBlog();
+        Rebuild steps = chunked.publisher.rebuildInSteps();
+        RebuildState.Plan plan = steps.plan(3);
+        changeAt(Moment.AFTER_PLAN, moment, chunked);
+        List<RebuildState.ChunkRead> read = plan.chunks().stream().map(chunk -> steps.read(chunk, plan::base)).toList();
+        changeAt(Moment.AFTER_READ, moment, chunked);
+        RebuildState.Listing listing = Rebuild.list(plan.base(), read);
+        changeAt(Moment.AFTER_LIST, moment, chunked);
+        List<RebuildState.ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
+                .mapToObj(i -> steps.render(plan.chunks().get(i), read.get(i), listing.listed())).toList();
+        changeAt(Moment.AFTER_RENDER, moment, chunked);
+        steps.commit(plan, read, listing, rendered);
+        // The new file's notification is delivered too, at any time: a sync is idempotent.
+        chunked.publisher.publish(List.of(SourceChange.of("posts/new.md")), () -> true);
+
+        Stores fresh = publishedBlog();
+        AUTHOR_CHANGES.accept(fresh.content);
+        fresh.publisher.rebuild();
+
+        assertEquals(withoutState(fresh.everything()), withoutState(chunked.everything()));
+        assertTrue(chunked.site.objects.get("articles/checklist/index.html") != null
+                && new String(chunked.site.objects.get("articles/checklist/index.html").bytes(), StandardCharsets.UTF_8).contains("Shorter now."));
+    }
+
+    private static void changeAt(Moment now, Moment chosen, Stores stores) {
+        if (now == chosen) {
+            AUTHOR_CHANGES.accept(stores.content);
+        }
+    }
+
+    /** Without Galley's own state, whose root's revision counts commits (the re-synced changes make one more). */
+    private static Map<String, String> withoutState(Map<String, String> everything) {
+        Map<String, String> served = new TreeMap<>(everything);
+        served.keySet().removeIf(path -> path.startsWith(StatePieces.FOLDER));
+        return served;
+    }
+
+    /** The steps up to the commit, each in an invocation of its own, for a run that then commits. */
+    private static RebuildRun renderedRun(Stores stores) throws java.io.IOException {
+        String chunksPath = stores.publisher.rebuildRun("run-1").plan(3);
+        List<RebuildRun.Chunk> chunks = List.of(ManifestCodec.MAPPER.readValue(stores.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
+        chunks.forEach(chunk -> stores.publisher.rebuildRun("run-1").read(chunk));
+        stores.publisher.rebuildRun("run-1").list();
+        chunks.forEach(chunk -> stores.publisher.rebuildRun("run-1").render(chunk));
+        return stores.publisher.rebuildRun("run-1");
+    }
+
+    private static final String NEW_ARTICLE = "---\ntitle: Feature flags without regret\ndate: 2026-01-12\ntags: [DevOps]\n---\nShip dark, then turn it on.\n";
+
+    @Test
+    void theCommitStepWritesTheManifestAfterEveryOtherFile() throws java.io.IOException {
+        Stores stores = publishedBlog();
+        stores.content.put("posts/flags.md", NEW_ARTICLE);
+        RebuildRun run = renderedRun(stores);
+        List<String> written = new java.util.ArrayList<>();
+        stores.site.beforeWrite = written::add;
+
+        run.commit();
+
+        assertTrue(written.contains("index.html"), "the home page lists the new article: " + written);
+        assertEquals(StatePieces.ROOT, written.get(written.size() - 1), "the manifest is written last: " + written);
+    }
+
+    @Test
+    void aCommitStepThatFailsAtTheManifestIsRunAgainInFullAndMakesTheOnePassSite() throws java.io.IOException {
+        Stores onePass = publishedBlog();
+        Stores stepped = publishedBlog();
+        onePass.content.put("posts/flags.md", NEW_ARTICLE);
+        stepped.content.put("posts/flags.md", NEW_ARTICLE);
+        onePass.publisher.rebuild();
+        RebuildRun run = renderedRun(stepped);
+        byte[] manifestBefore = stepped.site.objects.get(StatePieces.ROOT).bytes();
+        stepped.site.beforeWrite = path -> {
+            if (path.equals(StatePieces.ROOT)) {
+                throw new StoreException("S3 answered 503 to the manifest's PUT", true, null);
+            }
+        };
+
+        org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, run::commit);
+
+        org.junit.jupiter.api.Assertions.assertArrayEquals(manifestBefore, stepped.site.objects.get(StatePieces.ROOT).bytes(), "nothing is committed");
+        stepped.site.beforeWrite = path -> { };
+        stepped.publisher.rebuildRun("run-1").commit();
+        assertEquals(onePass.everything(), stepped.everything());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.galley.lambda;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Builds the Step Functions client of a container, like {@link SchedulerClients}: nothing left for the SDK to search. */
+final class SfnClients {
+
+    private SfnClients() {
+    }
+
+    static SfnClient create(String region) {
+        return create(region, S3Clients.credentials(System.getenv()), Optional.empty());
+    }
+
+    /** @param endpoint an endpoint override, for tests against a local server */
+    static SfnClient create(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+        var builder = SfnClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(3))
+                        .socketTimeout(Duration.ofSeconds(20))
+                        .build())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}
