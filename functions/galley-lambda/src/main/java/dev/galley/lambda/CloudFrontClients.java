@@ -1,7 +1,6 @@
 package dev.galley.lambda;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
@@ -28,15 +27,6 @@ public final class CloudFrontClients {
 
     /** @param endpoint an endpoint override, for tests against a local HTTP server */
     public static CloudFrontClient create(AwsCredentialsProvider credentials, Optional<URI> endpoint) {
-        var builder = CloudFrontClient.builder()
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(20))
-                        .build())
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return AwsClients.build(CloudFrontClient.builder(), Region.US_EAST_1, credentials, endpoint, Duration.ofSeconds(20));
     }
 }

@@ -1,7 +1,6 @@
 package dev.galley.lambda;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -22,15 +21,6 @@ public final class SecretsManagerClients {
 
     /** @param endpoint an endpoint override, for tests against a local server */
     public static SecretsManagerClient create(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
-        var builder = SecretsManagerClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(10))
-                        .build())
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(20)));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return AwsClients.build(SecretsManagerClient.builder(), Region.of(region), credentials, endpoint, Duration.ofSeconds(10));
     }
 }

@@ -1,7 +1,6 @@
 package dev.galley.lambda;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -21,15 +20,6 @@ final class SfnClients {
 
     /** @param endpoint an endpoint override, for tests against a local server */
     static SfnClient create(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
-        var builder = SfnClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(20))
-                        .build())
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return AwsClients.build(SfnClient.builder(), Region.of(region), credentials, endpoint, Duration.ofSeconds(20));
     }
 }
