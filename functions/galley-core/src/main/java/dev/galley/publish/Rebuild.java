@@ -66,13 +66,14 @@ public final class Rebuild {
         Plan plan = plan(chunkSize);
         // In one process the render step takes the articles the read step parsed (about the site's HTML in memory)
         // instead of parsing them again, as an invocation of its own must.
+        // One reader and one renderer serve every chunk: each reads the theme the plan published when it is made.
         Map<String, Article> parsed = new ConcurrentHashMap<>();
-        List<ChunkRead> read = plan.chunks().stream()
-                .map(chunk -> new ChunkReader(parts, settings, plan::base).read(chunk, parsed)).toList();
+        ChunkReader reader = new ChunkReader(parts, settings, plan::base);
+        List<ChunkRead> read = plan.chunks().stream().map(chunk -> reader.read(chunk, parsed)).toList();
         Listing listing = list(plan.base(), read);
+        ChunkRenderer renderer = new ChunkRenderer(parts, settings);
         List<ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
-                .mapToObj(i -> new ChunkRenderer(parts, settings)
-                        .render(plan.chunks().get(i), listing.listed(), parsed, etagsRead(read.get(i)))).toList();
+                .mapToObj(i -> renderer.render(plan.chunks().get(i), listing.listed(), parsed, etagsRead(read.get(i)))).toList();
         return commit(plan, read, listing, rendered);
     }
 
