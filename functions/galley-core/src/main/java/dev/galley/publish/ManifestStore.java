@@ -1,6 +1,5 @@
 package dev.galley.publish;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** The site's state: reads the manifest, and commits the next one (the only conditional write Galley makes). */
@@ -27,7 +26,7 @@ final class ManifestStore {
      * @throws CommitRefusedException when somebody did
      */
     void commit(Snapshot base, Manifest next) {
-        if (!StatePieces.commit(site, base, next, Map.of())) {
+        if (!StatePieces.commit(site, base, next)) {
             throw new CommitRefusedException(StatePieces.ROOT);
         }
     }

@@ -168,7 +168,7 @@ public final class StatePieces {
      *
      * @return false when another commit came first; the shards written for this one are then left unnamed
      */
-    static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next, Map<String, String> metadata) {
+    static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next) {
         Root before = last.manifest() == base.value() ? last.root() : base.version().isPresent()
                 ? site.read(ROOT).map(stored -> parseRoot(stored.bytes())).orElse(Root.NONE) : Root.NONE;
         Map<Section, List<String>> names = new HashMap<>();
@@ -182,7 +182,7 @@ public final class StatePieces {
         });
         Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS));
         try {
-            site.write(new SiteFile(ROOT, write(root), ContentKind.INTERNAL_JSON), metadata, SiteStore.Condition.of(base.version()));
+            site.write(new SiteFile(ROOT, write(root), ContentKind.INTERNAL_JSON), Map.of(), SiteStore.Condition.of(base.version()));
         } catch (WriteConflictException e) {
             return false;
         }

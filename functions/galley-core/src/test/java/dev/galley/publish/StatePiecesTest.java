@@ -59,7 +59,7 @@ class StatePiecesTest {
     }
 
     private boolean commit(Manifest next) {
-        return StatePieces.commit(site, StatePieces.read(site), next, Map.of());
+        return StatePieces.commit(site, StatePieces.read(site), next);
     }
 
     @Test
@@ -106,7 +106,7 @@ class StatePiecesTest {
         assertTrue(commit(stale.value().with(entry(1, "first"))));
         byte[] root = site.objects.get(StatePieces.ROOT).bytes();
         int deletes = site.deletes;
-        assertFalse(StatePieces.commit(site, stale, stale.value().with(entry(2, "second")), Map.of()));
+        assertFalse(StatePieces.commit(site, stale, stale.value().with(entry(2, "second"))));
         assertArrayEquals(root, site.objects.get(StatePieces.ROOT).bytes());
         assertEquals(deletes, site.deletes);
         assertEquals("first", StatePieces.read(site).value().byPath("articles/post-1/").sourceEtag());
@@ -130,7 +130,7 @@ class StatePiecesTest {
         assertEquals(7, old.value().revision());
         assertEquals("designing-dashboards.md", old.value().byPath("articles/designing-dashboards/").sourceKey());
 
-        assertTrue(StatePieces.commit(site, old, new Manifest(8, old.value().entries(), old.value().retired(), old.value().claims()), Map.of()));
+        assertTrue(StatePieces.commit(site, old, new Manifest(8, old.value().entries(), old.value().retired(), old.value().claims())));
         assertNull(site.objects.get(ManifestCodec.PATH), "the single file is gone once the pieces hold it");
         StatePieces.forgetShards();
         Manifest migrated = StatePieces.read(site).value();
