@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,9 @@ import java.util.concurrent.atomic.LongAdder;
  * deployed stack's path instead: EventBridge-shaped events on an SQS FIFO queue (ElasticMQ in process) in one
  * message group, handed to one function in batches of 10 with ReportBatchItemFailures (visibility timeout 1 s, not
  * the template's 600 s). Wall time depends on what else the machine runs; request and retry counts much less.
+ *
+ * <p>{@code --existing N} first publishes N other articles (one full re-render, no notifications), so the burst
+ * lands on a site of that size: {@code Burst 1000 create-queue --existing 10000}.
  */
 public final class Burst {
 
@@ -87,8 +91,15 @@ public final class Burst {
     }
 
     public static void main(String[] args) throws Exception {
-        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length)
+        List<String> arguments = new ArrayList<>(List.of(args));
+        int existing = 0;
+        int option = arguments.indexOf("--existing");
+        if (option >= 0) {
+            existing = Integer.parseInt(arguments.get(option + 1));
+            arguments.subList(option, option + 2).clear();
+        }
+        int articles = !arguments.isEmpty() ? Integer.parseInt(arguments.get(0)) : 200;
+        List<String> scenarios = arguments.size() > 1 ? arguments.subList(1, arguments.size())
                 : List.of("create", "delete", "mix", "create-faults", "mix-faults");
         Map<String, Burst> self = new ConcurrentHashMap<>();
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory()
@@ -97,12 +108,12 @@ public final class Burst {
                 .build().start()) {
             Burst burst = new Burst(server);
             self.put("burst", burst);
-            System.out.printf("burst of %d source changes, %d concurrent invocations, %d cores, Java %s%n",
-                    articles, INVOCATIONS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            burst.run("create-queue", 50, false);  // warms up the JIT, so the first scenario is not charged for it
+            System.out.printf("burst of %d source changes into a site of %d other articles, %d concurrent invocations, %d cores, Java %s%n",
+                    articles, existing, INVOCATIONS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            burst.run("create-queue", 50, 0, false);  // warms up the JIT, so the first scenario is not charged for it
             try {
                 for (String scenario : scenarios) {
-                    burst.run(scenario, articles, true);
+                    burst.run(scenario, articles, existing, true);
                 }
             } finally {
                 if (burst.sqs != null) {
@@ -120,7 +131,7 @@ public final class Burst {
         });
     }
 
-    private void run(String scenario, int articles, boolean print) throws Exception {
+    private void run(String scenario, int articles, int existing, boolean print) throws Exception {
         run++;
         String content = "content-" + run;
         String site = "site-" + run;
@@ -170,6 +181,10 @@ public final class Burst {
                 expected = articles - (seeded - edits);
             }
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        }
+        if (existing > 0) {
+            seedOthers(config, existing);
+            expected += existing;
         }
 
         Counters counters = new Counters(content, site);
@@ -257,6 +272,27 @@ public final class Burst {
         for (int i = 0; i < count; i++) {
             put(config.contentBucket(), i, "v1");
         }
+        rebuild(config);
+    }
+
+    /** Publishes {@code count} articles the scenario does not touch (keys {@code old-NNNNN.md}), with one full rebuild. */
+    private void seedOthers(FunctionConfig config, int count) throws Exception {
+        List<Runnable> writes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            writes.add(() -> {
+                String text = "---\ntitle: Earlier post " + n + "\ndate: 2025-" + String.format("%02d-%02d", 1 + n % 12, 1 + n % 28)
+                        + "\ntags: [" + TAGS[n % TAGS.length] + "]\n---\nThe body of earlier post " + n + ".\n";
+                author.putObject(r -> r.bucket(config.contentBucket()).key(String.format("old-%05d.md", n)), RequestBody.fromString(text));
+            });
+        }
+        allAtOnce(writes);
+        long started = System.nanoTime();
+        rebuild(config);
+        System.out.printf("%nseeded %,d other articles (full re-render %,d ms)%n", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void rebuild(FunctionConfig config) throws Exception {
         try (S3Client client = client(config, null)) {
             new PublishHandler(config, client).handleRequest(new ByteArrayInputStream("{\"action\":\"rebuild\"}".getBytes(StandardCharsets.UTF_8)),
                     new ByteArrayOutputStream(), QuietContext.INSTANCE);
@@ -341,12 +377,16 @@ public final class Burst {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Counts the function's HTTP requests (SDK retries included) by operation and object, and its 412s. */
+    /**
+     * Counts the function's HTTP requests (SDK retries included) by operation and kind of object, and its 412s. An
+     * article page's first PUT in the scenario is its own page; a later one re-renders it as a neighbour.
+     */
     private static final class Counters implements ExecutionInterceptor {
         private final String content;
         private final String site;
         private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
         private final Map<String, LongAdder> conflicts = new ConcurrentHashMap<>();
+        private final Set<String> pagesWritten = ConcurrentHashMap.newKeySet();
 
         Counters(String content, String site) {
             this.content = content;
@@ -355,22 +395,27 @@ public final class Burst {
 
         @Override
         public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            requests.computeIfAbsent(name(context.request(), attributes), k -> new LongAdder()).increment();
+            requests.computeIfAbsent(name(context.request(), attributes, true), k -> new LongAdder()).increment();
         }
 
         @Override
         public void afterTransmission(software.amazon.awssdk.core.interceptor.Context.AfterTransmission context, ExecutionAttributes attributes) {
             int status = context.httpResponse().statusCode();
             if (status == 412 || status == 409) {
-                conflicts.computeIfAbsent(name(context.request(), attributes), k -> new LongAdder()).increment();
+                conflicts.computeIfAbsent(name(context.request(), attributes, false), k -> new LongAdder()).increment();
             }
         }
 
-        private String name(SdkRequest request, ExecutionAttributes attributes) {
+        private String name(SdkRequest request, ExecutionAttributes attributes, boolean sending) {
             String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
             String bucket = request.getValueForField("Bucket", String.class).orElse("");
             String key = request.getValueForField("Key", String.class).orElse("");
-            return operation + " " + objectKind(bucket, key);
+            String kind = objectKind(bucket, key);
+            if (operation.equals("PutObject") && kind.equals("article page")) {
+                boolean first = sending ? pagesWritten.add(key) : !pagesWritten.contains(key);
+                kind = first ? "article page (own)" : "article page (neighbour)";
+            }
+            return operation + " " + kind;
         }
 
         private String objectKind(String bucket, String key) {
@@ -380,23 +425,73 @@ public final class Burst {
             if (!bucket.equals(site)) {
                 return bucket;
             }
-            if (key.startsWith(StatePieces.FOLDER)) {
-                return "manifest";
+            if (key.equals(StatePieces.ROOT)) {
+                return "state root";
+            }
+            if (key.startsWith("_galley/")) {
+                return "state shard";
             }
             if (key.startsWith("articles/")) {
                 return "article page";
             }
-            return key.isEmpty() ? "" : "index page";
+            if (key.startsWith("tags/")) {
+                return key.endsWith(".xml") ? "tag feed" : "tag page";
+            }
+            if (key.equals("feed.xml") || key.equals("index.xml") || key.equals("rss.xml")) {
+                return "site feed";
+            }
+            if (key.startsWith("sitemap")) {
+                return "sitemap";
+            }
+            if (key.startsWith("search")) {
+                return "search index";
+            }
+            if (key.equals("index.html") || key.startsWith("page/")) {
+                return "home/archive page";
+            }
+            return key.isEmpty() ? "" : "other";
+        }
+
+        /** The breakdown the issue asks for: what each kind of work costs a change. */
+        private static String category(String name) {
+            String operation = name.substring(0, name.indexOf(' '));
+            String kind = name.substring(name.indexOf(' ') + 1);
+            if (operation.equals("HeadObject")) {
+                return "HEAD before a write";
+            }
+            if (operation.equals("DeleteObject")) {
+                return "delete";
+            }
+            if (operation.endsWith("Tagging")) {
+                return "status tags";
+            }
+            if (kind.equals("source")) {
+                return "read source";
+            }
+            if (kind.startsWith("state")) {
+                return "state (root and shards)";
+            }
+            if (kind.equals("article page (own)")) {
+                return "article's own page";
+            }
+            if (kind.equals("article page (neighbour)")) {
+                return "neighbour pages";
+            }
+            return "index pages (home, tags, feeds, sitemap, search)";
         }
 
         void print(int changes) {
             long total = requests.values().stream().mapToLong(LongAdder::sum).sum();
             System.out.printf("  S3 requests by the function: %,d, %.1f per change%n", total, (double) total / changes);
-            new TreeMap<>(requests).forEach((name, count) -> System.out.printf("    %-28s %7.2f per change%n", name, (double) count.sum() / changes));
+            Map<String, Long> byCategory = new TreeMap<>();
+            requests.forEach((name, count) -> byCategory.merge(category(name), count.sum(), Long::sum));
+            byCategory.forEach((category, count) -> System.out.printf("    %-50s %7.2f per change%n", category, (double) count / changes));
+            System.out.println("  by operation and object:");
+            new TreeMap<>(requests).forEach((name, count) -> System.out.printf("    %-50s %7.2f per change%n", name, (double) count.sum() / changes));
             long conflictTotal = conflicts.values().stream().mapToLong(LongAdder::sum).sum();
             System.out.printf("  conditional writes refused (412/409), i.e. Publisher retries: %,d, %.2f per change%n",
                     conflictTotal, (double) conflictTotal / changes);
-            new TreeMap<>(conflicts).forEach((name, count) -> System.out.printf("    %-28s %7.2f per change%n", name, (double) count.sum() / changes));
+            new TreeMap<>(conflicts).forEach((name, count) -> System.out.printf("    %-50s %7.2f per change%n", name, (double) count.sum() / changes));
         }
     }
 
