@@ -37,8 +37,21 @@ final class ArticlePages {
      * @return true when it wrote, false when the stored page has exactly these bytes
      */
     boolean writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn) {
+        return writePage(renderer, article, sourceKey, sourceEtag, listedIn, false);
+    }
+
+    /**
+     * Writes the page of an article whose entry a batch changed, or whose neighbours it changed: its bytes are expected
+     * to differ from the stored page's, so they are not asked for ({@link SiteWriter#writeExpectingChange}).
+     */
+    boolean writeChangedPage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn) {
+        return writePage(renderer, article, sourceKey, sourceEtag, listedIn, true);
+    }
+
+    private boolean writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn, boolean changed) {
         SiteFile page = renderer.article(article, neighbours(listedIn, article.summary().path()));
-        return writer.writeIfChanged(page, Map.of(SiteWriter.SOURCE, sourceKey, SiteWriter.SOURCE_ETAG, sourceEtag));
+        Map<String, String> metadata = Map.of(SiteWriter.SOURCE, sourceKey, SiteWriter.SOURCE_ETAG, sourceEtag);
+        return changed ? writer.writeExpectingChange(page, metadata) : writer.writeIfChanged(page, metadata);
     }
 
     /**
@@ -51,13 +64,17 @@ final class ArticlePages {
                 .filter(e -> !written.contains(e.getKey()) && old.containsKey(e.getKey()) && !e.getValue().equals(old.get(e.getKey())))
                 .map(Map.Entry::getKey).toList();
         Parallel.map(IndexPages.PAGES, moved, path -> {
-            rerender(parser, renderer, after, after.byPath(path));
+            rerender(parser, renderer, after, after.byPath(path), true);
             return null;
         });
     }
 
     /** Renders a listed article's page again from the source version the manifest lists. */
     void rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry) {
+        rerender(parser, renderer, manifest, entry, false);
+    }
+
+    private void rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry, boolean changed) {
         Optional<ContentStore.SourceFile> file = listedVersion(entry);
         if (file.isEmpty()) {
             return;
@@ -65,7 +82,7 @@ final class ArticlePages {
         try {
             Article article = parser.parse(entry.sourceKey(), file.get().bytes());
             if (article.summary().path().equals(entry.article().path()) && !article.draft()) {
-                writePage(renderer, article, entry.sourceKey(), entry.sourceEtag(), manifest);
+                writePage(renderer, article, entry.sourceKey(), entry.sourceEtag(), manifest, changed);
             }
         } catch (ArticleException e) {
             // the listed version no longer parses as it did (a new Galley, say); its entry stays until its next change

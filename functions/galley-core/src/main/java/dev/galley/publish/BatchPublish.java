@@ -454,7 +454,7 @@ final class BatchPublish {
             Parallel.map(IndexPages.PAGES, keys, key -> {
                 Read read = reads.get(key);
                 try {
-                    parts.articles().writePage(renderer, read.article(), key, read.file().get().etag(), listed);
+                    parts.articles().writeChangedPage(renderer, read.article(), key, read.file().get().etag(), listed);
                     written.put(read.article().summary().path(), key);
                 } catch (RuntimeException e) {
                     failed(key, e);  // handed back, or failed: the batch is folded again without it

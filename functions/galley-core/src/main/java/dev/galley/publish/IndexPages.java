@@ -53,7 +53,8 @@ final class IndexPages {
         Map<String, IndexPage> old = renderer.indexModels(before.summaries(), versionsOf(before), withListing);
         Map<String, IndexPage> now = renderer.indexModels(after.summaries(), versionsOf(after), withListing);
         List<IndexPage> changedPages = now.values().stream().filter(page -> all || !page.equals(old.get(page.file()))).toList();
-        int changed = Parallel.map(PAGES, changedPages, page -> writer.writeIfChanged(renderer.render(page, bodies), Map.of()) ? page : null).size();
+        int changed = Parallel.map(PAGES, changedPages, page -> (all ? writer.writeIfChanged(renderer.render(page, bodies), Map.of())
+                : writer.writeExpectingChange(renderer.render(page, bodies), Map.of())) ? page : null).size();
         Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
         Parallel.map(PAGES, List.copyOf(gone), path -> {

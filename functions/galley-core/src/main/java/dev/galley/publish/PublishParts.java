@@ -8,10 +8,11 @@ import java.time.Clock;
  * The collaborators a publish is made of, each with one job; a batch ({@link BatchPublish}) and a full re-render
  * ({@link Rebuild}) use the same ones.
  */
-record PublishParts(ContentStore content, SiteStore site, PublishSchedule schedule, SiteWriter writer, ManifestStore manifest,
+record PublishParts(ContentStore content, KnownSite site, PublishSchedule schedule, SiteWriter writer, ManifestStore manifest,
                     ArticlePages articles, MediaSync media, IndexPages indexPages, Statuses statuses, DraftPages drafts) {
 
-    static PublishParts of(ContentStore content, SiteStore site, Clock clock, PublishSchedule schedule, DraftLinks draftLinks) {
+    static PublishParts of(ContentStore content, SiteStore store, Clock clock, PublishSchedule schedule, DraftLinks draftLinks) {
+        KnownSite site = new KnownSite(store);  // one per publisher, as a container has one
         SiteWriter writer = new SiteWriter(site);
         Statuses statuses = new Statuses(content, clock, schedule);
         return new PublishParts(content, site, schedule, writer, new ManifestStore(site), new ArticlePages(content, site, writer),

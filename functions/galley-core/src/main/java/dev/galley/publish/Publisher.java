@@ -76,6 +76,7 @@ public final class Publisher {
      *                 false hands back the changes not started
      */
     public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart) {
+        parts.site().begin();
         return new BatchPublish(parts).run(changes, mayStart);
     }
 
@@ -90,6 +91,7 @@ public final class Publisher {
     }
 
     Rebuild rebuildInSteps() {
+        parts.site().begin();
         return new Rebuild(parts, SiteSettings.load(parts.content(), parts.site()));
     }
 }

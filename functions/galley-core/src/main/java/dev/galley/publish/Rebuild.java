@@ -55,6 +55,7 @@ public final class Rebuild {
     Rebuild(PublishParts parts, SiteSettings settings) {
         this.parts = parts;
         this.settings = settings;
+        parts.site().forget();  // a re-render puts right whatever the site holds, even what a hand changed: it asks for every page
     }
 
     /** Every step in this process, chunk after chunk. */

@@ -26,27 +26,52 @@ final class SiteWriter {
      */
     static final String CONTENT_HASH = "galley-md5";
 
-    private final SiteStore site;
+    private final KnownSite site;
 
-    SiteWriter(SiteStore site) {
+    SiteWriter(KnownSite site) {
         this.site = site;
     }
 
     /**
      * Writes a file unless the stored copy has the same bytes (compared by the hash kept in its metadata), so
-     * that re-rendering an unchanged site writes nothing. A store that keeps no hashes is written without asking.
+     * that re-rendering an unchanged site writes nothing. The stored hash is what this writer knows of the path
+     * ({@link KnownSite}), or else asked for (a HEAD). A store that keeps no hashes is written without asking.
      *
      * @return true when it wrote
      */
     boolean writeIfChanged(SiteFile file, Map<String, String> metadata) {
+        return write(file, metadata, true);
+    }
+
+    /**
+     * Writes a file the caller expects to differ from the stored copy (a page whose content changed between two
+     * revisions of the manifest), unless this writer knows the stored copy has the same bytes; when it knows nothing,
+     * without asking. Asking costs a request whatever the answer, and the answer would save one only when the bytes
+     * are the same, which the caller expects not: so a PUT alone never costs more requests than a HEAD and a PUT.
+     *
+     * @return true when it wrote
+     */
+    boolean writeExpectingChange(SiteFile file, Map<String, String> metadata) {
+        return write(file, metadata, false);
+    }
+
+    private boolean write(SiteFile file, Map<String, String> metadata, boolean askWhenUnknown) {
         if (!site.skipsIdenticalWrites()) {
             site.write(file, metadata, new Condition.None());
             return true;
         }
         Map<String, String> withHash = new HashMap<>(metadata);
         withHash.put(CONTENT_HASH, contentHash(file.bytes()));
-        Optional<SiteStore.Version> stored = site.head(file.path());
-        if (stored.isPresent() && withHash.get(CONTENT_HASH).equals(stored.get().metadata().get(CONTENT_HASH))) {
+        Optional<KnownSite.Known> known = site.known(file.path());
+        Optional<String> stored;
+        if (known.isPresent()) {
+            stored = Optional.ofNullable(known.get().hash());
+        } else if (askWhenUnknown) {
+            stored = site.head(file.path()).map(version -> version.metadata().get(CONTENT_HASH));
+        } else {
+            stored = Optional.empty();
+        }
+        if (stored.isPresent() && withHash.get(CONTENT_HASH).equals(stored.get())) {
             return false;
         }
         site.write(file, withHash, new Condition.None());
