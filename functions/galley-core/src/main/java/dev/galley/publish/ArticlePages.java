@@ -23,6 +23,7 @@ final class ArticlePages {
     private final ContentStore content;
     private final SiteStore site;
     private final SiteWriter writer;
+    private final RecentArticles recent = new RecentArticles();
 
     ArticlePages(ContentStore content, SiteStore site, SiteWriter writer) {
         this.content = content;
@@ -50,6 +51,7 @@ final class ArticlePages {
 
     private boolean writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn, boolean changed) {
         SiteFile page = renderer.article(article, neighbours(listedIn, article.summary().path()));
+        recent.keep(article, sourceEtag, renderer.site());
         Map<String, String> metadata = Map.of(SiteWriter.SOURCE, sourceKey, SiteWriter.SOURCE_ETAG, sourceEtag);
         return changed ? writer.writeExpectingChange(page, metadata) : writer.writeIfChanged(page, metadata);
     }
@@ -75,12 +77,14 @@ final class ArticlePages {
     }
 
     private void rerender(ArticleParser parser, SiteRenderer renderer, Manifest manifest, Manifest.Entry entry, boolean changed) {
-        Optional<ContentStore.SourceFile> file = listedVersion(entry);
-        if (file.isEmpty()) {
+        // The parser reads with the renderer's configuration, which is part of the key.
+        Optional<Article> rendered = recent.get(entry.sourceKey(), entry.sourceEtag(), renderer.site());
+        Optional<ContentStore.SourceFile> file = rendered.isPresent() ? Optional.empty() : listedVersion(entry);
+        if (rendered.isEmpty() && file.isEmpty()) {
             return;
         }
         try {
-            Article article = parser.parse(entry.sourceKey(), file.get().bytes());
+            Article article = rendered.isPresent() ? rendered.get() : parser.parse(entry.sourceKey(), file.get().bytes());
             if (article.summary().path().equals(entry.article().path()) && !article.draft()) {
                 writePage(renderer, article, entry.sourceKey(), entry.sourceEtag(), manifest, changed);
             }

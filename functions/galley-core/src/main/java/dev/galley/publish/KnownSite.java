@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,6 +44,9 @@ final class KnownSite implements SiteStore {
     private final SiteStore site;
     private final boolean remembers;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    /** Folders listed whole the first time a path under one is asked for: a path under one that is not listed is absent. */
+    private final Set<String> wholeFolders;
+    private final Set<String> listed = ConcurrentHashMap.newKeySet();
     /** The token this writer left in {@link #CLAIM} last, null before it left one. */
     private String token;
     /** Whether this operation checked the claim. */
@@ -50,9 +54,11 @@ final class KnownSite implements SiteStore {
     /** Whether the claim is another writer's (or none), so this writer must leave its own before it writes. */
     private boolean mustClaim;
 
-    KnownSite(SiteStore site) {
+    /** @param wholeFolders folders of few objects, each asked for one by one: one listing answers them all */
+    KnownSite(SiteStore site, Set<String> wholeFolders) {
         this.site = site;
         this.remembers = site.skipsIdenticalWrites();
+        this.wholeFolders = Set.copyOf(wholeFolders);
     }
 
     /** A new operation: what is known is used again only once the claim is checked. */
@@ -63,6 +69,7 @@ final class KnownSite implements SiteStore {
     /** Forgets what is known, keeping the claim: what follows asks the store again. */
     void forget() {
         known.clear();
+        listed.clear();
     }
 
     /** What this writer knows of a path, checking the claim first: empty when it knows nothing. */
@@ -71,7 +78,23 @@ final class KnownSite implements SiteStore {
             return Optional.empty();
         }
         check();
-        return Optional.ofNullable(known.get(path));
+        Known found = known.get(path);
+        if (found != null) {
+            return Optional.of(found);
+        }
+        Optional<String> folder = wholeFolders.stream().filter(path::startsWith).findFirst();
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        listWhole(folder.get());
+        return Optional.of(known.getOrDefault(path, Known.ABSENT));
+    }
+
+    private synchronized void listWhole(String folder) {
+        if (!listed.contains(folder)) {
+            site.list(folder).forEach(path -> known.putIfAbsent(path, new Known(true, null)));
+            listed.add(folder);
+        }
     }
 
     /** Checks the claim once an operation: a site another writer wrote (or whose writer we cannot tell) is forgotten. */
@@ -81,7 +104,7 @@ final class KnownSite implements SiteStore {
         }
         Optional<Stored> claim = site.read(CLAIM);
         if (token == null || claim.isEmpty() || !new String(claim.get().bytes(), StandardCharsets.UTF_8).equals(token)) {
-            known.clear();
+            forget();
             mustClaim = true;
         }
         checked = true;

@@ -12,7 +12,7 @@ record PublishParts(ContentStore content, KnownSite site, PublishSchedule schedu
                     ArticlePages articles, MediaSync media, IndexPages indexPages, Statuses statuses, DraftPages drafts) {
 
     static PublishParts of(ContentStore content, SiteStore store, Clock clock, PublishSchedule schedule, DraftLinks draftLinks) {
-        KnownSite site = new KnownSite(store);  // one per publisher, as a container has one
+        KnownSite site = new KnownSite(store, java.util.Set.of(DraftPages.NOTES));  // one per publisher, as a container has one
         SiteWriter writer = new SiteWriter(site);
         Statuses statuses = new Statuses(content, clock, schedule);
         return new PublishParts(content, site, schedule, writer, new ManifestStore(site), new ArticlePages(content, site, writer),
