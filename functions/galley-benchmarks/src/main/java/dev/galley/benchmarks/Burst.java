@@ -428,8 +428,14 @@ public final class Burst {
             if (key.equals(StatePieces.ROOT)) {
                 return "state root";
             }
-            if (key.startsWith("_galley/")) {
+            if (key.equals(StatePieces.FOLDER + "writer")) {
+                return "state: writer's claim";
+            }
+            if (key.startsWith(StatePieces.FOLDER)) {
                 return "state shard";
+            }
+            if (key.startsWith("_galley/")) {
+                return "galley notes (drafts, theme)";
             }
             if (key.startsWith("articles/")) {
                 return "article page";
@@ -462,6 +468,9 @@ public final class Burst {
             if (operation.equals("DeleteObject")) {
                 return "delete";
             }
+            if (operation.startsWith("List")) {
+                return "list";
+            }
             if (operation.endsWith("Tagging")) {
                 return "status tags";
             }
@@ -469,7 +478,10 @@ public final class Burst {
                 return "read source";
             }
             if (kind.startsWith("state")) {
-                return "state (root and shards)";
+                return "state (root, shards, writer's claim)";
+            }
+            if (kind.startsWith("galley notes")) {
+                return "galley notes (drafts, theme)";
             }
             if (kind.equals("article page (own)")) {
                 return "article's own page";

@@ -100,6 +100,11 @@ public final class ArticleParser {
         this.imageSizes = imageSizes;
     }
 
+    /** The configuration it parses with. */
+    public SiteConfig site() {
+        return site;
+    }
+
     /**
      * Parses one source file.
      *

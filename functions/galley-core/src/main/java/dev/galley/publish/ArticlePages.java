@@ -23,12 +23,13 @@ final class ArticlePages {
     private final ContentStore content;
     private final SiteStore site;
     private final SiteWriter writer;
-    private final RecentArticles recent = new RecentArticles();
+    private final RecentArticles recent;
 
-    ArticlePages(ContentStore content, SiteStore site, SiteWriter writer) {
+    ArticlePages(ContentStore content, SiteStore site, SiteWriter writer, RecentArticles recent) {
         this.content = content;
         this.site = site;
         this.writer = writer;
+        this.recent = recent;
     }
 
     /**

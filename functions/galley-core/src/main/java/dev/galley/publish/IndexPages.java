@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -33,11 +34,13 @@ final class IndexPages {
     private final ContentStore content;
     private final SiteStore site;
     private final SiteWriter writer;
+    private final RecentArticles recent;
 
-    IndexPages(ContentStore content, SiteStore site, SiteWriter writer) {
+    IndexPages(ContentStore content, SiteStore site, SiteWriter writer, RecentArticles recent) {
         this.content = content;
         this.site = site;
         this.writer = writer;
+        this.recent = recent;
     }
 
     /**
@@ -115,9 +118,12 @@ final class IndexPages {
     }
 
     private String body(ArticleParser parser, Manifest.Entry entry) {
-        return content.readVersion(entry.sourceKey(), entry.sourceEtag()).map(file -> {
+        Optional<String> kept = recent.feedBody(entry.sourceKey(), entry.sourceEtag(), parser.site());
+        return kept.isPresent() ? kept.get() : content.readVersion(entry.sourceKey(), entry.sourceEtag()).map(file -> {
             try {
-                return parser.parseWithAbsoluteUrls(entry.sourceKey(), file.bytes()).bodyHtml();
+                String body = parser.parseWithAbsoluteUrls(entry.sourceKey(), file.bytes()).bodyHtml();
+                recent.keepFeedBody(entry.sourceKey(), entry.sourceEtag(), parser.site(), body);
+                return body;
             } catch (ArticleException e) {
                 return "";  // broken since it was listed; the entry keeps its summary until its own notification
             }

@@ -14,9 +14,10 @@ record PublishParts(ContentStore content, KnownSite site, PublishSchedule schedu
     static PublishParts of(ContentStore content, SiteStore store, Clock clock, PublishSchedule schedule, DraftLinks draftLinks) {
         KnownSite site = new KnownSite(store, java.util.Set.of(DraftPages.NOTES));  // one per publisher, as a container has one
         SiteWriter writer = new SiteWriter(site);
+        RecentArticles recent = new RecentArticles();
         Statuses statuses = new Statuses(content, clock, schedule);
-        return new PublishParts(content, site, schedule, writer, new ManifestStore(site), new ArticlePages(content, site, writer),
-                new MediaSync(content, site, statuses), new IndexPages(content, site, writer), statuses,
+        return new PublishParts(content, site, schedule, writer, new ManifestStore(site), new ArticlePages(content, site, writer, recent),
+                new MediaSync(content, site, statuses), new IndexPages(content, site, writer, recent), statuses,
                 new DraftPages(draftLinks, site, writer));
     }
 

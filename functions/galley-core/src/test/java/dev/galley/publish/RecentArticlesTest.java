@@ -46,6 +46,19 @@ class RecentArticlesTest {
         assertTrue(recent.get("migrations.md", "etag-1", site).isEmpty());
     }
 
+    @Test
+    void aFeedBodyIsKeptApartFromThePageBodyAndOnlyWithoutImages() throws ArticleException {
+        SiteConfig site = SiteConfig.defaults();
+        String body = new ArticleParser(site).parseWithAbsoluteUrls("migrations.md", POST.getBytes(StandardCharsets.UTF_8)).bodyHtml();
+        recent.keepFeedBody("migrations.md", "etag-1", site, body);
+        recent.keepFeedBody("diagram.md", "etag-1", site,
+                new ArticleParser(site).parseWithAbsoluteUrls("diagram.md", WITH_DIAGRAM.getBytes(StandardCharsets.UTF_8)).bodyHtml());
+
+        assertEquals(body, recent.feedBody("migrations.md", "etag-1", site).orElseThrow());
+        assertTrue(recent.get("migrations.md", "etag-1", site).isEmpty(), "a feed body is no page's article");
+        assertTrue(recent.feedBody("diagram.md", "etag-1", site).isEmpty(), "a body that shows an image is read again");
+    }
+
     private static Article parse(SiteConfig site, String text) throws ArticleException {
         return new ArticleParser(site).parse("migrations.md", text.getBytes(StandardCharsets.UTF_8));
     }
