@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,27 @@ class S3HttpOverS3ProxyTest extends S3HttpContractTest {
                         attempts.add(exchange.operation());
                     }
                 });
+    }
+
+    /** S3Proxy checks SigV4 signatures: what it accepts elsewhere in these tests was signed right. */
+    @Test
+    void aRequestSignedWithAnotherSecretIsRefusedAtOnce() {
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        S3Http forged = new S3Http(server.region(), Optional.of(server.endpoint()),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey() + "x")),
+                Duration.ofSeconds(3), Duration.ofSeconds(5), new S3Observer() {
+                    @Override
+                    public void sending(S3Exchange exchange) {
+                        attempts.add(exchange.operation());
+                    }
+                });
+
+        S3Failure failure = assertThrows(S3Failure.class, () -> forged.list(bucket, ""));
+
+        assertEquals(403, failure.status());
+        assertEquals("SignatureDoesNotMatch", failure.code());
+        assertFalse(failure.retryable());
+        assertEquals(List.of("ListObjectsV2"), attempts);
     }
 
     @Test
