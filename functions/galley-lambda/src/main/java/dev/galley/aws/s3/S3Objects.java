@@ -38,9 +38,5 @@ public final class S3Objects {
      */
     public record Put(String contentType, Optional<String> cacheControl, Map<String, String> metadata,
                       Optional<String> ifMatch, boolean ifNoneMatch) {
-
-        public static Put of(String contentType) {
-            return new Put(contentType, Optional.empty(), Map.of(), Optional.empty(), false);
-        }
     }
 }

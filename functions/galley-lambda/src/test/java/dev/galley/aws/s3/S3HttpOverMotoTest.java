@@ -41,7 +41,7 @@ class S3HttpOverMotoTest extends S3HttpContractTest {
     /** S3 keeps empty path segments; S3Proxy's HTTP server folds them, so this one is checked here only. */
     @Test
     void aKeyWithEmptySegmentsKeepsThem() {
-        String etag = s3.put(bucket, "many//slashes/x.md", "x".getBytes(StandardCharsets.UTF_8), S3Objects.Put.of("text/markdown"));
+        String etag = s3.put(bucket, "many//slashes/x.md", "x".getBytes(StandardCharsets.UTF_8), plain("text/markdown"));
 
         assertEquals(List.of(new S3Objects.Listed("many//slashes/x.md", etag)), s3.list(bucket, "many/"));
         assertEquals("x", sdk.getObjectAsBytes(r -> r.bucket(bucket).key("many//slashes/x.md")).asUtf8String());
