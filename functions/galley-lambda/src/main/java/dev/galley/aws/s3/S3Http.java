@@ -7,8 +7,6 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +22,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -51,7 +53,7 @@ public final class S3Http {
 
     /**
      * @param endpoint      an endpoint override (emulators, the preview): path-style requests to it
-     * @param answerTimeout how long an attempt waits for the answer's headers
+     * @param answerTimeout how long an attempt waits for the whole answer, body included
      */
     public S3Http(String region, Optional<URI> endpoint, AwsCredentialsProvider credentials, Duration connectTimeout,
                   Duration answerTimeout, S3Observer observer) {
@@ -69,19 +71,14 @@ public final class S3Http {
         if (versionId != null) {
             request.query.put("versionId", versionId);
         }
-        return send(request, answer -> {
-            try (InputStream body = answer.body()) {
-                // Closing the stream before its end drops the rest: a file over the limit is refused whole anyway.
-                byte[] bytes = body.readNBytes(limit);
-                return new Answer<>(new S3Objects.Stored(bytes, etag(answer), metadata(answer)), bytes.length);
-            }
-        });
+        request.limit = limit;
+        return send(request, answer -> new S3Objects.Stored(answer.body(), etag(answer), metadata(answer)));
     }
 
     /** HeadObject. */
     public S3Objects.Head head(String bucket, String key) {
         Request request = new Request("HeadObject", SdkHttpMethod.HEAD, bucket, key);
-        return send(request, answer -> new Answer<>(new S3Objects.Head(etag(answer), metadata(answer)), 0));
+        return send(request, answer -> new S3Objects.Head(etag(answer), metadata(answer)));
     }
 
     /** PutObject, with a Content-MD5 S3 checks the body against; returns the new ETag (without quotes). */
@@ -95,12 +92,12 @@ public final class S3Http {
         if (put.ifNoneMatch()) {
             request.headers.put("If-None-Match", "*");
         }
-        return send(request, answer -> new Answer<>(etag(answer), drain(answer)));
+        return send(request, S3Http::etag);
     }
 
     /** DeleteObject (S3 answers 204 whether or not the key existed). */
     public void delete(String bucket, String key) {
-        send(new Request("DeleteObject", SdkHttpMethod.DELETE, bucket, key), answer -> new Answer<>(null, drain(answer)));
+        send(new Request("DeleteObject", SdkHttpMethod.DELETE, bucket, key), answer -> null);
     }
 
     /** ListObjectsV2, every page. */
@@ -129,7 +126,7 @@ public final class S3Http {
     public Map<String, String> tags(String bucket, String key) {
         Request request = new Request("GetObjectTagging", SdkHttpMethod.GET, bucket, key);
         request.query.put("tagging", "");
-        return S3Xml.tags(send(request, S3Http::bytes));
+        return S3Xml.tags(send(request, HttpResponse::body));
     }
 
     /** PutObjectTagging: replaces the object's tags (S3 requires the body's Content-MD5 here). */
@@ -138,7 +135,7 @@ public final class S3Http {
         request.query.put("tagging", "");
         request.body = S3Xml.tagging(tags);
         request.headers.put("Content-Type", "application/xml");
-        send(request, answer -> new Answer<>(null, drain(answer)));
+        send(request, answer -> null);
     }
 
     private <T> List<T> pages(Supplier<Request> firstPage, Function<byte[], S3Xml.Page<T>> parse) {
@@ -147,7 +144,7 @@ public final class S3Http {
         do {
             Request request = firstPage.get();
             request.query.putAll(next);
-            S3Xml.Page<T> page = parse.apply(send(request, S3Http::bytes));
+            S3Xml.Page<T> page = parse.apply(send(request, HttpResponse::body));
             all.addAll(page.items());
             next = page.next();
         } while (!next.isEmpty());
@@ -163,6 +160,8 @@ public final class S3Http {
         final Map<String, String> query = new LinkedHashMap<>();
         final Map<String, String> headers = new LinkedHashMap<>();
         byte[] body;
+        /** How many bytes of the answer's body to keep. */
+        int limit = Integer.MAX_VALUE;
 
         Request(String operation, SdkHttpMethod method, String bucket, String key) {
             this.operation = operation;
@@ -172,16 +171,7 @@ public final class S3Http {
         }
     }
 
-    /** What an answer's reader made of it, and how many body bytes it read. */
-    private record Answer<T>(T value, long bytes) {
-    }
-
-    @FunctionalInterface
-    private interface AnswerReader<T> {
-        Answer<T> read(HttpResponse<InputStream> answer) throws IOException;
-    }
-
-    private <T> T send(Request request, AnswerReader<T> reader) {
+    private <T> T send(Request request, Function<HttpResponse<byte[]>, T> reader) {
         S3Observer.S3Exchange exchange = new S3Observer.S3Exchange(request.operation, request.bucket, request.key,
                 request.body == null ? 0 : request.body.length);
         if (request.body != null) {
@@ -189,30 +179,50 @@ public final class S3Http {
         }
         String what = request.operation + " s3://" + request.bucket + "/" + request.key;
         for (int attempt = 1; ; attempt++) {
-            S3Failure failure;
             observer.sending(exchange);
+            S3Failure failure;
+            HttpResponse<byte[]> answer = null;
             try {
-                HttpResponse<InputStream> answer = http.send(signed(request), HttpResponse.BodyHandlers.ofInputStream());
+                answer = exchange(signed(request), request.limit, what);
+                failure = null;
+            } catch (S3Failure unanswered) {
+                failure = unanswered;
+            }
+            if (answer != null) {
+                observer.received(exchange, answer.statusCode(), answer.body().length);
                 if (answer.statusCode() / 100 == 2) {
-                    Answer<T> read = reader.read(answer);
-                    observer.received(exchange, answer.statusCode(), read.bytes());
-                    return read.value();
+                    return reader.apply(answer);
                 }
-                Answer<byte[]> error = bytes(answer);
-                observer.received(exchange, answer.statusCode(), error.bytes());
-                Map<String, String> fields = error.bytes() == 0 ? Map.of() : S3Xml.error(error.value());
+                Map<String, String> fields = answer.body().length == 0 ? Map.of() : S3Xml.error(answer.body());
                 failure = S3Failure.answered(answer.statusCode(), fields.getOrDefault("Code", ""),
                         fields.getOrDefault("Message", "") + " (" + what + ")");
-            } catch (IOException e) {
-                failure = S3Failure.unanswered(what + ": " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw S3Failure.unanswered(what + ": interrupted", e);
             }
             if (!failure.retryable() || attempt == MAX_ATTEMPTS) {
                 throw failure;
             }
             pause(attempt);
+        }
+    }
+
+    /**
+     * One attempt, answer and body within {@code answerTimeout} (the JDK's own request timeout stops at the headers, and
+     * a body that stalls after them would otherwise hold the invocation until Lambda ends it).
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request, int limit, String what) {
+        // The limit is the object's: an error's XML is read whole.
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, info -> info.statusCode() / 100 == 2 && limit < Integer.MAX_VALUE
+                ? new LimitedBody(limit) : HttpResponse.BodySubscribers.ofByteArray());
+        try {
+            return answer.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw S3Failure.unanswered(what + ": no whole answer within " + answerTimeout.toMillis() + " ms (timed out)", e);
+        } catch (ExecutionException e) {
+            throw S3Failure.unanswered(what + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw S3Failure.unanswered(what + ": interrupted", e);
         }
     }
 
@@ -235,7 +245,7 @@ public final class S3Http {
                 .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
                 .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, !tls)).request();
-        HttpRequest.Builder http = HttpRequest.newBuilder(signed.getUri()).timeout(answerTimeout)
+        HttpRequest.Builder http = HttpRequest.newBuilder(signed.getUri())
                 .method(request.method.name(), request.body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body));
         // The JDK's client sets Host (the same value the signature covers) itself and refuses it from us.
@@ -255,17 +265,6 @@ public final class S3Http {
             Thread.currentThread().interrupt();
             throw S3Failure.unanswered("interrupted while waiting to retry", e);
         }
-    }
-
-    private static Answer<byte[]> bytes(HttpResponse<InputStream> answer) throws IOException {
-        try (InputStream body = answer.body()) {
-            byte[] bytes = body.readAllBytes();
-            return new Answer<>(bytes, bytes.length);
-        }
-    }
-
-    private static long drain(HttpResponse<InputStream> answer) throws IOException {
-        return bytes(answer).bytes();
     }
 
     private static String etag(HttpResponse<?> answer) {

@@ -81,6 +81,44 @@ class S3HttpTimeoutsTest {
         assertEquals(3, requests.get());
     }
 
+    @Test
+    void aBodyThatStallsAfterItsHeadersTimesOutToo() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 1000);
+            OutputStream out = exchange.getResponseBody();
+            out.write("the first bytes".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        S3Http s3 = new S3Http("us-east-1", Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")), Duration.ofSeconds(2), Duration.ofMillis(300), S3Observer.NONE);
+
+        long started = System.nanoTime();
+        S3Failure failure = assertThrows(S3Failure.class, () -> s3.get("content", "post.md", null, 10_000));
+
+        assertEquals(0, failure.status());
+        assertTrue(failure.retryable());
+        assertTrue(failure.getMessage().contains("timed out"), failure.getMessage());
+        assertEquals(3, requests.get());
+        assertTrue(System.nanoTime() - started < 1_400_000_000L, "three attempts of 300 ms and two pauses, not the stalled body's 1.5 s each");
+    }
+
+    @Test
+    void aReadKeepsOnlyItsLimit() throws IOException {
+        S3Http s3 = clientOfScriptedServer(Duration.ZERO, "", Duration.ofSeconds(5));
+
+        assertArrayEquals("hel".getBytes(StandardCharsets.UTF_8), s3.get("content", "post.md", null, 3).bytes());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "500, InternalError", "503, SlowDown", "503, ServiceUnavailable", "429, TooManyRequests",
