@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.galley.aws.s3.S3Http;
+import dev.galley.aws.s3.S3Observer;
 import dev.galley.emulator.DeliveryStats;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.emulator.FaultPlan;
@@ -19,10 +21,6 @@ import dev.galley.publish.StatePieces;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -293,10 +291,8 @@ public final class Burst {
     }
 
     private void rebuild(FunctionConfig config) throws Exception {
-        try (S3Client client = client(config, null)) {
-            new PublishHandler(config, client).handleRequest(new ByteArrayInputStream("{\"action\":\"rebuild\"}".getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), QuietContext.INSTANCE);
-        }
+        new PublishHandler(config, client(config, null)).handleRequest(new ByteArrayInputStream("{\"action\":\"rebuild\"}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), QuietContext.INSTANCE);
     }
 
     private int verify(String content, String site) {
@@ -358,15 +354,8 @@ public final class Burst {
         throw new IllegalStateException("events kept failing: " + delivery.stats());
     }
 
-    private S3Client client(FunctionConfig config, Counters counters) {
-        if (counters == null) {
-            return S3Clients.create(config, credentials(server));
-        }
-        return S3Client.builder().region(Region.of(config.region())).endpointOverride(server.endpoint()).forcePathStyle(true)
-                .credentialsProvider(credentials(server))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(20)).build())
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60)).addExecutionInterceptor(counters))
-                .build();
+    private S3Http client(FunctionConfig config, Counters counters) {
+        return S3Clients.create(config, credentials(server), counters == null ? S3Observer.NONE : counters);
     }
 
     private static StaticCredentialsProvider credentials(EmbeddedS3 server) {
@@ -378,10 +367,10 @@ public final class Burst {
     }
 
     /**
-     * Counts the function's HTTP requests (SDK retries included) by operation and kind of object, and its 412s. An
+     * Counts the function's HTTP requests (retries included) by operation and kind of object, and its 412s. An
      * article page's first PUT in the scenario is its own page; a later one re-renders it as a neighbour.
      */
-    private static final class Counters implements ExecutionInterceptor {
+    private static final class Counters implements S3Observer {
         private final String content;
         private final String site;
         private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
@@ -394,28 +383,24 @@ public final class Burst {
         }
 
         @Override
-        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            requests.computeIfAbsent(name(context.request(), attributes, true), k -> new LongAdder()).increment();
+        public void sending(S3Exchange exchange) {
+            requests.computeIfAbsent(name(exchange, true), k -> new LongAdder()).increment();
         }
 
         @Override
-        public void afterTransmission(software.amazon.awssdk.core.interceptor.Context.AfterTransmission context, ExecutionAttributes attributes) {
-            int status = context.httpResponse().statusCode();
+        public void received(S3Exchange exchange, int status, long bodyBytes) {
             if (status == 412 || status == 409) {
-                conflicts.computeIfAbsent(name(context.request(), attributes, false), k -> new LongAdder()).increment();
+                conflicts.computeIfAbsent(name(exchange, false), k -> new LongAdder()).increment();
             }
         }
 
-        private String name(SdkRequest request, ExecutionAttributes attributes, boolean sending) {
-            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-            String bucket = request.getValueForField("Bucket", String.class).orElse("");
-            String key = request.getValueForField("Key", String.class).orElse("");
-            String kind = objectKind(bucket, key);
-            if (operation.equals("PutObject") && kind.equals("article page")) {
-                boolean first = sending ? pagesWritten.add(key) : !pagesWritten.contains(key);
+        private String name(S3Exchange exchange, boolean sending) {
+            String kind = objectKind(exchange.bucket(), exchange.key());
+            if (exchange.operation().equals("PutObject") && kind.equals("article page")) {
+                boolean first = sending ? pagesWritten.add(exchange.key()) : !pagesWritten.contains(exchange.key());
                 kind = first ? "article page (own)" : "article page (neighbour)";
             }
-            return operation + " " + kind;
+            return exchange.operation() + " " + kind;
         }
 
         private String objectKind(String bucket, String key) {

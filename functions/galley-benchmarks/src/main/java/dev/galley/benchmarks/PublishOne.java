@@ -1,16 +1,14 @@
 package dev.galley.benchmarks;
 
+import dev.galley.aws.s3.S3Observer;
 import dev.galley.benchmarks.corpus.Corpus;
 import dev.galley.benchmarks.corpus.CorpusWriter;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
+import dev.galley.lambda.S3Clients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -72,24 +70,23 @@ final class PublishOne {
     }
 
     /** Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject). */
-    static final class RequestCounter implements ExecutionInterceptor {
+    static final class RequestCounter implements S3Observer {
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         private final LongAdder read = new LongAdder();
         private final LongAdder written = new LongAdder();
 
         @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-            counts.computeIfAbsent(operation, k -> new LongAdder()).increment();
-            if (operation.equals("PutObject")) {
-                context.httpRequest().firstMatchingHeader("Content-Length").ifPresent(length -> written.add(Long.parseLong(length)));
+        public void sending(S3Exchange exchange) {
+            counts.computeIfAbsent(exchange.operation(), k -> new LongAdder()).increment();
+            if (exchange.operation().equals("PutObject")) {
+                written.add(exchange.requestBytes());
             }
         }
 
         @Override
-        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-            if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals("GetObject") && context.httpResponse().isSuccessful()) {
-                context.httpResponse().firstMatchingHeader("Content-Length").ifPresent(length -> read.add(Long.parseLong(length)));
+        public void received(S3Exchange exchange, int status, long bodyBytes) {
+            if (exchange.operation().equals("GetObject") && status / 100 == 2) {
+                read.add(bodyBytes);
             }
         }
 
@@ -117,13 +114,12 @@ final class PublishOne {
     void run() throws Exception {
         Corpus corpus = new Corpus(seed);
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
-             S3Client author = client(server, null)) {
+             S3Client author = author(server)) {
             server.createBucket("content");
             server.createBucket("site");
             RequestCounter counter = new RequestCounter();
-            S3Client handlerClient = client(server, counter);
-            PublishHandler handler = new PublishHandler(
-                    new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint())), handlerClient);
+            FunctionConfig config = new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint()));
+            PublishHandler handler = new PublishHandler(config, S3Clients.create(config, credentials(server), counter));
 
             long started = System.nanoTime();
             author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(CorpusWriter.SITE_YAML));
@@ -157,7 +153,6 @@ final class PublishOne {
             report("publish a new article", published);
             report("edit an existing article", edited);
             report("delete an article", deleted);
-            handlerClient.close();
         }
     }
 
@@ -230,16 +225,15 @@ final class PublishOne {
         }
     }
 
-    private static S3Client client(EmbeddedS3 server, ExecutionInterceptor interceptor) {
+    private static S3Client author(EmbeddedS3 server) {
         return S3Client.builder().region(Region.of(server.region())).endpointOverride(server.endpoint()).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                .credentialsProvider(credentials(server))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> {
-                    if (interceptor != null) {
-                        o.addExecutionInterceptor(interceptor);
-                    }
-                })
                 .build();
+    }
+
+    private static StaticCredentialsProvider credentials(EmbeddedS3 server) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
     }
 
     private static void resetPeakHeap() {

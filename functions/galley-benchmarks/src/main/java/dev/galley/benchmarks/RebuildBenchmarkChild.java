@@ -1,15 +1,11 @@
 package dev.galley.benchmarks;
 
+import dev.galley.aws.s3.S3Http;
+import dev.galley.aws.s3.S3Observer;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
+import dev.galley.lambda.S3Clients;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +15,6 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,22 +38,12 @@ public final class RebuildBenchmarkChild {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         FunctionConfig config = FunctionConfig.fromEnvironment(System.getenv());
         Map<String, LongAdder> requests = new ConcurrentHashMap<>();
-        S3Client s3 = S3Client.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(20))
-                        .build())
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60)).addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        requests.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder()).increment();
-                    }
-                }))
-                .endpointOverride(config.endpoint().orElseThrow())
-                .forcePathStyle(true)
-                .build();
+        S3Http s3 = S3Clients.create(config, EnvironmentVariableCredentialsProvider.create(), new S3Observer() {
+            @Override
+            public void sending(S3Exchange exchange) {
+                requests.computeIfAbsent(exchange.operation(), k -> new LongAdder()).increment();
+            }
+        });
         PublishHandler handler = new PublishHandler(config, s3);
 
         AtomicLong peakHeap = new AtomicLong();

@@ -1,18 +1,14 @@
 package dev.galley.aws;
 
+import dev.galley.aws.s3.S3Failure;
+import dev.galley.aws.s3.S3Http;
+import dev.galley.aws.s3.S3Objects;
 import dev.galley.publish.ContentStore;
 import dev.galley.publish.PublishStatus;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.ObjectVersion;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.Tag;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +36,11 @@ public final class S3ContentStore implements ContentStore {
     private static final int MAX_TAG_VALUE = 256;
     private static final int MAX_TAGS = 10;
 
-    private final S3Client s3;
+    private final S3Http s3;
     private final String bucket;
     private final String prefix;
 
-    public S3ContentStore(S3Client s3, String bucket, String prefix) {
+    public S3ContentStore(S3Http s3, String bucket, String prefix) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -68,11 +64,11 @@ public final class S3ContentStore implements ContentStore {
         String object = prefix + key;
         Optional<String> versionId = S3Calls.call("listing the versions of s3://" + bucket + "/" + object, () -> {
             try {
-                return s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(object)).versions().stream()
-                        .filter(version -> version.key().equals(object) && S3Calls.bareEtag(version.eTag()).equals(etag))
-                        .map(ObjectVersion::versionId).filter(id -> id != null && !id.equals("null")).findFirst();
-            } catch (S3Exception e) {
-                if (e.statusCode() == 501 || e.statusCode() == 400) {
+                return s3.versions(bucket, object).stream()
+                        .filter(version -> version.key().equals(object) && version.etag().equals(etag))
+                        .map(S3Objects.Version::versionId).filter(id -> id != null && !id.equals("null")).findFirst();
+            } catch (S3Failure e) {
+                if (e.status() == 501 || e.status() == 400) {
                     return Optional.empty();  // S3-compatible servers without versioning
                 }
                 throw e;
@@ -83,15 +79,8 @@ public final class S3ContentStore implements ContentStore {
 
     private Optional<SourceFile> read(String key, String versionId) {
         return S3Calls.find("reading s3://" + bucket + "/" + prefix + key + (versionId == null ? "" : " version " + versionId), () -> {
-            try (ResponseInputStream<GetObjectResponse> object = s3.getObject(r -> r.bucket(bucket).key(prefix + key).versionId(versionId))) {
-                byte[] bytes = object.readNBytes(READ_LIMIT);
-                if (bytes.length == READ_LIMIT) {
-                    object.abort();  // the rest is never needed: the file is too large anyway
-                }
-                return new SourceFile(key, bytes, S3Calls.bareEtag(object.response().eTag()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            S3Objects.Stored object = s3.get(bucket, prefix + key, versionId, READ_LIMIT);
+            return new SourceFile(key, object.bytes(), object.etag());
         });
     }
 
@@ -99,8 +88,7 @@ public final class S3ContentStore implements ContentStore {
     public List<String> list() {
         return S3Calls.call("listing s3://" + bucket + "/" + prefix, () -> {
             List<String> keys = new ArrayList<>();
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()
-                    .forEach(object -> keys.add(object.key().substring(prefix.length())));
+            s3.list(bucket, prefix).forEach(object -> keys.add(object.key().substring(prefix.length())));
             return keys;
         });
     }
@@ -110,8 +98,7 @@ public final class S3ContentStore implements ContentStore {
     public Map<String, String> etags() {
         return S3Calls.call("listing s3://" + bucket + "/" + prefix, () -> {
             Map<String, String> etags = new HashMap<>();
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()
-                    .forEach(object -> etags.put(object.key().substring(prefix.length()), S3Calls.bareEtag(object.eTag())));
+            s3.list(bucket, prefix).forEach(object -> etags.put(object.key().substring(prefix.length()), object.etag()));
             return etags;
         });
     }
@@ -120,10 +107,13 @@ public final class S3ContentStore implements ContentStore {
     public void reportStatus(String key, PublishStatus status) {
         String object = prefix + key;
         // A file deleted meanwhile has nothing to tag: its own notification follows.
-        S3Calls.find("reading the tags of s3://" + bucket + "/" + object,
-                () -> s3.getObjectTagging(r -> r.bucket(bucket).key(object)).tagSet()).ifPresent(current -> {
-            List<Tag> tags = new ArrayList<>();
-            current.stream().filter(tag -> !tag.key().startsWith("galley-")).forEach(tags::add);
+        S3Calls.find("reading the tags of s3://" + bucket + "/" + object, () -> s3.tags(bucket, object)).ifPresent(current -> {
+            Map<String, String> tags = new LinkedHashMap<>();
+            current.forEach((name, value) -> {
+                if (!name.startsWith("galley-")) {
+                    tags.put(name, value);
+                }
+            });
             // Most important first: S3 keeps at most 10 tags, and the author's own come before ours.
             List<Tag> ours = new ArrayList<>();
             ours.add(tag(STATUS_TAG, status.state().tagValue()));
@@ -140,10 +130,16 @@ public final class S3ContentStore implements ContentStore {
             if (!status.url().isEmpty()) {
                 ours.add(tag(URL_TAG, status.url()));
             }
-            tags.addAll(ours.subList(0, Math.min(ours.size(), Math.max(1, MAX_TAGS - tags.size()))));
-            S3Calls.find("tagging s3://" + bucket + "/" + object,
-                    () -> s3.putObjectTagging(r -> r.bucket(bucket).key(object).tagging(t -> t.tagSet(tags))));
+            ours.subList(0, Math.min(ours.size(), Math.max(1, MAX_TAGS - tags.size()))).forEach(tag -> tags.put(tag.key(), tag.value()));
+            S3Calls.find("tagging s3://" + bucket + "/" + object, () -> {
+                s3.putTags(bucket, object, tags);
+                return tags;
+            });
         });
+    }
+
+    /** An object tag. */
+    record Tag(String key, String value) {
     }
 
     /** A tag S3 accepts: only its allowed characters, at most 256 of them (code points), cut with "..." when longer. */
@@ -152,6 +148,6 @@ public final class S3ContentStore implements ContentStore {
         if (clean.codePointCount(0, clean.length()) > MAX_TAG_VALUE) {
             clean = clean.substring(0, clean.offsetByCodePoints(0, MAX_TAG_VALUE - 3)) + "...";
         }
-        return Tag.builder().key(key).value(clean).build();
+        return new Tag(key, clean);
     }
 }

@@ -21,7 +21,7 @@ import dev.galley.publish.Rebuild;
 import dev.galley.publish.SourceChange;
 import dev.galley.publish.StoreException;
 import dev.galley.site.SiteConfig;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.galley.aws.s3.S3Http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +86,7 @@ public final class PublishHandler implements RequestStreamHandler {
      *           for SnapStart); the CloudFront client, when {@code config} names a distribution, is built on the
      *           first invalidation
      */
-    public PublishHandler(FunctionConfig config, S3Client s3) {
+    public PublishHandler(FunctionConfig config, S3Http s3) {
         this(config, s3, config.distributionId().map(id -> new CloudFrontInvalidator(CloudFrontClients::create, id)).orElse(null));
     }
 
@@ -94,7 +94,7 @@ public final class PublishHandler implements RequestStreamHandler {
      * @param cdn invalidates the distribution after a full re-render, or null when there is none; wake-ups are
      *            EventBridge Scheduler's when {@code config} names a schedule group, else none are set
      */
-    public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn) {
+    public PublishHandler(FunctionConfig config, S3Http s3, CloudFrontInvalidator cdn) {
         this(config, s3, cdn, Clock.systemUTC(), config.wakeUps()
                 .<PublishSchedule>map(w -> new EventBridgeSchedule(() -> SchedulerClients.create(config.region()), w.group(), w.roleArn(), w.targetArn()))
                 .orElse(PublishSchedule.NONE));
@@ -104,7 +104,7 @@ public final class PublishHandler implements RequestStreamHandler {
      * @param clock    what "now" is for publish times and expiries
      * @param schedule sets the wake-ups that come back as wake events
      */
-    public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn, Clock clock, PublishSchedule schedule) {
+    public PublishHandler(FunctionConfig config, S3Http s3, CloudFrontInvalidator cdn, Clock clock, PublishSchedule schedule) {
         this(config, s3, cdn, clock, schedule, config.draftKeySecret()
                 .map(secret -> DraftLinks.keyedBy(new SecretsManagerDraftKey(() -> SecretsManagerClients.create(config.region()), secret),
                         DRAFT_KEY_KEPT))
@@ -112,7 +112,7 @@ public final class PublishHandler implements RequestStreamHandler {
     }
 
     /** @param drafts where drafts are shared for review, and with which key */
-    public PublishHandler(FunctionConfig config, S3Client s3, CloudFrontInvalidator cdn, Clock clock, PublishSchedule schedule,
+    public PublishHandler(FunctionConfig config, S3Http s3, CloudFrontInvalidator cdn, Clock clock, PublishSchedule schedule,
                           DraftLinks drafts) {
         this.config = config;
         this.drafts = drafts;
@@ -120,13 +120,13 @@ public final class PublishHandler implements RequestStreamHandler {
         this.clock = clock;
         this.schedule = schedule;
         this.fanOut = RebuildStarter.fromEnvironment(System.getenv(), config.region());
-        S3Client client = s3 != null ? s3 : S3Clients.create(config);
+        S3Http client = s3 != null ? s3 : S3Clients.create(config);
         connect(client);
         this.priming = s3 != null ? null : SnapStartPriming.register(this, config, client);
     }
 
     /** Points the stores at a client: at construction, and with a new client after a SnapStart restore. */
-    void connect(S3Client client) {
+    void connect(S3Http client) {
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
                 new S3SiteStore(client, config.siteBucket()), clock, schedule, drafts);

@@ -13,7 +13,7 @@ import dev.galley.site.SiteFile;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.galley.aws.s3.S3Http;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,16 +43,16 @@ final class SnapStartPriming implements Resource {
 
     private final PublishHandler handler;
     private final FunctionConfig config;
-    private final S3Client client;
+    private final S3Http client;
 
-    private SnapStartPriming(PublishHandler handler, FunctionConfig config, S3Client client) {
+    private SnapStartPriming(PublishHandler handler, FunctionConfig config, S3Http client) {
         this.handler = handler;
         this.config = config;
         this.client = client;
     }
 
     /** Registers with the runtime's checkpoint context, which holds resources weakly: keep the result. */
-    static SnapStartPriming register(PublishHandler handler, FunctionConfig config, S3Client client) {
+    static SnapStartPriming register(PublishHandler handler, FunctionConfig config, S3Http client) {
         SnapStartPriming priming = new SnapStartPriming(handler, config, client);
         Core.getGlobalContext().register(priming);
         return priming;

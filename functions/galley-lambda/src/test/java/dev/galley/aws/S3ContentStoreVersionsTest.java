@@ -3,7 +3,9 @@ package dev.galley.aws;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.MotoServer;
+import dev.galley.aws.s3.S3Http;
 import dev.galley.lambda.S3Clients;
+import dev.galley.lambda.SdkS3Clients;
 import dev.galley.publish.ContentStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +31,15 @@ class S3ContentStoreVersionsTest {
 
     private static MotoServer moto;
     private static S3Client s3;
+    private static S3Http function;
 
     @BeforeAll
     static void startMoto() throws Exception {
         moto = MotoServer.startOrSkip();
-        s3 = S3Clients.create(new FunctionConfig("eu-west-1", "content", "", "site", Optional.of(moto.endpoint())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        FunctionConfig config = new FunctionConfig("eu-west-1", "content", "", "site", Optional.of(moto.endpoint()));
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        s3 = SdkS3Clients.create(config, credentials);
+        function = S3Clients.create(config, credentials);
     }
 
     @AfterAll
@@ -59,7 +64,7 @@ class S3ContentStoreVersionsTest {
         String good = put(s3, bucket, "articles/post.md", "---\ntitle: Good\ndate: 2026-03-01\n---\nThe good version.\n");
         put(s3, bucket, "articles/post.md.bak", "a neighbour whose name starts the same");
         String broken = put(s3, bucket, "articles/post.md", "---\ntitle: Broken\ndate: someday\n---\n");
-        ContentStore store = new S3ContentStore(s3, bucket, "articles/");
+        ContentStore store = new S3ContentStore(function, bucket, "articles/");
 
         ContentStore.SourceFile earlier = store.readVersion("post.md", good).orElseThrow();
 
@@ -72,14 +77,16 @@ class S3ContentStoreVersionsTest {
 
     @Test
     void aServerThatKeepsNoVersionsHasNoEarlierOne() {
-        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
-             S3Client client = S3Clients.create(new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint())),
-                     StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))) {
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start()) {
+            FunctionConfig config = new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint()));
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
+            S3Client client = SdkS3Clients.create(config, credentials);
             server.createBucket("content");
             String good = put(client, "content", "post.md", "---\ntitle: Good\ndate: 2026-03-01\n---\nGood.\n");
             put(client, "content", "post.md", "---\ntitle: Broken\ndate: someday\n---\n");
 
-            assertEquals(Optional.empty(), new S3ContentStore(client, "content", "").readVersion("post.md", good));
+            assertEquals(Optional.empty(), new S3ContentStore(S3Clients.create(config, credentials), "content", "").readVersion("post.md", good));
+            client.close();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.galley.aws;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.model.Tag;
 
 import java.util.regex.Pattern;
 
@@ -15,7 +14,7 @@ class StatusTagTest {
 
     @Test
     void aLongValueIsCutTo256CharactersS3Allows() {
-        Tag tag = S3ContentStore.tag("galley-warnings", "1 warning. the link /" + "very-long-path/".repeat(40) + " leads nowhere");
+        S3ContentStore.Tag tag = S3ContentStore.tag("galley-warnings", "1 warning. the link /" + "very-long-path/".repeat(40) + " leads nowhere");
         assertEquals(256, tag.value().codePointCount(0, tag.value().length()));
         assertTrue(tag.value().endsWith("..."), tag.value());
         assertTrue(WHAT_S3_ALLOWS.matcher(tag.value()).matches(), tag.value());
@@ -23,7 +22,7 @@ class StatusTagTest {
 
     @Test
     void aCutNeverSplitsACharacterOutsideTheBasicPlane() {
-        Tag tag = S3ContentStore.tag("galley-reason", "a".repeat(252) + "\uD835\uDD04".repeat(10));  // mathematical Fraktur letters
+        S3ContentStore.Tag tag = S3ContentStore.tag("galley-reason", "a".repeat(252) + "\uD835\uDD04".repeat(10));  // mathematical Fraktur letters
         assertTrue(WHAT_S3_ALLOWS.matcher(tag.value()).matches(), tag.value());
         assertEquals(256, tag.value().codePointCount(0, tag.value().length()));
     }

@@ -63,12 +63,12 @@ class CloudFrontInvalidationTest {
         FunctionConfig config = new FunctionConfig(server.region(), contentBucket, "", siteBucket, Optional.of(server.endpoint()),
                 Optional.of(DISTRIBUTION), Optional.empty());
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
-        s3 = S3Clients.create(config, credentials);
+        s3 = SdkS3Clients.create(config, credentials);
         s3.createBucket(b -> b.bucket(contentBucket));
         s3.createBucket(b -> b.bucket(siteBucket));
         cloudFront = new RecordingCloudFront();
         cloudFrontClient = CloudFrontClients.create(credentials, Optional.of(cloudFront.endpoint()));
-        handler = new PublishHandler(config, s3, new CloudFrontInvalidator(() -> cloudFrontClient, config.distributionId().orElseThrow()));
+        handler = new PublishHandler(config, S3Clients.create(config, credentials), new CloudFrontInvalidator(() -> cloudFrontClient, config.distributionId().orElseThrow()));
     }
 
     @AfterEach

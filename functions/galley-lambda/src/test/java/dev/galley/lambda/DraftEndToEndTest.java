@@ -63,7 +63,7 @@ class DraftEndToEndTest {
         contentBucket = "content-" + suffix;
         siteBucket = "site-" + suffix;
         config = new FunctionConfig(server.region(), contentBucket, "", siteBucket, Optional.of(server.endpoint()));
-        s3 = S3Clients.create(config, StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())));
+        s3 = SdkS3Clients.create(config, credentials());
         s3.createBucket(b -> b.bucket(contentBucket));
         s3.createBucket(b -> b.bucket(siteBucket));
         s3.putObject(r -> r.bucket(contentBucket).key("site.yaml"), RequestBody.fromString("title: Field notes\nbaseUrl: https://blog.example.com/\n"));
@@ -74,8 +74,12 @@ class DraftEndToEndTest {
         s3.close();
     }
 
+    private StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
+    }
+
     private PublishHandler handler(DraftLinks drafts) {
-        return new PublishHandler(config, s3, null, Clock.systemUTC(), PublishSchedule.NONE, drafts);
+        return new PublishHandler(config, S3Clients.create(config, credentials()), null, Clock.systemUTC(), PublishSchedule.NONE, drafts);
     }
 
     private DraftLinks counted(byte[] key) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.S3SiteStore;
 import dev.galley.aws.WakeEvent;
+import dev.galley.aws.s3.S3Http;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.SiteStore;
 import dev.galley.publish.WriteConflictException;
@@ -65,7 +66,10 @@ abstract class PublishEndToEndTest {
 
     protected abstract Endpoint endpoint();
 
+    /** The author's and the reader's client: the SDK's. */
     protected S3Client s3;
+    /** The function's own client. */
+    protected S3Http function;
     protected String contentBucket;
     protected String siteBucket;
     protected PublishHandler handler;
@@ -78,10 +82,12 @@ abstract class PublishEndToEndTest {
         contentBucket = "content-" + suffix;
         siteBucket = "site-" + suffix;
         config = new FunctionConfig(endpoint.region(), contentBucket, "", siteBucket, Optional.of(endpoint.uri()));
-        s3 = S3Clients.create(config, StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey())));
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey()));
+        s3 = SdkS3Clients.create(config, credentials);
+        function = S3Clients.create(config, credentials);
         s3.createBucket(b -> b.bucket(contentBucket));
         s3.createBucket(b -> b.bucket(siteBucket));
-        handler = new PublishHandler(config, s3);
+        handler = new PublishHandler(config, function);
     }
 
     @AfterEach
@@ -583,7 +589,7 @@ abstract class PublishEndToEndTest {
 
     @Test
     void aConditionalWriteOverAPageDeletedMeanwhileIsAConflictNotAFailure() {
-        S3SiteStore store = new S3SiteStore(s3, siteBucket);
+        S3SiteStore store = new S3SiteStore(function, siteBucket);
         SiteFile page = new SiteFile("tags/go/index.html", "<p>Go</p>".getBytes(StandardCharsets.UTF_8), ContentKind.HTML);
         store.write(page, Map.of(), new SiteStore.Condition.Absent());
         String etag = store.head(page.path()).orElseThrow().etag();
@@ -640,7 +646,7 @@ abstract class PublishEndToEndTest {
     @Test
     void aScheduledPostGoesLiveAtItsTimeWithNoUpload() throws Exception {
         SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
-        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handler = new PublishHandler(config, function, null, scheduler.clock(), scheduler);
         handle(upload("earlier.md", article("Earlier", "2026-05-01")));
 
         JsonNode held = handle(upload("launch.md", article("Launch", "2026-06-01", "publishDate: 2026-06-03T08:00:00Z")));
@@ -668,7 +674,7 @@ abstract class PublishEndToEndTest {
     @Test
     void anExpiringPostGoesDownAtItsExpiryWithNoUpload() throws Exception {
         SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
-        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handler = new PublishHandler(config, function, null, scheduler.clock(), scheduler);
         handle(upload("keep.md", article("Keep", "2026-05-01")));
         assertEquals("published", handle(upload("sale.md", article("Summer sale", "2026-05-20", "expiryDate: 2026-06-30"))).path("sale.md").asText());
         assertTrue(site("index.html").contains("Summer sale"));
@@ -688,7 +694,7 @@ abstract class PublishEndToEndTest {
     @Test
     void aWakeUpForAPostEditedOrDeletedSinceFollowsTheBucketAsItIsThen() throws Exception {
         SteppedScheduler scheduler = new SteppedScheduler(Instant.parse("2026-06-01T12:00:00Z"));
-        handler = new PublishHandler(config, s3, null, scheduler.clock(), scheduler);
+        handler = new PublishHandler(config, function, null, scheduler.clock(), scheduler);
         handle(upload("moved.md", article("Moved", "2026-06-02")));
         handle(upload("gone.md", article("Gone", "2026-06-02")));
         List<String> firstWakeUps = List.of(WakeEvent.json("moved.md"), WakeEvent.json("gone.md"));

@@ -3,6 +3,8 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.WakeEvent;
+import dev.galley.aws.s3.S3Failure;
+import dev.galley.aws.s3.S3Observer;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Manifest;
 import dev.galley.publish.StatePieces;
@@ -13,11 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,17 +64,17 @@ class QueueBatchTest {
     @BeforeEach
     void createBucketsAndHandler() {
         buckets = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server));
-        ExecutionInterceptor faults = new ExecutionInterceptor() {
+        S3Observer faults = new S3Observer() {
             @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                context.request().getValueForField("Key", String.class).filter(unreachable::contains).ifPresent(key -> {
-                    throw SdkClientException.create("connection reset (test) for " + key);
-                });
-                if (context.request() instanceof PutObjectRequest put) {
-                    if (unwritable.contains(put.key())) {
-                        throw SdkClientException.create("connection reset (test) writing " + put.key());
+            public void sending(S3Exchange exchange) {
+                if (unreachable.contains(exchange.key())) {
+                    throw S3Failure.unanswered("connection reset (test) for " + exchange.key(), null);
+                }
+                if (exchange.operation().equals("PutObject")) {
+                    if (unwritable.contains(exchange.key())) {
+                        throw S3Failure.unanswered("connection reset (test) writing " + exchange.key(), null);
                     }
-                    if (put.key().equals(StatePieces.ROOT)) {
+                    if (exchange.key().equals(StatePieces.ROOT)) {
                         manifestWrites.incrementAndGet();
                     }
                 }

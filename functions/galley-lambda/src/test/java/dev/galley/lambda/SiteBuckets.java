@@ -1,5 +1,7 @@
 package dev.galley.lambda;
 
+import dev.galley.aws.s3.S3Http;
+import dev.galley.aws.s3.S3Observer;
 import dev.galley.publish.Manifest;
 import dev.galley.publish.StatePieces;
 import org.jsoup.Jsoup;
@@ -11,7 +13,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -24,8 +25,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,6 @@ final class SiteBuckets implements AutoCloseable {
     /** The author's and the reader's client. */
     final S3Client s3;
     private final PublishEndToEndTest.Endpoint endpoint;
-    private final List<S3Client> clients = Collections.synchronizedList(new ArrayList<>());
 
     private SiteBuckets(PublishEndToEndTest.Endpoint endpoint) {
         this.endpoint = endpoint;
@@ -70,7 +68,6 @@ final class SiteBuckets implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(10).build()))
                 .build();
-        clients.add(s3);
     }
 
     static SiteBuckets create(PublishEndToEndTest.Endpoint endpoint) {
@@ -80,25 +77,14 @@ final class SiteBuckets implements AutoCloseable {
         return buckets;
     }
 
-    /** A client like the function's, closed with these buckets. */
-    S3Client newClient() {
-        S3Client client = S3Clients.create(config, credentials());
-        clients.add(client);
-        return client;
+    /** The function's client. */
+    S3Http newClient() {
+        return S3Clients.create(config, credentials());
     }
 
-    /** A client like the function's, with a hook on its requests. */
-    S3Client newClient(ExecutionInterceptor interceptor) {
-        S3Client client = S3Client.builder()
-                .region(Region.of(endpoint.region()))
-                .endpointOverride(endpoint.uri())
-                .forcePathStyle(true)
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(interceptor))
-                .build();
-        clients.add(client);
-        return client;
+    /** The function's client, with a hook on its requests. */
+    S3Http newClient(S3Observer observer) {
+        return S3Clients.create(config, credentials(), observer);
     }
 
     private StaticCredentialsProvider credentials() {
@@ -112,9 +98,7 @@ final class SiteBuckets implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (clients) {
-            clients.forEach(S3Client::close);
-        }
+        s3.close();
     }
 
     // --- the author ---

@@ -2,26 +2,25 @@ package dev.galley.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.aws.s3.S3Failure;
+import dev.galley.aws.s3.S3Observer;
 import dev.galley.publish.AuthorHistory;
 import dev.galley.publish.AuthorHistory.Operation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 
@@ -177,8 +176,9 @@ class SiteFromTheBucketOverS3Properties {
      * sent, half after taking effect with their answer lost. Several faults an attempt would leave a re-render of
      * the site (a hundred requests and more) failing every time.
      */
-    private static final class Faults implements ExecutionInterceptor {
-        private static final ExecutionAttribute<Boolean> FAIL_AFTER = new ExecutionAttribute<>("galley.test.failAfter");
+    private static final class Faults implements S3Observer {
+        /** The attempts sent that are to fail once their answer is in. */
+        private final Set<S3Exchange> failAfter = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
         private final Random random;
         private int requestsLeft;
         private boolean after;
@@ -201,21 +201,20 @@ class SiteFromTheBucketOverS3Properties {
         }
 
         @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            boolean fails = failsNow();
-            if (fails && !after) {
-                throw SdkClientException.create("connection reset before sending (injected)");
+        public void sending(S3Exchange exchange) {
+            if (failsNow()) {
+                if (!after) {
+                    throw S3Failure.unanswered("connection reset before sending (injected)", null);
+                }
+                failAfter.add(exchange);
             }
-            attributes.putAttribute(FAIL_AFTER, fails);
         }
 
         @Override
-        public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-            if (Boolean.TRUE.equals(attributes.getAttribute(FAIL_AFTER))) {
-                attributes.putAttribute(FAIL_AFTER, false);
-                throw SdkClientException.create("connection reset after the request took effect (injected)");
+        public void received(S3Exchange exchange, int status, long bodyBytes) {
+            if (failAfter.remove(exchange)) {
+                throw S3Failure.unanswered("connection reset after the request took effect (injected)", null);
             }
-            return context.httpResponse();
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.galley.local;
 
 import dev.galley.aws.S3ContentStore;
+import dev.galley.aws.s3.S3Http;
+import dev.galley.aws.s3.S3Objects;
 import dev.galley.publish.ContentStore;
 import dev.galley.publish.PublishStatus;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FolderBackedContentStore implements ContentStore {
 
     private final Path folder;
-    private final S3Client s3;
+    private final S3Http s3;
     private final String bucket;
     private final S3ContentStore bucketStore;
     /** Each object's ETag when the bucket was last listed. */
@@ -35,7 +35,7 @@ final class FolderBackedContentStore implements ContentStore {
     /** The shared drafts' links reported so far, by key, for the preview to print. */
     private final Map<String, String> draftLinks = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    FolderBackedContentStore(Path folder, S3Client s3, String bucket) {
+    FolderBackedContentStore(Path folder, S3Http s3, String bucket) {
         this.folder = folder;
         this.s3 = s3;
         this.bucket = bucket;
@@ -46,9 +46,9 @@ final class FolderBackedContentStore implements ContentStore {
     public List<String> list() {
         List<String> keys = new ArrayList<>();
         listedEtags.clear();
-        for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
+        for (S3Objects.Listed object : s3.list(bucket, "")) {
             keys.add(object.key());
-            listedEtags.put(object.key(), object.eTag().replace("\"", ""));
+            listedEtags.put(object.key(), object.etag());
         }
         return keys;
     }

@@ -2,6 +2,7 @@ package dev.galley.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.S3SiteStore;
+import dev.galley.aws.s3.S3Http;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.emulator.LambdaStyleDelivery;
 import dev.galley.lambda.FunctionConfig;
@@ -13,6 +14,8 @@ import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayInputStream;
@@ -113,7 +116,10 @@ final class PreviewCommand {
         final SiteServer site;
         // Set by the start, in this order, before the constructor returns.
         EmbeddedS3 s3Server;
+        /** The author's side: the folder's sync and the site server, with the SDK's client. */
         S3Client s3;
+        /** The handler's and the re-render's stores, with the function's own client. */
+        S3Http function;
         ContentWatcher watcher;
         private ContentFolderSync folderSync;
         /** Held articles go live, and expiring ones go down, at their time, as on AWS. */
@@ -149,12 +155,14 @@ final class PreviewCommand {
             s3Server.createBucket(CONTENT_BUCKET);
             s3Server.createBucket(SITE_BUCKET);
             FunctionConfig config = new FunctionConfig(REGION, CONTENT_BUCKET, "", SITE_BUCKET, Optional.of(s3Server.endpoint()));
-            s3 = S3Clients.create(config, StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey()));
+            s3 = S3Client.builder().region(Region.of(REGION)).endpointOverride(s3Server.endpoint()).forcePathStyle(true)
+                    .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+            function = S3Clients.create(config, credentials);
             site.serveBucket(s3, SITE_BUCKET);
             // Wake-ups join the notifications' one line, as on AWS they join the publish queue.
             wakeUps = new TimerWakeUps(clock, Duration.ofSeconds(1), Duration.ofSeconds(10), event -> delivery.accept(event));
-            handler = new PublishHandler(config, s3, null, clock, wakeUps, drafts);
+            handler = new PublishHandler(config, function, null, clock, wakeUps, drafts);
             folderSync = new ContentFolderSync(content, s3, CONTENT_BUCKET);
             delivery = LambdaStyleDelivery.builder(json -> {
                 pullIntoFolder(json, out);
@@ -227,8 +235,8 @@ final class PreviewCommand {
         /** Held and expiring articles of the folder get their wake-ups here, as from the handler's re-render. */
         private void rerender(PrintStream out, Clock clock) {
             long started = System.nanoTime();
-            FolderBackedContentStore folder = new FolderBackedContentStore(content, s3, CONTENT_BUCKET);
-            Publisher publisher = new Publisher(folder, new S3SiteStore(s3, SITE_BUCKET), clock, wakeUps, drafts);
+            FolderBackedContentStore folder = new FolderBackedContentStore(content, function, CONTENT_BUCKET);
+            Publisher publisher = new Publisher(folder, new S3SiteStore(function, SITE_BUCKET), clock, wakeUps, drafts);
             Rebuild.Report report = publisher.rebuild();
             // The preview's own address, not baseUrl's: the link a reviewer can open now.
             folder.draftLinks().forEach((key, url) -> out.println("draft     " + key + " -> "

@@ -1,8 +1,6 @@
 package dev.galley.local;
 
 import dev.galley.emulator.EmbeddedS3;
-import dev.galley.lambda.FunctionConfig;
-import dev.galley.lambda.S3Clients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,13 +8,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,8 +36,9 @@ class ContentFolderSyncTest {
     void start() {
         server = EmbeddedS3.builder().inMemory().build().start();
         server.createBucket(BUCKET);
-        s3 = S3Clients.create(new FunctionConfig("us-east-1", BUCKET, "", "site", Optional.of(server.endpoint())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())));
+        s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                .httpClient(UrlConnectionHttpClient.create()).build();
         sync = new ContentFolderSync(folder, s3, BUCKET);
     }
 

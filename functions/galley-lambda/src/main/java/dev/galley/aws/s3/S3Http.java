@@ -1,0 +1,292 @@
+package dev.galley.aws.s3;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The S3 requests Galley's stores make, and no others: the JDK's HTTP client, the SDK's SigV4 signer and credential
+ * providers, StAX for the XML answers. Every request is signed afresh for each attempt; failures worth another
+ * attempt (no answer, 5xx, throttling) are retried with exponential backoff and full jitter, the others thrown at
+ * once as {@link S3Failure}. Thread-safe: one per container.
+ */
+public final class S3Http {
+
+    private static final String METADATA_PREFIX = "x-amz-meta-";
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration BASE_DELAY = Duration.ofMillis(100);
+    private static final Duration MAX_DELAY = Duration.ofSeconds(20);
+
+    private final String region;
+    private final S3Addresses addresses;
+    private final AwsCredentialsProvider credentials;
+    private final Duration answerTimeout;
+    private final S3Observer observer;
+    private final HttpClient http;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    /**
+     * @param endpoint      an endpoint override (emulators, the preview): path-style requests to it
+     * @param answerTimeout how long an attempt waits for the whole answer, body included
+     */
+    public S3Http(String region, Optional<URI> endpoint, AwsCredentialsProvider credentials, Duration connectTimeout,
+                  Duration answerTimeout, S3Observer observer) {
+        this.region = region;
+        this.addresses = new S3Addresses(region, endpoint);
+        this.credentials = credentials;
+        this.answerTimeout = answerTimeout;
+        this.observer = observer;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    }
+
+    /** GetObject: the first {@code limit} bytes of the object (of this version, unless null). */
+    public S3Objects.Stored get(String bucket, String key, String versionId, int limit) {
+        Request request = new Request("GetObject", SdkHttpMethod.GET, bucket, key);
+        if (versionId != null) {
+            request.query.put("versionId", versionId);
+        }
+        request.limit = limit;
+        return send(request, answer -> new S3Objects.Stored(answer.body(), etag(answer), metadata(answer)));
+    }
+
+    /** HeadObject. */
+    public S3Objects.Head head(String bucket, String key) {
+        Request request = new Request("HeadObject", SdkHttpMethod.HEAD, bucket, key);
+        return send(request, answer -> new S3Objects.Head(etag(answer), metadata(answer)));
+    }
+
+    /** PutObject, with a Content-MD5 S3 checks the body against; returns the new ETag (without quotes). */
+    public String put(String bucket, String key, byte[] bytes, S3Objects.Put put) {
+        Request request = new Request("PutObject", SdkHttpMethod.PUT, bucket, key);
+        request.body = bytes;
+        request.headers.put("Content-Type", put.contentType());
+        put.cacheControl().ifPresent(value -> request.headers.put("Cache-Control", value));
+        put.metadata().forEach((name, value) -> request.headers.put(METADATA_PREFIX + name, value));
+        put.ifMatch().ifPresent(etag -> request.headers.put("If-Match", "\"" + etag + "\""));
+        if (put.ifNoneMatch()) {
+            request.headers.put("If-None-Match", "*");
+        }
+        return send(request, S3Http::etag);
+    }
+
+    /** DeleteObject (S3 answers 204 whether or not the key existed). */
+    public void delete(String bucket, String key) {
+        send(new Request("DeleteObject", SdkHttpMethod.DELETE, bucket, key), answer -> null);
+    }
+
+    /** ListObjectsV2, every page. */
+    public List<S3Objects.Listed> list(String bucket, String prefix) {
+        return pages(() -> {
+            Request request = new Request("ListObjectsV2", SdkHttpMethod.GET, bucket, "");
+            request.query.put("list-type", "2");
+            request.query.put("prefix", prefix);
+            request.query.put("encoding-type", "url");
+            return request;
+        }, S3Xml::objects);
+    }
+
+    /** ListObjectVersions, every page. */
+    public List<S3Objects.Version> versions(String bucket, String prefix) {
+        return pages(() -> {
+            Request request = new Request("ListObjectVersions", SdkHttpMethod.GET, bucket, "");
+            request.query.put("versions", "");
+            request.query.put("prefix", prefix);
+            request.query.put("encoding-type", "url");
+            return request;
+        }, S3Xml::versions);
+    }
+
+    /** GetObjectTagging: the object's tags in S3's order. */
+    public Map<String, String> tags(String bucket, String key) {
+        Request request = new Request("GetObjectTagging", SdkHttpMethod.GET, bucket, key);
+        request.query.put("tagging", "");
+        return S3Xml.tags(send(request, HttpResponse::body));
+    }
+
+    /** PutObjectTagging: replaces the object's tags (S3 requires the body's Content-MD5 here). */
+    public void putTags(String bucket, String key, Map<String, String> tags) {
+        Request request = new Request("PutObjectTagging", SdkHttpMethod.PUT, bucket, key);
+        request.query.put("tagging", "");
+        request.body = S3Xml.tagging(tags);
+        request.headers.put("Content-Type", "application/xml");
+        send(request, answer -> null);
+    }
+
+    private <T> List<T> pages(Supplier<Request> firstPage, Function<byte[], S3Xml.Page<T>> parse) {
+        List<T> all = new ArrayList<>();
+        Map<String, String> next = Map.of();
+        do {
+            Request request = firstPage.get();
+            request.query.putAll(next);
+            S3Xml.Page<T> page = parse.apply(send(request, HttpResponse::body));
+            all.addAll(page.items());
+            next = page.next();
+        } while (!next.isEmpty());
+        return all;
+    }
+
+    /** One request: its method, object and what to add to it. */
+    private static final class Request {
+        final String operation;
+        final SdkHttpMethod method;
+        final String bucket;
+        final String key;
+        final Map<String, String> query = new LinkedHashMap<>();
+        final Map<String, String> headers = new LinkedHashMap<>();
+        byte[] body;
+        /** How many bytes of the answer's body to keep. */
+        int limit = Integer.MAX_VALUE;
+
+        Request(String operation, SdkHttpMethod method, String bucket, String key) {
+            this.operation = operation;
+            this.method = method;
+            this.bucket = bucket;
+            this.key = key;
+        }
+    }
+
+    private <T> T send(Request request, Function<HttpResponse<byte[]>, T> reader) {
+        S3Observer.S3Exchange exchange = new S3Observer.S3Exchange(request.operation, request.bucket, request.key,
+                request.body == null ? 0 : request.body.length);
+        if (request.body != null) {
+            request.headers.put("Content-MD5", md5(request.body));
+        }
+        String what = request.operation + " s3://" + request.bucket + "/" + request.key;
+        for (int attempt = 1; ; attempt++) {
+            observer.sending(exchange);
+            S3Failure failure;
+            HttpResponse<byte[]> answer = null;
+            try {
+                answer = exchange(signed(request), request.limit, what);
+                failure = null;
+            } catch (S3Failure unanswered) {
+                failure = unanswered;
+            }
+            if (answer != null) {
+                observer.received(exchange, answer.statusCode(), answer.body().length);
+                if (answer.statusCode() / 100 == 2) {
+                    return reader.apply(answer);
+                }
+                Map<String, String> fields = answer.body().length == 0 ? Map.of() : S3Xml.error(answer.body());
+                failure = S3Failure.answered(answer.statusCode(), fields.getOrDefault("Code", ""),
+                        fields.getOrDefault("Message", "") + " (" + what + ")");
+            }
+            if (!failure.retryable() || attempt == MAX_ATTEMPTS) {
+                throw failure;
+            }
+            pause(attempt);
+        }
+    }
+
+    /**
+     * One attempt, answer and body within {@code answerTimeout} (the JDK's own request timeout stops at the headers, and
+     * a body that stalls after them would otherwise hold the invocation until Lambda ends it).
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request, int limit, String what) {
+        // The limit is the object's: an error's XML is read whole.
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, info -> info.statusCode() / 100 == 2 && limit < Integer.MAX_VALUE
+                ? new LimitedBody(limit) : HttpResponse.BodySubscribers.ofByteArray());
+        try {
+            return answer.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw S3Failure.unanswered(what + ": no whole answer within " + answerTimeout.toMillis() + " ms (timed out)", e);
+        } catch (ExecutionException e) {
+            throw S3Failure.unanswered(what + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw S3Failure.unanswered(what + ": interrupted", e);
+        }
+    }
+
+    /** Signs with the SDK's SigV4 signer: the payload's SHA-256 over plain HTTP, {@code UNSIGNED-PAYLOAD} under TLS. */
+    private HttpRequest signed(Request request) {
+        String origin = addresses.origin(request.bucket);
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+                .uri(URI.create(origin))
+                .encodedPath(addresses.path(request.bucket, request.key))
+                .method(request.method);
+        request.query.forEach(unsigned::putRawQueryParameter);
+        request.headers.forEach(unsigned::putHeader);
+        boolean tls = origin.startsWith("https:");
+        SdkHttpRequest signed = signer.sign(r -> r
+                .identity(credentials.resolveCredentials())
+                .request(unsigned.build())
+                .payload(request.body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(request.body))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, !tls)).request();
+        HttpRequest.Builder http = HttpRequest.newBuilder(signed.getUri())
+                .method(request.method.name(), request.body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body));
+        // The JDK's client sets Host (the same value the signature covers) itself and refuses it from us.
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> http.header(name, value));
+            }
+        });
+        return http.build();
+    }
+
+    private static void pause(int attempt) {
+        long ceiling = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << (attempt - 1));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw S3Failure.unanswered("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static String etag(HttpResponse<?> answer) {
+        return S3Xml.bareEtag(answer.headers().firstValue("ETag").orElse(""));
+    }
+
+    private static Map<String, String> metadata(HttpResponse<?> answer) {
+        Map<String, String> metadata = new HashMap<>();
+        answer.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(METADATA_PREFIX) && !values.isEmpty()) {
+                metadata.put(lower.substring(METADATA_PREFIX.length()), values.get(0));
+            }
+        });
+        return metadata;
+    }
+
+    private static String md5(byte[] body) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+}
