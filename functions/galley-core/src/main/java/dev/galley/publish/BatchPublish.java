@@ -177,6 +177,8 @@ final class BatchPublish {
          */
         private final Set<String> followUps = new LinkedHashSet<>();
         private final Map<String, Decision> followUpDecisions = new HashMap<>();
+        /** Files a writer before may have left untold, its commit done and its statuses not: looked at again. */
+        private Set<String> toldAgain = Set.of();
         /** The files a fold found to look at again that are not follow-ups yet. */
         private final Set<String> lookAgain = new LinkedHashSet<>();
         private volatile RuntimeException followUpFailure;
@@ -269,6 +271,8 @@ final class BatchPublish {
             Map<String, String> writtenBefore = new HashMap<>();  // pages written for changes since handed back, by path: source key
             // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
             ManifestStore.Snapshot snapshot = parts.manifest().read();
+            PendingWrites pending = new PendingWrites(parts);
+            toldAgain = pending.settle(renderer, parser, snapshot.value());  // what a batch that did not commit left
             readArticles(parser, keysBeforeCut(true));
             syncIndependents();  // after the reads: a change after a failed read is left untouched
             Manifest base = snapshot.value();
@@ -281,6 +285,9 @@ final class BatchPublish {
                 changed = folded != base || snapshot.version().isEmpty();
                 listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired(), folded.claims()) : base;
                 written = new ConcurrentHashMap<>();
+                if (changed) {
+                    pending.record(base, listed, followUps);
+                }
                 if (writePages(renderer, base, written)) {
                     break;
                 }
@@ -297,6 +304,11 @@ final class BatchPublish {
             if (changed) {
                 parts.manifest().commit(snapshot, listed);  // refused: the batch fails and the queue delivers it again
                 commits++;
+                try {
+                    pending.clear();
+                } catch (RuntimeException e) {
+                    afterCommit = e;  // committed: the next batch finds the record matches the state, and clears it
+                }
             }
             reportStatuses(renderer);
         }
@@ -375,6 +387,7 @@ final class BatchPublish {
                     lookAgain.add(claim.getKey());
                 }
             }
+            toldAgain.stream().filter(key -> changes.stream().noneMatch(c -> c.key().equals(key))).forEach(lookAgain::add);
             lookAgain.removeAll(followUps);
             return m;
         }

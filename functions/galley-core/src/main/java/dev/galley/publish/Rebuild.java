@@ -2,14 +2,17 @@ package dev.galley.publish;
 
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
+import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleWarning;
 import dev.galley.publish.RebuildState.ChunkRead;
 import dev.galley.publish.RebuildState.ChunkRendered;
 import dev.galley.publish.RebuildState.Listing;
 import dev.galley.publish.RebuildState.Plan;
+import dev.galley.render.SiteRenderer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -51,10 +54,12 @@ public final class Rebuild {
 
     private final PublishParts parts;
     private final SiteSettings settings;
+    private final PendingWrites pending;
 
     Rebuild(PublishParts parts, SiteSettings settings) {
         this.parts = parts;
         this.settings = settings;
+        this.pending = new PendingWrites(parts);
     }
 
     /** Every step in this process, chunk after chunk. */
@@ -63,6 +68,8 @@ public final class Rebuild {
     }
 
     Report run(int chunkSize) {
+        SiteRenderer before = new SiteRenderer(settings.config(), ThemeFiles.load(parts.site()));
+        pending.settle(before, new ArticleParser(before.site(), parts.imageSizes()), parts.manifest().read().value());
         Plan plan = plan(chunkSize);
         // In one process the render step takes the articles the read step parsed (about the site's HTML in memory)
         // instead of parsing them again, as an invocation of its own must.
@@ -71,6 +78,7 @@ public final class Rebuild {
         ChunkReader reader = new ChunkReader(parts, settings, plan::base);
         List<ChunkRead> read = plan.chunks().stream().map(chunk -> reader.read(chunk, parsed)).toList();
         Listing listing = list(plan.base(), read);
+        pending.record(plan.base(), listing.listed(), Set.of());  // the pages at new paths come next; the commit last
         ChunkRenderer renderer = new ChunkRenderer(parts, settings);
         List<ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
                 .mapToObj(i -> renderer.render(plan.chunks().get(i), listing.listed(), parsed, etagsRead(read.get(i)))).toList();
@@ -110,7 +118,7 @@ public final class Rebuild {
     }
 
     public Report commit(Plan plan, List<ChunkRead> read, Listing listing, List<ChunkRendered> rendered) {
-        return new RebuildCommit(parts, settings).commit(plan, read, listing, rendered);
+        return new RebuildCommit(parts, settings, pending).commit(plan, read, listing, rendered);
     }
 
     static <I, T> List<T> inParallel(List<I> items, Function<I, T> task) {

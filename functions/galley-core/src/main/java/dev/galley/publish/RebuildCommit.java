@@ -45,8 +45,10 @@ final class RebuildCommit {
     private final SiteSettings settings;
     private final SiteRenderer renderer;
     private final ArticleParser parser;
+    private final PendingWrites pending;
 
-    RebuildCommit(PublishParts parts, SiteSettings settings) {
+    RebuildCommit(PublishParts parts, SiteSettings settings, PendingWrites pending) {
+        this.pending = pending;
         this.parts = parts;
         this.content = parts.content();
         this.site = parts.site();
@@ -84,6 +86,7 @@ final class RebuildCommit {
         Manifest base = plan.base();
         // An upload published while the chunks rendered has committed since the plan: its entry is kept (see merge).
         ManifestStore.Snapshot current = parts.manifest().read();
+        pending.settle(renderer, parser, current.value());  // a page only a batch that did not commit wrote
         Manifest next = current.value().replacedBy(merge(base, current.value(), List.copyOf(listing.listed().entries().values())))
                 .withClaims(listing.listed().claims());
         int written = plan.theme().filesWritten() + chunksRendered.stream().mapToInt(ChunkRendered::filesWritten).sum();
@@ -101,6 +104,7 @@ final class RebuildCommit {
         List<BrokenLinks.Broken> broken = reportBrokenLinks(rendered, listing.listed(), reachable, statuses);
         // Last, after every other write: a step that fails before this is run again onto the same manifest, in full.
         parts.manifest().commit(current, next);  // refused: another writer committed; the step fails and is run again
+        pending.clear();
         // Each status names the version it is about; files that were never read (refused by their name) none.
         Map<String, String> etags = new HashMap<>();
         reads.forEach(read -> etags.put(read.key(), read.etag()));
