@@ -7,6 +7,7 @@ import dev.galley.site.SiteFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,7 @@ final class PendingWrites {
                     pending.paths().keySet());
         }
         parts.site().delete(PATH);
+        StateSweep.sweep(parts.site(), Instant.now());  // that writer may have written shards and no root
         return pending.followUps();
     }
 
@@ -95,8 +97,8 @@ final class PendingWrites {
         Set<String> told = new TreeSet<>(recorded.followUps());
         told.addAll(followUps);
         Pending next = new Pending(paths, told);
-        if (next.equals(recorded) || paths.isEmpty() && told.isEmpty()) {
-            return;
+        if (next.equals(recorded) && recorded != Pending.NONE) {
+            return;  // a record even of nothing: a commit that fails leaves shards, which the next writer sweeps when it finds one
         }
         parts.site().write(new SiteFile(PATH, StatePieces.write(next), ContentKind.INTERNAL_JSON), Map.of(), new SiteStore.Condition.None());
         recorded = next;

@@ -78,7 +78,9 @@ public final class Rebuild {
         ChunkReader reader = new ChunkReader(parts, settings, plan::base);
         List<ChunkRead> read = plan.chunks().stream().map(chunk -> reader.read(chunk, parsed)).toList();
         Listing listing = list(plan.base(), read);
-        pending.record(plan.base(), listing.listed(), Set.of());  // the pages at new paths come next; the commit last
+        if (!listing.listed().entries().equals(plan.base().entries())) {  // its commit sweeps shards whatever happened before
+            pending.record(plan.base(), listing.listed(), Set.of());  // the pages at new paths come next; the commit last
+        }
         ChunkRenderer renderer = new ChunkRenderer(parts, settings);
         List<ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
                 .mapToObj(i -> renderer.render(plan.chunks().get(i), listing.listed(), parsed, etagsRead(read.get(i)))).toList();
