@@ -43,12 +43,21 @@ final class BatchPublish {
     private final ContentStore content;
     private final SiteStore site;
     private final PublishSchedule schedule;
+    /** Where a site.yaml or theme upload re-renders the site; empty: here, in this invocation. */
+    private final Optional<RebuildFanOut> fanOut;
+    /** The fanned-out re-render this batch started: one serves every later site.yaml or theme change of the batch. */
+    private String startedRun;
 
     BatchPublish(PublishParts parts) {
+        this(parts, Optional.empty());
+    }
+
+    BatchPublish(PublishParts parts, Optional<RebuildFanOut> fanOut) {
         this.parts = parts;
         this.content = parts.content();
         this.site = parts.site();
         this.schedule = parts.schedule();
+        this.fanOut = fanOut;
     }
 
     /** @param mayStart asked before each commit after the first: false hands back the changes not started */
@@ -115,6 +124,22 @@ final class BatchPublish {
         }
         return parts.statuses().reject(key, unsupported.get().etag(),
                 new ArticleException(key, ArticleException.Problem.UNSUPPORTED_FILE, Publisher.UNSUPPORTED));
+    }
+
+    /**
+     * A {@code site.yaml} or theme file re-renders the site: fanned out where a {@link RebuildFanOut} is set, so the
+     * writer's invocation does not grow with the site (the re-render reads the bucket as it is then, so one serves the
+     * whole batch); a broken {@code site.yaml} is rejected at once all the same.
+     */
+    private Outcome rerender(SourceChange change) {
+        if (fanOut.isEmpty() || change.key().equals(SiteConfig.FILE_NAME) && SiteSettings.load(content, site).broken().isPresent()) {
+            return syncAlone(change.key());
+        }
+        if (startedRun == null) {
+            startedRun = RebuildFanOut.runFor(change);
+            fanOut.get().start(startedRun);
+        }
+        return new Outcome(change.key(), Outcome.Kind.REBUILD_STARTED, "", startedRun);
     }
 
     /**
@@ -228,7 +253,7 @@ final class BatchPublish {
         void publish() {
             try {
                 if (changes.size() == 1 && rerendersSite(changes.get(0))) {
-                    independent.put(changes.get(0).key(), syncAlone(changes.get(0).key()));  // a full re-render
+                    independent.put(changes.get(0).key(), rerender(changes.get(0)));  // a full re-render
                     return;
                 }
                 if (keysBeforeCut(true).isEmpty()) {

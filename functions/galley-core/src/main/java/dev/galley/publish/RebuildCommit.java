@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A re-render's last step, once every chunk is rendered: writes the index pages and redirects, removes what no
@@ -92,6 +93,7 @@ final class RebuildCommit {
                 .withClaims(listing.listed().claims());
         int written = plan.theme().filesWritten() + chunksRendered.stream().mapToInt(ChunkRendered::filesWritten).sum();
         written += parts.indexPages().publish(renderer, base, next, true, parts.indexPages().feedBodies(parser, next));
+        rewriteWhatBatchesWroteMeanwhile(base, current.value(), next);
         // Redirects first: an old URL whose page goes next then leads on at once.
         Redirects redirects = Redirects.of(next);
         written += rewriteRedirects(base, next, redirects, statuses);
@@ -176,8 +178,46 @@ final class RebuildCommit {
         }
     }
 
+    /**
+     * Writes again, as {@code next} lists them, the pages a batch committed while the chunks rendered may have
+     * written with the state of then: the pages of the sources it changed and of their neighbours then and now (a
+     * neighbour's link would lead to a path a changed permalink has moved). As many as the changes, not the site.
+     */
+    private void rewriteWhatBatchesWroteMeanwhile(Manifest base, Manifest current, Manifest next) {
+        Set<String> changed = changedSources(base, current);
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<String> sources = new HashSet<>(changed);
+        for (Manifest manifest : List.of(base, current, next)) {
+            Map<String, String> sourceByPath = new HashMap<>();
+            manifest.entries().forEach((path, entry) -> sourceByPath.put(path, entry.sourceKey()));
+            manifest.entries().values().stream().filter(entry -> changed.contains(entry.sourceKey())).forEach(entry -> {
+                dev.galley.site.SiteIndex.Neighbours neighbours = ArticlePages.neighbours(manifest, entry.article().path());
+                Stream.of(neighbours.newer(), neighbours.older()).filter(Objects::nonNull)
+                        .forEach(link -> sources.add(sourceByPath.get(link.path())));
+            });
+        }
+        Map<String, Manifest.Entry> nextBySource = new HashMap<>();
+        next.entries().values().forEach(entry -> nextBySource.put(entry.sourceKey(), entry));
+        Rebuild.inParallel(sources.stream().map(nextBySource::get).filter(Objects::nonNull).toList(), entry -> {
+            parts.articles().rerender(parser, renderer, next, entry);
+            return null;
+        });
+    }
+
     /** The rebuilt entries, with every source that changed between {@code base} and {@code current} as it is in current. */
     static List<Manifest.Entry> merge(Manifest base, Manifest current, List<Manifest.Entry> rebuilt) {
+        Set<String> changedSources = changedSources(base, current);
+        Map<String, Manifest.Entry> byPath = new TreeMap<>();
+        rebuilt.stream().filter(e -> !changedSources.contains(e.sourceKey())).forEach(e -> byPath.put(e.article().path(), e));
+        current.entries().values().stream().filter(e -> changedSources.contains(e.sourceKey()))
+                .forEach(e -> byPath.put(e.article().path(), e));
+        return List.copyOf(byPath.values());
+    }
+
+    /** The sources whose entry differs between two manifests, or that one of them lists and the other does not. */
+    private static Set<String> changedSources(Manifest base, Manifest current) {
         // By source, once: bySource scans the entries, and a scan per entry made a rebuild of a large site quadratic.
         Map<String, Manifest.Entry> baseBySource = new HashMap<>();
         base.entries().values().forEach(entry -> baseBySource.put(entry.sourceKey(), entry));
@@ -194,11 +234,7 @@ final class RebuildCommit {
                 changedSources.add(source);
             }
         }
-        Map<String, Manifest.Entry> byPath = new TreeMap<>();
-        rebuilt.stream().filter(e -> !changedSources.contains(e.sourceKey())).forEach(e -> byPath.put(e.article().path(), e));
-        current.entries().values().stream().filter(e -> changedSources.contains(e.sourceKey()))
-                .forEach(e -> byPath.put(e.article().path(), e));
-        return List.copyOf(byPath.values());
+        return changedSources;
     }
 
     /**
