@@ -297,7 +297,7 @@ final class BatchPublish {
             // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
             ManifestStore.Snapshot snapshot = parts.manifest().read();
             PendingWrites pending = new PendingWrites(parts);
-            toldAgain = pending.settle(renderer, parser, snapshot.value());  // what a batch that did not commit left
+            toldAgain = pending.settle(() -> renderer, snapshot.value());  // what a batch that did not commit left
             readArticles(parser, keysBeforeCut(true));
             syncIndependents();  // after the reads: a change after a failed read is left untouched
             Manifest base = snapshot.value();

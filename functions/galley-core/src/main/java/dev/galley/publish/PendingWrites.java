@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The write-ahead record that closes the gap of committing last. A batch writes its pages, index pages, neighbours and
@@ -56,9 +57,11 @@ final class PendingWrites {
      * paths, then clears its record. Nothing to do, and one read, when there is none; nothing at all once this writer
      * recorded its own writes (it settled before).
      *
+     * @param renderers the renderer to put pages right with, asked for only when there are some
+     *
      * @return the files whose status that writer was to tell after its commit: it may have committed and failed after
      */
-    Set<String> settle(SiteRenderer renderer, ArticleParser parser, Manifest committed) {
+    Set<String> settle(Supplier<SiteRenderer> renderers, Manifest committed) {
         Optional<SiteStore.Stored> left = recorded == Pending.NONE ? parts.site().read(PATH) : Optional.empty();
         if (left.isEmpty()) {
             return Set.of();
@@ -73,8 +76,9 @@ final class PendingWrites {
             }
         });
         if (!entries.equals(committed.entries())) {  // equal: the writer did commit, and failed after
-            putRight(renderer, parser, new Manifest(committed.revision(), entries, committed.retired(), committed.claims()), committed,
-                    pending.paths().keySet());
+            SiteRenderer renderer = renderers.get();
+            Manifest written = new Manifest(committed.revision(), entries, committed.retired(), committed.claims());
+            putRight(renderer, new ArticleParser(renderer.site(), parts.imageSizes()), written, committed, pending.paths().keySet());
         }
         parts.site().delete(PATH);
         StateSweep.sweep(parts.site(), Instant.now());  // that writer may have written shards and no root

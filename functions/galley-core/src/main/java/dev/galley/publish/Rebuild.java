@@ -2,7 +2,6 @@ package dev.galley.publish;
 
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
-import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleWarning;
 import dev.galley.publish.RebuildState.ChunkRead;
 import dev.galley.publish.RebuildState.ChunkRendered;
@@ -68,9 +67,8 @@ public final class Rebuild {
     }
 
     Report run(int chunkSize) {
-        SiteRenderer before = new SiteRenderer(settings.config(), ThemeFiles.load(parts.site()));
-        pending.settle(before, new ArticleParser(before.site(), parts.imageSizes()), parts.manifest().read().value());
         Plan plan = plan(chunkSize);
+        pending.settle(() -> new SiteRenderer(settings.config(), ThemeFiles.load(parts.site())), plan.base());  // before recording its own
         // In one process the render step takes the articles the read step parsed (about the site's HTML in memory)
         // instead of parsing them again, as an invocation of its own must.
         // One reader and one renderer serve every chunk: each reads the theme the plan published when it is made.

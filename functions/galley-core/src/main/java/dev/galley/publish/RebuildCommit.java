@@ -87,7 +87,7 @@ final class RebuildCommit {
         Manifest base = plan.base();
         // An upload published while the chunks rendered has committed since the plan: its entry is kept (see merge).
         ManifestStore.Snapshot current = parts.manifest().read();
-        pending.settle(renderer, parser, current.value());  // a page only a batch that did not commit wrote
+        pending.settle(() -> renderer, current.value());  // a page only a batch that did not commit wrote
         StateSweep.sweep(site, java.time.Instant.now());  // shards an earlier commit of this re-render wrote, refused
         Manifest next = current.value().replacedBy(merge(base, current.value(), List.copyOf(listing.listed().entries().values())))
                 .withClaims(listing.listed().claims());
