@@ -33,6 +33,8 @@ import java.util.function.Supplier;
 final class PendingWrites {
 
     static final String PATH = "_galley/pending-writes.json";
+    /** The most paths a record holds, some 2 MB; a batch changes a few dozen. */
+    static final int MOST_PATHS = 1_000;
 
     /**
      * A writer's record.
@@ -88,7 +90,8 @@ final class PendingWrites {
     /**
      * Records, before any of its writes, every path whose entry {@code listed} changes from {@code base}, and the files
      * whose status it tells besides its own, together with what this writer recorded before (a batch folded again
-     * writes for a second listing after its first).
+     * writes for a second listing after its first). A listing that changes more than {@value #MOST_PATHS} paths (a
+     * re-render of a new site, or of a changed permalink) records nothing: the record would be as large as the state.
      */
     void record(Manifest base, Manifest listed, Set<String> followUps) {
         Map<String, Manifest.Entry> paths = new TreeMap<>(recorded.paths());
@@ -101,7 +104,7 @@ final class PendingWrites {
         Set<String> told = new TreeSet<>(recorded.followUps());
         told.addAll(followUps);
         Pending next = new Pending(paths, told);
-        if (next.equals(recorded) && recorded != Pending.NONE) {
+        if (paths.size() > MOST_PATHS || next.equals(recorded) && recorded != Pending.NONE) {
             return;  // a record even of nothing: a commit that fails leaves shards, which the next writer sweeps when it finds one
         }
         parts.site().write(new SiteFile(PATH, StatePieces.write(next), ContentKind.INTERNAL_JSON), Map.of(), new SiteStore.Condition.None());
