@@ -43,12 +43,21 @@ final class BatchPublish {
     private final ContentStore content;
     private final SiteStore site;
     private final PublishSchedule schedule;
+    /** Where a site.yaml or theme upload re-renders the site; empty: here, in this invocation. */
+    private final Optional<RebuildFanOut> fanOut;
+    /** The fanned-out re-render this batch started: one serves every later site.yaml or theme change of the batch. */
+    private String startedRun;
 
     BatchPublish(PublishParts parts) {
+        this(parts, Optional.empty());
+    }
+
+    BatchPublish(PublishParts parts, Optional<RebuildFanOut> fanOut) {
         this.parts = parts;
         this.content = parts.content();
         this.site = parts.site();
         this.schedule = parts.schedule();
+        this.fanOut = fanOut;
     }
 
     /** @param mayStart asked before each commit after the first: false hands back the changes not started */
@@ -118,6 +127,22 @@ final class BatchPublish {
     }
 
     /**
+     * A {@code site.yaml} or theme file re-renders the site: fanned out where a {@link RebuildFanOut} is set, so the
+     * writer's invocation does not grow with the site (the re-render reads the bucket as it is then, so one serves the
+     * whole batch); a broken {@code site.yaml} is rejected at once all the same.
+     */
+    private Outcome rerender(SourceChange change) {
+        if (fanOut.isEmpty() || change.key().equals(SiteConfig.FILE_NAME) && SiteSettings.load(content, site).broken().isPresent()) {
+            return syncAlone(change.key());
+        }
+        if (startedRun == null) {
+            startedRun = RebuildFanOut.runFor(change);
+            fanOut.get().start(startedRun);
+        }
+        return new Outcome(change.key(), Outcome.Kind.REBUILD_STARTED, "", startedRun);
+    }
+
+    /**
      * A good {@code site.yaml} re-renders the site and becomes the last good configuration; a broken one is
      * rejected like any broken file, and the site goes on with the last good configuration.
      */
@@ -177,6 +202,8 @@ final class BatchPublish {
          */
         private final Set<String> followUps = new LinkedHashSet<>();
         private final Map<String, Decision> followUpDecisions = new HashMap<>();
+        /** Files a writer before may have left untold, its commit done and its statuses not: looked at again. */
+        private Set<String> toldAgain = Set.of();
         /** The files a fold found to look at again that are not follow-ups yet. */
         private final Set<String> lookAgain = new LinkedHashSet<>();
         private volatile RuntimeException followUpFailure;
@@ -226,7 +253,7 @@ final class BatchPublish {
         void publish() {
             try {
                 if (changes.size() == 1 && rerendersSite(changes.get(0))) {
-                    independent.put(changes.get(0).key(), syncAlone(changes.get(0).key()));  // a full re-render
+                    independent.put(changes.get(0).key(), rerender(changes.get(0)));  // a full re-render
                     return;
                 }
                 if (keysBeforeCut(true).isEmpty()) {
@@ -269,6 +296,8 @@ final class BatchPublish {
             Map<String, String> writtenBefore = new HashMap<>();  // pages written for changes since handed back, by path: source key
             // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
             ManifestStore.Snapshot snapshot = parts.manifest().read();
+            PendingWrites pending = new PendingWrites(parts);
+            toldAgain = pending.settle(() -> renderer, snapshot.value());  // what a batch that did not commit left
             readArticles(parser, keysBeforeCut(true));
             syncIndependents();  // after the reads: a change after a failed read is left untouched
             Manifest base = snapshot.value();
@@ -281,6 +310,9 @@ final class BatchPublish {
                 changed = folded != base || snapshot.version().isEmpty();
                 listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired(), folded.claims()) : base;
                 written = new ConcurrentHashMap<>();
+                if (changed) {
+                    pending.record(base, listed, followUps);
+                }
                 if (writePages(renderer, base, written)) {
                     break;
                 }
@@ -297,6 +329,11 @@ final class BatchPublish {
             if (changed) {
                 parts.manifest().commit(snapshot, listed);  // refused: the batch fails and the queue delivers it again
                 commits++;
+                try {
+                    pending.clear();
+                } catch (RuntimeException e) {
+                    afterCommit = e;  // committed: the next batch finds the record matches the state, and clears it
+                }
             }
             reportStatuses(renderer);
         }
@@ -375,6 +412,7 @@ final class BatchPublish {
                     lookAgain.add(claim.getKey());
                 }
             }
+            toldAgain.stream().filter(key -> changes.stream().noneMatch(c -> c.key().equals(key))).forEach(lookAgain::add);
             lookAgain.removeAll(followUps);
             return m;
         }

@@ -57,7 +57,12 @@ public record Outcome(String key, Kind kind, String slug, String reason, List<St
         /** Not Galley's business (not Markdown nor an image, outside the content root) or already absent. */
         SKIPPED,
         /** The whole site was re-rendered (the site config changed). */
-        REBUILT
+        REBUILT,
+        /**
+         * A re-render of the whole site was started, fanned out ({@link RebuildFanOut}; the reason names it): it
+         * commits later, through the writer, and tells the author then.
+         */
+        REBUILD_STARTED
     }
 
     static Outcome of(String key, Kind kind, String slug) {

@@ -2,6 +2,7 @@ package dev.galley.publish;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
@@ -24,6 +25,7 @@ public final class Publisher {
     static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published - a stylesheet, logo or favicon of the site goes under theme/";
 
     private final PublishParts parts;
+    private volatile Optional<RebuildFanOut> fanOut = Optional.empty();
 
     public Publisher(ContentStore content, SiteStore site) {
         this(content, site, Clock.systemUTC(), PublishSchedule.NONE);
@@ -77,7 +79,12 @@ public final class Publisher {
      */
     public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart) {
         parts.site().begin();
-        return new BatchPublish(parts).run(changes, mayStart);
+        return new BatchPublish(parts, fanOut).run(changes, mayStart);
+    }
+
+    /** From now on a {@code site.yaml} or theme upload re-renders the site through {@code fanOut}, not in the batch's invocation. */
+    public void fanOutRebuildsThrough(RebuildFanOut fanOut) {
+        this.fanOut = Optional.of(fanOut);
     }
 
     /** Re-renders everything from the content store: see {@link Rebuild}. */

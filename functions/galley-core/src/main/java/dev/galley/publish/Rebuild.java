@@ -7,9 +7,11 @@ import dev.galley.publish.RebuildState.ChunkRead;
 import dev.galley.publish.RebuildState.ChunkRendered;
 import dev.galley.publish.RebuildState.Listing;
 import dev.galley.publish.RebuildState.Plan;
+import dev.galley.render.SiteRenderer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -51,11 +53,13 @@ public final class Rebuild {
 
     private final PublishParts parts;
     private final SiteSettings settings;
+    private final PendingWrites pending;
 
     Rebuild(PublishParts parts, SiteSettings settings) {
         this.parts = parts;
         this.settings = settings;
         parts.site().forget();  // a re-render puts right whatever the site holds, even what a hand changed: it asks for every page
+        this.pending = new PendingWrites(parts);
     }
 
     /** Every step in this process, chunk after chunk. */
@@ -65,6 +69,7 @@ public final class Rebuild {
 
     Report run(int chunkSize) {
         Plan plan = plan(chunkSize);
+        pending.settle(() -> new SiteRenderer(settings.config(), ThemeFiles.load(parts.site())), plan.base());  // before recording its own
         // In one process the render step takes the articles the read step parsed (about the site's HTML in memory)
         // instead of parsing them again, as an invocation of its own must.
         // One reader and one renderer serve every chunk: each reads the theme the plan published when it is made.
@@ -72,6 +77,9 @@ public final class Rebuild {
         ChunkReader reader = new ChunkReader(parts, settings, plan::base);
         List<ChunkRead> read = plan.chunks().stream().map(chunk -> reader.read(chunk, parsed)).toList();
         Listing listing = list(plan.base(), read);
+        if (!listing.listed().entries().equals(plan.base().entries())) {  // its commit sweeps shards whatever happened before
+            pending.record(plan.base(), listing.listed(), Set.of());  // the pages at new paths come next; the commit last
+        }
         ChunkRenderer renderer = new ChunkRenderer(parts, settings);
         List<ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
                 .mapToObj(i -> renderer.render(plan.chunks().get(i), listing.listed(), parsed, etagsRead(read.get(i)))).toList();
@@ -111,7 +119,7 @@ public final class Rebuild {
     }
 
     public Report commit(Plan plan, List<ChunkRead> read, Listing listing, List<ChunkRendered> rendered) {
-        return new RebuildCommit(parts, settings).commit(plan, read, listing, rendered);
+        return new RebuildCommit(parts, settings, pending).commit(plan, read, listing, rendered);
     }
 
     static <I, T> List<T> inParallel(List<I> items, Function<I, T> task) {

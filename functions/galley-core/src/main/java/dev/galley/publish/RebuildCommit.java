@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A re-render's last step, once every chunk is rendered: writes the index pages and redirects, removes what no
@@ -45,8 +46,10 @@ final class RebuildCommit {
     private final SiteSettings settings;
     private final SiteRenderer renderer;
     private final ArticleParser parser;
+    private final PendingWrites pending;
 
-    RebuildCommit(PublishParts parts, SiteSettings settings) {
+    RebuildCommit(PublishParts parts, SiteSettings settings, PendingWrites pending) {
+        this.pending = pending;
         this.parts = parts;
         this.content = parts.content();
         this.site = parts.site();
@@ -84,10 +87,13 @@ final class RebuildCommit {
         Manifest base = plan.base();
         // An upload published while the chunks rendered has committed since the plan: its entry is kept (see merge).
         ManifestStore.Snapshot current = parts.manifest().read();
+        pending.settle(() -> renderer, current.value());  // a page only a batch that did not commit wrote
+        StateSweep.sweep(site, java.time.Instant.now());  // shards an earlier commit of this re-render wrote, refused
         Manifest next = current.value().replacedBy(merge(base, current.value(), List.copyOf(listing.listed().entries().values())))
                 .withClaims(listing.listed().claims());
         int written = plan.theme().filesWritten() + chunksRendered.stream().mapToInt(ChunkRendered::filesWritten).sum();
         written += parts.indexPages().publish(renderer, base, next, true, parts.indexPages().feedBodies(parser, next));
+        rewriteWhatBatchesWroteMeanwhile(base, current.value(), next);
         // Redirects first: an old URL whose page goes next then leads on at once.
         Redirects redirects = Redirects.of(next);
         written += rewriteRedirects(base, next, redirects, statuses);
@@ -101,6 +107,7 @@ final class RebuildCommit {
         List<BrokenLinks.Broken> broken = reportBrokenLinks(rendered, listing.listed(), reachable, statuses);
         // Last, after every other write: a step that fails before this is run again onto the same manifest, in full.
         parts.manifest().commit(current, next);  // refused: another writer committed; the step fails and is run again
+        pending.clear();
         // Each status names the version it is about; files that were never read (refused by their name) none.
         Map<String, String> etags = new HashMap<>();
         reads.forEach(read -> etags.put(read.key(), read.etag()));
@@ -171,8 +178,46 @@ final class RebuildCommit {
         }
     }
 
+    /**
+     * Writes again, as {@code next} lists them, the pages a batch committed while the chunks rendered may have
+     * written with the state of then: the pages of the sources it changed and of their neighbours then and now (a
+     * neighbour's link would lead to a path a changed permalink has moved). As many as the changes, not the site.
+     */
+    private void rewriteWhatBatchesWroteMeanwhile(Manifest base, Manifest current, Manifest next) {
+        Set<String> changed = changedSources(base, current);
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<String> sources = new HashSet<>(changed);
+        for (Manifest manifest : List.of(base, current, next)) {
+            Map<String, String> sourceByPath = new HashMap<>();
+            manifest.entries().forEach((path, entry) -> sourceByPath.put(path, entry.sourceKey()));
+            manifest.entries().values().stream().filter(entry -> changed.contains(entry.sourceKey())).forEach(entry -> {
+                dev.galley.site.SiteIndex.Neighbours neighbours = ArticlePages.neighbours(manifest, entry.article().path());
+                Stream.of(neighbours.newer(), neighbours.older()).filter(Objects::nonNull)
+                        .forEach(link -> sources.add(sourceByPath.get(link.path())));
+            });
+        }
+        Map<String, Manifest.Entry> nextBySource = new HashMap<>();
+        next.entries().values().forEach(entry -> nextBySource.put(entry.sourceKey(), entry));
+        Rebuild.inParallel(sources.stream().map(nextBySource::get).filter(Objects::nonNull).toList(), entry -> {
+            parts.articles().rerender(parser, renderer, next, entry);
+            return null;
+        });
+    }
+
     /** The rebuilt entries, with every source that changed between {@code base} and {@code current} as it is in current. */
     static List<Manifest.Entry> merge(Manifest base, Manifest current, List<Manifest.Entry> rebuilt) {
+        Set<String> changedSources = changedSources(base, current);
+        Map<String, Manifest.Entry> byPath = new TreeMap<>();
+        rebuilt.stream().filter(e -> !changedSources.contains(e.sourceKey())).forEach(e -> byPath.put(e.article().path(), e));
+        current.entries().values().stream().filter(e -> changedSources.contains(e.sourceKey()))
+                .forEach(e -> byPath.put(e.article().path(), e));
+        return List.copyOf(byPath.values());
+    }
+
+    /** The sources whose entry differs between two manifests, or that one of them lists and the other does not. */
+    private static Set<String> changedSources(Manifest base, Manifest current) {
         // By source, once: bySource scans the entries, and a scan per entry made a rebuild of a large site quadratic.
         Map<String, Manifest.Entry> baseBySource = new HashMap<>();
         base.entries().values().forEach(entry -> baseBySource.put(entry.sourceKey(), entry));
@@ -189,11 +234,7 @@ final class RebuildCommit {
                 changedSources.add(source);
             }
         }
-        Map<String, Manifest.Entry> byPath = new TreeMap<>();
-        rebuilt.stream().filter(e -> !changedSources.contains(e.sourceKey())).forEach(e -> byPath.put(e.article().path(), e));
-        current.entries().values().stream().filter(e -> changedSources.contains(e.sourceKey()))
-                .forEach(e -> byPath.put(e.article().path(), e));
-        return List.copyOf(byPath.values());
+        return changedSources;
     }
 
     /**

@@ -176,8 +176,9 @@ public final class StatePieces {
         for (Section section : Section.values()) {
             names.put(section, shardNames(section.of(next), section.of(before), before.names(), toWrite));
         }
+        Map<String, String> written = Map.of(StateSweep.WRITTEN, java.time.Instant.now().toString());  // kept from the sweep a while
         Parallel.map(READS, toWrite, file -> {
-            site.write(file, Map.of(), new SiteStore.Condition.None());
+            site.write(file, written, new SiteStore.Condition.None());
             return file;
         });
         Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS));

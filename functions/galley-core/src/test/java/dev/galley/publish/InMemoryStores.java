@@ -77,6 +77,8 @@ final class InMemoryStores {
         /** Off for large sites: the check reads every page on every write. */
         boolean checkLinks = true;
         Consumer<String> beforeWrite = path -> { };
+        /** Called once a write took effect: a fault here is a write whose answer was lost. */
+        Consumer<String> afterWrite = path -> { };
 
         String text(String path) {
             Stored stored = objects.get(path);
@@ -124,6 +126,7 @@ final class InMemoryStores {
                 writes++;
                 checkLinks();
             }
+            afterWrite.accept(file.path());
         }
 
         @Override

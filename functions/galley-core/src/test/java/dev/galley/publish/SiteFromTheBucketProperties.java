@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * The site is a function of the content bucket: whatever history of author operations led there (creates, edits,
  * deletes, drafts, broken files, two files claiming one URL, site.yaml changes), delivered late, out of order,
- * twice and in batches of any size, the settled site is what a full re-render of the final bucket makes of it:
- * the re-render finds nothing to write, delete or report differently (a broken replacement's last good version
- * stays up in both). Each seed makes one history and its
+ * twice and in batches of any size, the settled site is what a full re-render of the final bucket makes of it, into
+ * a site that holds only Galley's state: the same files, bytes and statuses (a broken replacement's last good version
+ * stays up in both). One batch in three meets a failed write of the site (its commit among them), and what it hands
+ * back comes again after the author's next operations. Each seed makes one history and its
  * delivery; a failing history is shrunk (operations dropped one at a time while it still fails) before it is
  * reported, so the report is short.
  */
@@ -43,11 +44,17 @@ class SiteFromTheBucketProperties {
         }
     }
 
-    /** Plays the history, delivering its notifications as {@code seed} says; what a full re-render then changes, or null. */
+    /**
+     * Plays the history, delivering its notifications as {@code seed} says, with faults: a change handed back is
+     * delivered again later, after the author's next operations; what a full re-render then changes, or null.
+     */
     private static String differenceFromAReRender(List<Operation> history, long seed) {
         Random delivery = new Random(seed * 31 + 7);
         InMemoryStores.Content content = new InMemoryStores.Content();
         InMemoryStores.Site site = new InMemoryStores.Site();
+        Faults faults = new Faults(new Random(seed * 17 + 3));
+        site.beforeWrite = faults::before;
+        site.afterWrite = faults::after;
         Publisher publisher = new Publisher(content, site);
         AuthorHistory.Bucket bucket = bucketOf(content);
         List<String> undelivered = new ArrayList<>();
@@ -55,18 +62,26 @@ class SiteFromTheBucketProperties {
             operation.applyTo(bucket);
             undelivered.add(operation.key());
             if (delivery.nextInt(3) == 0) {
-                deliver(undelivered, delivery, publisher);
+                deliver(undelivered, delivery, publisher, faults);
             }
         }
-        deliver(undelivered, delivery, publisher);
+        for (int round = 0; !undelivered.isEmpty(); round++) {
+            if (round == 20) {
+                throw new AssertionError("changes handed back 20 times: " + undelivered);
+            }
+            deliver(undelivered, delivery, publisher, faults);
+        }
         Map<String, String> settled = objects(site);
         Map<String, PublishStatus> settledStatuses = new TreeMap<>(content.statuses);
 
-        publisher.rebuild();
+        Map<String, String> rebuilt = objects(reRenderedApart(content, site));
 
-        Map<String, String> rebuilt = objects(site);
         if (!settled.keySet().equals(rebuilt.keySet())) {
-            return "the site's files " + settled.keySet() + " differ from a full re-render's " + rebuilt.keySet();
+            java.util.Set<String> extra = new java.util.TreeSet<>(settled.keySet());
+            extra.removeAll(rebuilt.keySet());
+            java.util.Set<String> missing = new java.util.TreeSet<>(rebuilt.keySet());
+            missing.removeAll(settled.keySet());
+            return "the site holds " + extra + " that a full re-render does not, and lacks " + missing;
         }
         for (String path : settled.keySet()) {
             if (!Objects.equals(settled.get(path), rebuilt.get(path))) {
@@ -77,9 +92,75 @@ class SiteFromTheBucketProperties {
                 : "the statuses " + settledStatuses + " differ from a full re-render's " + new TreeMap<>(content.statuses);
     }
 
-    private static void deliver(List<String> keys, Random random, Publisher publisher) {
-        AuthorHistory.deliveries(keys, random).forEach(batch -> publisher.publish(batch.stream().map(SourceChange::of).toList(), () -> true));
+    /**
+     * A full re-render of the bucket into a site of its own that holds only Galley's state (the last good versions,
+     * the URLs articles had): a page the state does not list, which a re-render over the site itself may not find to
+     * remove, is not carried over.
+     */
+    private static InMemoryStores.Site reRenderedApart(InMemoryStores.Content content, InMemoryStores.Site site) {
+        InMemoryStores.Site apart = new InMemoryStores.Site();
+        site.objects.forEach((path, stored) -> {
+            if (path.startsWith("_galley/")) {
+                apart.objects.put(path, stored);
+            }
+        });
+        new Publisher(content, apart).rebuild();
+        return apart;
+    }
+
+    /** Delivers the keys in shuffled batches; {@code keys} is left holding the changes handed back, to come again later. */
+    private static void deliver(List<String> keys, Random random, Publisher publisher, Faults faults) {
+        List<String> handedBack = new ArrayList<>();
+        for (List<String> batch : AuthorHistory.deliveries(keys, random)) {
+            faults.arm();
+            BatchOutcome done = publisher.publish(batch.stream().map(SourceChange::of).toList(), () -> true);
+            faults.disarm();
+            handedBack.addAll(batch.subList(done.handedBackFrom(), batch.size()));
+        }
         keys.clear();
+        keys.addAll(handedBack);
+    }
+
+    /**
+     * While armed, one batch in three meets one failed write of the site: its commit, before the root is written or
+     * after with the answer lost, or one of its first thirty writes of pages, index pages and state.
+     */
+    private static final class Faults {
+        private final Random random;
+        private boolean commitBefore;
+        private boolean commitAfter;
+        private int writesLeft;
+
+        Faults(Random random) {
+            this.random = random;
+        }
+
+        synchronized void arm() {
+            int kind = random.nextInt(9);
+            commitBefore = kind == 0;
+            commitAfter = kind == 1;
+            writesLeft = kind == 2 ? 1 + random.nextInt(30) : 0;
+        }
+
+        synchronized void disarm() {
+            commitBefore = false;
+            commitAfter = false;
+            writesLeft = 0;
+        }
+
+        synchronized void before(String path) {
+            if (commitBefore && path.equals(StatePieces.ROOT) || writesLeft > 0 && --writesLeft == 0) {
+                disarm();
+                throw new StoreException("connection reset before " + path + " was written (injected)", true, null);
+            }
+        }
+
+        synchronized void after(String path) {
+            if (commitAfter && path.equals(StatePieces.ROOT)) {
+                disarm();
+                throw new StoreException("connection reset after " + path + " was written (injected)", true, null);
+            }
+        }
     }
 
     private static AuthorHistory.Bucket bucketOf(InMemoryStores.Content content) {

@@ -130,11 +130,13 @@ public final class PublishHandler implements RequestStreamHandler {
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
                 new S3SiteStore(client, config.siteBucket()), clock, schedule, drafts);
+        fanOut.ifPresent(starter -> publisher.fanOutRebuildsThrough(starter::start));  // a site.yaml or theme upload too
     }
 
     /** Re-renders through {@code starter}'s state machine from now on, as {@value RebuildStarter#STATE_MACHINE} says on AWS. */
     void fanOutThrough(RebuildStarter starter) {
         this.fanOut = Optional.of(starter);
+        publisher.fanOutRebuildsThrough(starter::start);
     }
 
     /** The publisher, for {@link RebuildStepHandler}: a chunk renders with the writer's stores and settings. */

@@ -111,6 +111,85 @@ class FannedOutRebuildTest {
     }
 
     @Test
+    void aSiteConfigUploadFansOutAndArticlesUploadedMeanwhileArePublishedInOrder() throws IOException {
+        try (SiteBuckets buckets = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server))) {
+            buckets.upload("site.yaml", "title: Field notes\npageSize: 2\n");
+            buckets.upload("posts/zero-downtime.md", SiteBuckets.article("Zero-downtime migrations", "2026-01-05", "tags: [PostgreSQL, DevOps]"));
+            buckets.upload("posts/checklist.md", SiteBuckets.article("A release checklist", "2026-01-07", "tags: [DevOps]"));
+            buckets.upload("posts/rust.md", SiteBuckets.article("Rust in production", "2026-01-02", "tags: [Rust]"));
+            RecordingContext logs = new RecordingContext();
+            PublishHandler writer = buckets.newHandler();
+            SiteBuckets.handle(writer, "{\"action\":\"rebuild\"}", logs);
+            List<String> started = new CopyOnWriteArrayList<>();
+            writer.fanOutThrough(started::add);
+
+            // A new site.yaml and an article in one batch: the re-render is started, the article published at once.
+            JsonNode batch = JSON.readTree(SiteBuckets.handle(writer, Events.queueBatch(List.of(
+                    uploaded(buckets, "site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n"),
+                    uploaded(buckets, "posts/backpressure.md", SiteBuckets.article("Backpressure in async Rust", "2026-01-09", "tags: [Rust]")))), logs));
+
+            assertEquals(0, batch.path("batchItemFailures").size(), logs.lines().toString());
+            assertEquals(1, started.size(), "the writer starts the state machine and renders nothing of the site itself");
+            assertTrue(buckets.siteText("articles/rust/index.html").contains("Field notes"), "the site is not re-rendered in the batch");
+            assertTrue(buckets.siteBytes("2026/backpressure/index.html").isPresent(), "the article after site.yaml is published");
+            String run = started.get(0);
+            JsonNode plan = step(buckets, JSON.createObjectNode().put("step", "plan").put("run", run).put("chunkSize", 2));
+            JsonNode chunks = JSON.readTree(buckets.siteBytes(plan.path("chunks").asText()).orElseThrow());
+            for (String step : List.of("read", "render")) {
+                List<ObjectNode> items = new ArrayList<>();
+                chunks.forEach(chunk -> items.add(((ObjectNode) chunk.deepCopy()).put("step", step).put("run", run)));
+                items.parallelStream().forEach(item -> step(buckets, item));
+                if (step.equals("read")) {
+                    step(buckets, JSON.createObjectNode().put("step", "list").put("run", run));
+                }
+            }
+            // Uploaded while the chunks rendered: published in its turn, and kept by the commit.
+            JsonNode meanwhile = JSON.readTree(SiteBuckets.handle(writer, Events.queueBatch(List.of(
+                    uploaded(buckets, "posts/bounded.md", SiteBuckets.article("Bounded queues", "2026-01-11", "tags: [Rust]")))), logs));
+            assertEquals(0, meanwhile.path("batchItemFailures").size(), logs.lines().toString());
+            assertTrue(buckets.siteBytes("2026/bounded/index.html").isPresent());
+
+            JsonNode commit = JSON.readTree(SiteBuckets.handle(writer,
+                    Events.queueBatch(List.of("{\"action\":\"commit-rebuild\",\"run\":\"" + run + "\"}")), logs));
+
+            assertEquals(0, commit.path("batchItemFailures").size(), logs.lines().toString());
+            assertTrue(buckets.siteText("2026/rust/index.html").contains("Notes from the field"));
+            assertTrue(buckets.siteText("articles/rust/index.html").contains("/2026/rust/"), "the old URL leads to the new one");
+            assertEquals("published", buckets.tags("site.yaml").get("galley-status"), "the author learns at the commit");
+            Map<String, String> fannedOut = served(buckets);
+            JsonNode onePass = JSON.readTree(SiteBuckets.handle(buckets.newHandler(), "{\"action\":\"rebuild\"}", logs));
+            assertEquals(0, onePass.path("filesWritten").asInt() + onePass.path("pagesRemoved").asInt(),
+                    "a one-pass re-render of the same bucket changes nothing: " + onePass);
+            assertEquals(fannedOut, served(buckets));
+        }
+    }
+
+    @Test
+    void aBrokenSiteConfigIsRejectedAtOnceAndStartsNoReRender() throws IOException {
+        try (SiteBuckets buckets = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server))) {
+            PublishHandler writer = buckets.newHandler();
+            List<String> started = new CopyOnWriteArrayList<>();
+            writer.fanOutThrough(started::add);
+            RecordingContext logs = new RecordingContext();
+
+            JsonNode batch = JSON.readTree(SiteBuckets.handle(writer, Events.queueBatch(List.of(
+                    uploaded(buckets, "site.yaml", "title: [Field notes\n"))), logs));
+
+            assertEquals(0, batch.path("batchItemFailures").size());
+            assertEquals(List.of(), started);
+            assertEquals("rejected", buckets.tags("site.yaml").get("galley-status"));
+            assertTrue(logs.lines().stream().anyMatch(line -> line.path("siteConfigRejected").asBoolean()), logs.lines().toString());
+        }
+    }
+
+    /** Uploads like an author; the EventBridge event S3 sends for it, as the queue delivers it. */
+    private static String uploaded(SiteBuckets buckets, String key, String text) {
+        buckets.upload(key, text);
+        String etag = buckets.s3.headObject(r -> r.bucket(buckets.content).key(key)).eTag().replace("\"", "");
+        return Events.eventBridge(buckets.content, key, etag, SiteBuckets.nextSequencer());
+    }
+
+    @Test
     void aCommitOfAnUnknownRunIsHandedBackAlone() throws IOException {
         try (SiteBuckets buckets = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server))) {
             buckets.upload("posts/a.md", SiteBuckets.article("A", "2026-01-01"));
