@@ -279,7 +279,7 @@ final class BatchPublish {
                 Manifest folded = foldWithFollowUps(parser, base);
                 // A new site's first commit writes its index pages, even when the batch lists nothing (a draft, say).
                 changed = folded != base || snapshot.version().isEmpty();
-                listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired(), folded.claims()) : base;
+                listed = changed ? folded.withRevision(base.revision() + 1) : base;
                 written = new ConcurrentHashMap<>();
                 if (writePages(renderer, base, written)) {
                     break;

@@ -42,7 +42,7 @@ public final class SiteRenderer {
     private static final SiteFile STYLESHEET_FILE = Asset.load("style.css", ContentKind.CSS);
     private static final String STYLESHEET_PATH = STYLESHEET_FILE.path();
     private static final SiteFile SEARCH_SCRIPT_FILE = Asset.load("search.js", ContentKind.JAVASCRIPT);
-    private static final int RECENT_ON_404 = 5;
+    static final int RECENT_ON_404 = 5;
 
     private final SiteConfig site;
     private final Theme theme;
