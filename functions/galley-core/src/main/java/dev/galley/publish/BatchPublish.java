@@ -469,8 +469,8 @@ final class BatchPublish {
             parts.indexPages().publish(renderer, base, listed, newSite, parts.indexPages().feedBodies(parser, listed));
             parts.articles().refreshNeighbours(parser, renderer, base, listed, written);
             Redirects redirects = parts.articles().updateRedirects(renderer, base, listed);
-            Set<String> gone = new HashSet<>(base.entries().keySet());
-            gone.removeAll(listed.entries().keySet());
+            Set<String> gone = new HashSet<>(MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()));
+            gone.removeIf(path -> listed.byPath(path) != null);
             Parallel.map(IndexPages.PAGES, List.copyOf(gone), path -> parts.articles().removeArticlePage(path, redirects));
         }
 

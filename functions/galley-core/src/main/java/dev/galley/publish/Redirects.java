@@ -59,7 +59,20 @@ public final class Redirects {
         return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
+    /** The redirects of the last manifest asked about: a publish asks about the one it commits several times. */
+    private static volatile Map.Entry<Manifest, Redirects> last;
+
     public static Redirects of(Manifest manifest) {
+        Map.Entry<Manifest, Redirects> known = last;
+        if (known != null && known.getKey() == manifest) {
+            return known.getValue();
+        }
+        Redirects redirects = worked(manifest);
+        last = Map.entry(manifest, redirects);
+        return redirects;
+    }
+
+    private static Redirects worked(Manifest manifest) {
         List<Claim> claims = new ArrayList<>();
         for (Manifest.Entry entry : manifest.entries().values()) {
             entry.article().aliases().forEach(path -> claims.add(new Claim(path, entry, true)));
