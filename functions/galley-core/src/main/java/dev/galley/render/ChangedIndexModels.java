@@ -121,8 +121,9 @@ public final class ChangedIndexModels {
         pages.put(SearchIndex.PATH, new IndexPage.SearchChunks(listing.searchChunks()));
         listing.searchChunksAround(paths, reach).forEach((file, chunk) -> pages.put(file, new IndexPage.SearchJson(file, chunk)));
 
-        List<IndexPage.FeedEntry> feed = newest(newestFirst, AtomFeed.SIZE).stream()
-                .map(a -> new IndexPage.FeedEntry(a, versions.apply(a.path()))).toList();
+        boolean bodies = site.feed().fullContent();
+        List<IndexPage.FeedEntry> feed = newest(newestFirst, site.feed().entries()).stream()
+                .map(a -> new IndexPage.FeedEntry(a, bodies ? versions.apply(a.path()) : "")).toList();
         pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.PATH, ContentKind.ATOM, "", feed));
         pages.put(RssFeed.PATH, new IndexPage.Feed(RssFeed.PATH, ContentKind.RSS, "", feed));
         pages.put(RssFeed.HUGO_PATH, new IndexPage.Feed(RssFeed.HUGO_PATH, ContentKind.RSS, "", feed));
