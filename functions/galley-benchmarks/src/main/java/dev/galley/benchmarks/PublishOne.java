@@ -25,6 +25,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,28 +43,43 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Per-upload cost in a big site: the real handler, warm, against the in-process S3 server. Seeds a site of N
- * generated articles with a full rebuild through S3 (reported too), then publishes a new article, edits an
- * existing one and deletes one, many times each, and prints the handler's time and the S3 requests it made.
- * Requests are counted by an SDK interceptor on the handler's own client, per HTTP attempt.
+ * generated articles with a full rebuild through S3 (reported too), or with {@code --seeding memory} by the same
+ * re-render over stores in memory whose objects are then put into the S3 server directly (minutes instead of most of
+ * an hour at 100,000 articles; the articles' own pages are left out, which only turns a publish's HEAD of a page it
+ * rewrites into a 404). Then publishes a new article, edits an existing one and deletes one, many times each, and
+ * prints the handler's time, the CPU time of the process (handler and S3 server, which share it), the bytes read and
+ * written and the S3 requests. Requests are counted by an SDK interceptor on the handler's own client, per HTTP
+ * attempt. {@code --results FILE} appends the medians as a JSON line, which {@code publish-chart} draws.
  */
 final class PublishOne {
 
-    static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 30] [--samples 15]";
+    static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 30] [--samples 15] [--seeding s3|memory]"
+            + " [--results FILE --label before|after]";
 
     private int articles = 10_000;
     private long seed = 2026;
     private int warmup = 30;
     private int samples = 15;
+    private boolean seedInMemory;
+    private Path results;
+    private String label = "";
 
     static PublishOne parse(String[] args) {
         PublishOne command = new PublishOne();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            int value = Integer.parseInt(args[i + 1]);
+            String value = args[i + 1];
             switch (args[i]) {
-                case "--articles" -> command.articles = value;
-                case "--seed" -> command.seed = value;
-                case "--warmup" -> command.warmup = value;
-                case "--samples" -> command.samples = value;
+                case "--articles" -> command.articles = Integer.parseInt(value);
+                case "--seed" -> command.seed = Integer.parseInt(value);
+                case "--warmup" -> command.warmup = Integer.parseInt(value);
+                case "--samples" -> command.samples = Integer.parseInt(value);
+                case "--seeding" -> command.seedInMemory = switch (value) {
+                    case "memory" -> true;
+                    case "s3" -> false;
+                    default -> throw new IllegalArgumentException("--seeding is s3 or memory, not " + value);
+                };
+                case "--results" -> command.results = Path.of(value);
+                case "--label" -> command.label = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -106,11 +124,14 @@ final class PublishOne {
         }
     }
 
-    private record Sample(double millis, Map<String, Long> requests, long bytesRead, long bytesWritten) {
+    private record Sample(double millis, double cpuMillis, Map<String, Long> requests, long bytesRead, long bytesWritten) {
         long total() {
             return requests.values().stream().mapToLong(Long::longValue).sum();
         }
     }
+
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final AtomicLong sequencer = new AtomicLong(1);
 
@@ -126,14 +147,19 @@ final class PublishOne {
                     new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint())), handlerClient);
 
             long started = System.nanoTime();
-            author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(CorpusWriter.SITE_YAML));
-            upload(author, corpus, articles);
-            System.out.printf("uploaded %,d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
+            if (seedInMemory) {
+                new MemorySeeding(server, corpus, articles).seed();
+                System.out.printf("seeded %,d articles in memory and put them into S3 in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
+            } else {
+                author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(CorpusWriter.SITE_YAML));
+                upload(author, corpus, articles);
+                System.out.printf("uploaded %,d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
 
-            resetPeakHeap();
-            Sample rebuild = invoke(handler, counter, "{\"action\":\"rebuild\"}", "\"rejected\":0");
-            System.out.printf("full rebuild through S3: %,.0f ms, %,d S3 requests %s, %,d bytes read, %,d written, peak heap %,d MiB (S3 server in the same heap)%n",
-                    rebuild.millis(), rebuild.total(), rebuild.requests(), rebuild.bytesRead(), rebuild.bytesWritten(), peakHeapMib());
+                resetPeakHeap();
+                Sample rebuild = invoke(handler, counter, "{\"action\":\"rebuild\"}", "\"rejected\":0");
+                System.out.printf("full rebuild through S3: %,.0f ms, %,d S3 requests %s, %,d bytes read, %,d written, peak heap %,d MiB (S3 server in the same heap)%n",
+                        rebuild.millis(), rebuild.total(), rebuild.requests(), rebuild.bytesRead(), rebuild.bytesWritten(), peakHeapMib());
+            }
 
             List<Sample> published = new ArrayList<>();
             List<Sample> edited = new ArrayList<>();
@@ -157,6 +183,10 @@ final class PublishOne {
             report("publish a new article", published);
             report("edit an existing article", edited);
             report("delete an article", deleted);
+            if (results != null) {
+                Files.writeString(results, resultLine(Map.of("new", published, "edit", edited, "delete", deleted)) + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
             handlerClient.close();
         }
     }
@@ -167,11 +197,29 @@ final class PublishOne {
         long fewest = samples.stream().mapToLong(Sample::total).min().orElseThrow();
         long most = samples.stream().mapToLong(Sample::total).max().orElseThrow();
         Sample last = samples.get(samples.size() - 1);
-        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f)   %s S3 requests, e.g. %s%n", what, millis.get(millis.size() / 2),
-                millis.get(0), millis.get(millis.size() - 1), fewest == most ? fewest : fewest + " to " + most, last.requests());
+        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f), %.1f ms CPU   %s S3 requests, e.g. %s%n", what,
+                millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), medianOf(samples, Sample::cpuMillis),
+                fewest == most ? fewest : fewest + " to " + most, last.requests());
         System.out.printf("  %-26s median %,9d bytes read, %,9d bytes written (max %,d and %,d)%n", "", median(samples, Sample::bytesRead),
                 median(samples, Sample::bytesWritten), samples.stream().mapToLong(Sample::bytesRead).max().orElseThrow(),
                 samples.stream().mapToLong(Sample::bytesWritten).max().orElseThrow());
+    }
+
+    private static double medianOf(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> of) {
+        return samples.stream().mapToDouble(of).sorted().skip(samples.size() / 2).findFirst().orElseThrow();
+    }
+
+    /** {@code {"label":..,"articles":N,"new":{"ms":..,"cpuMs":..,"read":..,"written":..,"requests":..},"edit":..,"delete":..}} */
+    private String resultLine(Map<String, List<Sample>> byChange) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode().put("label", label).put("articles", articles);
+        for (String change : List.of("new", "edit", "delete")) {
+            List<Sample> samples = byChange.get(change);
+            line.putObject(change).put("ms", medianOf(samples, Sample::millis)).put("cpuMs", medianOf(samples, Sample::cpuMillis))
+                    .put("read", median(samples, Sample::bytesRead)).put("written", median(samples, Sample::bytesWritten))
+                    .put("requests", median(samples, Sample::total));
+        }
+        return json.writeValueAsString(line);
     }
 
     private static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> of) {
@@ -199,6 +247,7 @@ final class PublishOne {
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         PrintStream console = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));  // the handler's one log line per record
+        long cpu = PROCESS.getProcessCpuTime();
         long started = System.nanoTime();
         try {
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), result, null);
@@ -206,12 +255,13 @@ final class PublishOne {
             System.setOut(console);
         }
         double millis = (System.nanoTime() - started) / 1e6;
+        double cpuMillis = (PROCESS.getProcessCpuTime() - cpu) / 1e6;
         String outcome = result.toString(StandardCharsets.UTF_8);
         if (!outcome.contains(expected)) {
             throw new IllegalStateException("the handler did not succeed: " + outcome);
         }
         long[] bytes = counter.takeBytes();
-        return new Sample(millis, counter.takeCounts(), bytes[0], bytes[1]);
+        return new Sample(millis, cpuMillis, counter.takeCounts(), bytes[0], bytes[1]);
     }
 
     private static void upload(S3Client author, Corpus corpus, int count) throws Exception {
