@@ -89,19 +89,34 @@ final class PublishOne {
         return command;
     }
 
-    /** Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject). */
+    /**
+     * Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject), the
+     * written ones also by what they are ({@link #kindOf}).
+     */
     static final class RequestCounter implements ExecutionInterceptor {
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         private final LongAdder read = new LongAdder();
         private final LongAdder written = new LongAdder();
+        private final Map<String, LongAdder> writtenByKind = new ConcurrentHashMap<>();
 
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
             counts.computeIfAbsent(operation, k -> new LongAdder()).increment();
             if (operation.equals("PutObject")) {
-                context.httpRequest().firstMatchingHeader("Content-Length").ifPresent(length -> written.add(Long.parseLong(length)));
+                context.httpRequest().firstMatchingHeader("Content-Length").ifPresent(length -> {
+                    written.add(Long.parseLong(length));
+                    writtenByKind.computeIfAbsent(kindOf(context.httpRequest().encodedPath()), k -> new LongAdder()).add(Long.parseLong(length));
+                });
             }
+        }
+
+        /** Bytes written since the last call by kind of object. */
+        Map<String, Long> takeWrittenByKind() {
+            Map<String, Long> snapshot = new TreeMap<>();
+            writtenByKind.forEach((kind, bytes) -> snapshot.put(kind, bytes.sumThenReset()));
+            snapshot.values().removeIf(bytes -> bytes == 0);
+            return snapshot;
         }
 
         @Override
@@ -124,7 +139,32 @@ final class PublishOne {
         }
     }
 
-    private record Sample(double millis, double cpuMillis, Map<String, Long> requests, long bytesRead, long bytesWritten) {
+    /** What a written object is, by its key in the site bucket ({@code /site/<key>} in a path-style request). */
+    static String kindOf(String path) {
+        String key = path.replaceFirst("^/[^/]+/", "");
+        if (key.startsWith("_galley/")) {
+            return "state";
+        }
+        if (key.equals("sitemap.xml") || key.startsWith("sitemaps/")) {
+            return "sitemaps";
+        }
+        if (key.equals("search.json") || key.startsWith("search/") && key.endsWith(".json")) {
+            return "search";
+        }
+        if (key.equals("feed.xml") || key.equals("rss.xml") || key.equals("index.xml")) {
+            return "site feeds";
+        }
+        if (key.startsWith("tags/") && key.endsWith("/feed.xml")) {
+            return "tag feeds";
+        }
+        if (key.equals("index.html") || key.startsWith("page/") || key.startsWith("tags/") || key.equals("404.html")) {
+            return "listing pages";
+        }
+        return "article pages";
+    }
+
+    private record Sample(double millis, double cpuMillis, Map<String, Long> requests, long bytesRead, long bytesWritten,
+                          Map<String, Long> writtenByKind) {
         long total() {
             return requests.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -203,6 +243,15 @@ final class PublishOne {
         System.out.printf("  %-26s median %,9d bytes read, %,9d bytes written (max %,d and %,d)%n", "", median(samples, Sample::bytesRead),
                 median(samples, Sample::bytesWritten), samples.stream().mapToLong(Sample::bytesRead).max().orElseThrow(),
                 samples.stream().mapToLong(Sample::bytesWritten).max().orElseThrow());
+        System.out.printf("  %-26s written by kind, median: %s%n", "", writtenByKind(samples));
+    }
+
+    /** The median bytes written of each kind of object, over the samples (0 where a sample wrote none). */
+    private static Map<String, Long> writtenByKind(List<Sample> samples) {
+        Map<String, Long> medians = new TreeMap<>();
+        samples.forEach(sample -> sample.writtenByKind().keySet().forEach(kind -> medians.put(kind, 0L)));
+        medians.replaceAll((kind, zero) -> median(samples, sample -> sample.writtenByKind().getOrDefault(kind, 0L)));
+        return medians;
     }
 
     private static double medianOf(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> of) {
@@ -217,7 +266,8 @@ final class PublishOne {
             List<Sample> samples = byChange.get(change);
             line.putObject(change).put("ms", medianOf(samples, Sample::millis)).put("cpuMs", medianOf(samples, Sample::cpuMillis))
                     .put("read", median(samples, Sample::bytesRead)).put("written", median(samples, Sample::bytesWritten))
-                    .put("requests", median(samples, Sample::total));
+                    .put("requests", median(samples, Sample::total))
+                    .set("writtenByKind", json.valueToTree(writtenByKind(samples)));
         }
         return json.writeValueAsString(line);
     }
@@ -244,6 +294,7 @@ final class PublishOne {
     private static Sample invoke(PublishHandler handler, RequestCounter counter, String event, String expected) throws IOException {
         counter.takeCounts();
         counter.takeBytes();
+        counter.takeWrittenByKind();
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         PrintStream console = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));  // the handler's one log line per record
@@ -261,7 +312,7 @@ final class PublishOne {
             throw new IllegalStateException("the handler did not succeed: " + outcome);
         }
         long[] bytes = counter.takeBytes();
-        return new Sample(millis, cpuMillis, counter.takeCounts(), bytes[0], bytes[1]);
+        return new Sample(millis, cpuMillis, counter.takeCounts(), bytes[0], bytes[1], counter.takeWrittenByKind());
     }
 
     private static void upload(S3Client author, Corpus corpus, int count) throws Exception {

@@ -59,16 +59,21 @@ public final class Redirects {
         return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
-    /** The redirects of the last manifest asked about: a publish asks about the one it commits several times. */
-    private static volatile Map.Entry<Manifest, Redirects> last;
+    /**
+     * The redirects of the last two manifests asked about: a publish asks about the one it starts from and the one it
+     * commits, each several times, and working them out walks every entry.
+     */
+    private static volatile List<Map.Entry<Manifest, Redirects>> last = List.of();
 
     public static Redirects of(Manifest manifest) {
-        Map.Entry<Manifest, Redirects> known = last;
-        if (known != null && known.getKey() == manifest) {
-            return known.getValue();
+        List<Map.Entry<Manifest, Redirects>> known = last;
+        for (Map.Entry<Manifest, Redirects> entry : known) {
+            if (entry.getKey() == manifest) {
+                return entry.getValue();
+            }
         }
         Redirects redirects = worked(manifest);
-        last = Map.entry(manifest, redirects);
+        last = known.isEmpty() ? List.of(Map.entry(manifest, redirects)) : List.of(Map.entry(manifest, redirects), known.get(0));
         return redirects;
     }
 
