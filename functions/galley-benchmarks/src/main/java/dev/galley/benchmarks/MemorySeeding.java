@@ -1,7 +1,6 @@
 package dev.galley.benchmarks;
 
 import dev.galley.benchmarks.corpus.Corpus;
-import dev.galley.benchmarks.corpus.CorpusWriter;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.PublishSchedule;
@@ -34,16 +33,18 @@ final class MemorySeeding {
     private final EmbeddedS3 server;
     private final Corpus corpus;
     private final int articles;
+    private final String siteYaml;
 
-    MemorySeeding(EmbeddedS3 server, Corpus corpus, int articles) {
+    MemorySeeding(EmbeddedS3 server, Corpus corpus, int articles, String siteYaml) {
         this.server = server;
         this.corpus = corpus;
         this.articles = articles;
+        this.siteYaml = siteYaml;
     }
 
     void seed() throws Exception {
         MemoryStores.Content content = new MemoryStores.Content();
-        byte[] config = CorpusWriter.SITE_YAML.getBytes(StandardCharsets.UTF_8);
+        byte[] config = siteYaml.getBytes(StandardCharsets.UTF_8);
         content.put("site.yaml", config);
         server.putObject("content", "site.yaml", config);
         inParallel(articles, i -> {

@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class PublishOne {
 
     static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 30] [--samples 15] [--seeding s3|memory]"
-            + " [--results FILE --label before|after]";
+            + " [--feed full|summary] [--results FILE --label before|after]";
 
     private int articles = 10_000;
     private long seed = 2026;
@@ -63,6 +63,7 @@ final class PublishOne {
     private boolean seedInMemory;
     private Path results;
     private String label = "";
+    private String siteYaml = CorpusWriter.SITE_YAML;
 
     static PublishOne parse(String[] args) {
         PublishOne command = new PublishOne();
@@ -80,6 +81,7 @@ final class PublishOne {
                 };
                 case "--results" -> command.results = Path.of(value);
                 case "--label" -> command.label = value;
+                case "--feed" -> command.siteYaml = CorpusWriter.SITE_YAML + "feed: {content: " + value + "}\n";
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -163,7 +165,7 @@ final class PublishOne {
         return "article pages";
     }
 
-    private record Sample(double millis, double cpuMillis, Map<String, Long> requests, long bytesRead, long bytesWritten,
+    private record Sample(double millis, double cpuMillis, double handlerCpuMillis, Map<String, Long> requests, long bytesRead, long bytesWritten,
                           Map<String, Long> writtenByKind) {
         long total() {
             return requests.values().stream().mapToLong(Long::longValue).sum();
@@ -172,6 +174,22 @@ final class PublishOne {
 
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * The CPU time of the threads the handler runs on, by thread: the caller's and the publisher's pools (named
+     * galley-...), not the S3 server's, the collector's or the compiler's, which the process's CPU time counts too.
+     */
+    private static Map<Long, Long> handlerThreadCpu() {
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        long self = Thread.currentThread().getId();
+        for (java.lang.management.ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadId() == self || thread.getThreadName().startsWith("galley-"))) {
+                cpu.put(thread.getThreadId(), THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return cpu;
+    }
 
     private final AtomicLong sequencer = new AtomicLong(1);
 
@@ -188,10 +206,10 @@ final class PublishOne {
 
             long started = System.nanoTime();
             if (seedInMemory) {
-                new MemorySeeding(server, corpus, articles).seed();
+                new MemorySeeding(server, corpus, articles, siteYaml).seed();
                 System.out.printf("seeded %,d articles in memory and put them into S3 in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
             } else {
-                author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(CorpusWriter.SITE_YAML));
+                author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(siteYaml));
                 upload(author, corpus, articles);
                 System.out.printf("uploaded %,d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
 
@@ -237,8 +255,9 @@ final class PublishOne {
         long fewest = samples.stream().mapToLong(Sample::total).min().orElseThrow();
         long most = samples.stream().mapToLong(Sample::total).max().orElseThrow();
         Sample last = samples.get(samples.size() - 1);
-        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f), %.1f ms CPU   %s S3 requests, e.g. %s%n", what,
-                millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), medianOf(samples, Sample::cpuMillis),
+        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f), CPU %.1f ms handler, %.0f ms process   %s S3 requests, e.g. %s%n", what,
+                millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), medianOf(samples, Sample::handlerCpuMillis),
+                medianOf(samples, Sample::cpuMillis),
                 fewest == most ? fewest : fewest + " to " + most, last.requests());
         System.out.printf("  %-26s median %,9d bytes read, %,9d bytes written (max %,d and %,d)%n", "", median(samples, Sample::bytesRead),
                 median(samples, Sample::bytesWritten), samples.stream().mapToLong(Sample::bytesRead).max().orElseThrow(),
@@ -265,6 +284,7 @@ final class PublishOne {
         for (String change : List.of("new", "edit", "delete")) {
             List<Sample> samples = byChange.get(change);
             line.putObject(change).put("ms", medianOf(samples, Sample::millis)).put("cpuMs", medianOf(samples, Sample::cpuMillis))
+                    .put("handlerCpuMs", medianOf(samples, Sample::handlerCpuMillis))
                     .put("read", median(samples, Sample::bytesRead)).put("written", median(samples, Sample::bytesWritten))
                     .put("requests", median(samples, Sample::total))
                     .set("writtenByKind", json.valueToTree(writtenByKind(samples)));
@@ -299,6 +319,7 @@ final class PublishOne {
         PrintStream console = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));  // the handler's one log line per record
         long cpu = PROCESS.getProcessCpuTime();
+        Map<Long, Long> threads = handlerThreadCpu();
         long started = System.nanoTime();
         try {
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), result, null);
@@ -307,12 +328,16 @@ final class PublishOne {
         }
         double millis = (System.nanoTime() - started) / 1e6;
         double cpuMillis = (PROCESS.getProcessCpuTime() - cpu) / 1e6;
+        double handlerCpuMillis = 0;
+        for (Map.Entry<Long, Long> thread : handlerThreadCpu().entrySet()) {
+            handlerCpuMillis += (thread.getValue() - threads.getOrDefault(thread.getKey(), 0L)) / 1e6;
+        }
         String outcome = result.toString(StandardCharsets.UTF_8);
         if (!outcome.contains(expected)) {
             throw new IllegalStateException("the handler did not succeed: " + outcome);
         }
         long[] bytes = counter.takeBytes();
-        return new Sample(millis, cpuMillis, counter.takeCounts(), bytes[0], bytes[1], counter.takeWrittenByKind());
+        return new Sample(millis, cpuMillis, handlerCpuMillis, counter.takeCounts(), bytes[0], bytes[1], counter.takeWrittenByKind());
     }
 
     private static void upload(S3Client author, Corpus corpus, int count) throws Exception {
