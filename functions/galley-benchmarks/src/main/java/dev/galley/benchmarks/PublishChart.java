@@ -74,6 +74,12 @@ final class PublishChart {
                 byLabel.computeIfAbsent(result.path("label").asText(), label -> new TreeMap<>()).put(result.path("articles").asInt(), result);
             }
         }
+        if (byLabel.containsKey("before")) {  // drawn first, dashed: what the others are compared with
+            Map<String, TreeMap<Integer, JsonNode>> beforeFirst = new LinkedHashMap<>();
+            beforeFirst.put("before", byLabel.remove("before"));
+            beforeFirst.putAll(byLabel);
+            byLabel = beforeFirst;
+        }
         try (OutputStream file = Files.newOutputStream(out)) {
             XMLStreamWriter svg = XMLOutputFactory.newFactory().createXMLStreamWriter(file, "UTF-8");
             int width = LEFT + PANELS.size() * (PANEL_WIDTH + GAP);

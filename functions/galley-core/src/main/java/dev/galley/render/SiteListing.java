@@ -44,6 +44,7 @@ public final class SiteListing {
     private final Map<String, Sitemap.Page> sitemapEntries = new HashMap<>();
     /** The newest change among the listed articles, and among each tag's, once asked; dropped when it may move. */
     private final Map<String, OffsetDateTime> newest = new HashMap<>();
+    private final Map<String, String> shardNames = new HashMap<>();
 
     private SiteListing(List<ArticleSummary> newestFirst) {
         this.newestFirst = newestFirst;
@@ -279,12 +280,17 @@ public final class SiteListing {
         return chunks;
     }
 
-    private static String sitemapFile(String end) {
-        return Sitemap.FOLDER + (end.equals(TAIL) ? Shards.TAIL : Shards.nameOf(end)) + ".xml";
+    private String sitemapFile(String end) {
+        return Sitemap.FOLDER + shardName(end) + ".xml";
     }
 
-    private static String chunkFile(String end) {
-        return SearchIndex.FOLDER + (end.equals(TAIL) ? Shards.TAIL : Shards.nameOf(end)) + ".json";
+    private String chunkFile(String end) {
+        return SearchIndex.FOLDER + shardName(end) + ".json";
+    }
+
+    /** A shard's name, a hash of the key that ends it, worked out once: the list of chunks names every one each publish. */
+    private String shardName(String end) {
+        return end.equals(TAIL) ? Shards.TAIL : shardNames.computeIfAbsent(end, Shards::nameOf);
     }
 
     private static List<Sitemap.Page> sitemapPages(List<ArticleSummary> items) {
