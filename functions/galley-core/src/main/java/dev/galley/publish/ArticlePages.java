@@ -132,8 +132,8 @@ final class ArticlePages {
      * written, before a page that no longer exists is deleted, so no redirect ever leads to a missing page.
      */
     Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
-        Redirects redirects = Redirects.of(after);
         Redirects old = Redirects.of(before);
+        Redirects redirects = Redirects.after(old, before, after);
         // The pages' keys only matter to a redirect that goes: most uploads have none, and the set grows with the site.
         new RedirectObjects(site, writer, renderer).update(old, redirects, old.byKey().isEmpty() ? Set.of() : pageKeys(after));
         return redirects;

@@ -17,11 +17,25 @@ final class MapDiff {
     private MapDiff() {
     }
 
-    /** The keys in either map whose values differ, or that only one map has, in key order. */
+    /** The last pair of maps compared: a publish asks about the same two revisions' entries four times. */
+    private static volatile Object[] last = {null, null, List.of()};
+
+    /** The keys in either map whose values differ, or that only one map has, in key order; not to be changed. */
+    @SuppressWarnings("unchecked")
     static <V> List<String> changedKeys(NavigableMap<String, V> before, NavigableMap<String, V> after) {
+        Object[] known = last;
+        if (known[0] == before && known[1] == after) {
+            return (List<String>) known[2];
+        }
+        List<String> changed = walk(before, after);
+        last = new Object[] {before, after, changed};
+        return changed;
+    }
+
+    private static <V> List<String> walk(NavigableMap<String, V> before, NavigableMap<String, V> after) {
         List<String> changed = new ArrayList<>();
         if (before == after) {
-            return changed;
+            return List.of();
         }
         Iterator<Map.Entry<String, V>> a = before.entrySet().iterator();
         Iterator<Map.Entry<String, V>> b = after.entrySet().iterator();
@@ -43,6 +57,6 @@ final class MapDiff {
                 y = b.hasNext() ? b.next() : null;
             }
         }
-        return changed;
+        return java.util.Collections.unmodifiableList(changed);
     }
 }

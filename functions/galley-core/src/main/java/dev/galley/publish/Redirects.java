@@ -65,6 +65,30 @@ public final class Redirects {
      */
     private static volatile List<Map.Entry<Manifest, Redirects>> last = List.of();
 
+    /**
+     * The redirects after a change: none, without a walk over every entry, when there were none before and no changed
+     * entry asks for one (the usual site and upload); otherwise {@link #of(Manifest)}.
+     */
+    static Redirects after(Redirects before, Manifest from, Manifest to) {
+        if (before == NONE) {
+            boolean asks = false;
+            for (String path : MapDiff.changedKeys(from.entriesByPath(), to.entriesByPath())) {
+                Manifest.Entry entry = to.byPath(path);
+                asks |= entry != null && (!entry.article().aliases().isEmpty() || !entry.formerPaths().isEmpty());
+            }
+            if (!asks) {
+                remember(to, NONE);
+                return NONE;
+            }
+        }
+        return of(to);
+    }
+
+    private static void remember(Manifest manifest, Redirects redirects) {
+        List<Map.Entry<Manifest, Redirects>> known = last;
+        last = known.isEmpty() ? List.of(Map.entry(manifest, redirects)) : List.of(Map.entry(manifest, redirects), known.get(0));
+    }
+
     public static Redirects of(Manifest manifest) {
         List<Map.Entry<Manifest, Redirects>> known = last;
         for (Map.Entry<Manifest, Redirects> entry : known) {
@@ -73,7 +97,7 @@ public final class Redirects {
             }
         }
         Redirects redirects = worked(manifest);
-        last = known.isEmpty() ? List.of(Map.entry(manifest, redirects)) : List.of(Map.entry(manifest, redirects), known.get(0));
+        remember(manifest, redirects);
         return redirects;
     }
 

@@ -73,7 +73,7 @@ public final class ChangedIndexModels {
         if (page instanceof IndexPage.Home home) {
             List<ArticleSummary> articles = home.listing().articles();
             return pageEndingAt(listing.newestFirst(), "", site.pageSize(), articles.get(articles.size() - 1), listing::sharedSlug,
-                    page.file(), featuredAt(listing.newestFirst())).map(IndexPage.Home::new);
+                    page.file(), featuredAt(listing)).map(IndexPage.Home::new);
         }
         if (page instanceof IndexPage.Tag tag) {
             String slug = page.file().substring("tags/".length(), page.file().indexOf('/', "tags/".length()));
@@ -187,8 +187,8 @@ public final class ChangedIndexModels {
         if (changed.stream().anyMatch(ArticleSummary::featured)) {
             return Pagination.paginate("", SiteIndex.featuredFirst(newestFirst), pageSize);
         }
-        int featuredAt = featuredAt(newestFirst);
-        List<ArticleSummary> home = homeOrder(newestFirst);
+        int featuredAt = featuredAt(listing);
+        List<ArticleSummary> home = featuredAt < 0 ? newestFirst : SiteIndex.featuredFirst(newestFirst);
         List<Integer> positions = new ArrayList<>(List.of(0, pageSize));
         List<ArticleSummary> around = new ArrayList<>();
         for (ArticleSummary article : changed) {
@@ -204,18 +204,10 @@ public final class ChangedIndexModels {
         return Pagination.around("", home, pageSize, positions, reach, listing::sharedSlug);
     }
 
-    private static int featuredAt(List<ArticleSummary> newestFirst) {
-        for (int i = 0; i < newestFirst.size(); i++) {
-            if (newestFirst.get(i).featured()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The home page's order: newest first, the newest featured article at the top. */
-    private static List<ArticleSummary> homeOrder(List<ArticleSummary> newestFirst) {
-        return featuredAt(newestFirst) < 0 ? newestFirst : SiteIndex.featuredFirst(newestFirst);
+    /** Where the newest featured article is in the listing's newest-first order, or -1: it tops the home page. */
+    private static int featuredAt(SiteListing listing) {
+        ArticleSummary featured = listing.newestFeatured();
+        return featured == null ? -1 : position(listing.newestFirst(), featured);
     }
 
     private static boolean sharedIn(List<ArticleSummary> articles, String slug) {

@@ -45,6 +45,8 @@ public final class SiteListing {
     /** The newest change among the listed articles, and among each tag's, once asked; dropped when it may move. */
     private final Map<String, OffsetDateTime> newest = new HashMap<>();
     private final Map<String, String> shardNames = new HashMap<>();
+    /** The featured listed articles, newest first: the newest goes to the top of the home page. */
+    private final TreeSet<ArticleSummary> featured = new TreeSet<>(SiteIndex.NEWEST_FIRST);
 
     private SiteListing(List<ArticleSummary> newestFirst) {
         this.newestFirst = newestFirst;
@@ -82,6 +84,7 @@ public final class SiteListing {
         }
         listed.remove(article.path());
         searchEnds.remove(article.path());
+        featured.remove(article);
         List<ArticleSummary> sameSlug = bySlug.get(article.slug());
         sameSlug.removeIf(a -> a.path().equals(article.path()));
         if (sameSlug.isEmpty()) {
@@ -124,6 +127,9 @@ public final class SiteListing {
             return;
         }
         listed.put(article.path(), article);
+        if (article.featured()) {
+            featured.add(article);
+        }
         bySlug.computeIfAbsent(article.slug(), slug -> new ArrayList<>(1)).add(article);
         if (Shards.ends(article.path(), SearchIndex.AVERAGE_CHUNK)) {
             searchEnds.add(article.path());
@@ -193,6 +199,11 @@ public final class SiteListing {
     /** Each tag's articles newest first, by tag slug; not to be changed. */
     public NavigableMap<String, List<ArticleSummary>> byTag() {
         return Collections.unmodifiableNavigableMap(byTag);
+    }
+
+    /** The newest featured article, or null. */
+    public ArticleSummary newestFeatured() {
+        return featured.isEmpty() ? null : featured.first();
     }
 
     /** Whether two listed articles have this slug. */
