@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.LongAdder;
  * re-render over stores in memory whose objects are then put into the S3 server directly (minutes instead of most of
  * an hour at 100,000 articles; the articles' own pages are left out, which only turns a publish's HEAD of a page it
  * rewrites into a 404). Then publishes a new article, edits an existing one and deletes one, many times each, and
- * prints the handler's time, the CPU time of the process (handler and S3 server, which share it), the bytes read and
+ * publishes a new article dated today (the newest: on the home page and in the site's feeds) and takes it down again,
+ * and prints the handler's time, the CPU time of the process (handler and S3 server, which share it), the bytes read and
  * written and the S3 requests. Requests are counted by an SDK interceptor on the handler's own client, per HTTP
  * attempt. {@code --results FILE} appends the medians as a JSON line, which {@code publish-chart} draws.
  */
@@ -222,6 +223,8 @@ final class PublishOne {
             List<Sample> published = new ArrayList<>();
             List<Sample> edited = new ArrayList<>();
             List<Sample> deleted = new ArrayList<>();
+            List<Sample> newest = new ArrayList<>();
+            String today = "date: " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
             for (int i = 0; i < warmup + samples; i++) {
                 boolean measured = i >= warmup;
                 Corpus.Article fresh = corpus.article(articles + i);
@@ -230,10 +233,17 @@ final class PublishOne {
                 Sample edit = invoke(handler, counter, created(author, existing.fileName(), existing.text() + "\nEdited " + i + ".\n"), "\"published\"");
                 author.deleteObject(r -> r.bucket("content").key(fresh.fileName()));
                 Sample delete = invoke(handler, counter, removed(fresh.fileName()), "\"unpublished\"");
+                // The usual new post: the newest of the site, so on the home page and in the site's feeds.
+                Corpus.Article latest = corpus.article(articles + 1_000_000 + i);
+                Sample first = invoke(handler, counter, created(author, latest.fileName(), latest.text().replaceFirst("date: [0-9-]+", today)),
+                        "\"published\"");
+                author.deleteObject(r -> r.bucket("content").key(latest.fileName()));
+                invoke(handler, counter, removed(latest.fileName()), "\"unpublished\"");
                 if (measured) {
                     published.add(publish);
                     edited.add(edit);
                     deleted.add(delete);
+                    newest.add(first);
                 }
             }
             System.out.printf("%n%,d-article site, warm handler (%d warm-up rounds), %d samples each: median handler time, S3 requests%n",
@@ -241,8 +251,9 @@ final class PublishOne {
             report("publish a new article", published);
             report("edit an existing article", edited);
             report("delete an article", deleted);
+            report("publish the newest article", newest);
             if (results != null) {
-                Files.writeString(results, resultLine(Map.of("new", published, "edit", edited, "delete", deleted)) + "\n",
+                Files.writeString(results, resultLine(Map.of("new", published, "edit", edited, "delete", deleted, "newest", newest)) + "\n",
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             handlerClient.close();
@@ -281,7 +292,7 @@ final class PublishOne {
     private String resultLine(Map<String, List<Sample>> byChange) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode().put("label", label).put("articles", articles);
-        for (String change : List.of("new", "edit", "delete")) {
+        for (String change : List.of("new", "edit", "delete", "newest")) {
             List<Sample> samples = byChange.get(change);
             line.putObject(change).put("ms", medianOf(samples, Sample::millis)).put("cpuMs", medianOf(samples, Sample::cpuMillis))
                     .put("handlerCpuMs", medianOf(samples, Sample::handlerCpuMillis))
