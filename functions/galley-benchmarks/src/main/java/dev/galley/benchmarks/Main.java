@@ -16,6 +16,7 @@ public final class Main {
         switch (command) {
             case "side-by-side" -> SideBySide.parse(rest).run();
             case "publish" -> PublishOne.parse(rest).run();
+            case "publish-chart" -> PublishChart.parse(rest).run();
             case "cold-start" -> ColdStart.parse(rest).run();
             case "highlight-first-block" -> HighlightFirstBlock.parse(rest).run();
             case "corpus-report" -> CorpusReport.parse(rest).run();

@@ -23,6 +23,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,28 +41,46 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Per-upload cost in a big site: the real handler, warm, against the in-process S3 server. Seeds a site of N
- * generated articles with a full rebuild through S3 (reported too), then publishes a new article, edits an
- * existing one and deletes one, many times each, and prints the handler's time and the S3 requests it made.
- * Requests are counted by an SDK interceptor on the handler's own client, per HTTP attempt.
+ * generated articles with a full rebuild through S3 (reported too), or with {@code --seeding memory} by the same
+ * re-render over stores in memory whose objects are then put into the S3 server directly (minutes instead of most of
+ * an hour at 100,000 articles; the articles' own pages are left out, which only turns a publish's HEAD of a page it
+ * rewrites into a 404). Then publishes a new article, edits an existing one and deletes one, many times each, and
+ * publishes a new article dated today (the newest: on the home page and in the site's feeds) and takes it down again,
+ * and prints the handler's time, the CPU time of the process (handler and S3 server, which share it), the bytes read and
+ * written and the S3 requests. Requests are counted by an SDK interceptor on the handler's own client, per HTTP
+ * attempt. {@code --results FILE} appends the medians as a JSON line, which {@code publish-chart} draws.
  */
 final class PublishOne {
 
-    static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 30] [--samples 15]";
+    static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 30] [--samples 15] [--seeding s3|memory]"
+            + " [--feed full|summary] [--results FILE --label before|after]";
 
     private int articles = 10_000;
     private long seed = 2026;
     private int warmup = 30;
     private int samples = 15;
+    private boolean seedInMemory;
+    private Path results;
+    private String label = "";
+    private String siteYaml = CorpusWriter.SITE_YAML;
 
     static PublishOne parse(String[] args) {
         PublishOne command = new PublishOne();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            int value = Integer.parseInt(args[i + 1]);
+            String value = args[i + 1];
             switch (args[i]) {
-                case "--articles" -> command.articles = value;
-                case "--seed" -> command.seed = value;
-                case "--warmup" -> command.warmup = value;
-                case "--samples" -> command.samples = value;
+                case "--articles" -> command.articles = Integer.parseInt(value);
+                case "--seed" -> command.seed = Integer.parseInt(value);
+                case "--warmup" -> command.warmup = Integer.parseInt(value);
+                case "--samples" -> command.samples = Integer.parseInt(value);
+                case "--seeding" -> command.seedInMemory = switch (value) {
+                    case "memory" -> true;
+                    case "s3" -> false;
+                    default -> throw new IllegalArgumentException("--seeding is s3 or memory, not " + value);
+                };
+                case "--results" -> command.results = Path.of(value);
+                case "--label" -> command.label = value;
+                case "--feed" -> command.siteYaml = CorpusWriter.SITE_YAML + "feed: {content: " + value + "}\n";
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,18 +90,31 @@ final class PublishOne {
         return command;
     }
 
-    /** Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject). */
+    /**
+     * Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject), the
+     * written ones also by what they are ({@link #kindOf}).
+     */
     static final class RequestCounter implements S3Observer {
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         private final LongAdder read = new LongAdder();
         private final LongAdder written = new LongAdder();
+        private final Map<String, LongAdder> writtenByKind = new ConcurrentHashMap<>();
 
         @Override
         public void sending(S3Exchange exchange) {
             counts.computeIfAbsent(exchange.operation(), k -> new LongAdder()).increment();
             if (exchange.operation().equals("PutObject")) {
                 written.add(exchange.requestBytes());
+                writtenByKind.computeIfAbsent(kindOf(exchange.key()), k -> new LongAdder()).add(exchange.requestBytes());
             }
+        }
+
+        /** Bytes written since the last call by kind of object. */
+        Map<String, Long> takeWrittenByKind() {
+            Map<String, Long> snapshot = new TreeMap<>();
+            writtenByKind.forEach((kind, bytes) -> snapshot.put(kind, bytes.sumThenReset()));
+            snapshot.values().removeIf(bytes -> bytes == 0);
+            return snapshot;
         }
 
         @Override
@@ -103,10 +137,53 @@ final class PublishOne {
         }
     }
 
-    private record Sample(double millis, Map<String, Long> requests, long bytesRead, long bytesWritten) {
+    /** What a written object is, by its key in the site bucket. */
+    static String kindOf(String key) {
+        if (key.startsWith("_galley/")) {
+            return "state";
+        }
+        if (key.equals("sitemap.xml") || key.startsWith("sitemaps/")) {
+            return "sitemaps";
+        }
+        if (key.equals("search.json") || key.startsWith("search/") && key.endsWith(".json")) {
+            return "search";
+        }
+        if (key.equals("feed.xml") || key.equals("rss.xml") || key.equals("index.xml")) {
+            return "site feeds";
+        }
+        if (key.startsWith("tags/") && key.endsWith("/feed.xml")) {
+            return "tag feeds";
+        }
+        if (key.equals("index.html") || key.startsWith("page/") || key.startsWith("tags/") || key.equals("404.html")) {
+            return "listing pages";
+        }
+        return "article pages";
+    }
+
+    private record Sample(double millis, double cpuMillis, double handlerCpuMillis, Map<String, Long> requests, long bytesRead, long bytesWritten,
+                          Map<String, Long> writtenByKind) {
         long total() {
             return requests.values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * The CPU time of the threads the handler runs on, by thread: the caller's and the publisher's pools (named
+     * galley-...), not the S3 server's, the collector's or the compiler's, which the process's CPU time counts too.
+     */
+    private static Map<Long, Long> handlerThreadCpu() {
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        long self = Thread.currentThread().getId();
+        for (java.lang.management.ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadId() == self || thread.getThreadName().startsWith("galley-"))) {
+                cpu.put(thread.getThreadId(), THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return cpu;
     }
 
     private final AtomicLong sequencer = new AtomicLong(1);
@@ -122,18 +199,25 @@ final class PublishOne {
             PublishHandler handler = new PublishHandler(config, S3Clients.create(config, credentials(server), counter));
 
             long started = System.nanoTime();
-            author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(CorpusWriter.SITE_YAML));
-            upload(author, corpus, articles);
-            System.out.printf("uploaded %,d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
+            if (seedInMemory) {
+                new MemorySeeding(server, corpus, articles, siteYaml).seed();
+                System.out.printf("seeded %,d articles in memory and put them into S3 in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
+            } else {
+                author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(siteYaml));
+                upload(author, corpus, articles);
+                System.out.printf("uploaded %,d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
 
-            resetPeakHeap();
-            Sample rebuild = invoke(handler, counter, "{\"action\":\"rebuild\"}", "\"rejected\":0");
-            System.out.printf("full rebuild through S3: %,.0f ms, %,d S3 requests %s, %,d bytes read, %,d written, peak heap %,d MiB (S3 server in the same heap)%n",
-                    rebuild.millis(), rebuild.total(), rebuild.requests(), rebuild.bytesRead(), rebuild.bytesWritten(), peakHeapMib());
+                resetPeakHeap();
+                Sample rebuild = invoke(handler, counter, "{\"action\":\"rebuild\"}", "\"rejected\":0");
+                System.out.printf("full rebuild through S3: %,.0f ms, %,d S3 requests %s, %,d bytes read, %,d written, peak heap %,d MiB (S3 server in the same heap)%n",
+                        rebuild.millis(), rebuild.total(), rebuild.requests(), rebuild.bytesRead(), rebuild.bytesWritten(), peakHeapMib());
+            }
 
             List<Sample> published = new ArrayList<>();
             List<Sample> edited = new ArrayList<>();
             List<Sample> deleted = new ArrayList<>();
+            List<Sample> newest = new ArrayList<>();
+            String today = "date: " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
             for (int i = 0; i < warmup + samples; i++) {
                 boolean measured = i >= warmup;
                 Corpus.Article fresh = corpus.article(articles + i);
@@ -142,10 +226,17 @@ final class PublishOne {
                 Sample edit = invoke(handler, counter, created(author, existing.fileName(), existing.text() + "\nEdited " + i + ".\n"), "\"published\"");
                 author.deleteObject(r -> r.bucket("content").key(fresh.fileName()));
                 Sample delete = invoke(handler, counter, removed(fresh.fileName()), "\"unpublished\"");
+                // The usual new post: the newest of the site, so on the home page and in the site's feeds.
+                Corpus.Article latest = corpus.article(articles + 1_000_000 + i);
+                Sample first = invoke(handler, counter, created(author, latest.fileName(), latest.text().replaceFirst("date: [0-9-]+", today)),
+                        "\"published\"");
+                author.deleteObject(r -> r.bucket("content").key(latest.fileName()));
+                invoke(handler, counter, removed(latest.fileName()), "\"unpublished\"");
                 if (measured) {
                     published.add(publish);
                     edited.add(edit);
                     deleted.add(delete);
+                    newest.add(first);
                 }
             }
             System.out.printf("%n%,d-article site, warm handler (%d warm-up rounds), %d samples each: median handler time, S3 requests%n",
@@ -153,6 +244,11 @@ final class PublishOne {
             report("publish a new article", published);
             report("edit an existing article", edited);
             report("delete an article", deleted);
+            report("publish the newest article", newest);
+            if (results != null) {
+                Files.writeString(results, resultLine(Map.of("new", published, "edit", edited, "delete", deleted, "newest", newest)) + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
         }
     }
 
@@ -162,11 +258,41 @@ final class PublishOne {
         long fewest = samples.stream().mapToLong(Sample::total).min().orElseThrow();
         long most = samples.stream().mapToLong(Sample::total).max().orElseThrow();
         Sample last = samples.get(samples.size() - 1);
-        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f)   %s S3 requests, e.g. %s%n", what, millis.get(millis.size() / 2),
-                millis.get(0), millis.get(millis.size() - 1), fewest == most ? fewest : fewest + " to " + most, last.requests());
+        System.out.printf("  %-26s median %6.1f ms (min %.1f, max %.1f), CPU %.1f ms handler, %.0f ms process   %s S3 requests, e.g. %s%n", what,
+                millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), medianOf(samples, Sample::handlerCpuMillis),
+                medianOf(samples, Sample::cpuMillis),
+                fewest == most ? fewest : fewest + " to " + most, last.requests());
         System.out.printf("  %-26s median %,9d bytes read, %,9d bytes written (max %,d and %,d)%n", "", median(samples, Sample::bytesRead),
                 median(samples, Sample::bytesWritten), samples.stream().mapToLong(Sample::bytesRead).max().orElseThrow(),
                 samples.stream().mapToLong(Sample::bytesWritten).max().orElseThrow());
+        System.out.printf("  %-26s written by kind, median: %s%n", "", writtenByKind(samples));
+    }
+
+    /** The median bytes written of each kind of object, over the samples (0 where a sample wrote none). */
+    private static Map<String, Long> writtenByKind(List<Sample> samples) {
+        Map<String, Long> medians = new TreeMap<>();
+        samples.forEach(sample -> sample.writtenByKind().keySet().forEach(kind -> medians.put(kind, 0L)));
+        medians.replaceAll((kind, zero) -> median(samples, sample -> sample.writtenByKind().getOrDefault(kind, 0L)));
+        return medians;
+    }
+
+    private static double medianOf(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> of) {
+        return samples.stream().mapToDouble(of).sorted().skip(samples.size() / 2).findFirst().orElseThrow();
+    }
+
+    /** {@code {"label":..,"articles":N,"new":{"ms":..,"cpuMs":..,"read":..,"written":..,"requests":..},"edit":..,"delete":..}} */
+    private String resultLine(Map<String, List<Sample>> byChange) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode().put("label", label).put("articles", articles);
+        for (String change : List.of("new", "edit", "delete", "newest")) {
+            List<Sample> samples = byChange.get(change);
+            line.putObject(change).put("ms", medianOf(samples, Sample::millis)).put("cpuMs", medianOf(samples, Sample::cpuMillis))
+                    .put("handlerCpuMs", medianOf(samples, Sample::handlerCpuMillis))
+                    .put("read", median(samples, Sample::bytesRead)).put("written", median(samples, Sample::bytesWritten))
+                    .put("requests", median(samples, Sample::total))
+                    .set("writtenByKind", json.valueToTree(writtenByKind(samples)));
+        }
+        return json.writeValueAsString(line);
     }
 
     private static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> of) {
@@ -191,9 +317,12 @@ final class PublishOne {
     private static Sample invoke(PublishHandler handler, RequestCounter counter, String event, String expected) throws IOException {
         counter.takeCounts();
         counter.takeBytes();
+        counter.takeWrittenByKind();
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         PrintStream console = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));  // the handler's one log line per record
+        long cpu = PROCESS.getProcessCpuTime();
+        Map<Long, Long> threads = handlerThreadCpu();
         long started = System.nanoTime();
         try {
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), result, null);
@@ -201,12 +330,17 @@ final class PublishOne {
             System.setOut(console);
         }
         double millis = (System.nanoTime() - started) / 1e6;
+        double cpuMillis = (PROCESS.getProcessCpuTime() - cpu) / 1e6;
+        double handlerCpuMillis = 0;
+        for (Map.Entry<Long, Long> thread : handlerThreadCpu().entrySet()) {
+            handlerCpuMillis += (thread.getValue() - threads.getOrDefault(thread.getKey(), 0L)) / 1e6;
+        }
         String outcome = result.toString(StandardCharsets.UTF_8);
         if (!outcome.contains(expected)) {
             throw new IllegalStateException("the handler did not succeed: " + outcome);
         }
         long[] bytes = counter.takeBytes();
-        return new Sample(millis, counter.takeCounts(), bytes[0], bytes[1]);
+        return new Sample(millis, cpuMillis, handlerCpuMillis, counter.takeCounts(), bytes[0], bytes[1], counter.takeWrittenByKind());
     }
 
     private static void upload(S3Client author, Corpus corpus, int count) throws Exception {

@@ -62,14 +62,39 @@ final class ArticlePages {
      * change when one is published or removed beside them. Each is rendered from its source as it is now.
      */
     void refreshNeighbours(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest after, Set<String> written) {
-        Map<String, SiteIndex.Neighbours> old = SiteIndex.neighbours(before.articles());
-        List<String> moved = SiteIndex.neighbours(after.articles()).entrySet().stream()
-                .filter(e -> !written.contains(e.getKey()) && old.containsKey(e.getKey()) && !e.getValue().equals(old.get(e.getKey())))
-                .map(Map.Entry::getKey).toList();
+        // Only an article next to a changed one, in either revision, can have other neighbours.
+        Set<String> near = new java.util.TreeSet<>();
+        for (String path : MapDiff.changedKeys(before.entriesByPath(), after.entriesByPath())) {
+            near.add(path);
+            addNextTo(before, before.byPath(path), near);
+            addNextTo(after, after.byPath(path), near);
+            addNextTo(before, after.byPath(path), near);
+            addNextTo(after, before.byPath(path), near);
+        }
+        List<String> moved = near.stream().filter(path -> !written.contains(path) && listed(before, path) && listed(after, path)
+                && !neighbours(before, path).equals(neighbours(after, path))).toList();
         Parallel.map(IndexPages.PAGES, moved, path -> {
             rerender(parser, renderer, after, after.byPath(path), true);
             return null;
         });
+    }
+
+    /** Adds the paths of the articles just newer and older than {@code entry}'s article (or where it would be). */
+    private static void addNextTo(Manifest manifest, Manifest.Entry entry, Set<String> paths) {
+        if (entry == null || entry.article().page()) {
+            return;
+        }
+        List<ArticleSummary> newestFirst = manifest.articles();
+        int at = java.util.Collections.binarySearch(newestFirst, entry.article(), SiteIndex.NEWEST_FIRST);
+        int from = at >= 0 ? at - 1 : -at - 2;
+        for (int i = Math.max(0, from); i <= Math.min(newestFirst.size() - 1, from + 2); i++) {
+            paths.add(newestFirst.get(i).path());
+        }
+    }
+
+    private static boolean listed(Manifest manifest, String path) {
+        Manifest.Entry entry = manifest.byPath(path);
+        return entry != null && !entry.article().page();
     }
 
     /** Renders a listed article's page again from the source version the manifest lists. */
@@ -129,8 +154,10 @@ final class ArticlePages {
      * written, before a page that no longer exists is deleted, so no redirect ever leads to a missing page.
      */
     Redirects updateRedirects(SiteRenderer renderer, Manifest before, Manifest after) {
-        Redirects redirects = Redirects.of(after);
-        new RedirectObjects(site, writer, renderer).update(Redirects.of(before), redirects, pageKeys(after));
+        Redirects old = Redirects.of(before);
+        Redirects redirects = Redirects.after(old, before, after);
+        // The pages' keys only matter to a redirect that goes: most uploads have none, and the set grows with the site.
+        new RedirectObjects(site, writer, renderer).update(old, redirects, old.byKey().isEmpty() ? Set.of() : pageKeys(after));
         return redirects;
     }
 

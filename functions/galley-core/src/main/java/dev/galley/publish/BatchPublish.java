@@ -308,7 +308,7 @@ final class BatchPublish {
                 Manifest folded = foldWithFollowUps(parser, base);
                 // A new site's first commit writes its index pages, even when the batch lists nothing (a draft, say).
                 changed = folded != base || snapshot.version().isEmpty();
-                listed = changed ? new Manifest(base.revision() + 1, folded.entries(), folded.retired(), folded.claims()) : base;
+                listed = changed ? folded.withRevision(base.revision() + 1) : base;
                 written = new ConcurrentHashMap<>();
                 if (changed) {
                     pending.record(base, listed, followUps);
@@ -507,8 +507,8 @@ final class BatchPublish {
             parts.indexPages().publish(renderer, base, listed, newSite, parts.indexPages().feedBodies(parser, listed));
             parts.articles().refreshNeighbours(parser, renderer, base, listed, written);
             Redirects redirects = parts.articles().updateRedirects(renderer, base, listed);
-            Set<String> gone = new HashSet<>(base.entries().keySet());
-            gone.removeAll(listed.entries().keySet());
+            Set<String> gone = new HashSet<>(MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()));
+            gone.removeIf(path -> listed.byPath(path) != null);
             Parallel.map(IndexPages.PAGES, List.copyOf(gone), path -> parts.articles().removeArticlePage(path, redirects));
         }
 

@@ -75,13 +75,22 @@ final class BrokenLinks {
      * page) is asked of the site, at most {@value #MAX_ASKED_PER_UPLOAD} paths an article.
      */
     static final class AfterCommit {
-        private final Set<String> known = new HashSet<>();
+        private final Manifest listed;
         private final SiteStore site;
+        private Set<String> known;
 
         AfterCommit(Manifest listed, SiteStore site) {
+            this.listed = listed;
             this.site = site;
-            known.addAll(Redirects.of(listed).byKey().keySet());
-            listed.entries().values().forEach(entry -> known.add(entry.article().pageFile()));
+        }
+
+        /** Gathered at the first article with local links: most have none, and the set grows with the site. */
+        private synchronized Set<String> known() {
+            if (known == null) {
+                known = new HashSet<>(Redirects.of(listed).byKey().keySet());
+                listed.entries().values().forEach(entry -> known.add(entry.article().pageFile()));
+            }
+            return known;
         }
 
         /** The article's links that lead nowhere, as warnings, and one more counting those left unchecked. */
@@ -92,7 +101,7 @@ final class BrokenLinks {
             Map<String, Boolean> asked = new HashMap<>();
             int[] unchecked = {0};
             List<ArticleWarning> warnings = new ArrayList<>(find(List.of(article), path -> {
-                if (known.contains(path)) {
+                if (known().contains(path)) {
                     return true;
                 }
                 Boolean there = asked.get(path);

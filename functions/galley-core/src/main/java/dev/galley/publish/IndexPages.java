@@ -4,10 +4,12 @@ import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
 import dev.galley.render.AtomFeed;
+import dev.galley.render.ChangedIndexModels;
 import dev.galley.render.IndexPage;
+import dev.galley.render.SiteListing;
 import dev.galley.render.SiteRenderer;
-import dev.galley.site.SiteIndex;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The pages that list articles: home, archive, tag pages, feeds, sitemap and search index. Writes those that differ
@@ -52,9 +53,28 @@ final class IndexPages {
      * @return how many pages were written or deleted
      */
     int publish(SiteRenderer renderer, Manifest before, Manifest after, boolean all, Function<ArticleSummary, String> bodies) {
-        Predicate<String> withListing = all ? tagSlug -> true : tagsOfChangedArticles(before, after)::contains;
-        Map<String, IndexPage> old = renderer.indexModels(before.summaries(), versionsOf(before), withListing);
-        Map<String, IndexPage> now = renderer.indexModels(after.summaries(), versionsOf(after), withListing);
+        Map<String, IndexPage> old;
+        Map<String, IndexPage> now;
+        if (all) {
+            old = renderer.indexModels(before.summaries(), versionsOf(before), tagSlug -> true);
+            now = renderer.indexModels(after.summaries(), versionsOf(after), tagSlug -> true);
+        } else {
+            // Only the pages around the changed articles: see ChangedIndexModels.
+            List<ArticleSummary> removed = new ArrayList<>();
+            List<ArticleSummary> added = new ArrayList<>();
+            for (String path : MapDiff.changedKeys(before.entriesByPath(), after.entriesByPath())) {
+                Optional.ofNullable(before.byPath(path)).ifPresent(entry -> removed.add(entry.article()));
+                Optional.ofNullable(after.byPath(path)).ifPresent(entry -> added.add(entry.article()));
+            }
+            List<ArticleSummary> changed = new ArrayList<>(removed);
+            changed.addAll(added);
+            SiteListing listing = ListingCache.take(before);
+            old = ChangedIndexModels.before(renderer.site(), listing, changed, versionsOf(before));
+            removed.forEach(listing::remove);
+            added.forEach(listing::add);
+            now = ChangedIndexModels.after(renderer.site(), listing, changed, versionsOf(after), old);
+            ListingCache.keep(after, listing);
+        }
         List<IndexPage> changedPages = now.values().stream().filter(page -> all || !page.equals(old.get(page.file()))).toList();
         int changed = Parallel.map(PAGES, changedPages, page -> (all ? writer.writeIfChanged(renderer.render(page, bodies), Map.of())
                 : writer.writeExpectingChange(renderer.render(page, bodies), Map.of())) ? page : null).size();
@@ -65,23 +85,6 @@ final class IndexPages {
             return path;
         });
         return changed + gone.size();
-    }
-
-    /** The slugs of the tags an article had or has, for every article whose entry differs between two revisions. */
-    private static Set<String> tagsOfChangedArticles(Manifest before, Manifest after) {
-        Set<String> tags = new HashSet<>();
-        addTagsOfEntriesNotIn(before, after, tags);
-        addTagsOfEntriesNotIn(after, before, tags);
-        return tags;
-    }
-
-    private static void addTagsOfEntriesNotIn(Manifest from, Manifest other, Set<String> tags) {
-        from.entries().forEach((path, entry) -> {
-            Manifest.Entry counterpart = other.byPath(path);
-            if (entry != counterpart && !entry.equals(counterpart)) {  // unchanged entries are shared objects: no deep compare
-                entry.article().tags().forEach(tag -> tags.add(SiteIndex.tagSlug(tag)));
-            }
-        });
     }
 
     private static Function<String, String> versionsOf(Manifest manifest) {
@@ -99,7 +102,7 @@ final class IndexPages {
             Future<String> body;
             synchronized (bodies) {  // called from the page-writing threads
                 if (bodies.isEmpty()) {
-                    for (ArticleSummary listed : AtomFeed.articles(manifest.articles())) {
+                    for (ArticleSummary listed : AtomFeed.articles(manifest.articles(), parser.site().feed().entries())) {
                         Manifest.Entry entry = manifest.byPath(listed.path());
                         bodies.put(listed.path(), Publisher.IO.submit(() -> body(parser, entry)));
                     }

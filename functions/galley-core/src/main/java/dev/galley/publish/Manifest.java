@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -75,33 +76,82 @@ public final class Manifest {
     public static final Manifest EMPTY = new Manifest(0, Map.of());
 
     private final long revision;
-    private final Map<String, Entry> entries;
+    private final NavigableMap<String, Entry> entries;
     /**
      * The paths of articles that left the site (deleted, drafted, held back, expired, broken), by source file: when
      * the file is published again, its old URLs redirect to it again.
      */
-    private final Map<String, List<String>> retired;
+    private final NavigableMap<String, List<String>> retired;
     /**
      * The files refused a URL another file holds ({@link UrlOwner}), by source file: the path each claims. When that
      * path frees, or its owner changes, they are looked at again, so the site does not depend on which came first.
      */
-    private final Map<String, String> claims;
+    private final NavigableMap<String, String> claims;
     /**
      * The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time.
      * Sorted under a lock: a rebuild's sixteen page writers ask at once, and used to sort the same list sixteen times.
      */
     private volatile List<ArticleSummary> newestFirst;
+    /**
+     * The manifest this one was made from by one change, until {@link #articles()} has derived its order from the
+     * predecessor's (a copy and a binary search, where sorting the site's articles again grows with the site).
+     */
+    private Manifest predecessor;
+    private List<ArticleSummary> removedFromPredecessor = List.of();
+    private List<ArticleSummary> addedToPredecessor = List.of();
 
     /** The entries are keyed by their article's path, whatever keys an old manifest gave them. */
     @JsonCreator
     public Manifest(@JsonProperty("revision") long revision, @JsonProperty("entries") Map<String, Entry> entries,
                     @JsonProperty("retired") Map<String, List<String>> retired, @JsonProperty("claims") Map<String, String> claims) {
+        this(revision, byPath(entries), retired == null ? new TreeMap<>() : new TreeMap<>(retired),  // null: written before it
+                claims == null ? new TreeMap<>() : new TreeMap<>(claims));
+    }
+
+    /** Takes the maps as they are, keyed as they must be: for the changes below, which copy each map once. */
+    private Manifest(long revision, TreeMap<String, Entry> entries, TreeMap<String, List<String>> retired, TreeMap<String, String> claims) {
         this.revision = revision;
-        Map<String, Entry> byPath = new TreeMap<>();
+        this.entries = Collections.unmodifiableNavigableMap(entries);
+        this.retired = Collections.unmodifiableNavigableMap(retired);
+        this.claims = Collections.unmodifiableNavigableMap(claims);
+    }
+
+    /** This manifest's entries under another revision, or with other claims: the entries and their order are shared. */
+    private Manifest(long revision, Manifest same, NavigableMap<String, String> claims) {
+        this.revision = revision;
+        this.entries = same.entries;
+        this.retired = same.retired;
+        this.claims = claims;
+        this.newestFirst = same.newestFirst;
+        if (newestFirst == null) {
+            this.predecessor = same;
+        }
+    }
+
+    /** The entries keyed by path; a sorted map already so keyed (a manifest's own) is copied in linear time. */
+    private static TreeMap<String, Entry> byPath(Map<String, Entry> entries) {
+        if (entries instanceof java.util.SortedMap<String, Entry> sorted && sorted.comparator() == null
+                && entries.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue().article().path()))) {
+            return new TreeMap<>(sorted);
+        }
+        TreeMap<String, Entry> byPath = new TreeMap<>();
         entries.values().forEach(e -> byPath.put(e.article().path(), e));
-        this.entries = Collections.unmodifiableMap(byPath);
-        this.retired = retired == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(retired));  // null: written before it
-        this.claims = claims == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(claims));
+        return byPath;
+    }
+
+    /** The next revision, made from this one by one change: its order derives from this one's when first asked. */
+    private Manifest next(TreeMap<String, Entry> entries, TreeMap<String, List<String>> retired, TreeMap<String, String> claims,
+                          List<ArticleSummary> removed, List<ArticleSummary> added) {
+        Manifest next = new Manifest(revision + 1, entries, retired, claims);
+        next.predecessor = this;
+        next.removedFromPredecessor = removed;
+        next.addedToPredecessor = added;
+        return next;
+    }
+
+    /** The same manifest under the revision it is committed as. */
+    Manifest withRevision(long next) {
+        return new Manifest(next, this, claims);
     }
 
     public Manifest(long revision, Map<String, Entry> entries, Map<String, List<String>> retired) {
@@ -145,9 +195,9 @@ public final class Manifest {
         if (path.equals(claims.get(sourceKey))) {
             return this;
         }
-        Map<String, String> next = new TreeMap<>(claims);
+        TreeMap<String, String> next = new TreeMap<>(claims);
         next.put(sourceKey, path);
-        return new Manifest(revision, entries, retired, next);
+        return new Manifest(revision, this, Collections.unmodifiableNavigableMap(next));
     }
 
     /** This manifest, with no claim of the file. */
@@ -155,14 +205,19 @@ public final class Manifest {
         if (!claims.containsKey(sourceKey)) {
             return this;
         }
-        Map<String, String> next = new TreeMap<>(claims);
+        TreeMap<String, String> next = new TreeMap<>(claims);
         next.remove(sourceKey);
-        return new Manifest(revision, entries, retired, next);
+        return new Manifest(revision, this, Collections.unmodifiableNavigableMap(next));
     }
 
     /** This manifest with exactly these claims. */
     Manifest withClaims(Map<String, String> all) {
-        return new Manifest(revision, entries, retired, all);
+        return new Manifest(revision, this, Collections.unmodifiableNavigableMap(new TreeMap<>(all)));
+    }
+
+    /** The entries by path, in path order. */
+    NavigableMap<String, Entry> entriesByPath() {
+        return entries;
     }
 
     /** The entry of the article at this site path, such as {@code articles/x/}, or null. */
@@ -187,12 +242,31 @@ public final class Manifest {
             synchronized (this) {
                 sorted = newestFirst;
                 if (sorted == null) {
-                    sorted = entries.values().stream().map(Entry::article).filter(a -> !a.page()).sorted(SiteIndex.NEWEST_FIRST).toList();
+                    sorted = predecessor != null ? fromPredecessor()
+                            : entries.values().stream().map(Entry::article).filter(a -> !a.page()).sorted(SiteIndex.NEWEST_FIRST).toList();
                     newestFirst = sorted;
+                    predecessor = null;
                 }
             }
         }
         return sorted;
+    }
+
+    private List<ArticleSummary> fromPredecessor() {
+        List<ArticleSummary> sorted = new java.util.ArrayList<>(predecessor.articles());
+        for (ArticleSummary gone : removedFromPredecessor) {
+            int at = gone.page() ? -1 : Collections.binarySearch(sorted, gone, SiteIndex.NEWEST_FIRST);
+            if (at >= 0) {
+                sorted.remove(at);
+            }
+        }
+        for (ArticleSummary added : addedToPredecessor) {
+            if (!added.page()) {
+                int at = Collections.binarySearch(sorted, added, SiteIndex.NEWEST_FIRST);
+                sorted.add(at >= 0 ? at : -at - 1, added);
+            }
+        }
+        return Collections.unmodifiableList(sorted);
     }
 
     /** The standalone pages, by path. */
@@ -213,14 +287,23 @@ public final class Manifest {
 
     /** The next revision, with {@code entry} stored under its path and any other entry of the same source gone. */
     public Manifest with(Entry entry) {
-        Map<String, Entry> next = new TreeMap<>(entries);
-        next.values().removeIf(e -> e.sourceKey().equals(entry.sourceKey()));
-        next.put(entry.article().path(), returning(entry, bySource(entry.sourceKey())));
-        Map<String, List<String>> stillRetired = new TreeMap<>(retired);
+        TreeMap<String, Entry> next = new TreeMap<>(entries);
+        Entry previous = bySource(entry.sourceKey());
+        List<ArticleSummary> removed = new java.util.ArrayList<>(2);
+        if (previous != null) {
+            next.remove(previous.article().path());
+            removed.add(previous.article());
+        }
+        Entry stored = returning(entry, previous);
+        Entry displaced = next.put(entry.article().path(), stored);
+        if (displaced != null) {
+            removed.add(displaced.article());
+        }
+        TreeMap<String, List<String>> stillRetired = new TreeMap<>(retired);
         stillRetired.remove(entry.sourceKey());
-        Map<String, String> otherClaims = new TreeMap<>(claims);
+        TreeMap<String, String> otherClaims = new TreeMap<>(claims);
         otherClaims.remove(entry.sourceKey());
-        return new Manifest(revision + 1, next, stillRetired, otherClaims);
+        return next(next, stillRetired, otherClaims, removed, List.of(stored.article()));
     }
 
     /**
@@ -228,21 +311,19 @@ public final class Manifest {
      * when it has neither.
      */
     public Manifest without(String sourceKey) {
-        Map<String, Entry> next = new TreeMap<>(entries);
-        Map<String, List<String>> nextRetired = new TreeMap<>(retired);
-        next.values().removeIf(e -> {
-            if (e.sourceKey().equals(sourceKey)) {
-                nextRetired.put(sourceKey, e.allPaths());
-                return true;
-            }
-            return false;
-        });
-        if (next.size() == entries.size() && !claims.containsKey(sourceKey)) {
+        Entry gone = bySource(sourceKey);
+        if (gone == null && !claims.containsKey(sourceKey)) {
             return this;  // nothing of the file to take out
         }
-        Map<String, String> otherClaims = new TreeMap<>(claims);
+        TreeMap<String, Entry> next = new TreeMap<>(entries);
+        TreeMap<String, List<String>> nextRetired = new TreeMap<>(retired);
+        if (gone != null) {
+            next.remove(gone.article().path());
+            nextRetired.put(sourceKey, gone.allPaths());
+        }
+        TreeMap<String, String> otherClaims = new TreeMap<>(claims);
         otherClaims.remove(sourceKey);
-        return new Manifest(revision + 1, next, nextRetired, otherClaims);
+        return next(next, nextRetired, otherClaims, gone == null ? List.of() : List.of(gone.article()), List.of());
     }
 
     /**
@@ -252,14 +333,14 @@ public final class Manifest {
     public Manifest replacedBy(Collection<Entry> all) {
         Map<String, Entry> bySource = new HashMap<>();
         entries.values().forEach(e -> bySource.put(e.sourceKey(), e));
-        Map<String, Entry> next = new TreeMap<>();
-        Map<String, List<String>> nextRetired = new TreeMap<>(retired);
+        TreeMap<String, Entry> next = new TreeMap<>();
+        TreeMap<String, List<String>> nextRetired = new TreeMap<>(retired);
         all.forEach(e -> {
             next.put(e.article().path(), returning(e, bySource.remove(e.sourceKey())));
             nextRetired.remove(e.sourceKey());
         });
         bySource.values().forEach(left -> nextRetired.put(left.sourceKey(), left.allPaths()));
-        return new Manifest(revision + 1, next, nextRetired, claims);
+        return new Manifest(revision + 1, next, nextRetired, new TreeMap<>(claims));
     }
 
     /** An entry of a source that was on the site as {@code previous}, or that left it and comes back. */

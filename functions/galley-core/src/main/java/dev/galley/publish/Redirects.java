@@ -59,7 +59,49 @@ public final class Redirects {
         return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
+    /**
+     * The redirects of the last two manifests asked about: a publish asks about the one it starts from and the one it
+     * commits, each several times, and working them out walks every entry.
+     */
+    private static volatile List<Map.Entry<Manifest, Redirects>> last = List.of();
+
+    /**
+     * The redirects after a change: none, without a walk over every entry, when there were none before and no changed
+     * entry asks for one (the usual site and upload); otherwise {@link #of(Manifest)}.
+     */
+    static Redirects after(Redirects before, Manifest from, Manifest to) {
+        if (before == NONE) {
+            boolean asks = false;
+            for (String path : MapDiff.changedKeys(from.entriesByPath(), to.entriesByPath())) {
+                Manifest.Entry entry = to.byPath(path);
+                asks |= entry != null && (!entry.article().aliases().isEmpty() || !entry.formerPaths().isEmpty());
+            }
+            if (!asks) {
+                remember(to, NONE);
+                return NONE;
+            }
+        }
+        return of(to);
+    }
+
+    private static void remember(Manifest manifest, Redirects redirects) {
+        List<Map.Entry<Manifest, Redirects>> known = last;
+        last = known.isEmpty() ? List.of(Map.entry(manifest, redirects)) : List.of(Map.entry(manifest, redirects), known.get(0));
+    }
+
     public static Redirects of(Manifest manifest) {
+        List<Map.Entry<Manifest, Redirects>> known = last;
+        for (Map.Entry<Manifest, Redirects> entry : known) {
+            if (entry.getKey() == manifest) {
+                return entry.getValue();
+            }
+        }
+        Redirects redirects = worked(manifest);
+        remember(manifest, redirects);
+        return redirects;
+    }
+
+    private static Redirects worked(Manifest manifest) {
         List<Claim> claims = new ArrayList<>();
         for (Manifest.Entry entry : manifest.entries().values()) {
             entry.article().aliases().forEach(path -> claims.add(new Claim(path, entry, true)));

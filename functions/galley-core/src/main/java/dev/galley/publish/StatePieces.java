@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -119,6 +121,11 @@ public final class StatePieces {
                     Optional.empty());
         }
         Root parsed = parseRoot(root.get().bytes());
+        Last known = last;
+        if (known.manifest() != null && known.root().equals(parsed)) {
+            // Shard names are hashes of their bytes: the same root is the same manifest, already assembled.
+            return new ManifestStore.Snapshot(known.manifest(), Optional.of(root.get().version()));
+        }
         Manifest manifest = assemble(parsed, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes));
         last = new Last(manifest, parsed);
         return new ManifestStore.Snapshot(manifest, Optional.of(root.get().version()));
@@ -169,12 +176,15 @@ public final class StatePieces {
      * @return false when another commit came first; the shards written for this one are then left unnamed
      */
     static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next) {
-        Root before = last.manifest() == base.value() ? last.root() : base.version().isPresent()
+        boolean fromLast = last.manifest() == base.value();
+        Root before = fromLast ? last.root() : base.version().isPresent()
                 ? site.read(ROOT).map(stored -> parseRoot(stored.bytes())).orElse(Root.NONE) : Root.NONE;
         Map<Section, List<String>> names = new HashMap<>();
         List<SiteFile> toWrite = new ArrayList<>();
         for (Section section : Section.values()) {
-            names.put(section, shardNames(section.of(next), section.of(before), before.names(), toWrite));
+            List<String> around = fromLast ? shardNamesAround(section.of(base.value()), section.of(next), section.of(before), before.names(), toWrite)
+                    : null;
+            names.put(section, around != null ? around : shardNames(section.of(next), section.of(before), before.names(), toWrite));
         }
         Map<String, String> written = Map.of(StateSweep.WRITTEN, java.time.Instant.now().toString());  // kept from the sweep a while
         Parallel.map(READS, toWrite, file -> {
@@ -237,6 +247,62 @@ public final class StatePieces {
                 SHARDS.put(name, items);
             }
         }
+        return names;
+    }
+
+    /**
+     * The same names as {@link #shardNames}, found by splitting again only the shards that hold a changed key and the
+     * shard after each (which a removed boundary joins to it); the others keep their names without a look.
+     *
+     * @param map    the map as {@code before} names it
+     * @param next   the map to commit
+     * @return null when a shard {@code before} names is not held in memory: then every shard is compared
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> shardNamesAround(Map<String, ?> map, Map<String, ?> next, List<String> before, Set<String> stored,
+                                                 List<SiteFile> toWrite) {
+        List<String> lastKeys = new ArrayList<>(before.size());
+        synchronized (SHARDS) {
+            for (String name : before) {
+                SortedMap<String, ?> shard = SHARDS.get(name);
+                if (shard == null) {
+                    return null;
+                }
+                lastKeys.add(shard.lastKey());
+            }
+        }
+        NavigableMap<String, Object> after = (NavigableMap<String, Object>) next;
+        List<String> changed = MapDiff.changedKeys((NavigableMap<String, Object>) map, after);
+        if (changed.isEmpty()) {
+            return before;
+        }
+        // Every shard that holds a changed key, and the one after it; shard i holds the keys after lastKeys[i-1] up to lastKeys[i].
+        java.util.TreeSet<Integer> affected = new java.util.TreeSet<>();
+        for (String key : changed) {
+            int at = Collections.binarySearch(lastKeys, key);
+            // A key past the last shard's last one joins it when it is the tail (and only makes a new tail after it otherwise).
+            int shard = Math.max(0, Math.min(at >= 0 ? at : -at - 1, before.size() - 1));
+            affected.add(Math.min(shard, before.size()));
+            affected.add(Math.min(shard + 1, before.size()));
+        }
+        List<String> names = new ArrayList<>();
+        int done = 0;
+        while (!affected.isEmpty()) {
+            int from = affected.pollFirst();
+            int to = from;
+            while (!affected.isEmpty() && affected.first() == to + 1) {
+                to = affected.pollFirst();
+            }
+            names.addAll(before.subList(done, Math.min(from, before.size())));
+            // The keys after the last shard untouched before the run, up to the run's last boundary (the end, past the last shard).
+            NavigableMap<String, Object> range = from == 0 ? after : after.tailMap(lastKeys.get(from - 1), false);
+            if (to < before.size() - 1) {
+                range = range.headMap(lastKeys.get(to), true);
+            }
+            names.addAll(shardNames(range, before.subList(from, Math.min(to + 1, before.size())), stored, toWrite));
+            done = Math.min(to + 1, before.size());
+        }
+        names.addAll(before.subList(done, before.size()));
         return names;
     }
 

@@ -44,7 +44,12 @@ public final class AtomFeed {
 
     /** The articles the feed shows, newest first: the caller fetches their bodies and passes them to {@link #render}. */
     public static List<ArticleSummary> articles(Collection<ArticleSummary> all) {
-        return all.stream().sorted(SiteIndex.NEWEST_FIRST).limit(SIZE).toList();
+        return articles(all, SIZE);
+    }
+
+    /** The newest {@code count} articles, newest first: what the site's feeds show, as {@code site.yaml}'s {@code feed:} says. */
+    public static List<ArticleSummary> articles(Collection<ArticleSummary> all, int count) {
+        return all.stream().sorted(SiteIndex.NEWEST_FIRST).limit(count).toList();
     }
 
     /** Where the feed of the tag with this slug lives, beside the tag's page. */

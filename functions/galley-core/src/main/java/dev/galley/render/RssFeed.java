@@ -40,13 +40,18 @@ public final class RssFeed {
 
     /** The feed of the given entries at {@code path}, newest first whatever their order. */
     static SiteFile render(SiteConfig site, String path, Collection<AtomFeed.Entry> entries, FeedContent content) {
+        return render(site, path, entries, content, true);
+    }
+
+    /** @param bodies whether each item carries its body as {@code content:encoded}, or its summary alone */
+    static SiteFile render(SiteConfig site, String path, Collection<AtomFeed.Entry> entries, FeedContent content, boolean bodies) {
         List<AtomFeed.Entry> sorted = entries.stream().sorted(ORDER).toList();
-        byte[] bytes = Xml.document(xml -> channel(xml, site, path, sorted, content));
+        byte[] bytes = Xml.document(xml -> channel(xml, site, path, sorted, content, bodies));
         return new SiteFile(path, bytes, ContentKind.RSS);
     }
 
-    private static void channel(XMLStreamWriter xml, SiteConfig site, String path, List<AtomFeed.Entry> entries, FeedContent content)
-            throws XMLStreamException {
+    private static void channel(XMLStreamWriter xml, SiteConfig site, String path, List<AtomFeed.Entry> entries, FeedContent content,
+                                boolean bodies) throws XMLStreamException {
         xml.writeStartElement("rss");
         xml.writeAttribute("version", "2.0");
         xml.writeNamespace("atom", ATOM);
@@ -73,13 +78,14 @@ public final class RssFeed {
         xml.writeAttribute("rel", "self");
         xml.writeAttribute("type", "application/rss+xml");
         for (AtomFeed.Entry entry : entries) {
-            item(xml, site, entry, content);
+            item(xml, site, entry, content, bodies);
         }
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    private static void item(XMLStreamWriter xml, SiteConfig site, AtomFeed.Entry entry, FeedContent content) throws XMLStreamException {
+    private static void item(XMLStreamWriter xml, SiteConfig site, AtomFeed.Entry entry, FeedContent content, boolean bodies)
+            throws XMLStreamException {
         ArticleSummary a = entry.article();
         URI url = site.absolute(a.path());
         xml.writeStartElement("item");
@@ -105,9 +111,11 @@ public final class RssFeed {
         }
         String body = content.absolute(Xml.text(entry.bodyHtml()), url);
         Xml.element(xml, "description", a.summary().isEmpty() ? body : summaryHtml(a.summary()));
-        xml.writeStartElement("content", "encoded", CONTENT);
-        xml.writeCharacters(body);
-        xml.writeEndElement();
+        if (bodies) {
+            xml.writeStartElement("content", "encoded", CONTENT);
+            xml.writeCharacters(body);
+            xml.writeEndElement();
+        }
         xml.writeEndElement();
     }
 

@@ -42,7 +42,7 @@ public final class SiteRenderer {
     private static final SiteFile STYLESHEET_FILE = Asset.load("style.css", ContentKind.CSS);
     private static final String STYLESHEET_PATH = STYLESHEET_FILE.path();
     private static final SiteFile SEARCH_SCRIPT_FILE = Asset.load("search.js", ContentKind.JAVASCRIPT);
-    private static final int RECENT_ON_404 = 5;
+    static final int RECENT_ON_404 = 5;
 
     private final SiteConfig site;
     private final Theme theme;
@@ -144,7 +144,7 @@ public final class SiteRenderer {
         Map<String, List<ArticleSummary>> searchChunks = SearchIndex.chunks(listed);
         pages.put(SearchIndex.PATH, new IndexPage.SearchChunks(List.copyOf(searchChunks.keySet())));
         searchChunks.forEach((file, chunk) -> pages.put(file, new IndexPage.SearchJson(file, chunk)));
-        List<IndexPage.FeedEntry> feed = feedEntries(byDate, versions);
+        List<IndexPage.FeedEntry> feed = siteFeedEntries(byDate, versions);
         pages.put(AtomFeed.PATH, new IndexPage.Feed(AtomFeed.PATH, ContentKind.ATOM, "", feed));
         pages.put(RssFeed.PATH, new IndexPage.Feed(RssFeed.PATH, ContentKind.RSS, "", feed));
         pages.put(RssFeed.HUGO_PATH, new IndexPage.Feed(RssFeed.HUGO_PATH, ContentKind.RSS, "", feed));
@@ -177,6 +177,16 @@ public final class SiteRenderer {
         return pages;
     }
 
+    /**
+     * The site's feeds' entries: as many as {@code site.yaml} says, each with its body's version when the feeds carry
+     * bodies (so that an edit of a body rewrites them), and none when they carry summaries.
+     */
+    private List<IndexPage.FeedEntry> siteFeedEntries(List<ArticleSummary> newestFirst, Function<String, String> versions) {
+        boolean bodies = site.feed().fullContent();
+        return AtomFeed.articles(newestFirst, site.feed().entries()).stream()
+                .map(a -> new IndexPage.FeedEntry(a, bodies ? versions.apply(a.path()) : "")).toList();
+    }
+
     private static List<IndexPage.FeedEntry> feedEntries(List<ArticleSummary> articles, Function<String, String> versions) {
         return AtomFeed.articles(articles).stream().map(a -> new IndexPage.FeedEntry(a, versions.apply(a.path()))).toList();
     }
@@ -195,11 +205,12 @@ public final class SiteRenderer {
             return AtomFeed.renderTag(site, feed.tag(), feed.articles());
         }
         if (model instanceof IndexPage.Feed feed) {
+            boolean full = site.feed().fullContent();
             List<AtomFeed.Entry> entries = feed.entries().stream()
-                    .map(e -> new AtomFeed.Entry(e.article(), bodies.apply(e.article()))).toList();
+                    .map(e -> new AtomFeed.Entry(e.article(), full ? bodies.apply(e.article()) : "")).toList();
             FeedContent content = FeedContent.NONE;
             if (feed.kind() == ContentKind.RSS) {
-                return RssFeed.render(site, feed.file(), entries, content);
+                return RssFeed.render(site, feed.file(), entries, content, full);
             }
             return AtomFeed.render(site, entries, content);
         }

@@ -3,9 +3,11 @@ package dev.galley.site;
 import dev.galley.article.ArticleSummary;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Splits a listing into pages so that one upload rewrites a bounded number of them, however large the site.
@@ -52,6 +54,65 @@ public final class Pagination {
                     g == groups.size() - 1 ? null : paths.get(g + 1)));
         }
         return pages;
+    }
+
+    /**
+     * The pages of {@link #paginate} that hold the given positions of the listing, and the {@code reach} pages before
+     * and after each, as {@code paginate} makes them, without walking the rest of the listing: an archive page's
+     * boundaries are its own articles' slugs, and its links name its neighbours after their last articles.
+     *
+     * @param positions indexes into {@code ordered}; those past its end stand for its last article
+     * @param shared    whether two articles of the listing have this slug (then pages are named after paths)
+     */
+    public static List<ListingPage> around(String root, List<ArticleSummary> ordered, int pageSize, Collection<Integer> positions,
+                                           int reach, Predicate<String> shared) {
+        int n = ordered.size();
+        java.util.TreeMap<Integer, Integer> groups = new java.util.TreeMap<>();  // first index: last index
+        for (int position : positions) {
+            int[] group = groupOf(ordered, pageSize, Math.max(0, Math.min(position, n - 1)));
+            groups.put(group[0], group[1]);
+            int[] newer = group;
+            int[] older = group;
+            for (int step = 0; step < reach; step++) {
+                if (newer[0] > 0) {
+                    newer = groupOf(ordered, pageSize, newer[0] - 1);
+                    groups.put(newer[0], newer[1]);
+                }
+                if (older[1] < n - 1) {
+                    older = groupOf(ordered, pageSize, older[1] + 1);
+                    groups.put(older[0], older[1]);
+                }
+            }
+        }
+        List<ListingPage> pages = new ArrayList<>(groups.size());
+        groups.forEach((first, last) -> {
+            String newer = first == 0 ? null : first == Math.min(pageSize, n) ? root : pagePath(root, ordered.get(first - 1), shared);
+            String older = last >= n - 1 ? null : pagePath(root, ordered.get(groupOf(ordered, pageSize, last + 1)[1]), shared);
+            String path = first == 0 ? root : pagePath(root, ordered.get(last), shared);
+            pages.add(new ListingPage(path, ordered.subList(first, last + 1), newer, older));
+        });
+        return pages;
+    }
+
+    /** The first and last index of the page that holds {@code position}: the first page is {@code 0..pageSize-1}. */
+    private static int[] groupOf(List<ArticleSummary> ordered, int pageSize, int position) {
+        int n = ordered.size();
+        if (position < pageSize) {
+            return new int[] {0, Math.min(pageSize, n) - 1};
+        }
+        int first = position;
+        while (first > pageSize && !endsArchivePage(ordered.get(first - 1).slug(), pageSize)) {
+            first--;
+        }
+        int last = position;
+        while (last < n - 1 && !endsArchivePage(ordered.get(last).slug(), pageSize)) {
+            last++;
+        }
+        return new int[] {first, last};
+    }
+
+    private static String pagePath(String root, ArticleSummary last, Predicate<String> shared) {
+        return root + "page/" + pageName(last, shared.test(last.slug()) ? Set.of(last.slug()) : Set.of()) + "/";
     }
 
     /**

@@ -42,7 +42,7 @@ public final class Shards {
         for (T item : sorted) {
             current.add(item);
             String k = key.apply(item);
-            if (Pagination.endsArchivePage(k, averageSize)) {
+            if (ends(k, averageSize)) {
                 shards.add(new Shard<>(nameOf(k), current));
                 current = new ArrayList<>();
             }
@@ -53,8 +53,13 @@ public final class Shards {
         return shards;
     }
 
-    /** 48 bits of the key's SHA-256: names that never meet among the shards of one site. */
-    private static String nameOf(String key) {
+    /** Whether the item of this key ends its shard: what {@link #split} asks of each key. */
+    public static boolean ends(String key, int averageSize) {
+        return Pagination.endsArchivePage(key, averageSize);
+    }
+
+    /** The name of the shard this key ends: 48 bits of the key's SHA-256, names that never meet among the shards of one site. */
+    public static String nameOf(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

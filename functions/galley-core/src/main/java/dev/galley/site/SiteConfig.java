@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * @param footerHtml     the owner's {@code footer:} Markdown, rendered and sanitised as an article body is; "" for none
  * @param warnings       what {@code site.yaml} says that the site shows other than as written (a menu entry it cannot show)
  * @param text           the words and dates of the interface, in {@code language} and as {@code strings:} overrides them
+ * @param feed           what the site's feeds carry ({@code feed:})
  */
 public record SiteConfig(
         String title,
@@ -54,7 +55,8 @@ public record SiteConfig(
         List<MenuItem> menu,
         String footerHtml,
         List<ArticleWarning> warnings,
-        InterfaceText text) {
+        InterfaceText text,
+        FeedSettings feed) {
 
     /** The name of the config file at the root of the content. */
     public static final String FILE_NAME = "site.yaml";
@@ -91,25 +93,32 @@ public record SiteConfig(
                       ZoneId timezone, int wordsPerMinute, int pageSize, List<String> embedHosts, Permalink permalink,
                       List<Permalink> formerPermalinks) {
         this(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                formerPermalinks, List.of(), defaultMenu(InterfaceText.of(language)), "", List.of(), InterfaceText.of(language));
+                formerPermalinks, List.of(), defaultMenu(InterfaceText.of(language)), "", List.of(), InterfaceText.of(language),
+                FeedSettings.DEFAULT);
     }
 
     /** This site, its links to other sites getting these words in their rel besides {@code noopener}. */
     public SiteConfig withExternalLinkRel(List<String> rel) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                formerPermalinks, rel, menu, footerHtml, warnings, text);
+                formerPermalinks, rel, menu, footerHtml, warnings, text, feed);
     }
 
     /** This site with its articles at another permalink. */
     public SiteConfig withPermalink(Permalink other) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, other,
-                formerPermalinks, externalLinkRel, menu, footerHtml, warnings, text);
+                formerPermalinks, externalLinkRel, menu, footerHtml, warnings, text, feed);
     }
 
     /** This site, with its articles' paths under these patterns redirecting to them. */
     public SiteConfig withFormerPermalinks(List<Permalink> former) {
         return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
-                former, externalLinkRel, menu, footerHtml, warnings, text);
+                former, externalLinkRel, menu, footerHtml, warnings, text, feed);
+    }
+
+    /** This site, its feeds carrying what {@code feed} says. */
+    public SiteConfig withFeed(FeedSettings other) {
+        return new SiteConfig(title, tagline, description, baseUrl, author, language, timezone, wordsPerMinute, pageSize, embedHosts, permalink,
+                formerPermalinks, externalLinkRel, menu, footerHtml, warnings, text, other);
     }
 
     public SiteConfig {
@@ -175,6 +184,7 @@ public record SiteConfig(
         List<MenuItem> menu = menuNode == null || menuNode.isNull() ? defaultMenu(interfaceText)
                 : SiteMenu.read(file, menuNode, Yaml.lineOf(text, "menu", 0), Yaml.linesOfItems(text, "menu"), warnings);
         String footerHtml = footerHtml(file, text, root, warnings);
+        FeedSettings feed = FeedSettings.read(file, text, root.get("feed"));
         try {
             return new SiteConfig(
                     text(root, "title", d.title),
@@ -193,7 +203,8 @@ public record SiteConfig(
                     menu,
                     footerHtml,
                     warnings,
-                    interfaceText);
+                    interfaceText,
+                    feed);
         } catch (IllegalArgumentException e) {
             throw new ArticleException(file, ArticleException.Problem.BAD_FIELD, e.getMessage());
         }

@@ -58,6 +58,47 @@ class StatePiecesTest {
         return new Manifest.Entry("post-" + i + ".md", etag, "seq-" + i, article);
     }
 
+    /**
+     * A warm writer re-splits only the shards around the keys a commit changes; a cold one (or a writer whose last
+     * manifest is another) splits every map again. Over random changes both commit the same root: the same shards.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void aWarmCommitSplittingAroundTheChangesNamesTheShardsAFullSplitDoes(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        InMemoryStores.Site cold = new InMemoryStores.Site();
+        cold.checkLinks = false;
+        assertTrue(commit(manifest(600 + random.nextInt(600))));
+        for (int step = 0; step < 30; step++) {
+            ManifestStore.Snapshot warm = StatePieces.read(site);
+            Manifest next = warm.value();
+            for (int change = 1 + random.nextInt(4); change > 0; change--) {
+                int i = random.nextInt(1400);
+                List<Manifest.Entry> ending = next.entries().values().stream()
+                        .filter(e -> dev.galley.site.Shards.ends(e.article().path(), StatePieces.AVERAGE_SHARD)).toList();
+                next = switch (random.nextInt(5)) {
+                    case 0 -> next.without("post-" + i + ".md");
+                    // an entry that ends a shard: its removal joins two shards
+                    case 4 -> ending.isEmpty() ? next : next.without(ending.get(random.nextInt(ending.size())).sourceKey());
+                    case 1 -> next.withClaim("claim-" + i + ".md", "articles/post-" + i + "/");
+                    case 2 -> next.withoutClaim("claim-" + i + ".md");
+                    default -> next.with(entry(i, "etag-" + step));
+                };
+            }
+            next = next.withRevision(warm.value().revision() + 1);
+            // The same commit made cold, on a copy of the store: this process then holds no shard and no last manifest.
+            cold.objects.clear();
+            cold.objects.putAll(site.objects);
+            assertTrue(StatePieces.commit(site, warm, next), "warm, step " + step);
+            StatePieces.forgetShards();
+            assertTrue(StatePieces.commit(cold, new ManifestStore.Snapshot(warm.value(), cold.head(StatePieces.ROOT)), next), "cold, step " + step);
+            assertArrayEquals(cold.read(StatePieces.ROOT).orElseThrow().bytes(), site.read(StatePieces.ROOT).orElseThrow().bytes(),
+                    "seed " + seed + ", step " + step);
+            assertEquals(next, StatePieces.assemble(site.read(StatePieces.ROOT).orElseThrow().bytes(),
+                    name -> site.read(StatePieces.FOLDER + name + ".json").map(SiteStore.Stored::bytes)));
+        }
+    }
+
     private boolean commit(Manifest next) {
         return StatePieces.commit(site, StatePieces.read(site), next);
     }

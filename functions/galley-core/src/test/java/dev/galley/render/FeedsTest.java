@@ -15,6 +15,7 @@ import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.ContentKind;
+import dev.galley.site.FeedSettings;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
 import org.jsoup.Jsoup;
@@ -101,7 +102,11 @@ class FeedsTest {
     }
 
     private static Site site(Map<String, String> sources) throws ArticleException {
-        ArticleParser parser = new ArticleParser(SITE);
+        return site(SITE, sources);
+    }
+
+    private static Site site(SiteConfig config, Map<String, String> sources) throws ArticleException {
+        ArticleParser parser = new ArticleParser(config);
         List<ArticleSummary> articles = new ArrayList<>();
         Map<String, String> bodies = new HashMap<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -110,7 +115,7 @@ class FeedsTest {
             articles.add(article.summary());
             bodies.put(article.summary().path(), article.bodyHtml());
         }
-        SiteRenderer renderer = new SiteRenderer(SITE);
+        SiteRenderer renderer = new SiteRenderer(config);
         Map<String, SiteFile> files = new HashMap<>();
         renderer.indexModels(articles).forEach((path, model) -> files.put(path, renderer.render(model, a -> bodies.get(a.path()))));
         return new Site(articles, bodies, files);
@@ -129,6 +134,38 @@ class FeedsTest {
     }
 
     // --- the rules ---
+
+    @Test
+    void aSummaryFeedCarriesTheNewestEntriesWithTheirSummariesAndLinksButNoBodies() throws Exception {
+        Site site = site(SITE.withFeed(new FeedSettings(2, false)), SOURCES);
+        Feed atom = wire(site.file(AtomFeed.PATH), Feed.class);
+        assertEquals(List.of("https://example.com/articles/go1-22/", "https://example.com/articles/c-23-the-small-things/"),
+                atom.getEntries().stream().map(Entry::getId).toList());
+        atom.getEntries().forEach(entry -> {
+            assertTrue(entry.getContents().isEmpty(), entry.getId() + " carries no body");
+            assertNotNull(entry.getSummary(), entry.getId() + " carries its summary");
+        });
+        for (String path : List.of(RssFeed.PATH, RssFeed.HUGO_PATH)) {
+            Channel rss = wire(site.file(path), Channel.class);
+            assertEquals(2, rss.getItems().size());
+            rss.getItems().forEach(item -> assertTrue(item.getDescription().getValue().startsWith("<p>"), item.getLink()));
+            String xml = new String(site.file(path).bytes(), StandardCharsets.UTF_8);
+            assertFalse(xml.contains("<content:encoded>"), path + " carries no body");
+            assertFalse(xml.contains("rustup update stable"), path);
+        }
+    }
+
+    @Test
+    void aBodyOnlyEditChangesTheSiteFeedsOnlyWhenTheyCarryBodies() throws Exception {
+        Site site = site(SOURCES);
+        for (FeedSettings feed : List.of(FeedSettings.DEFAULT, new FeedSettings(20, false))) {
+            SiteRenderer renderer = new SiteRenderer(SITE.withFeed(feed));
+            Map<String, IndexPage> before = renderer.indexModels(site.articles(), path -> "v1");
+            Map<String, IndexPage> after = renderer.indexModels(site.articles(), path -> "v2");
+            assertEquals(!feed.fullContent(), before.get(AtomFeed.PATH).equals(after.get(AtomFeed.PATH)), feed.toString());
+            assertEquals(!feed.fullContent(), before.get(RssFeed.PATH).equals(after.get(RssFeed.PATH)), feed.toString());
+        }
+    }
 
     @Test
     void theRssFeedCarriesTheAtomFeedsArticlesWithPermalinkGuidsRfc822DatesAndTagsAsCategories() throws Exception {

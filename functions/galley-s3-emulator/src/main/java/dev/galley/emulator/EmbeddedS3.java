@@ -21,6 +21,7 @@ import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.server.handler.EagerContentHandler;
 
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * An S3-compatible server running in this process: S3Proxy on 127.0.0.1, speaking the S3 REST API over
@@ -140,6 +141,16 @@ public final class EmbeddedS3 implements AutoCloseable {
         } catch (BucketAlreadyOwnedByYouException e) {
             // created concurrently: that is what was asked for
         }
+    }
+
+    /**
+     * Puts an object into the store without a request over HTTP, as a PUT would (ETag, version, notification): for
+     * seeding a bucket of 100,000 objects, which takes minutes one request at a time. Bypasses the fault plan.
+     */
+    public void putObject(String bucket, String key, byte[] bytes) {
+        requireStarted();
+        store.putBlob(PutObjectRequest.builder().bucket(bucket).key(key).contentLength((long) bytes.length).build(),
+                new java.io.ByteArrayInputStream(bytes));
     }
 
     /**

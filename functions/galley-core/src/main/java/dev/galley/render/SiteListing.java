@@ -1,0 +1,338 @@
+package dev.galley.render;
+
+import dev.galley.article.ArticleSummary;
+import dev.galley.site.Shards;
+import dev.galley.site.SiteIndex;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A site's articles in the orders its index pages list them (newest first, by tag, by path for the sitemaps and the
+ * search chunks), kept up to date one article at a time, so that the pages a change touches are found without
+ * sorting or grouping the whole site again: {@link ChangedIndexModels} reads it before and after a change. It also
+ * keeps what the site-wide pages show of every shard (each sitemap's newest change), worked out again only for the
+ * shards a change touches. Built once from every article (a cold start), then changed in place: not thread-safe,
+ * one owner at a time.
+ */
+public final class SiteListing {
+
+    /** The key of the shard after the last key that ends one; no path holds a NUL character. */
+    private static final String TAIL = "\0tail";
+
+    /** Every article and standalone page by path: what the sitemaps list. */
+    private final TreeMap<String, ArticleSummary> all = new TreeMap<>();
+    /** The listed articles by path: what the search chunks hold. */
+    private final TreeMap<String, ArticleSummary> listed = new TreeMap<>();
+    private final List<ArticleSummary> newestFirst;
+    /** Each tag's articles newest first, by tag slug; an article with two spellings of one tag is there twice, as on its pages. */
+    private final TreeMap<String, List<ArticleSummary>> byTag = new TreeMap<>();
+    /** The listed articles by slug: two of one slug name their archive pages after their paths. */
+    private final Map<String, List<ArticleSummary>> bySlug = new HashMap<>();
+    private final TreeSet<String> sitemapEnds = new TreeSet<>();
+    private final TreeSet<String> searchEnds = new TreeSet<>();
+    /** Each sitemap's entry in the index, by the key that ends it, once asked; dropped when one of its pages changes. */
+    private final Map<String, Sitemap.Page> sitemapEntries = new HashMap<>();
+    /** The newest change among the listed articles, and among each tag's, once asked; dropped when it may move. */
+    private final Map<String, OffsetDateTime> newest = new HashMap<>();
+    private final Map<String, String> shardNames = new HashMap<>();
+    /** The featured listed articles, newest first: the newest goes to the top of the home page. */
+    private final TreeSet<ArticleSummary> featured = new TreeSet<>(SiteIndex.NEWEST_FIRST);
+
+    private SiteListing(List<ArticleSummary> newestFirst) {
+        this.newestFirst = newestFirst;
+    }
+
+    /** The listing of these articles and standalone pages: one sort, as a full render makes. */
+    public static SiteListing of(Collection<ArticleSummary> summaries) {
+        List<ArticleSummary> sorted = new ArrayList<>(summaries.size());
+        for (ArticleSummary article : summaries) {
+            if (!article.page()) {
+                sorted.add(article);
+            }
+        }
+        sorted.sort(SiteIndex.NEWEST_FIRST);
+        SiteListing listing = new SiteListing(sorted);
+        for (ArticleSummary article : summaries) {
+            listing.index(article);
+        }
+        for (ArticleSummary article : sorted) {
+            for (String tag : article.tags()) {
+                listing.byTag.computeIfAbsent(SiteIndex.tagSlug(tag), slug -> new ArrayList<>()).add(article);
+            }
+        }
+        return listing;
+    }
+
+    /** Takes an article or page out (the one of its path), as a change removes it or before it is added again changed. */
+    public void remove(ArticleSummary article) {
+        forgetAround(article);
+        newestLoses(article);
+        all.remove(article.path());
+        sitemapEnds.remove(article.path());
+        if (article.page()) {
+            return;
+        }
+        listed.remove(article.path());
+        searchEnds.remove(article.path());
+        featured.remove(article);
+        List<ArticleSummary> sameSlug = bySlug.get(article.slug());
+        sameSlug.removeIf(a -> a.path().equals(article.path()));
+        if (sameSlug.isEmpty()) {
+            bySlug.remove(article.slug());
+        }
+        removeFrom(newestFirst, article);
+        for (String tag : article.tags()) {
+            String slug = SiteIndex.tagSlug(tag);
+            List<ArticleSummary> tagged = byTag.get(slug);
+            if (tagged != null) {
+                removeFrom(tagged, article);
+                if (tagged.isEmpty()) {
+                    byTag.remove(slug);
+                }
+            }
+        }
+        forgetAround(article);
+    }
+
+    /** Adds an article or page; its path must be free. */
+    public void add(ArticleSummary article) {
+        forgetAround(article);
+        newestGains(article);
+        index(article);
+        if (!article.page()) {
+            insert(newestFirst, article);
+            for (String tag : article.tags()) {
+                insert(byTag.computeIfAbsent(SiteIndex.tagSlug(tag), slug -> new ArrayList<>()), article);
+            }
+        }
+        forgetAround(article);
+    }
+
+    private void index(ArticleSummary article) {
+        all.put(article.path(), article);
+        if (Shards.ends(article.path(), Sitemap.AVERAGE_SHARD)) {
+            sitemapEnds.add(article.path());
+        }
+        if (article.page()) {
+            return;
+        }
+        listed.put(article.path(), article);
+        if (article.featured()) {
+            featured.add(article);
+        }
+        bySlug.computeIfAbsent(article.slug(), slug -> new ArrayList<>(1)).add(article);
+        if (Shards.ends(article.path(), SearchIndex.AVERAGE_CHUNK)) {
+            searchEnds.add(article.path());
+        }
+    }
+
+    /** Drops the index entry of the sitemap this article's page is in. */
+    private void forgetAround(ArticleSummary article) {
+        String end = sitemapEnds.ceiling(article.path());
+        sitemapEntries.remove(end == null ? TAIL : end);
+    }
+
+    /**
+     * Keeps the newest change of each listing the article joins: it is the article's when the article's is later, the
+     * same when earlier; on a tie the listing's order picks, so it is worked out again.
+     */
+    private void newestGains(ArticleSummary article) {
+        for (String listing : listingsOf(article)) {
+            OffsetDateTime known = newest.get(listing);
+            OffsetDateTime its = Format.modified(article);
+            if (known != null && its != null && its.isAfter(known)) {
+                newest.put(listing, its);
+            } else if (known == null || its == null || !its.isBefore(known)) {
+                newest.remove(listing);
+            }
+        }
+    }
+
+    /** Keeps the newest change of each listing the article leaves, unless it may have been the article's. */
+    private void newestLoses(ArticleSummary article) {
+        for (String listing : listingsOf(article)) {
+            OffsetDateTime known = newest.get(listing);
+            OffsetDateTime its = Format.modified(article);
+            if (known == null || its == null || !its.isBefore(known)) {
+                newest.remove(listing);
+            }
+        }
+    }
+
+    private static List<String> listingsOf(ArticleSummary article) {
+        if (article.page()) {
+            return List.of();
+        }
+        List<String> listings = new ArrayList<>();
+        listings.add("");
+        article.tags().forEach(tag -> listings.add("tags/" + SiteIndex.tagSlug(tag)));
+        return listings;
+    }
+
+    private static void removeFrom(List<ArticleSummary> newestFirst, ArticleSummary article) {
+        int at;
+        while ((at = Collections.binarySearch(newestFirst, article, SiteIndex.NEWEST_FIRST)) >= 0) {
+            newestFirst.remove(at);  // twice when two of its tags share a slug
+        }
+    }
+
+    private static void insert(List<ArticleSummary> newestFirst, ArticleSummary article) {
+        int at = Collections.binarySearch(newestFirst, article, SiteIndex.NEWEST_FIRST);
+        newestFirst.add(at >= 0 ? at : -at - 1, article);
+    }
+
+    /** The listed articles, newest first; not to be changed. */
+    public List<ArticleSummary> newestFirst() {
+        return Collections.unmodifiableList(newestFirst);
+    }
+
+    /** Each tag's articles newest first, by tag slug; not to be changed. */
+    public NavigableMap<String, List<ArticleSummary>> byTag() {
+        return Collections.unmodifiableNavigableMap(byTag);
+    }
+
+    /** The newest featured article, or null. */
+    public ArticleSummary newestFeatured() {
+        return featured.isEmpty() ? null : featured.first();
+    }
+
+    /** Whether two listed articles have this slug. */
+    public boolean sharedSlug(String slug) {
+        return withSlug(slug).size() > 1;
+    }
+
+    /** The listed articles of this slug. */
+    public List<ArticleSummary> withSlug(String slug) {
+        return bySlug.getOrDefault(slug, List.of());
+    }
+
+    /** The newest change among the listed articles ({@code ""}) or a tag's ({@code tags/<slug>}), as {@link Sitemap#lastModified} finds it. */
+    OffsetDateTime newest(String listing, List<ArticleSummary> articles) {
+        if (!newest.containsKey(listing)) {
+            newest.put(listing, Sitemap.lastModified(articles));
+        }
+        return newest.get(listing);
+    }
+
+    /** Every page's sitemap in path order, each with the newest change among its pages: what the sitemap index names. */
+    List<Sitemap.Page> sitemapEntries() {
+        List<Sitemap.Page> entries = new ArrayList<>();
+        String after = null;
+        for (String end : sitemapEnds) {
+            entries.add(sitemapEntry(end, after));
+            after = end;
+        }
+        if (!(after == null ? all : all.tailMap(after, false)).isEmpty()) {
+            entries.add(sitemapEntry(TAIL, after));
+        }
+        return entries;
+    }
+
+    private Sitemap.Page sitemapEntry(String end, String after) {
+        return sitemapEntries.computeIfAbsent(end, key -> Sitemap.indexEntries(Map.of(sitemapFile(end), sitemapPages(shard(all, after, end)))).get(0));
+    }
+
+    /** The sitemaps that hold these paths, and the {@code reach} after each (which a removed boundary joins), by file. */
+    Map<String, List<Sitemap.Page>> sitemapsAround(Collection<String> paths, int reach) {
+        Map<String, List<Sitemap.Page>> sitemaps = new TreeMap<>();
+        for (Map.Entry<String, List<ArticleSummary>> shard : around(all, sitemapEnds, paths, reach).entrySet()) {
+            sitemaps.put(sitemapFile(shard.getKey()), sitemapPages(shard.getValue()));
+        }
+        return sitemaps;
+    }
+
+    /** The sitemap whose last page is at this path, if the path ends one here (or is the last of the tail). */
+    java.util.Optional<Map.Entry<String, List<Sitemap.Page>>> sitemapEndingAt(String path) {
+        return endingAt(all, sitemapEnds, path).map(shard -> Map.entry(sitemapFile(shard.getKey()), sitemapPages(shard.getValue())));
+    }
+
+    /** The search chunk whose last article is at this path, if the path ends one here (or is the last of the tail). */
+    java.util.Optional<Map.Entry<String, List<ArticleSummary>>> searchChunkEndingAt(String path) {
+        return endingAt(listed, searchEnds, path).map(shard -> Map.entry(chunkFile(shard.getKey()), shard.getValue()));
+    }
+
+    private static java.util.Optional<Map.Entry<String, List<ArticleSummary>>> endingAt(NavigableMap<String, ArticleSummary> items,
+                                                                                      NavigableSet<String> ends, String path) {
+        if (ends.contains(path)) {
+            return java.util.Optional.of(Map.entry(path, shard(items, ends.lower(path), path)));
+        }
+        if (!items.isEmpty() && items.lastKey().equals(path) && (ends.isEmpty() || ends.last().compareTo(path) < 0)) {
+            return java.util.Optional.of(Map.entry(TAIL, shard(items, ends.isEmpty() ? null : ends.last(), TAIL)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The search chunks' paths in path order. */
+    List<String> searchChunks() {
+        List<String> chunks = new ArrayList<>();
+        for (String end : searchEnds) {
+            chunks.add(chunkFile(end));
+        }
+        if (!(searchEnds.isEmpty() ? listed : listed.tailMap(searchEnds.last(), false)).isEmpty()) {
+            chunks.add(chunkFile(TAIL));
+        }
+        return chunks;
+    }
+
+    /** The search chunks that hold these paths, and the one after each, by file. */
+    Map<String, List<ArticleSummary>> searchChunksAround(Collection<String> paths, int reach) {
+        Map<String, List<ArticleSummary>> chunks = new TreeMap<>();
+        around(listed, searchEnds, paths, reach).forEach((end, items) -> chunks.put(chunkFile(end), items));
+        return chunks;
+    }
+
+    private String sitemapFile(String end) {
+        return Sitemap.FOLDER + shardName(end) + ".xml";
+    }
+
+    private String chunkFile(String end) {
+        return SearchIndex.FOLDER + shardName(end) + ".json";
+    }
+
+    /** A shard's name, a hash of the key that ends it, worked out once: the list of chunks names every one each publish. */
+    private String shardName(String end) {
+        return end.equals(TAIL) ? Shards.TAIL : shardNames.computeIfAbsent(end, Shards::nameOf);
+    }
+
+    private static List<Sitemap.Page> sitemapPages(List<ArticleSummary> items) {
+        return items.stream().map(a -> new Sitemap.Page(a.path(), Format.modified(a))).toList();
+    }
+
+    /** The shards (by the key that ends them, {@link #TAIL} for the tail) holding each path and the {@code reach} after it; none empty. */
+    private static Map<String, List<ArticleSummary>> around(NavigableMap<String, ArticleSummary> items, NavigableSet<String> ends,
+                                                            Collection<String> paths, int reach) {
+        Map<String, List<ArticleSummary>> shards = new HashMap<>();
+        for (String path : paths) {
+            String end = ends.ceiling(path);
+            String after = ends.lower(path);
+            for (int i = 0; i <= reach; i++) {
+                List<ArticleSummary> shard = shard(items, after, end == null ? TAIL : end);
+                if (!shard.isEmpty()) {
+                    shards.put(end == null ? TAIL : end, shard);
+                }
+                if (end == null) {
+                    break;
+                }
+                after = end;
+                end = ends.higher(end);
+            }
+        }
+        return shards;
+    }
+
+    /** The items after {@code after} (null: from the first) up to {@code end} ({@link #TAIL}: to the last), in path order. */
+    private static List<ArticleSummary> shard(NavigableMap<String, ArticleSummary> items, String after, String end) {
+        NavigableMap<String, ArticleSummary> from = after == null ? items : items.tailMap(after, false);
+        return List.copyOf((end.equals(TAIL) ? from : from.headMap(end, true)).values());
+    }
+}
