@@ -90,11 +90,6 @@ public final class ArticleParser {
     private final ImageSizes imageSizes;
 
     /** A parser whose images render without a size. */
-    /** The site whose articles it parses. */
-    public SiteConfig site() {
-        return site;
-    }
-
     public ArticleParser(SiteConfig site) {
         this(site, ImageSizes.NONE);
     }
