@@ -95,12 +95,8 @@ final class PendingWrites {
      */
     void record(Manifest base, Manifest listed, Set<String> followUps) {
         Map<String, Manifest.Entry> paths = new TreeMap<>(recorded.paths());
-        listed.entries().forEach((path, entry) -> {
-            if (!entry.equals(base.byPath(path))) {
-                paths.put(path, entry);
-            }
-        });
-        base.entries().keySet().stream().filter(path -> listed.byPath(path) == null).forEach(path -> paths.put(path, null));
+        // null: the listing drops the path
+        MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()).forEach(path -> paths.put(path, listed.byPath(path)));
         Set<String> told = new TreeSet<>(recorded.followUps());
         told.addAll(followUps);
         Pending next = new Pending(paths, told);
