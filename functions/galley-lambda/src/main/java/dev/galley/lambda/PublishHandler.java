@@ -376,7 +376,8 @@ public final class PublishHandler implements RequestStreamHandler {
     }
 
     private static Synced synced(String key, Outcome done, long millis) {
-        return new Synced(done.kind().name().toLowerCase(java.util.Locale.ROOT), done.reason(), done.warnings(),
+        // One spelling for every outcome in the logs: rebuild-started, as the action's own line says.
+        return new Synced(done.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), done.reason(), done.warnings(),
                 done.kind() == Outcome.Kind.REJECTED && key.equals(SiteConfig.FILE_NAME), done.changed(), false, millis);
     }
 

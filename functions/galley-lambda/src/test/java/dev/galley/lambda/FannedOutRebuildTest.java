@@ -130,6 +130,7 @@ class FannedOutRebuildTest {
 
             assertEquals(0, batch.path("batchItemFailures").size(), logs.lines().toString());
             assertEquals(1, started.size(), "the writer starts the state machine and renders nothing of the site itself");
+            assertTrue(logs.lines().stream().anyMatch(l -> l.path("outcome").asText().equals("rebuild-started")), logs.lines().toString());
             assertTrue(buckets.siteText("articles/rust/index.html").contains("Field notes"), "the site is not re-rendered in the batch");
             assertTrue(buckets.siteBytes("2026/backpressure/index.html").isPresent(), "the article after site.yaml is published");
             String run = started.get(0);
