@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Random histories of what authors do to a content bucket (creates, edits, deletes, drafts, broken files, two files
@@ -108,10 +111,22 @@ public final class AuthorHistory {
     }
 
     /**
+     * Fails, with the shortest history that still shows it, when playing {@code history} leaves a difference.
+     *
+     * @param difference what playing a history leaves different from a full re-render of the final bucket, or null
+     */
+    public static void assertSettlesAsAReRender(List<Operation> history, Function<List<Operation>, String> difference) {
+        if (difference.apply(history) != null) {
+            List<Operation> shortest = shrink(history, shorter -> difference.apply(shorter) != null);
+            assertNull(difference.apply(shortest), "after " + shortest + " (shrunk from " + history.size() + " operations)");
+        }
+    }
+
+    /**
      * The shortest history found by dropping one operation at a time while it still fails; never the empty one (no
      * notification ever runs the function, so the site stays empty where a re-render would write its index pages).
      */
-    public static List<Operation> shrink(List<Operation> failing, Predicate<List<Operation>> fails) {
+    private static List<Operation> shrink(List<Operation> failing, Predicate<List<Operation>> fails) {
         List<Operation> shortest = failing;
         for (boolean dropped = true; dropped; ) {
             dropped = false;

@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The site is a function of the content bucket: whatever history of author operations led there (creates, edits,
@@ -36,12 +35,7 @@ class SiteFromTheBucketProperties {
     @ParameterizedTest(name = "history {0}")
     @MethodSource("seeds")
     void theSettledSiteIsWhatAFullReRenderOfTheBucketMakes(long seed) {
-        List<Operation> history = AuthorHistory.random(new Random(seed), 14);
-        String failure = differenceFromAReRender(history, seed);
-        if (failure != null) {
-            List<Operation> shortest = AuthorHistory.shrink(history, shorter -> differenceFromAReRender(shorter, seed) != null);
-            assertNull(differenceFromAReRender(shortest, seed), "after " + shortest + " (shrunk from " + history.size() + " operations)");
-        }
+        AuthorHistory.assertSettlesAsAReRender(AuthorHistory.random(new Random(seed), 14), history -> differenceFromAReRender(history, seed));
     }
 
     /**

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,12 +38,7 @@ class TwoWritersTest {
     @ParameterizedTest(name = "history {0}")
     @MethodSource("seeds")
     void twoContainersTakingTurnsLeaveWhatAFullReRenderMakes(long seed) {
-        List<Operation> history = AuthorHistory.random(new Random(seed), 14);
-        String failure = differenceFromAReRender(history, seed);
-        if (failure != null) {
-            List<Operation> shortest = AuthorHistory.shrink(history, shorter -> differenceFromAReRender(shorter, seed) != null);
-            assertNull(differenceFromAReRender(shortest, seed), "after " + shortest + " (shrunk from " + history.size() + " operations)");
-        }
+        AuthorHistory.assertSettlesAsAReRender(AuthorHistory.random(new Random(seed), 14), history -> differenceFromAReRender(history, seed));
     }
 
     @Test

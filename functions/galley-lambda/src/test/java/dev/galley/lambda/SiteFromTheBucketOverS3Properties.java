@@ -25,7 +25,6 @@ import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,11 +60,7 @@ class SiteFromTheBucketOverS3Properties {
     @ParameterizedTest(name = "history {0}")
     @MethodSource("seeds")
     void theSettledSiteIsWhatAFullReRenderOfTheBucketMakesDespiteFaults(long seed) throws IOException {
-        List<Operation> history = AuthorHistory.random(new Random(seed), 10);
-        if (differenceFromAReRender(history, seed) != null) {
-            List<Operation> shortest = AuthorHistory.shrink(history, shorter -> differenceFromAReRender(shorter, seed) != null);
-            assertNull(differenceFromAReRender(shortest, seed), "after " + shortest + " (shrunk from " + history.size() + " operations)");
-        }
+        AuthorHistory.assertSettlesAsAReRender(AuthorHistory.random(new Random(seed), 10), history -> differenceFromAReRender(history, seed));
     }
 
     /** Plays the history with faults on; what a full re-render then changes, or null. */
