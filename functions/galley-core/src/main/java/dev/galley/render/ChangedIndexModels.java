@@ -82,7 +82,7 @@ public final class ChangedIndexModels {
                 return Optional.empty();
             }
             List<ArticleSummary> shown = tag.listing().articles();
-            return pageEndingAt(articles, "tags/" + slug + "/", site.pageSize(), shown.get(shown.size() - 1), s -> sharedIn(articles, s),
+            return pageEndingAt(articles, "tags/" + slug + "/", site.pageSize(), shown.get(shown.size() - 1), s -> sharedIn(listing, articles, s),
                     page.file(), -1).map(now -> new IndexPage.Tag(tagName(slug, articles), now.isFirst() ? articles.size() : 0, now));
         }
         return Optional.empty();  // the site-wide pages and the changed tags' feeds are in both already
@@ -155,7 +155,7 @@ public final class ChangedIndexModels {
             String root = "tags/" + slug + "/";
             boolean renamed = before.get(root + "index.html") instanceof IndexPage.Tag was && !was.name().equals(name);
             for (ListingPage page : renamed ? Pagination.paginate(root, articles, site.pageSize())
-                    : Pagination.around(root, articles, site.pageSize(), positions, reach, s -> sharedIn(articles, s))) {
+                    : Pagination.around(root, articles, site.pageSize(), positions, reach, s -> sharedIn(listing, articles, s))) {
                 pages.put(page.file(), new IndexPage.Tag(name, page.isFirst() ? articles.size() : 0, page));
             }
             String tagFeed = AtomFeed.tagPath(slug);
@@ -210,7 +210,11 @@ public final class ChangedIndexModels {
         return featured == null ? -1 : position(listing.newestFirst(), featured);
     }
 
-    private static boolean sharedIn(List<ArticleSummary> articles, String slug) {
+    /** Whether two of a tag's articles have this slug; a slug no two articles of the site share is answered at once. */
+    private static boolean sharedIn(SiteListing listing, List<ArticleSummary> articles, String slug) {
+        if (!listing.sharedSlug(slug)) {
+            return false;
+        }
         int seen = 0;
         for (ArticleSummary article : articles) {
             if (article.slug().equals(slug) && ++seen > 1) {
