@@ -502,14 +502,11 @@ final class BatchPublish {
             return true;
         }
 
-        /** What the batch changes around its pages, in a single change's order: index pages, neighbours, redirects, removals. */
+        /** What the batch changes around its pages (see {@link PublishParts#updatePagesAround}); the pages it no longer lists go. */
         private void updatePagesAround(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
-            parts.indexPages().publish(renderer, base, listed, newSite, parts.indexPages().feedBodies(parser, listed));
-            parts.articles().refreshNeighbours(parser, renderer, base, listed, written);
-            Redirects redirects = parts.articles().updateRedirects(renderer, base, listed);
-            Set<String> gone = new HashSet<>(MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()));
-            gone.removeIf(path -> listed.byPath(path) != null);
-            Parallel.map(IndexPages.PAGES, List.copyOf(gone), path -> parts.articles().removeArticlePage(path, redirects));
+            List<String> gone = MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()).stream()
+                    .filter(path -> listed.byPath(path) == null).toList();
+            parts.updatePagesAround(renderer, parser, base, listed, newSite, written, gone);
         }
 
         /** Puts right the pages written for changes since handed back: as the manifest will list them, or gone. */

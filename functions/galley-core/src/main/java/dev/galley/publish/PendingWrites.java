@@ -126,11 +126,8 @@ final class PendingWrites {
             parts.articles().rerender(parser, renderer, committed, committed.byPath(path));
             return path;
         });
-        parts.indexPages().publish(renderer, written, committed, false, parts.indexPages().feedBodies(parser, committed));
-        parts.articles().refreshNeighbours(parser, renderer, written, committed, Set.copyOf(listed));
-        Redirects redirects = parts.articles().updateRedirects(renderer, written, committed);
-        Parallel.map(IndexPages.PAGES, paths.stream().filter(path -> committed.byPath(path) == null).toList(),
-                path -> parts.articles().removeArticlePage(path, redirects));
+        parts.updatePagesAround(renderer, parser, written, committed, false, Set.copyOf(listed),
+                paths.stream().filter(path -> committed.byPath(path) == null).toList());
     }
 
     private static Pending parse(byte[] bytes) {
