@@ -57,17 +57,18 @@ final class TimerWakeUps implements PublishSchedule, AutoCloseable {
         Instant now = clock.instant();
         due.forEach((key, at) -> {
             if (!at.isAfter(now) && due.remove(key, at)) {
-                wake(key);
+                wake(key, now);
             }
         });
     }
 
-    private void wake(String sourceKey) {
+    /** @param now the tick's time, which the retry counts from (not the time the handler gave up) */
+    private void wake(String sourceKey, Instant now) {
         try {
             handler.accept(WakeEvent.json(sourceKey));
         } catch (RuntimeException e) {
             System.err.println("the wake-up of " + sourceKey + " failed: " + e.getMessage() + "; trying again in " + retryAfter.toSeconds() + " s");
-            due.putIfAbsent(sourceKey, clock.instant().plus(retryAfter));  // unless the handling set a newer one
+            due.putIfAbsent(sourceKey, now.plus(retryAfter));  // unless the handling set a newer one
         }
     }
 
