@@ -47,17 +47,31 @@ final class BatchPublish {
     private final Optional<RebuildFanOut> fanOut;
     /** The fanned-out re-render this batch started: one serves every later site.yaml or theme change of the batch. */
     private String startedRun;
+    /** Where the batch asks for a refresh of the pages it leaves owed; empty: it writes them itself. */
+    private final Optional<RefreshRequests> refreshes;
+    /** The batch holds a refresh: it writes every page owed, its own and its predecessors'. */
+    private final boolean holdsRefresh;
+    /** This batch's one request for a refresh, however many of its commits leave pages owed. */
+    private final String refreshId = java.util.UUID.randomUUID().toString();
+    private boolean paid;
 
     BatchPublish(PublishParts parts) {
-        this(parts, Optional.empty());
+        this(parts, Optional.empty(), Optional.empty(), false);
     }
 
-    BatchPublish(PublishParts parts, Optional<RebuildFanOut> fanOut) {
+    BatchPublish(PublishParts parts, Optional<RebuildFanOut> fanOut, Optional<RefreshRequests> refreshes, boolean holdsRefresh) {
         this.parts = parts;
         this.content = parts.content();
         this.site = parts.site();
         this.schedule = parts.schedule();
         this.fanOut = fanOut;
+        this.refreshes = refreshes;
+        this.holdsRefresh = holdsRefresh;
+    }
+
+    /** Whether a commit writes the pages owed now rather than leave them to a refresh. */
+    private boolean pays(boolean newSite) {
+        return refreshes.isEmpty() || holdsRefresh || newSite;
     }
 
     /** @param mayStart asked before each commit after the first: false hands back the changes not started */
@@ -87,6 +101,12 @@ final class BatchPublish {
                         millisSince(started));
             }
             from = end;
+        }
+        if (holdsRefresh && !paid) {  // a refresh alone, or with images or a site.yaml only
+            Run run = new Run(List.of());
+            run.publish();
+            return new BatchOutcome(results, changes.size(), Optional.ofNullable(run.cause), afterCommit.or(() -> Optional.ofNullable(run.afterCommit)),
+                    keys.size(), commits + run.commits, millisSince(started));
         }
         return new BatchOutcome(results, changes.size(), Optional.empty(), afterCommit, keys.size(), commits, millisSince(started));
     }
@@ -256,14 +276,14 @@ final class BatchPublish {
                     independent.put(changes.get(0).key(), rerender(changes.get(0)));  // a full re-render
                     return;
                 }
-                if (keysBeforeCut(true).isEmpty()) {
+                if (keysBeforeCut(true).isEmpty() && !(holdsRefresh && !paid)) {
                     syncIndependents();  // images only, say: the manifest is not read
                     return;
                 }
                 settings = SiteSettings.load(content, site);
                 publishArticles();
             } catch (RuntimeException e) {
-                if (e instanceof StoreException s && s.retryable()) {
+                if (e instanceof StoreException s && s.retryable() || changes.isEmpty()) {
                     cut = 0;  // nothing was committed
                     cause = e;
                 } else {
@@ -321,19 +341,26 @@ final class BatchPublish {
             // Every page is written before the manifest is committed: a batch that fails before the commit is delivered
             // again onto the same manifest and makes all its writes again, where one delivered again after the commit
             // would find nothing left to do, and the index pages or neighbours it had not written would stay stale.
-            if (changed) {
-                updatePagesAround(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
-            }
+            boolean newSite = snapshot.version().isEmpty();
+            boolean pays = pays(newSite);
+            paid |= pays;
+            PagesOwed owed = new DeferredPages(parts).around(renderer, parser, base, listed, newSite, written.keySet(), gone(base),
+                    snapshot.owed(), pays);
             writtenBefore.keySet().removeAll(written.keySet());
             putRight(renderer, parser, writtenBefore);
-            if (changed) {
-                parts.manifest().commit(snapshot, listed);  // refused: the batch fails and the queue delivers it again
+            if (changed || !owed.equals(snapshot.owed())) {
+                listed = changed ? listed : base.withRevision(base.revision() + 1);  // a refresh that changes nothing else
+                parts.manifest().commit(snapshot, listed, owed);  // refused: the batch fails and the queue delivers it again
                 commits++;
                 try {
                     pending.clear();
                 } catch (RuntimeException e) {
                     afterCommit = e;  // committed: the next batch finds the record matches the state, and clears it
                 }
+            }
+            if (!owed.isEmpty()) {
+                // Failing here hands the batch back: delivered again, it finds its changes committed, the debt, and asks again.
+                refreshes.orElseThrow().request(refreshId);
             }
             reportStatuses(renderer);
         }
@@ -502,11 +529,9 @@ final class BatchPublish {
             return true;
         }
 
-        /** What the batch changes around its pages (see {@link PublishParts#updatePagesAround}); the pages it no longer lists go. */
-        private void updatePagesAround(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
-            List<String> gone = MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()).stream()
-                    .filter(path -> listed.byPath(path) == null).toList();
-            parts.updatePagesAround(renderer, parser, base, listed, newSite, written, gone);
+        /** The paths the batch no longer lists: their pages go once nothing links to them (see {@link DeferredPages}). */
+        private List<String> gone(Manifest base) {
+            return MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()).stream().filter(path -> listed.byPath(path) == null).toList();
         }
 
         /** Puts right the pages written for changes since handed back: as the manifest will list them, or gone. */

@@ -26,6 +26,7 @@ public final class Publisher {
 
     private final PublishParts parts;
     private volatile Optional<RebuildFanOut> fanOut = Optional.empty();
+    private volatile Optional<RefreshRequests> refreshes = Optional.empty();
 
     public Publisher(ContentStore content, SiteStore site) {
         this(content, site, Clock.systemUTC(), PublishSchedule.NONE);
@@ -78,8 +79,26 @@ public final class Publisher {
      *                 false hands back the changes not started
      */
     public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart) {
+        return publish(changes, mayStart, false);
+    }
+
+    /**
+     * The same, for a batch of the queue that may hold a refresh: see {@link DeferredPages}.
+     *
+     * @param refresh the batch holds a refresh: it writes every page batches before it left owed (the changes may be none)
+     */
+    public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart, boolean refresh) {
         parts.site().begin();
-        return new BatchPublish(parts, fanOut).run(changes, mayStart);
+        return new BatchPublish(parts, fanOut, refreshes, refresh).run(changes, mayStart);
+    }
+
+    /**
+     * From now on a batch leaves its index pages and neighbours' pages to a refresh it asks for through {@code requests}
+     * (see {@link DeferredPages}); without, each batch writes them itself. Only for batches that come through a queue
+     * in order, which the refresh joins behind them.
+     */
+    public void leavePagesToRefreshesThrough(RefreshRequests requests) {
+        this.refreshes = Optional.of(requests);
     }
 
     /** From now on a {@code site.yaml} or theme upload re-renders the site through {@code fanOut}, not in the batch's invocation. */
