@@ -49,29 +49,34 @@ final class BatchPublish {
     private String startedRun;
     /** Where the batch asks for a refresh of the pages it leaves owed; empty: it writes them itself. */
     private final Optional<RefreshRequests> refreshes;
-    /** The batch holds a refresh: it writes every page owed, its own and its predecessors'. */
-    private final boolean holdsRefresh;
+    /** The refresh the batch holds, if any: see {@link #pays}. */
+    private final Refresh refresh;
+    private final java.time.Clock clock;
     /** This batch's one request for a refresh, however many of its commits leave pages owed. */
     private final String refreshId = java.util.UUID.randomUUID().toString();
-    private boolean paid;
+    /** Whether a commit of the batch weighed what is owed against its refresh. */
+    private boolean refreshWeighed;
 
     BatchPublish(PublishParts parts) {
-        this(parts, Optional.empty(), Optional.empty(), false);
+        this(parts, Optional.empty(), Optional.empty(), Refresh.NONE, java.time.Clock.systemUTC());
     }
 
-    BatchPublish(PublishParts parts, Optional<RebuildFanOut> fanOut, Optional<RefreshRequests> refreshes, boolean holdsRefresh) {
+    BatchPublish(PublishParts parts, Optional<RebuildFanOut> fanOut, Optional<RefreshRequests> refreshes, Refresh refresh,
+                 java.time.Clock clock) {
         this.parts = parts;
         this.content = parts.content();
         this.site = parts.site();
         this.schedule = parts.schedule();
         this.fanOut = fanOut;
         this.refreshes = refreshes;
-        this.holdsRefresh = holdsRefresh;
+        this.refresh = refresh;
+        this.clock = clock;
     }
 
-    /** Whether a commit writes the pages owed now rather than leave them to a refresh. */
-    private boolean pays(boolean newSite) {
-        return refreshes.isEmpty() || holdsRefresh || newSite;
+    /** Whether a commit writes the pages owed now rather than leave them to a refresh: see {@link DeferredPages}. */
+    private boolean pays(boolean newSite, PagesOwed owed) {
+        return refreshes.isEmpty() || newSite || refresh == Refresh.LAST
+                || refresh == Refresh.FOLLOWED && owed.owedSinceBefore(clock.instant().minus(DeferredPages.MOST_WAIT));
     }
 
     /** @param mayStart asked before each commit after the first: false hands back the changes not started */
@@ -102,7 +107,7 @@ final class BatchPublish {
             }
             from = end;
         }
-        if (holdsRefresh && !paid) {  // a refresh alone, or with images or a site.yaml only
+        if (refresh != Refresh.NONE && !refreshWeighed) {  // a refresh alone, or with images or a site.yaml only
             Run run = new Run(List.of());
             run.publish();
             return new BatchOutcome(results, changes.size(), Optional.ofNullable(run.cause), afterCommit.or(() -> Optional.ofNullable(run.afterCommit)),
@@ -276,7 +281,7 @@ final class BatchPublish {
                     independent.put(changes.get(0).key(), rerender(changes.get(0)));  // a full re-render
                     return;
                 }
-                if (keysBeforeCut(true).isEmpty() && !(holdsRefresh && !paid)) {
+                if (keysBeforeCut(true).isEmpty() && !(refresh != Refresh.NONE && !refreshWeighed)) {
                     syncIndependents();  // images only, say: the manifest is not read
                     return;
                 }
@@ -342,9 +347,9 @@ final class BatchPublish {
             // again onto the same manifest and makes all its writes again, where one delivered again after the commit
             // would find nothing left to do, and the index pages or neighbours it had not written would stay stale.
             boolean newSite = snapshot.version().isEmpty();
-            boolean pays = pays(newSite);
-            paid |= pays;
-            PagesOwed owed = new DeferredPages(parts).around(renderer, parser, base, listed, newSite, written.keySet(), gone(base),
+            boolean pays = pays(newSite, snapshot.owed());
+            refreshWeighed = true;
+            PagesOwed owed = new DeferredPages(parts, clock).around(renderer, parser, base, listed, newSite, written.keySet(), gone(base),
                     snapshot.owed(), pays);
             writtenBefore.keySet().removeAll(written.keySet());
             putRight(renderer, parser, writtenBefore);

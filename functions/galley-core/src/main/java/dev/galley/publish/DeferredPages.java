@@ -19,17 +19,26 @@ import java.util.TreeSet;
  * <p>Every write of an owed page renders the state being committed, so the site only ever shows pages of the state
  * (or of an earlier one, for the pages still owed), and a page owed is written or deleted as that state has it: a page
  * owed by ten batches is written once, a page that changed and changed back is written with the bytes it had. What
- * pays: a batch holding a refresh, a batch that cannot ask for one (the direct paths, the preview, the build), and a
- * new site's first batch. A batch that fails after its commit and before its request leaves a debt with no refresh on
+ * pays: a batch holding a refresh with nothing queued behind it ({@link Refresh#LAST}), or one with changes behind it
+ * when the debt is older than {@link #MOST_WAIT}; a batch that cannot ask for a refresh (the direct paths, the preview,
+ * the build); and a new site's first batch. A batch that fails after its commit and before its request leaves a debt with no refresh on
  * its way: it is handed back, and on its next delivery it finds the debt and asks again; any batch that leaves a debt,
  * its own or one it found, asks.
  */
 final class DeferredPages {
 
-    private final PublishParts parts;
+    /**
+     * How long a refresh with changes behind it lets pages stay owed: while a burst arrives, refreshes that have
+     * uploads behind them leave the paying to the last, but no index page lags the site's state for longer than this.
+     */
+    static final java.time.Duration MOST_WAIT = java.time.Duration.ofSeconds(30);
 
-    DeferredPages(PublishParts parts) {
+    private final PublishParts parts;
+    private final java.time.Clock clock;
+
+    DeferredPages(PublishParts parts, java.time.Clock clock) {
         this.parts = parts;
+        this.clock = clock;
     }
 
     /**
@@ -66,7 +75,7 @@ final class DeferredPages {
         Set<String> index = parts.indexPages().changedFiles(renderer, before, after);
         Set<String> neighbours = new TreeSet<>(parts.articles().movedNeighbours(before, after, written));
         parts.articles().updateRedirects(renderer, before, after);
-        return new PagesOwed(index, neighbours, new TreeSet<>(gone));
+        return new PagesOwed(index, neighbours, new TreeSet<>(gone), clock.instant());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.galley.publish;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,11 +19,17 @@ import java.util.TreeSet;
  *                   lists it (a later batch that removes it owes its removal)
  * @param gone       article paths the state stopped listing: each page is deleted unless the state lists it again
  *                   or a redirect took its key, after the index pages and neighbours no longer link to it
+ * @param since      when the oldest of them was first owed (an ISO-8601 instant), null when none is
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone) {
+record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, String since) {
 
-    static final PagesOwed NONE = new PagesOwed(Set.of(), Set.of(), Set.of());
+    static final PagesOwed NONE = new PagesOwed(Set.of(), Set.of(), Set.of(), (String) null);
+
+    /** Pages owed from {@code now} on. */
+    PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, Instant now) {
+        this(index, neighbours, gone, now.toString());
+    }
 
     PagesOwed {
         index = sorted(index);
@@ -43,7 +50,13 @@ record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone) {
         if (isEmpty()) {
             return other;
         }
-        return new PagesOwed(union(index, other.index), union(neighbours, other.neighbours), union(gone, other.gone));
+        String first = since == null || other.since != null && other.since.compareTo(since) < 0 ? other.since : since;
+        return new PagesOwed(union(index, other.index), union(neighbours, other.neighbours), union(gone, other.gone), first);
+    }
+
+    /** Whether something has been owed since before {@code then}. */
+    boolean owedSinceBefore(Instant then) {
+        return !isEmpty() && since != null && Instant.parse(since).isBefore(then);
     }
 
     /**
@@ -56,7 +69,7 @@ record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone) {
         }
         Set<String> left = new TreeSet<>(neighbours);
         left.removeAll(written);
-        return new PagesOwed(index, left, gone);
+        return new PagesOwed(index, left, gone, since);
     }
 
     /** Sorted, so that the root's bytes do not depend on the order pages were owed in; null: a root written before. */

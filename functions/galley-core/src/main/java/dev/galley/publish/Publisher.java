@@ -25,6 +25,7 @@ public final class Publisher {
     static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published - a stylesheet, logo or favicon of the site goes under theme/";
 
     private final PublishParts parts;
+    private final Clock clock;
     private volatile Optional<RebuildFanOut> fanOut = Optional.empty();
     private volatile Optional<RefreshRequests> refreshes = Optional.empty();
 
@@ -43,6 +44,7 @@ public final class Publisher {
     /** @param drafts where drafts are shared for review; {@link DraftLinks#NONE}: nowhere */
     public Publisher(ContentStore content, SiteStore site, Clock clock, PublishSchedule schedule, DraftLinks drafts) {
         this.parts = PublishParts.of(content, site, clock, schedule, drafts);
+        this.clock = clock;
     }
 
     /** A Markdown file with a name before its ending ({@code posts/.md} is not one). */
@@ -79,17 +81,18 @@ public final class Publisher {
      *                 false hands back the changes not started
      */
     public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart) {
-        return publish(changes, mayStart, false);
+        return publish(changes, mayStart, Refresh.NONE);
     }
 
     /**
      * The same, for a batch of the queue that may hold a refresh: see {@link DeferredPages}.
      *
-     * @param refresh the batch holds a refresh: it writes every page batches before it left owed (the changes may be none)
+     * @param refresh the refresh the batch holds, which may write the pages batches before it left owed (the changes
+     *                may be none)
      */
-    public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart, boolean refresh) {
+    public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart, Refresh refresh) {
         parts.site().begin();
-        return new BatchPublish(parts, fanOut, refreshes, refresh).run(changes, mayStart);
+        return new BatchPublish(parts, fanOut, refreshes, refresh, clock).run(changes, mayStart);
     }
 
     /**

@@ -96,14 +96,14 @@ class DeferredPagesTest {
         String first = queued.remove(0);
 
         int writes = site.writes;
-        publisher.publish(List.of(), () -> true, true);  // the first refresh pays for the three batches
+        publisher.publish(List.of(), () -> true, Refresh.LAST);  // the first refresh pays for the three batches
         assertTrue(site.writes > writes, "the first refresh writes the owed pages");
         assertSettledAsAReRender();
 
         writes = site.writes;
         int deletes = site.deletes;
-        publisher.publish(List.of(), () -> true, true);
-        publisher.publish(List.of(), () -> true, true);
+        publisher.publish(List.of(), () -> true, Refresh.LAST);
+        publisher.publish(List.of(), () -> true, Refresh.LAST);
         assertEquals(writes, site.writes, "later refreshes find nothing owed");
         assertEquals(deletes, site.deletes);
         assertEquals(2, queued.size(), "and ask for none");
@@ -116,7 +116,7 @@ class DeferredPagesTest {
         Map<String, String> before = objects(site);
         int writes = site.writes;
 
-        BatchOutcome done = publisher.publish(List.of(), () -> true, true);
+        BatchOutcome done = publisher.publish(List.of(), () -> true, Refresh.LAST);
 
         assertTrue(done.handBackCause().isEmpty());
         assertEquals(0, done.commits());
@@ -130,14 +130,70 @@ class DeferredPagesTest {
         publishedAtOnce("zero-downtime.md", ZERO_DOWNTIME);
         content.put("profiling.md", PROFILING);
         deliver("profiling.md");
-        queued.clear();  // its refresh is the one in this batch
+        queued.clear();  // its refresh is the one in this batch, queued behind the upload
         content.put("backpressure.md", BACKPRESSURE);
 
-        BatchOutcome done = publisher.publish(List.of(SourceChange.of("backpressure.md")), () -> true, true);
+        BatchOutcome done = publisher.publish(List.of(SourceChange.of("backpressure.md")), () -> true, Refresh.LAST);
 
         assertEquals(1, done.commits(), "its changes and the refresh are one commit");
         assertTrue(queued.isEmpty());
         assertSettledAsAReRender();
+    }
+
+    @Test
+    void aRefreshWithUploadsQueuedBehindItLeavesThePayingToTheRefreshTheyAskFor() {
+        publishedAtOnce("zero-downtime.md", ZERO_DOWNTIME);
+        content.put("profiling.md", PROFILING);
+        deliver("profiling.md");
+        queued.clear();  // in the next batch, with an upload behind it
+        content.put("backpressure.md", BACKPRESSURE);
+        int writes = site.writes;
+
+        publisher.publish(List.of(SourceChange.of("backpressure.md")), () -> true, Refresh.FOLLOWED);
+
+        assertFalse(site.text("index.html").contains("Profiling Go services"), "the home page waits for the last refresh");
+        assertTrue(site.writes - writes < 6, "its own page, the record of pending writes, the state: " + (site.writes - writes));
+        assertEquals(1, queued.size(), "which the upload behind it asks for");
+        deliverRefreshes();
+        assertSettledAsAReRender();
+    }
+
+    @Test
+    void aRefreshWithUploadsQueuedBehindItPaysADebtOwedLongerThanTheMostWait() {
+        MovableClock clock = new MovableClock();
+        Publisher publisher = new Publisher(content, site, clock, PublishSchedule.NONE);
+        publisher.leavePagesToRefreshesThrough(queued::add);
+        content.put("zero-downtime.md", ZERO_DOWNTIME);
+        publisher.publish(List.of(SourceChange.of("zero-downtime.md")), () -> true);
+        content.put("profiling.md", PROFILING);
+        publisher.publish(List.of(SourceChange.of("profiling.md")), () -> true);
+        clock.now = clock.now.plus(DeferredPages.MOST_WAIT).plusSeconds(1);
+        content.put("backpressure.md", BACKPRESSURE);
+
+        publisher.publish(List.of(SourceChange.of("backpressure.md")), () -> true, Refresh.FOLLOWED);
+
+        assertTrue(site.text("index.html").contains("Backpressure in async Rust"), "a stream of uploads holds the home page back no longer");
+        assertSettledAsAReRender();
+    }
+
+    /** A clock the test moves on. */
+    private static final class MovableClock extends java.time.Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-04-01T09:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     @Test
@@ -185,7 +241,7 @@ class DeferredPagesTest {
             }
         };
 
-        BatchOutcome cut = publisher.publish(List.of(), () -> true, true);
+        BatchOutcome cut = publisher.publish(List.of(), () -> true, Refresh.LAST);
         site.beforeWrite = path -> { };
 
         assertTrue(cut.handBackCause().isPresent(), "the refresh is handed back");
@@ -229,7 +285,7 @@ class DeferredPagesTest {
         for (int round = 0; !queued.isEmpty(); round++) {
             assertTrue(round < 10, "refreshes kept asking for refreshes");
             queued.subList(0, Math.min(10, queued.size())).clear();
-            BatchOutcome done = publisher.publish(List.of(), () -> true, true);
+            BatchOutcome done = publisher.publish(List.of(), () -> true, Refresh.LAST);
             assertTrue(done.handBackCause().isEmpty(), () -> "handed back: " + done.handBackCause());
         }
     }

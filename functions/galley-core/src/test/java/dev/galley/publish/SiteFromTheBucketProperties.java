@@ -119,12 +119,13 @@ class SiteFromTheBucketProperties {
         List<String> handedBack = new ArrayList<>();
         for (List<String> batch : AuthorHistory.deliveries(keys, random)) {
             List<String> changes = batch.stream().filter(key -> !key.equals(REFRESH)).toList();
-            boolean refresh = changes.size() < batch.size();
+            Refresh refresh = changes.size() == batch.size() ? Refresh.NONE
+                    : batch.get(batch.size() - 1).equals(REFRESH) ? Refresh.LAST : Refresh.FOLLOWED;
             faults.arm();
             BatchOutcome done = publisher.publish(changes.stream().map(SourceChange::of).toList(), () -> true, refresh);
             faults.disarm();
             handedBack.addAll(changes.subList(done.handedBackFrom(), changes.size()));
-            if (refresh && done.handBackCause().isPresent()) {
+            if (refresh != Refresh.NONE && done.handBackCause().isPresent()) {
                 handedBack.add(REFRESH);
             }
         }

@@ -19,6 +19,7 @@ import dev.galley.publish.Outcome;
 import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
+import dev.galley.publish.Refresh;
 import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.SourceChange;
 import dev.galley.publish.StoreException;
@@ -61,6 +62,9 @@ public final class PublishHandler implements RequestStreamHandler {
 
     /** A rotated draft key reaches every warm container within this time (docs/deploy.md: rotating the key). */
     static final Duration DRAFT_KEY_KEPT = Duration.ofMinutes(15);
+
+    /** The template's BatchSize, the most Lambda hands a function from a FIFO queue: a batch this size left more queued. */
+    static final int FULL_BATCH = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The log field of a rejected site.yaml; the template's metric filter matches it. */
@@ -197,7 +201,7 @@ public final class PublishHandler implements RequestStreamHandler {
 
     private ObjectNode handleRecords(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<S3Notification> records = S3Notification.fromEvent(event);
-        Batch done = publishInOrder(records, false, requestId, log, remainingMillis);
+        Batch done = publishInOrder(records, Refresh.NONE, requestId, log, remainingMillis);
         ObjectNode result = JSON.createObjectNode();
         for (int i = 0; i < records.size(); i++) {
             result.put(records.get(i).key(), i < done.outcomes().size() ? done.outcomes().get(i) : "failed-will-retry");
@@ -242,7 +246,11 @@ public final class PublishHandler implements RequestStreamHandler {
         }
         List<QueuedChange> changes = messages.stream().filter(m -> m.change() != null && !failed.contains(m.messageId())).toList();
         List<QueuedChange> refreshing = messages.stream().filter(QueuedChange::refresh).toList();
-        Batch done = publishInOrder(changes.stream().map(QueuedChange::change).toList(), !refreshing.isEmpty(), requestId, log, remainingMillis);
+        // A refresh with changes behind it leaves the paying to theirs, unless the pages have waited long enough. A full
+        // batch says more is queued: its last message may be a refresh, and uploads still wait behind it.
+        boolean queueRanDry = messages.size() < FULL_BATCH && messages.get(messages.size() - 1).refresh();
+        Refresh refresh = refreshing.isEmpty() ? Refresh.NONE : queueRanDry ? Refresh.LAST : Refresh.FOLLOWED;
+        Batch done = publishInOrder(changes.stream().map(QueuedChange::change).toList(), refresh, requestId, log, remainingMillis);
         log.accept(done.logLine().toString());
         changes.subList(changes.size() - done.toRetry(), changes.size()).forEach(m -> failed.add(m.messageId()));
         if (done.published().handBackCause().isPresent()) {
@@ -282,11 +290,11 @@ public final class PublishHandler implements RequestStreamHandler {
      * the first record that hit an error a retry can fix, that record and the ones after it are handed back: they
      * could depend on it (a later edit of the same file), so they wait for it.
      *
-     * @param refresh the batch holds a refresh: it writes the pages batches before it left owed
+     * @param refresh the refresh the batch holds, which may write the pages batches before it left owed
      * @return the outcomes of the records done, and how many records, from the first one not done to the end, must be
      *         handed back to be retried
      */
-    private Batch publishInOrder(List<S3Notification> batch, boolean refresh, String requestId, Consumer<String> log,
+    private Batch publishInOrder(List<S3Notification> batch, Refresh refresh, String requestId, Consumer<String> log,
                                  IntSupplier remainingMillis) {
         List<SourceChange> changes = new ArrayList<>();
         // Record i's changes are changes[first[i], first[i + 1]): none when it is skipped, two when its key may be form-encoded.
