@@ -338,7 +338,7 @@ final class BatchPublish {
                 if (changed) {
                     pending.record(base, listed, followUps);
                 }
-                if (writePages(renderer, base, written)) {
+                if (writePages(renderer, parser, base, written)) {
                     break;
                 }
                 writtenBefore.putAll(written);
@@ -498,7 +498,7 @@ final class BatchPublish {
          * @param written gets the pages written, by path: source key
          * @return false when a write handed back a change, so the batch must be folded again without it
          */
-        private boolean writePages(SiteRenderer renderer, Manifest base, Map<String, String> written) {
+        private boolean writePages(SiteRenderer renderer, ArticleParser parser, Manifest base, Map<String, String> written) {
             // A key published and then named again is unchanged the second time: its page is written all the same.
             // Only what the manifest lists in the end: a file published and then displaced within the batch has no page.
             Set<String> published = new LinkedHashSet<>();
@@ -515,17 +515,18 @@ final class BatchPublish {
             Map<Boolean, List<String>> byNewPath = published.stream().filter(key -> listed.bySource(key) != null)
                     .collect(Collectors.partitioningBy(key -> base.byPath(reads.get(key).article().summary().path()) == null));
             int before = cut;
-            writePages(renderer, byNewPath.get(true), written);
-            writePages(renderer, byNewPath.get(false), written);
+            writePages(renderer, parser, byNewPath.get(true), written);
+            writePages(renderer, parser, byNewPath.get(false), written);
             return cut == before;
         }
 
-        private boolean writePages(SiteRenderer renderer, List<String> keys, Map<String, String> written) {
+        private boolean writePages(SiteRenderer renderer, ArticleParser parser, List<String> keys, Map<String, String> written) {
             Parallel.map(IndexPages.PAGES, keys, key -> {
                 Read read = reads.get(key);
                 try {
                     parts.articles().writeChangedPage(renderer, read.article(), key, read.file().get().etag(), listed);
                     written.put(read.article().summary().path(), key);
+                    parts.indexPages().keepFeedBody(parser, listed, key, read.file().get(), read.article().summary());
                 } catch (RuntimeException e) {
                     failed(key, e);  // handed back, or failed: the batch is folded again without it
                 }

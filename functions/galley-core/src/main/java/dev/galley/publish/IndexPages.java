@@ -168,6 +168,26 @@ final class IndexPages {
         };
     }
 
+    /**
+     * Keeps the feed body of an article a batch publishes, when the site's feeds show bodies and the article is among
+     * their newest in {@code listed}: parsed from the bytes the batch read, so that the refresh that renders the feeds
+     * later reads no source again.
+     */
+    void keepFeedBody(ArticleParser parser, Manifest listed, String sourceKey, ContentStore.SourceFile file, ArticleSummary article) {
+        int entries = parser.site().feed().entries();
+        if (!parser.site().feed().fullContent() || recent.feedBody(sourceKey, file.etag(), parser.site()).isPresent()) {
+            return;
+        }
+        int at = java.util.Collections.binarySearch(listed.articles(), article, dev.galley.site.SiteIndex.NEWEST_FIRST);
+        if (at >= 0 && at < entries) {
+            try {
+                recent.keepFeedBody(sourceKey, file.etag(), parser.site(), parser.parseWithAbsoluteUrls(sourceKey, file.bytes()).bodyHtml());
+            } catch (ArticleException e) {
+                // parsed once already for its page: cannot happen, and the feed would read it again anyway
+            }
+        }
+    }
+
     private String body(ArticleParser parser, Manifest.Entry entry) {
         Optional<String> kept = recent.feedBody(entry.sourceKey(), entry.sourceEtag(), parser.site());
         return kept.isPresent() ? kept.get() : content.readVersion(entry.sourceKey(), entry.sourceEtag()).map(file -> {

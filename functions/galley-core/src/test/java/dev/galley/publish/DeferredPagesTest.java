@@ -111,6 +111,22 @@ class DeferredPagesTest {
     }
 
     @Test
+    void theRefreshRendersTheFeedFromTheArticlesItsBatchesReadWithoutReadingThemAgain() {
+        publishedAtOnce("profiling.md", PROFILING);
+        content.put("zero-downtime.md", ZERO_DOWNTIME);
+        deliver("zero-downtime.md");
+        content.put("backpressure.md", BACKPRESSURE);
+        deliver("backpressure.md");
+        content.reads.clear();
+
+        deliverRefreshes();
+
+        assertEquals(List.of(), content.reads.stream().filter(key -> key.endsWith(".md")).toList(), "articles read by the refresh");
+        assertTrue(site.text("feed.xml").contains("A bounded channel is the simplest way"), "the feed shows the new article's body");
+        assertSettledAsAReRender();
+    }
+
+    @Test
     void aRefreshBeforeAnyDebtWritesNothing() {
         publishedAtOnce("zero-downtime.md", ZERO_DOWNTIME);
         Map<String, String> before = objects(site);
