@@ -191,6 +191,7 @@ public final class Burst {
         Counters counters = new Counters(content, site);
         AtomicInteger containers = new AtomicInteger();
         AtomicInteger refreshes = new AtomicInteger();
+        Set<String> refreshIds = ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicReference<RefreshRequests> refreshQueue = new java.util.concurrent.atomic.AtomicReference<>();
         ThreadLocal<PublishHandler> handlers = ThreadLocal.withInitial(() -> {
             containers.incrementAndGet();
@@ -198,6 +199,7 @@ public final class Burst {
             if (refreshQueue.get() != null) {  // as GALLEY_PUBLISH_QUEUE_URL makes it on AWS
                 handler.leavePagesToRefreshesThrough(id -> {
                     refreshes.incrementAndGet();
+                    refreshIds.add(id);
                     refreshQueue.get().request(id);
                 });
             }
@@ -257,7 +259,8 @@ public final class Burst {
             QueueStats stats = queue.stats();
             System.out.printf("  invocations %d (batches of up to 10; %d failed whole), %d records handed back and retried, %d in the dead-letter queue, %d containers%n",
                     stats.batches(), stats.failedInvocations(), stats.handedBack(), stats.deadLettered(), containers.get());
-            System.out.printf("  refreshes asked for %d (each a SendMessage to the queue, not counted below)%n", refreshes.get());
+            System.out.printf("  refreshes asked for %d times, %d distinct (the queue keeps one message an id; SendMessage, not counted below)%n",
+                    refreshes.get(), refreshIds.size());
         } else {
             DeliveryStats stats = direct.stats();
             System.out.printf("  invocations %d (%d duplicates, %d failed and retried by Lambda, %d re-delivered after that), %d containers%n",

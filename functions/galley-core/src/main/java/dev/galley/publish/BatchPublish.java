@@ -52,8 +52,6 @@ final class BatchPublish {
     /** The refresh the batch holds, if any: see {@link #pays}. */
     private final Refresh refresh;
     private final java.time.Clock clock;
-    /** This batch's one request for a refresh, however many of its commits leave pages owed. */
-    private final String refreshId = java.util.UUID.randomUUID().toString();
     /** Whether a commit of the batch weighed what is owed against its refresh. */
     private boolean refreshWeighed;
 
@@ -351,6 +349,9 @@ final class BatchPublish {
             refreshWeighed = true;
             PagesOwed owed = new DeferredPages(parts, clock).around(renderer, parser, base, listed, newSite, written.keySet(), gone(base),
                     snapshot.owed(), pays);
+            if (refresh != Refresh.NONE && !owed.isEmpty()) {
+                owed = owed.nextRound();  // this batch met the refresh queued for the debt: it asks for the next one
+            }
             writtenBefore.keySet().removeAll(written.keySet());
             putRight(renderer, parser, writtenBefore);
             if (changed || !owed.equals(snapshot.owed())) {
@@ -365,7 +366,7 @@ final class BatchPublish {
             }
             if (!owed.isEmpty()) {
                 // Failing here hands the batch back: delivered again, it finds its changes committed, the debt, and asks again.
-                refreshes.orElseThrow().request(refreshId);
+                refreshes.orElseThrow().request(owed.refreshId());
             }
             reportStatuses(renderer);
         }

@@ -20,15 +20,18 @@ import java.util.TreeSet;
  * @param gone       article paths the state stopped listing: each page is deleted unless the state lists it again
  *                   or a redirect took its key, after the index pages and neighbours no longer link to it
  * @param since      when the oldest of them was first owed (an ISO-8601 instant), null when none is
+ * @param round      how many refreshes met this debt and left it (they had changes queued behind them): see
+ *                   {@link #refreshId}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, String since) {
+record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, String since,
+                 @JsonInclude(JsonInclude.Include.NON_DEFAULT) int round) {
 
-    static final PagesOwed NONE = new PagesOwed(Set.of(), Set.of(), Set.of(), (String) null);
+    static final PagesOwed NONE = new PagesOwed(Set.of(), Set.of(), Set.of(), null, 0);
 
     /** Pages owed from {@code now} on. */
     PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, Instant now) {
-        this(index, neighbours, gone, now.toString());
+        this(index, neighbours, gone, now.toString(), 0);
     }
 
     PagesOwed {
@@ -51,7 +54,25 @@ record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, St
             return other;
         }
         String first = since == null || other.since != null && other.since.compareTo(since) < 0 ? other.since : since;
-        return new PagesOwed(union(index, other.index), union(neighbours, other.neighbours), union(gone, other.gone), first);
+        return new PagesOwed(union(index, other.index), union(neighbours, other.neighbours), union(gone, other.gone), first,
+                Math.max(round, other.round));
+    }
+
+    /**
+     * The deduplication id of the refresh this debt asks for: the same for every batch that adds to the debt until a
+     * refresh meets it, so the queue keeps one refresh behind them all, not one a batch (each takes a place in a batch
+     * of ten). Swallowing a later batch's request is safe: that batch's changes were handed over before the refresh
+     * already queued (a batch that held it would have met it), so it comes behind them. A refresh that meets the debt
+     * and leaves it moves the debt to the next round, whose id is new.
+     */
+    @JsonIgnore
+    String refreshId() {
+        return since + "#" + round;
+    }
+
+    /** This debt, met by a refresh that left it: the next request is a new message. */
+    PagesOwed nextRound() {
+        return new PagesOwed(index, neighbours, gone, since, round + 1);
     }
 
     /** Whether something has been owed since before {@code then}. */
@@ -69,7 +90,7 @@ record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, St
         }
         Set<String> left = new TreeSet<>(neighbours);
         left.removeAll(written);
-        return new PagesOwed(index, left, gone, since);
+        return new PagesOwed(index, left, gone, since, round);
     }
 
     /** Sorted, so that the root's bytes do not depend on the order pages were owed in; null: a root written before. */

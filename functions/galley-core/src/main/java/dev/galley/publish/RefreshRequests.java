@@ -13,8 +13,10 @@ public interface RefreshRequests {
     /**
      * Asks for one refresh.
      *
-     * @param deduplicationId unique to the batch that asks (a queue that deduplicated refreshes by their bodies would
-     *                        swallow all but one of five minutes' refreshes, and with them the last one's place in line)
+     * @param deduplicationId the same for every batch that adds to a debt until a refresh meets it, then a new one
+     *                        ({@link PagesOwed#refreshId}): the queue keeps one refresh behind them all. Never the
+     *                        body's hash, which is the same for every refresh: a queue deduplicating by content would
+     *                        swallow the refresh asked for behind later uploads
      * @throws StoreException when the request could not be sent, retryable or not
      */
     void request(String deduplicationId);

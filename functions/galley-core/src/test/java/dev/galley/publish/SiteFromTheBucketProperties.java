@@ -57,7 +57,12 @@ class SiteFromTheBucketProperties {
         Publisher publisher = new Publisher(content, site);
         List<String> refreshes = new ArrayList<>();
         if (seed % 2 == 1) {  // as from the queue: index pages and neighbours wait for a refresh, delivered like a change
-            publisher.leavePagesToRefreshesThrough(id -> refreshes.add(REFRESH));
+            java.util.Set<String> sent = new java.util.HashSet<>();
+            publisher.leavePagesToRefreshesThrough(id -> {
+                if (sent.add(id)) {  // as the FIFO queue deduplicates: one message an id
+                    refreshes.add(REFRESH);
+                }
+            });
         }
         AuthorHistory.Bucket bucket = bucketOf(content);
         List<String> undelivered = new ArrayList<>();

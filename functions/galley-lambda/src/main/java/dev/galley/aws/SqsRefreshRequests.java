@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Refreshes as messages on the publish queue, in its one message group, so each comes after every change queued
- * before it (docs/queueing.md, <em>Refreshes</em>). The deduplication id is the asking batch's, never the body's: the
- * queue deduplicates EventBridge's events by content, which would keep one refresh of five minutes and drop the later
- * ones, whose place at the end of the line is the point.
+ * before it (docs/queueing.md, <em>Refreshes</em>). The deduplication id is the debt's round
+ * ({@link RefreshRequests#request}), never the body's: the queue deduplicates EventBridge's events by content, which
+ * would keep one refresh of five minutes and drop the later ones, whose place at the end of the line is the point.
  */
 public final class SqsRefreshRequests implements RefreshRequests {
 
