@@ -12,18 +12,18 @@ import java.util.TreeSet;
  * own pages, redirects and statuses and commits the state as before, but instead of writing the index pages and the
  * neighbours' pages its change touches (and deleting the pages it unlists, which they link to until then) it adds
  * their names to what the state owes ({@link PagesOwed}, in the root, committed with it) and asks for a refresh
- * ({@link RefreshRequests}) behind every change already queued. During a burst the refreshes pile up behind the
- * uploads, so the first batch that holds one writes each owed page once, from the state as it is then, for every
- * batch before it; the ones after find nothing owed.
+ * ({@link RefreshRequests}) behind every change already queued, one message a debt round ({@link PagesOwed#refreshId}).
+ * The refresh that finds nothing queued behind it writes each owed page once, from the state as it is then, for every
+ * batch before it.
  *
  * <p>Every write of an owed page renders the state being committed, so the site only ever shows pages of the state
  * (or of an earlier one, for the pages still owed), and a page owed is written or deleted as that state has it: a page
  * owed by ten batches is written once, a page that changed and changed back is written with the bytes it had. What
  * pays: a batch holding a refresh with nothing queued behind it ({@link Refresh#LAST}), or one with changes behind it
  * when the debt is older than {@link #MOST_WAIT}; a batch that cannot ask for a refresh (the direct paths, the preview,
- * the build); and a new site's first batch. A batch that fails after its commit and before its request leaves a debt with no refresh on
- * its way: it is handed back, and on its next delivery it finds the debt and asks again; any batch that leaves a debt,
- * its own or one it found, asks.
+ * the build); and a new site's first batch. A batch that fails after its commit and before its request leaves a debt
+ * with no refresh on its way: it is handed back, and on its next delivery it finds the debt and asks again; any batch
+ * that leaves a debt, its own or one it found, asks.
  */
 final class DeferredPages {
 

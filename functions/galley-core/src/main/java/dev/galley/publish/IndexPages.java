@@ -169,13 +169,13 @@ final class IndexPages {
     }
 
     /**
-     * Keeps the feed body of an article a batch publishes, when the site's feeds show bodies and the article is among
-     * their newest in {@code listed}: parsed from the bytes the batch read, so that the refresh that renders the feeds
-     * later reads no source again.
+     * Keeps the feed body of an article (not a standalone page) a batch publishes, when the site's feeds show bodies
+     * and it is among their newest in {@code listed}: parsed from the bytes the batch read, so that the refresh that
+     * renders the feeds later reads no source again.
      */
     void keepFeedBody(ArticleParser parser, Manifest listed, String sourceKey, ContentStore.SourceFile file, ArticleSummary article) {
         int entries = parser.site().feed().entries();
-        if (!parser.site().feed().fullContent() || recent.feedBody(sourceKey, file.etag(), parser.site()).isPresent()) {
+        if (article.page() || !parser.site().feed().fullContent() || recent.feedBody(sourceKey, file.etag(), parser.site()).isPresent()) {
             return;
         }
         int at = java.util.Collections.binarySearch(listed.articles(), article, dev.galley.site.SiteIndex.NEWEST_FIRST);
