@@ -355,7 +355,10 @@ final class BatchPublish {
             writtenBefore.keySet().removeAll(written.keySet());
             putRight(renderer, parser, writtenBefore);
             if (changed || !owed.equals(snapshot.owed())) {
-                listed = changed ? listed : base.withRevision(base.revision() + 1);  // a refresh that changes nothing else
+                if (!changed) {  // a refresh that changes nothing else
+                    listed = base.withRevision(base.revision() + 1);
+                    ListingCache.sameEntries(base, listed);
+                }
                 parts.manifest().commit(snapshot, listed, owed);  // refused: the batch fails and the queue delivers it again
                 commits++;
                 try {
