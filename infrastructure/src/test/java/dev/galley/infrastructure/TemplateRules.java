@@ -68,7 +68,7 @@ final class TemplateRules {
         v.addAll(theRuleSendsCreatesAndDeletesUnderThePrefixToTheQueueInOneGroup(template));
         v.addAll(onlyTheRuleSendsToTheQueue(template));
         v.addAll(theFunctionConsumesTheQueueWithADeadLetterQueue(template));
-        v.addAll(functionConsumesOnlyItsOwnQueue(template));
+        v.addAll(functionUsesOnlyItsOwnQueue(template));
         v.addAll(everyInvokePermissionNamesItsSourceArnAndAccount(template));
         v.addAll(bucketsAreVersionedEncryptedPrivateAndOwnerEnforced(template));
         v.addAll(distributionReadsTheSiteBucketThroughOacOnly(template));
@@ -396,12 +396,12 @@ final class TemplateRules {
     }
 
     /**
-     * On SQS, the function's role may only consume its own queue (receive, delete, read its attributes): it sends
-     * nothing anywhere, its wake-ups reach the queue with the scheduler's role.
+     * On SQS, the function's role may only consume its own queue (receive, delete, read its attributes) and send to it
+     * (a batch's refresh); it touches no other queue, and its wake-ups reach the queue with the scheduler's role.
      */
-    static List<String> functionConsumesOnlyItsOwnQueue(Map<String, Object> template) {
+    static List<String> functionUsesOnlyItsOwnQueue(Map<String, Object> template) {
         List<String> v = new ArrayList<>();
-        Set<String> allowed = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+        Set<String> allowed = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:SendMessage");
         Set<String> granted = new TreeSet<>();
         for (Statement s : functionStatements(template)) {
             for (String action : s.actions()) {
@@ -410,7 +410,7 @@ final class TemplateRules {
                 }
                 granted.add(action);
                 if (!allowed.contains(action)) {
-                    v.add(s.where() + ": the function may " + action + " (it only consumes its queue)");
+                    v.add(s.where() + ": the function may " + action + " (it only consumes its queue and asks it for refreshes)");
                 }
                 if (!s.resources().equals(List.of("${" + QUEUE + ".Arn}"))) {
                     v.add(s.where() + ": " + action + " on " + s.resources() + ", not only " + QUEUE);
@@ -418,7 +418,7 @@ final class TemplateRules {
             }
         }
         if (!granted.containsAll(allowed)) {
-            v.add("GalleyFunctionRole: the event source mapping needs " + allowed + ", granted " + granted);
+            v.add("GalleyFunctionRole: the event source mapping and the refreshes need " + allowed + ", granted " + granted);
         }
         return v;
     }

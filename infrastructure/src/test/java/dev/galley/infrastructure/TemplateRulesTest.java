@@ -116,8 +116,8 @@ class TemplateRulesTest {
     }
 
     @Test
-    void functionConsumesOnlyItsOwnQueue() {
-        assertKept(TemplateRules.functionConsumesOnlyItsOwnQueue(template));
+    void functionUsesOnlyItsOwnQueue() {
+        assertKept(TemplateRules.functionUsesOnlyItsOwnQueue(template));
     }
 
     @Test
@@ -310,10 +310,14 @@ class TemplateRulesTest {
     }
 
     @Test
-    void theFunctionSendingOrPurgingOrReadingAnotherQueueIsCaught() {
+    void theFunctionPurgingOrUsingAnotherQueueIsCaught() {
         Map<String, Object> t = mutated();
-        statement(t, "ConsumeOwnQueue").put("Action", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:SendMessage"));
-        assertCaught(TemplateRules.all(t), "the function may sqs:SendMessage (it only consumes its queue)");
+        statement(t, "ConsumeOwnQueue").put("Action", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:PurgeQueue"));
+        assertCaught(TemplateRules.all(t), "the function may sqs:PurgeQueue (it only consumes its queue and asks it for refreshes)");
+
+        Map<String, Object> r = mutated();
+        statement(r, "AskOwnQueueForRefreshes").put("Resource", Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")));
+        assertCaught(TemplateRules.all(r), "not only ContentChangesQueue");
 
         Map<String, Object> u = mutated();
         statement(u, "ConsumeOwnQueue").put("Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*"));

@@ -142,7 +142,8 @@ class TemplateWiringTest {
         Map<String, Object> env = map(at(function(), "Environment", "Variables"));
         assertEquals(Set.of("GALLEY_CONTENT_BUCKET", "GALLEY_CONTENT_PREFIX", "GALLEY_SITE_BUCKET",
                 "GALLEY_DISTRIBUTION_ID", "GALLEY_SCHEDULE_GROUP", "GALLEY_SCHEDULER_ROLE_ARN", "GALLEY_WAKE_TARGET_ARN",
-                "GALLEY_DRAFT_KEY_SECRET", "GALLEY_REBUILD_STATE_MACHINE", "JAVA_TOOL_OPTIONS"), env.keySet());
+                "GALLEY_DRAFT_KEY_SECRET", "GALLEY_REBUILD_STATE_MACHINE", "GALLEY_PUBLISH_QUEUE_URL", "JAVA_TOOL_OPTIONS"), env.keySet());
+        assertEquals(Map.of("Ref", "ContentChangesQueue"), env.get("GALLEY_PUBLISH_QUEUE_URL"), "the URL of the function's own queue");
         assertEquals(Map.of("Ref", "ContentPrefix"), env.get("GALLEY_CONTENT_PREFIX"));
         assertEquals(Map.of("Ref", "RebuildStateMachine"), env.get("GALLEY_REBUILD_STATE_MACHINE"));
         assertEquals(Map.of("Ref", "SiteBucket"), env.get("GALLEY_SITE_BUCKET"));
@@ -194,6 +195,7 @@ class TemplateWiringTest {
                 "sqs:ReceiveMessage", Set.of("${ContentChangesQueue.Arn}"),
                 "sqs:DeleteMessage", Set.of("${ContentChangesQueue.Arn}")));
         expected.put("sqs:GetQueueAttributes", Set.of("${ContentChangesQueue.Arn}"));
+        expected.put("sqs:SendMessage", Set.of("${ContentChangesQueue.Arn}"));
         expected.put("s3:ListBucketVersions", Set.of(content));
         expected.put("logs:CreateLogStream", Set.of("${FunctionLogGroup.Arn}"));
         expected.put("logs:PutLogEvents", Set.of("${FunctionLogGroup.Arn}"));

@@ -17,6 +17,9 @@ import dev.galley.emulator.QueueStats;
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.PublishHandler;
 import dev.galley.lambda.S3Clients;
+import dev.galley.lambda.SqsClients;
+import dev.galley.aws.SqsRefreshRequests;
+import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.StatePieces;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -187,9 +190,20 @@ public final class Burst {
 
         Counters counters = new Counters(content, site);
         AtomicInteger containers = new AtomicInteger();
+        AtomicInteger refreshes = new AtomicInteger();
+        Set<String> refreshIds = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicReference<RefreshRequests> refreshQueue = new java.util.concurrent.atomic.AtomicReference<>();
         ThreadLocal<PublishHandler> handlers = ThreadLocal.withInitial(() -> {
             containers.incrementAndGet();
-            return new PublishHandler(config, client(config, counters));
+            PublishHandler handler = new PublishHandler(config, client(config, counters));
+            if (refreshQueue.get() != null) {  // as GALLEY_PUBLISH_QUEUE_URL makes it on AWS
+                handler.leavePagesToRefreshesThrough(id -> {
+                    refreshes.incrementAndGet();
+                    refreshIds.add(id);
+                    refreshQueue.get().request(id);
+                });
+            }
+            return handler;
         });
         LambdaStyleDelivery direct = null;
         QueueDelivery queue = null;
@@ -199,6 +213,8 @@ public final class Burst {
             }
             queue = QueueDelivery.builder(event -> invokeForResponse(handlers.get(), event), sqs.endpoint()).region(server.region())
                     .visibilityTimeout(Duration.ofSeconds(1)).build();
+            refreshQueue.set(new SqsRefreshRequests(() -> SqsClients.create(server.region(), credentials(server), Optional.of(sqs.endpoint())),
+                    queue.queueUrl()));
             routes.put(content, queue);
         } else {
             direct = LambdaStyleDelivery.builder(event -> invoke(handlers.get(), event))
@@ -243,6 +259,8 @@ public final class Burst {
             QueueStats stats = queue.stats();
             System.out.printf("  invocations %d (batches of up to 10; %d failed whole), %d records handed back and retried, %d in the dead-letter queue, %d containers%n",
                     stats.batches(), stats.failedInvocations(), stats.handedBack(), stats.deadLettered(), containers.get());
+            System.out.printf("  refreshes asked for %d times, %d distinct (the queue keeps one message an id; SendMessage, not counted below)%n",
+                    refreshes.get(), refreshIds.size());
         } else {
             DeliveryStats stats = direct.stats();
             System.out.printf("  invocations %d (%d duplicates, %d failed and retried by Lambda, %d re-delivered after that), %d containers%n",

@@ -62,6 +62,11 @@ final class ArticlePages {
      * change when one is published or removed beside them. Each is rendered from its source as it is now.
      */
     void refreshNeighbours(ArticleParser parser, SiteRenderer renderer, Manifest before, Manifest after, Set<String> written) {
+        rerenderListed(parser, renderer, after, movedNeighbours(before, after, written));
+    }
+
+    /** The listed articles, but those {@code written} already, whose previous/next links differ between two revisions. */
+    List<String> movedNeighbours(Manifest before, Manifest after, Set<String> written) {
         // Only an article next to a changed one, in either revision, can have other neighbours.
         Set<String> near = new java.util.TreeSet<>();
         for (String path : MapDiff.changedKeys(before.entriesByPath(), after.entriesByPath())) {
@@ -71,10 +76,15 @@ final class ArticlePages {
             addNextTo(before, after.byPath(path), near);
             addNextTo(after, before.byPath(path), near);
         }
-        List<String> moved = near.stream().filter(path -> !written.contains(path) && listed(before, path) && listed(after, path)
+        return near.stream().filter(path -> !written.contains(path) && listed(before, path) && listed(after, path)
                 && !neighbours(before, path).equals(neighbours(after, path))).toList();
-        Parallel.map(IndexPages.PAGES, moved, path -> {
-            rerender(parser, renderer, after, after.byPath(path), true);
+    }
+
+    /** Renders again, with the links {@code manifest} gives them, the pages of those of {@code paths} it lists as articles. */
+    void rerenderListed(ArticleParser parser, SiteRenderer renderer, Manifest manifest, java.util.Collection<String> paths) {
+        List<String> listed = paths.stream().filter(path -> listed(manifest, path)).toList();
+        Parallel.map(IndexPages.PAGES, listed, path -> {
+            rerender(parser, renderer, manifest, manifest.byPath(path), true);
             return null;
         });
     }

@@ -47,17 +47,34 @@ final class BatchPublish {
     private final Optional<RebuildFanOut> fanOut;
     /** The fanned-out re-render this batch started: one serves every later site.yaml or theme change of the batch. */
     private String startedRun;
+    /** Where the batch asks for a refresh of the pages it leaves owed; empty: it writes them itself. */
+    private final Optional<RefreshRequests> refreshes;
+    /** The refresh the batch holds, if any: see {@link #pays}. */
+    private final Refresh refresh;
+    private final java.time.Clock clock;
+    /** Whether a commit of the batch weighed what is owed against its refresh. */
+    private boolean refreshWeighed;
 
     BatchPublish(PublishParts parts) {
-        this(parts, Optional.empty());
+        this(parts, Optional.empty(), Optional.empty(), Refresh.NONE, java.time.Clock.systemUTC());
     }
 
-    BatchPublish(PublishParts parts, Optional<RebuildFanOut> fanOut) {
+    BatchPublish(PublishParts parts, Optional<RebuildFanOut> fanOut, Optional<RefreshRequests> refreshes, Refresh refresh,
+                 java.time.Clock clock) {
         this.parts = parts;
         this.content = parts.content();
         this.site = parts.site();
         this.schedule = parts.schedule();
         this.fanOut = fanOut;
+        this.refreshes = refreshes;
+        this.refresh = refresh;
+        this.clock = clock;
+    }
+
+    /** Whether a commit writes the pages owed now rather than leave them to a refresh: see {@link DeferredPages}. */
+    private boolean pays(boolean newSite, PagesOwed owed) {
+        return refreshes.isEmpty() || newSite || refresh == Refresh.LAST
+                || refresh == Refresh.FOLLOWED && owed.owedSinceBefore(clock.instant().minus(DeferredPages.MOST_WAIT));
     }
 
     /** @param mayStart asked before each commit after the first: false hands back the changes not started */
@@ -87,6 +104,12 @@ final class BatchPublish {
                         millisSince(started));
             }
             from = end;
+        }
+        if (refresh != Refresh.NONE && !refreshWeighed) {  // a refresh alone, or with images or a site.yaml only
+            Run run = new Run(List.of());
+            run.publish();
+            return new BatchOutcome(results, changes.size(), Optional.ofNullable(run.cause), afterCommit.or(() -> Optional.ofNullable(run.afterCommit)),
+                    keys.size(), commits + run.commits, millisSince(started));
         }
         return new BatchOutcome(results, changes.size(), Optional.empty(), afterCommit, keys.size(), commits, millisSince(started));
     }
@@ -256,14 +279,14 @@ final class BatchPublish {
                     independent.put(changes.get(0).key(), rerender(changes.get(0)));  // a full re-render
                     return;
                 }
-                if (keysBeforeCut(true).isEmpty()) {
+                if (keysBeforeCut(true).isEmpty() && !(refresh != Refresh.NONE && !refreshWeighed)) {
                     syncIndependents();  // images only, say: the manifest is not read
                     return;
                 }
                 settings = SiteSettings.load(content, site);
                 publishArticles();
             } catch (RuntimeException e) {
-                if (e instanceof StoreException s && s.retryable()) {
+                if (e instanceof StoreException s && s.retryable() || changes.isEmpty()) {
                     cut = 0;  // nothing was committed
                     cause = e;
                 } else {
@@ -313,7 +336,7 @@ final class BatchPublish {
                 if (changed) {
                     pending.record(base, listed, followUps);
                 }
-                if (writePages(renderer, base, written)) {
+                if (writePages(renderer, parser, base, written)) {
                     break;
                 }
                 writtenBefore.putAll(written);
@@ -321,19 +344,32 @@ final class BatchPublish {
             // Every page is written before the manifest is committed: a batch that fails before the commit is delivered
             // again onto the same manifest and makes all its writes again, where one delivered again after the commit
             // would find nothing left to do, and the index pages or neighbours it had not written would stay stale.
-            if (changed) {
-                updatePagesAround(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
+            boolean newSite = snapshot.version().isEmpty();
+            boolean pays = pays(newSite, snapshot.owed());
+            refreshWeighed = true;
+            PagesOwed owed = new DeferredPages(parts, clock).around(renderer, parser, base, listed, newSite, written.keySet(), gone(base),
+                    snapshot.owed(), pays);
+            if (refresh != Refresh.NONE && !owed.isEmpty()) {
+                owed = owed.nextRound();  // this batch met the refresh queued for the debt: it asks for the next one
             }
             writtenBefore.keySet().removeAll(written.keySet());
             putRight(renderer, parser, writtenBefore);
-            if (changed) {
-                parts.manifest().commit(snapshot, listed);  // refused: the batch fails and the queue delivers it again
+            if (changed || !owed.equals(snapshot.owed())) {
+                if (!changed) {  // a refresh that changes nothing else
+                    listed = base.withRevision(base.revision() + 1);
+                    ListingCache.sameEntries(base, listed);
+                }
+                parts.manifest().commit(snapshot, listed, owed);  // refused: the batch fails and the queue delivers it again
                 commits++;
                 try {
                     pending.clear();
                 } catch (RuntimeException e) {
                     afterCommit = e;  // committed: the next batch finds the record matches the state, and clears it
                 }
+            }
+            if (!owed.isEmpty()) {
+                // Failing here hands the batch back: delivered again, it finds its changes committed, the debt, and asks again.
+                refreshes.orElseThrow().request(owed.refreshId());
             }
             reportStatuses(renderer);
         }
@@ -466,7 +502,7 @@ final class BatchPublish {
          * @param written gets the pages written, by path: source key
          * @return false when a write handed back a change, so the batch must be folded again without it
          */
-        private boolean writePages(SiteRenderer renderer, Manifest base, Map<String, String> written) {
+        private boolean writePages(SiteRenderer renderer, ArticleParser parser, Manifest base, Map<String, String> written) {
             // A key published and then named again is unchanged the second time: its page is written all the same.
             // Only what the manifest lists in the end: a file published and then displaced within the batch has no page.
             Set<String> published = new LinkedHashSet<>();
@@ -483,17 +519,18 @@ final class BatchPublish {
             Map<Boolean, List<String>> byNewPath = published.stream().filter(key -> listed.bySource(key) != null)
                     .collect(Collectors.partitioningBy(key -> base.byPath(reads.get(key).article().summary().path()) == null));
             int before = cut;
-            writePages(renderer, byNewPath.get(true), written);
-            writePages(renderer, byNewPath.get(false), written);
+            writePages(renderer, parser, byNewPath.get(true), written);
+            writePages(renderer, parser, byNewPath.get(false), written);
             return cut == before;
         }
 
-        private boolean writePages(SiteRenderer renderer, List<String> keys, Map<String, String> written) {
+        private boolean writePages(SiteRenderer renderer, ArticleParser parser, List<String> keys, Map<String, String> written) {
             Parallel.map(IndexPages.PAGES, keys, key -> {
                 Read read = reads.get(key);
                 try {
                     parts.articles().writeChangedPage(renderer, read.article(), key, read.file().get().etag(), listed);
                     written.put(read.article().summary().path(), key);
+                    parts.indexPages().keepFeedBody(parser, listed, key, read.file().get(), read.article().summary());
                 } catch (RuntimeException e) {
                     failed(key, e);  // handed back, or failed: the batch is folded again without it
                 }
@@ -502,11 +539,9 @@ final class BatchPublish {
             return true;
         }
 
-        /** What the batch changes around its pages (see {@link PublishParts#updatePagesAround}); the pages it no longer lists go. */
-        private void updatePagesAround(SiteRenderer renderer, ArticleParser parser, Manifest base, boolean newSite, Set<String> written) {
-            List<String> gone = MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()).stream()
-                    .filter(path -> listed.byPath(path) == null).toList();
-            parts.updatePagesAround(renderer, parser, base, listed, newSite, written, gone);
+        /** The paths the batch no longer lists: their pages go once nothing links to them (see {@link DeferredPages}). */
+        private List<String> gone(Manifest base) {
+            return MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()).stream().filter(path -> listed.byPath(path) == null).toList();
         }
 
         /** Puts right the pages written for changes since handed back: as the manifest will list them, or gone. */

@@ -53,6 +53,60 @@ final class IndexPages {
      * @return how many pages were written or deleted
      */
     int publish(SiteRenderer renderer, Manifest before, Manifest after, boolean all, Function<ArticleSummary, String> bodies) {
+        Changes changes = changes(renderer, before, after, all);
+        List<IndexPage> changedPages = changes.pages();
+        int changed = Parallel.map(PAGES, changedPages, page -> (all ? writer.writeIfChanged(renderer.render(page, bodies), Map.of())
+                : writer.writeExpectingChange(renderer.render(page, bodies), Map.of())) ? page : null).size();
+        Parallel.map(PAGES, List.copyOf(changes.gone()), path -> {
+            site.delete(path);
+            return path;
+        });
+        return changed + changes.gone().size();
+    }
+
+    /** The index pages that differ between two revisions (every page of {@code after}, with {@code all}), and those gone. */
+    private record Changes(List<IndexPage> pages, Set<String> gone) {
+    }
+
+    /**
+     * The files of the index pages whose content differs between two revisions of the manifest, and of those gone:
+     * what a batch that leaves its index pages to a refresh owes ({@link DeferredPages}).
+     */
+    Set<String> changedFiles(SiteRenderer renderer, Manifest before, Manifest after) {
+        Changes changes = changes(renderer, before, after, false);
+        Set<String> files = new HashSet<>(changes.gone());
+        changes.pages().forEach(page -> files.add(page.file()));
+        return files;
+    }
+
+    /**
+     * Writes the index pages at {@code files} as {@code current} has them, and deletes those it has not (any more):
+     * pages batches owed, paid from the state as it is now ({@link DeferredPages}). Only the owed tags' listings are
+     * worked out.
+     *
+     * @return how many were written or deleted
+     */
+    int publishOwed(SiteRenderer renderer, Manifest current, Set<String> files, Function<ArticleSummary, String> bodies) {
+        Set<String> tags = new HashSet<>();
+        for (String file : files) {
+            int end = file.startsWith("tags/") ? file.indexOf('/', "tags/".length()) : -1;
+            if (end > 0) {
+                tags.add(file.substring("tags/".length(), end));
+            }
+        }
+        Map<String, IndexPage> now = renderer.indexModels(current.summaries(), versionsOf(current), tags::contains);
+        List<IndexPage> pages = files.stream().map(now::get).filter(java.util.Objects::nonNull).toList();
+        int written = Parallel.map(PAGES, pages, page -> writer.writeExpectingChange(renderer.render(page, bodies), Map.of()) ? page : null).size();
+        // Deleted after the pages that linked to them (the archive page before a last one that goes) are written.
+        List<String> gone = files.stream().filter(file -> !now.containsKey(file)).toList();
+        Parallel.map(PAGES, gone, file -> {
+            site.delete(file);
+            return file;
+        });
+        return written + gone.size();
+    }
+
+    private Changes changes(SiteRenderer renderer, Manifest before, Manifest after, boolean all) {
         Map<String, IndexPage> old;
         Map<String, IndexPage> now;
         if (all) {
@@ -76,15 +130,9 @@ final class IndexPages {
             ListingCache.keep(after, listing);
         }
         List<IndexPage> changedPages = now.values().stream().filter(page -> all || !page.equals(old.get(page.file()))).toList();
-        int changed = Parallel.map(PAGES, changedPages, page -> (all ? writer.writeIfChanged(renderer.render(page, bodies), Map.of())
-                : writer.writeExpectingChange(renderer.render(page, bodies), Map.of())) ? page : null).size();
         Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
-        Parallel.map(PAGES, List.copyOf(gone), path -> {
-            site.delete(path);
-            return path;
-        });
-        return changed + gone.size();
+        return new Changes(changedPages, gone);
     }
 
     private static Function<String, String> versionsOf(Manifest manifest) {
@@ -118,6 +166,26 @@ final class IndexPages {
                 throw e.getCause() instanceof RuntimeException r ? r : new StoreException("reading the feed's articles failed", true, e.getCause());
             }
         };
+    }
+
+    /**
+     * Keeps the feed body of an article (not a standalone page) a batch publishes, when the site's feeds show bodies
+     * and it is among their newest in {@code listed}: parsed from the bytes the batch read, so that the refresh that
+     * renders the feeds later reads no source again.
+     */
+    void keepFeedBody(ArticleParser parser, Manifest listed, String sourceKey, ContentStore.SourceFile file, ArticleSummary article) {
+        int entries = parser.site().feed().entries();
+        if (article.page() || !parser.site().feed().fullContent() || recent.feedBody(sourceKey, file.etag(), parser.site()).isPresent()) {
+            return;
+        }
+        int at = java.util.Collections.binarySearch(listed.articles(), article, dev.galley.site.SiteIndex.NEWEST_FIRST);
+        if (at >= 0 && at < entries) {
+            try {
+                recent.keepFeedBody(sourceKey, file.etag(), parser.site(), parser.parseWithAbsoluteUrls(sourceKey, file.bytes()).bodyHtml());
+            } catch (ArticleException e) {
+                // parsed once already for its page: cannot happen, and the feed would read it again anyway
+            }
+        }
     }
 
     private String body(ArticleParser parser, Manifest.Entry entry) {

@@ -28,6 +28,13 @@ final class ListingCache {
         return SiteListing.of(manifest.entries().values().stream().map(Manifest.Entry::article).toList());
     }
 
+    /** The listing kept for {@code same} serves {@code next}, the same entries under another revision. */
+    static synchronized void sameEntries(Manifest same, Manifest next) {
+        if (owner == same) {
+            owner = next;
+        }
+    }
+
     /** Keeps the listing of the manifest a publish is about to commit, for the next publish. */
     static synchronized void keep(Manifest manifest, SiteListing kept) {
         owner = manifest;

@@ -5,8 +5,15 @@ import java.util.Optional;
 /** The site's state: reads the manifest, and commits the next one (the only conditional write Galley makes). */
 final class ManifestStore {
 
-    /** A manifest as read, with the stored version a commit is conditional on (empty before the first commit). */
-    record Snapshot(Manifest value, Optional<SiteStore.Version> version) {
+    /**
+     * A manifest as read, with the stored version a commit is conditional on (empty before the first commit), and the
+     * pages batches left to a refresh.
+     */
+    record Snapshot(Manifest value, Optional<SiteStore.Version> version, PagesOwed owed) {
+
+        Snapshot(Manifest value, Optional<SiteStore.Version> version) {
+            this(value, version, PagesOwed.NONE);
+        }
     }
 
     private final SiteStore site;
@@ -21,12 +28,18 @@ final class ManifestStore {
     }
 
     /**
-     * Writes the manifest if nobody changed it since {@code base} was read: the guard against a second writer.
+     * Writes the manifest if nobody changed it since {@code base} was read: the guard against a second writer. What
+     * {@code base} owes a refresh stays owed.
      *
      * @throws CommitRefusedException when somebody did
      */
     void commit(Snapshot base, Manifest next) {
-        if (!StatePieces.commit(site, base, next)) {
+        commit(base, next, base.owed());
+    }
+
+    /** The same, leaving {@code owed} to a refresh: see {@link DeferredPages}. */
+    void commit(Snapshot base, Manifest next, PagesOwed owed) {
+        if (!StatePieces.commit(site, base, next, owed)) {
             throw new CommitRefusedException(StatePieces.ROOT);
         }
     }

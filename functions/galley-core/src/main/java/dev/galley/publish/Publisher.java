@@ -25,7 +25,9 @@ public final class Publisher {
     static final String UNSUPPORTED = "only Markdown articles (.md, .markdown), site.yaml and images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published - a stylesheet, logo or favicon of the site goes under theme/";
 
     private final PublishParts parts;
+    private final Clock clock;
     private volatile Optional<RebuildFanOut> fanOut = Optional.empty();
+    private volatile Optional<RefreshRequests> refreshes = Optional.empty();
 
     public Publisher(ContentStore content, SiteStore site) {
         this(content, site, Clock.systemUTC(), PublishSchedule.NONE);
@@ -42,6 +44,7 @@ public final class Publisher {
     /** @param drafts where drafts are shared for review; {@link DraftLinks#NONE}: nowhere */
     public Publisher(ContentStore content, SiteStore site, Clock clock, PublishSchedule schedule, DraftLinks drafts) {
         this.parts = PublishParts.of(content, site, clock, schedule, drafts);
+        this.clock = clock;
     }
 
     /** A Markdown file with a name before its ending ({@code posts/.md} is not one). */
@@ -78,8 +81,27 @@ public final class Publisher {
      *                 false hands back the changes not started
      */
     public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart) {
+        return publish(changes, mayStart, Refresh.NONE);
+    }
+
+    /**
+     * The same, for a batch of the queue that may hold a refresh: see {@link DeferredPages}.
+     *
+     * @param refresh the refresh the batch holds, which may write the pages batches before it left owed (the changes
+     *                may be none)
+     */
+    public BatchOutcome publish(List<SourceChange> changes, BooleanSupplier mayStart, Refresh refresh) {
         parts.site().begin();
-        return new BatchPublish(parts, fanOut).run(changes, mayStart);
+        return new BatchPublish(parts, fanOut, refreshes, refresh, clock).run(changes, mayStart);
+    }
+
+    /**
+     * From now on a batch leaves its index pages and neighbours' pages to a refresh it asks for through {@code requests}
+     * (see {@link DeferredPages}); without, each batch writes them itself. Only for batches that come through a queue
+     * in order, which the refresh joins behind them.
+     */
+    public void leavePagesToRefreshesThrough(RefreshRequests requests) {
+        this.refreshes = Optional.of(requests);
     }
 
     /** From now on a {@code site.yaml} or theme upload re-renders the site through {@code fanOut}, not in the batch's invocation. */

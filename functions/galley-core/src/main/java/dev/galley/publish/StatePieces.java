@@ -1,5 +1,6 @@
 package dev.galley.publish;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.galley.site.ContentKind;
@@ -47,9 +48,26 @@ public final class StatePieces {
     private static final int CACHED = 2048;
     private static final ExecutorService READS = Parallel.pool(8, "galley-state");
 
-    /** The root: the manifest's revision and, for each of its maps, its shards' names in key order. */
-    record Root(long revision, List<String> entries, List<String> retired, List<String> claims) {
-        static final Root NONE = new Root(-1, List.of(), List.of(), List.of());
+    /**
+     * The root: the manifest's revision and, for each of its maps, its shards' names in key order; and the pages batches
+     * left to a refresh (absent when none, and in roots written before them).
+     */
+    record Root(long revision, List<String> entries, List<String> retired, List<String> claims,
+                @JsonInclude(JsonInclude.Include.NON_NULL) PagesOwed owed) {
+        static final Root NONE = new Root(-1, List.of(), List.of(), List.of(), null);
+
+        Root {
+            owed = owed == null || owed.isEmpty() ? null : owed;  // none: the root's bytes are those of before
+        }
+
+        PagesOwed owedPages() {
+            return owed == null ? PagesOwed.NONE : owed;
+        }
+
+        /** The same shards: the same manifest, whatever is owed. */
+        boolean sameShards(Root other) {
+            return revision == other.revision && entries.equals(other.entries) && retired.equals(other.retired) && claims.equals(other.claims);
+        }
 
         Set<String> names() {
             Set<String> all = new HashSet<>(entries);
@@ -122,13 +140,14 @@ public final class StatePieces {
         }
         Root parsed = parseRoot(root.get().bytes());
         Last known = last;
-        if (known.manifest() != null && known.root().equals(parsed)) {
+        if (known.manifest() != null && known.root().sameShards(parsed)) {
             // Shard names are hashes of their bytes: the same root is the same manifest, already assembled.
-            return new ManifestStore.Snapshot(known.manifest(), Optional.of(root.get().version()));
+            last = new Last(known.manifest(), parsed);
+            return new ManifestStore.Snapshot(known.manifest(), Optional.of(root.get().version()), parsed.owedPages());
         }
         Manifest manifest = assemble(parsed, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes));
         last = new Last(manifest, parsed);
-        return new ManifestStore.Snapshot(manifest, Optional.of(root.get().version()));
+        return new ManifestStore.Snapshot(manifest, Optional.of(root.get().version()), parsed.owedPages());
     }
 
     /**
@@ -176,6 +195,11 @@ public final class StatePieces {
      * @return false when another commit came first; the shards written for this one are then left unnamed
      */
     static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next) {
+        return commit(site, base, next, base.owed());
+    }
+
+    /** The same, with {@code owed} the pages left to a refresh from then on. */
+    static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next, PagesOwed owed) {
         boolean fromLast = last.manifest() == base.value();
         Root before = fromLast ? last.root() : base.version().isPresent()
                 ? site.read(ROOT).map(stored -> parseRoot(stored.bytes())).orElse(Root.NONE) : Root.NONE;
@@ -191,7 +215,7 @@ public final class StatePieces {
             site.write(file, written, new SiteStore.Condition.None());
             return file;
         });
-        Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS));
+        Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS), owed);
         try {
             site.write(new SiteFile(ROOT, write(root), ContentKind.INTERNAL_JSON), Map.of(), SiteStore.Condition.of(base.version()));
         } catch (WriteConflictException e) {

@@ -20,13 +20,18 @@ import java.util.stream.LongStream;
  * twice and in batches of any size, the settled site is what a full re-render of the final bucket makes of it, into
  * a site that holds only Galley's state: the same files, bytes and statuses (a broken replacement's last good version
  * stays up in both). One batch in three meets a failed write of the site (its commit among them), and what it hands
- * back comes again after the author's next operations. Each seed makes one history and its
+ * back comes again after the author's next operations. Odd seeds publish as batches from the queue do, leaving their
+ * index pages and neighbours to refreshes ({@link DeferredPages}), which are delivered among the changes, shuffled,
+ * doubled and faulted like them: settled means every refresh asked for is delivered. Each seed makes one history and its
  * delivery; a failing history is shrunk (operations dropped one at a time while it still fails) before it is
  * reported, so the report is short.
  */
 class SiteFromTheBucketProperties {
 
     private static final int HISTORIES = 200;
+
+    /** A refresh among the keys delivered. */
+    private static final String REFRESH = "<refresh>";
 
     static LongStream seeds() {
         return LongStream.range(0, HISTORIES);
@@ -50,20 +55,29 @@ class SiteFromTheBucketProperties {
         site.beforeWrite = faults::before;
         site.afterWrite = faults::after;
         Publisher publisher = new Publisher(content, site);
+        List<String> refreshes = new ArrayList<>();
+        if (seed % 2 == 1) {  // as from the queue: index pages and neighbours wait for a refresh, delivered like a change
+            java.util.Set<String> sent = new java.util.HashSet<>();
+            publisher.leavePagesToRefreshesThrough(id -> {
+                if (sent.add(id)) {  // as the FIFO queue deduplicates: one message an id
+                    refreshes.add(REFRESH);
+                }
+            });
+        }
         AuthorHistory.Bucket bucket = bucketOf(content);
         List<String> undelivered = new ArrayList<>();
         for (Operation operation : history) {
             operation.applyTo(bucket);
             undelivered.add(operation.key());
             if (delivery.nextInt(3) == 0) {
-                deliver(undelivered, delivery, publisher, faults);
+                deliver(undelivered, delivery, publisher, faults, refreshes);
             }
         }
         for (int round = 0; !undelivered.isEmpty(); round++) {
             if (round == 20) {
                 throw new AssertionError("changes handed back 20 times: " + undelivered);
             }
-            deliver(undelivered, delivery, publisher, faults);
+            deliver(undelivered, delivery, publisher, faults, refreshes);
         }
         Map<String, String> settled = objects(site);
         Map<String, PublishStatus> settledStatuses = new TreeMap<>(content.statuses);
@@ -102,17 +116,28 @@ class SiteFromTheBucketProperties {
         return apart;
     }
 
-    /** Delivers the keys in shuffled batches; {@code keys} is left holding the changes handed back, to come again later. */
-    private static void deliver(List<String> keys, Random random, Publisher publisher, Faults faults) {
+    /**
+     * Delivers the keys in shuffled batches; {@code keys} is left holding the changes handed back and the refreshes
+     * asked for meanwhile ({@link #REFRESH}), to come again later. A batch may hold refreshes, reordered like the rest.
+     */
+    private static void deliver(List<String> keys, Random random, Publisher publisher, Faults faults, List<String> refreshes) {
         List<String> handedBack = new ArrayList<>();
         for (List<String> batch : AuthorHistory.deliveries(keys, random)) {
+            List<String> changes = batch.stream().filter(key -> !key.equals(REFRESH)).toList();
+            Refresh refresh = changes.size() == batch.size() ? Refresh.NONE
+                    : batch.get(batch.size() - 1).equals(REFRESH) ? Refresh.LAST : Refresh.FOLLOWED;
             faults.arm();
-            BatchOutcome done = publisher.publish(batch.stream().map(SourceChange::of).toList(), () -> true);
+            BatchOutcome done = publisher.publish(changes.stream().map(SourceChange::of).toList(), () -> true, refresh);
             faults.disarm();
-            handedBack.addAll(batch.subList(done.handedBackFrom(), batch.size()));
+            handedBack.addAll(changes.subList(done.handedBackFrom(), changes.size()));
+            if (refresh != Refresh.NONE && done.handBackCause().isPresent()) {
+                handedBack.add(REFRESH);
+            }
         }
         keys.clear();
         keys.addAll(handedBack);
+        keys.addAll(refreshes);
+        refreshes.clear();
     }
 
     /**

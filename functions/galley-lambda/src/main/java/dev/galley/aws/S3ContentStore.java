@@ -39,6 +39,16 @@ public final class S3ContentStore implements ContentStore {
     private final S3Http s3;
     private final String bucket;
     private final String prefix;
+    /**
+     * The keys last read with no tags (GetObject answered no {@code x-amz-tagging-count}), with the ETag read: a status
+     * about those bytes is tagged without reading the tags first, as there are no author's tags to keep. Used once.
+     */
+    private final Map<String, String> readUntagged = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 1024;
+        }
+    });
 
     public S3ContentStore(S3Http s3, String bucket, String prefix) {
         this.s3 = s3;
@@ -80,6 +90,11 @@ public final class S3ContentStore implements ContentStore {
     private Optional<SourceFile> read(String key, String versionId) {
         return S3Calls.find("reading s3://" + bucket + "/" + prefix + key + (versionId == null ? "" : " version " + versionId), () -> {
             S3Objects.Stored object = s3.get(bucket, prefix + key, versionId, READ_LIMIT);
+            if (versionId == null && object.tags() == 0) {
+                readUntagged.put(key, object.etag());
+            } else if (versionId == null) {
+                readUntagged.remove(key);
+            }
             return new SourceFile(key, object.bytes(), object.etag());
         });
     }
@@ -106,8 +121,11 @@ public final class S3ContentStore implements ContentStore {
     @Override
     public void reportStatus(String key, PublishStatus status) {
         String object = prefix + key;
+        String untagged = readUntagged.remove(key);
         // A file deleted meanwhile has nothing to tag: its own notification follows.
-        S3Calls.find("reading the tags of s3://" + bucket + "/" + object, () -> s3.tags(bucket, object)).ifPresent(current -> {
+        Optional<Map<String, String>> tagged = untagged != null && untagged.equals(status.sourceEtag()) ? Optional.of(Map.of())
+                : S3Calls.find("reading the tags of s3://" + bucket + "/" + object, () -> s3.tags(bucket, object));
+        tagged.ifPresent(current -> {
             Map<String, String> tags = new LinkedHashMap<>();
             current.forEach((name, value) -> {
                 if (!name.startsWith("galley-")) {

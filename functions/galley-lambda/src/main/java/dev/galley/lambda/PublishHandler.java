@@ -11,6 +11,7 @@ import dev.galley.aws.EventBridgeSchedule;
 import dev.galley.aws.S3ContentStore;
 import dev.galley.aws.S3SiteStore;
 import dev.galley.aws.SecretsManagerDraftKey;
+import dev.galley.aws.SqsRefreshRequests;
 import dev.galley.aws.WakeEvent;
 import dev.galley.publish.BatchOutcome;
 import dev.galley.publish.DraftLinks;
@@ -18,6 +19,8 @@ import dev.galley.publish.Outcome;
 import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
+import dev.galley.publish.Refresh;
+import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.SourceChange;
 import dev.galley.publish.StoreException;
 import dev.galley.site.SiteConfig;
@@ -60,6 +63,9 @@ public final class PublishHandler implements RequestStreamHandler {
     /** A rotated draft key reaches every warm container within this time (docs/deploy.md: rotating the key). */
     static final Duration DRAFT_KEY_KEPT = Duration.ofMinutes(15);
 
+    /** The template's BatchSize, the most Lambda hands a function from a FIFO queue: a batch this size left more queued. */
+    static final int FULL_BATCH = 10;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The log field of a rejected site.yaml; the template's metric filter matches it. */
     static final String SITE_CONFIG_REJECTED = "siteConfigRejected";
@@ -73,6 +79,8 @@ public final class PublishHandler implements RequestStreamHandler {
     private final DraftLinks drafts;
     /** Starts a fanned-out re-render; empty: a re-render runs in this invocation. */
     private volatile Optional<RebuildStarter> fanOut;
+    /** Where a queue batch asks for the refresh of the pages it leaves owed; empty: each batch writes them itself. */
+    private volatile Optional<RefreshRequests> refreshes;
     /** Only for the production client; held here because the checkpoint context holds it weakly. */
     final SnapStartPriming priming;
 
@@ -120,6 +128,9 @@ public final class PublishHandler implements RequestStreamHandler {
         this.clock = clock;
         this.schedule = schedule;
         this.fanOut = RebuildStarter.fromEnvironment(System.getenv(), config.region());
+        String queue = System.getenv().getOrDefault(SqsClients.PUBLISH_QUEUE, "").strip();
+        this.refreshes = queue.isEmpty() ? Optional.empty()
+                : Optional.of(new SqsRefreshRequests(() -> SqsClients.create(config.region()), queue));
         S3Http client = s3 != null ? s3 : S3Clients.create(config);
         connect(client);
         this.priming = s3 != null ? null : SnapStartPriming.register(this, config, client);
@@ -131,6 +142,16 @@ public final class PublishHandler implements RequestStreamHandler {
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
                 new S3SiteStore(client, config.siteBucket()), clock, schedule, drafts);
         fanOut.ifPresent(starter -> publisher.fanOutRebuildsThrough(starter::start));  // a site.yaml or theme upload too
+        refreshes.ifPresent(publisher::leavePagesToRefreshesThrough);
+    }
+
+    /**
+     * From now on a queue batch leaves its index pages and neighbours' pages to a refresh it asks for through
+     * {@code requests}, as {@value SqsClients#PUBLISH_QUEUE} says on AWS (docs/queueing.md, <em>Refreshes</em>).
+     */
+    public void leavePagesToRefreshesThrough(RefreshRequests requests) {
+        this.refreshes = Optional.of(requests);
+        publisher.leavePagesToRefreshesThrough(requests);
     }
 
     /** Re-renders through {@code starter}'s state machine from now on, as {@value RebuildStarter#STATE_MACHINE} says on AWS. */
@@ -180,7 +201,7 @@ public final class PublishHandler implements RequestStreamHandler {
 
     private ObjectNode handleRecords(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<S3Notification> records = S3Notification.fromEvent(event);
-        Batch done = publishInOrder(records, requestId, log, remainingMillis);
+        Batch done = publishInOrder(records, Refresh.NONE, requestId, log, remainingMillis);
         ObjectNode result = JSON.createObjectNode();
         for (int i = 0; i < records.size(); i++) {
             result.put(records.get(i).key(), i < done.outcomes().size() ? done.outcomes().get(i) : "failed-will-retry");
@@ -224,9 +245,17 @@ public final class PublishHandler implements RequestStreamHandler {
             }
         }
         List<QueuedChange> changes = messages.stream().filter(m -> m.change() != null && !failed.contains(m.messageId())).toList();
-        Batch done = publishInOrder(changes.stream().map(QueuedChange::change).toList(), requestId, log, remainingMillis);
+        List<QueuedChange> refreshing = messages.stream().filter(QueuedChange::refresh).toList();
+        // A refresh with changes behind it leaves the paying to theirs, unless the pages have waited long enough. A full
+        // batch says more is queued: its last message may be a refresh, and uploads still wait behind it.
+        boolean queueRanDry = messages.size() < FULL_BATCH && messages.get(messages.size() - 1).refresh();
+        Refresh refresh = refreshing.isEmpty() ? Refresh.NONE : queueRanDry ? Refresh.LAST : Refresh.FOLLOWED;
+        Batch done = publishInOrder(changes.stream().map(QueuedChange::change).toList(), refresh, requestId, log, remainingMillis);
         log.accept(done.logLine().toString());
         changes.subList(changes.size() - done.toRetry(), changes.size()).forEach(m -> failed.add(m.messageId()));
+        if (done.published().handBackCause().isPresent()) {
+            refreshing.forEach(m -> failed.add(m.messageId()));  // the pages owed may not all be written: it comes again
+        }
         for (QueuedChange message : messages) {
             if (!message.isReadable()) {
                 log.accept(logLine("", "failed", "message " + message.messageId() + ": " + message.unreadable(), 0).toString());
@@ -261,10 +290,12 @@ public final class PublishHandler implements RequestStreamHandler {
      * the first record that hit an error a retry can fix, that record and the ones after it are handed back: they
      * could depend on it (a later edit of the same file), so they wait for it.
      *
+     * @param refresh the refresh the batch holds, which may write the pages batches before it left owed
      * @return the outcomes of the records done, and how many records, from the first one not done to the end, must be
      *         handed back to be retried
      */
-    private Batch publishInOrder(List<S3Notification> batch, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
+    private Batch publishInOrder(List<S3Notification> batch, Refresh refresh, String requestId, Consumer<String> log,
+                                 IntSupplier remainingMillis) {
         List<SourceChange> changes = new ArrayList<>();
         // Record i's changes are changes[first[i], first[i + 1]): none when it is skipped, two when its key may be form-encoded.
         int[] first = new int[batch.size() + 1];
@@ -283,7 +314,8 @@ public final class PublishHandler implements RequestStreamHandler {
         // A commit started with too little time left would time the whole invocation out, done records and all: with
         // little time, the batch publishes its first record only, and a site.yaml's re-render starts no further commit.
         int started = remainingMillis.getAsInt() < TIME_RESERVE_MILLIS ? Math.min(1, batch.size()) : batch.size();
-        BatchOutcome done = publisher.publish(changes.subList(0, first[started]), () -> remainingMillis.getAsInt() >= TIME_RESERVE_MILLIS);
+        BatchOutcome done = publisher.publish(changes.subList(0, first[started]), () -> remainingMillis.getAsInt() >= TIME_RESERVE_MILLIS,
+                refresh);
 
         List<String> outcomes = new ArrayList<>();
         // Site paths whose cached copies the records made stale; pages and feeds need none (max-age=60).

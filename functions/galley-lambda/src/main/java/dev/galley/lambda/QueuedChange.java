@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * One message of an SQS event from the function's queue: the EventBridge event of an S3 change, a wake-up of
  * EventBridge Scheduler ({@code {"action":"wake","key":...}}), a hand-run {@code {"action":"rebuild"}}, or, when its
- * body is none of these, the reason why. Everything that writes the site comes through the one queue, so one
+ * body is none of these, the reason why; or a refresh ({@code {"action":"refresh"}}) a batch asked for. Everything that writes the site comes through the one queue, so one
  * invocation at a time writes it.
  *
  * @param messageId  SQS's id of the message, what {@code batchItemFailures} names
@@ -19,11 +19,12 @@ import java.util.List;
  * @param rebuild    a full re-render
  * @param unreadable why the body is not an S3 event, or empty
  * @param commitRun  the fanned-out re-render whose chunks are all rendered, to commit; "" for other messages
+ * @param refresh    a refresh a batch asked for: the batch that holds it writes the pages batches left owed
  */
-record QueuedChange(String messageId, S3Notification change, boolean rebuild, String unreadable, String commitRun) {
+record QueuedChange(String messageId, S3Notification change, boolean rebuild, String unreadable, String commitRun, boolean refresh) {
 
     QueuedChange(String messageId, S3Notification change, boolean rebuild, String unreadable) {
-        this(messageId, change, rebuild, unreadable, "");
+        this(messageId, change, rebuild, unreadable, "", false);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,9 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
                 if (action.equals(REBUILD)) {
                     messages.add(new QueuedChange(id, null, true, ""));
                 } else if (action.equals(COMMIT_REBUILD)) {
-                    messages.add(new QueuedChange(id, null, false, "", body.path("run").asText("")));
+                    messages.add(new QueuedChange(id, null, false, "", body.path("run").asText(""), false));
+                } else if (action.equals(REFRESH)) {
+                    messages.add(new QueuedChange(id, null, false, "", "", true));
                 } else if (action.equals(WakeEvent.ACTION)) {
                     messages.add(new QueuedChange(id, S3Notification.wakeUp(contentBucket, contentPrefix + WakeEvent.keyOf(body)), false, ""));
                 } else {
@@ -68,8 +71,10 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
     static final String REBUILD = "rebuild";
     /** The body of the message a fanned-out re-render's state machine ends with: {@code "run"} is ready to commit. */
     static final String COMMIT_REBUILD = "commit-rebuild";
+    /** The action of a refresh ({@link dev.galley.publish.RefreshRequests#BODY}). */
+    static final String REFRESH = "refresh";
 
     boolean isReadable() {
-        return change != null || rebuild || !commitRun.isEmpty();
+        return change != null || rebuild || !commitRun.isEmpty() || refresh;
     }
 }

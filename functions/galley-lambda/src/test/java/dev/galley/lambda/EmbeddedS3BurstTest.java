@@ -1,6 +1,7 @@
 package dev.galley.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.galley.aws.SqsRefreshRequests;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.emulator.EmbeddedSqs;
 import dev.galley.emulator.FaultKind;
@@ -11,12 +12,15 @@ import dev.galley.emulator.QueueStats;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,7 +59,8 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
 
     /**
      * Runs the writes through the deployed stack's path: EventBridge-shaped events on a FIFO queue (ElasticMQ), one
-     * function taking batches of 10 and handing back what a retry can fix; waits until the queue is drained.
+     * function taking batches of 10, handing back what a retry can fix and putting its refreshes on the same queue;
+     * waits until the queue is drained, refreshes included.
      */
     private QueueStats burstThroughTheQueue(List<Runnable> writes, RecordingContext logs) throws Exception {
         if (sqs == null) {
@@ -64,6 +69,8 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
         PublishHandler function = buckets.newHandler();
         try (QueueDelivery queue = QueueDelivery.builder(event -> SiteBuckets.handle(function, event, logs), sqs.endpoint())
                 .region(server.region()).visibilityTimeout(Duration.ofSeconds(1)).build()) {
+            function.leavePagesToRefreshesThrough(new SqsRefreshRequests(() -> SqsClients.create(server.region(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("galley", "galley")), Optional.of(sqs.endpoint())), queue.queueUrl()));
             notifications(queue);
             try (ConsistencyObserver reader = new ConsistencyObserver(buckets)) {
                 allAtOnce(writes);

@@ -7,6 +7,7 @@ import dev.galley.aws.s3.S3Failure;
 import dev.galley.aws.s3.S3Observer;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Manifest;
+import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.StatePieces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -176,6 +177,39 @@ class QueueBatchTest {
         assertTrue(published("other"));
         assertEquals("published", buckets.tags("other.md").get("galley-status"));
         assertTrue(logs.lines().stream().anyMatch(l -> l.path("outcome").asText().equals("rebuilt")), logs.lines().toString());
+    }
+
+    @Test
+    void twoRefreshesInOneBatchWriteThePagesOwedOnceAndNeitherComesBack() throws IOException {
+        List<String> asked = new ArrayList<>();
+        handler.leavePagesToRefreshesThrough(asked::add);
+        assertEquals(List.of(), handleBatch(upload("first.md", SiteBuckets.article("First", "2026-03-01"))));  // a new site: at once
+        assertEquals(List.of(), handleBatch(upload("second.md", SiteBuckets.article("Second", "2026-03-02"))));
+        assertTrue(published("second"));
+        assertFalse(buckets.siteText("index.html").contains("/articles/second/"), "the home page waits for the refresh");
+        assertEquals(1, asked.size());
+
+        assertEquals(List.of(), handleBatch(RefreshRequests.BODY, RefreshRequests.BODY));
+
+        assertTrue(buckets.siteText("index.html").contains("/articles/second/"));
+        assertEquals(1, asked.size(), "nothing is owed any more");
+        assertFalse(buckets.siteText(StatePieces.ROOT).contains("\"owed\""), buckets.siteText(StatePieces.ROOT));
+    }
+
+    @Test
+    void aRefreshWithAnUploadBehindItLeavesThePagesToTheRefreshTheUploadAsksFor() throws IOException {
+        List<String> asked = new ArrayList<>();
+        handler.leavePagesToRefreshesThrough(asked::add);
+        assertEquals(List.of(), handleBatch(upload("first.md", SiteBuckets.article("First", "2026-03-01"))));
+        assertEquals(List.of(), handleBatch(upload("second.md", SiteBuckets.article("Second", "2026-03-02"))));
+
+        assertEquals(List.of(), handleBatch(RefreshRequests.BODY, upload("third.md", SiteBuckets.article("Third", "2026-03-03"))));
+
+        assertFalse(buckets.siteText("index.html").contains("/articles/second/"), "uploads still arriving: the paying waits");
+        assertEquals(2, Set.copyOf(asked).size(), "a new refresh, behind the upload");
+        assertEquals(List.of(), handleBatch(RefreshRequests.BODY));
+        assertTrue(buckets.siteText("index.html").contains("/articles/second/"));
+        assertTrue(buckets.siteText("index.html").contains("/articles/third/"));
     }
 
     @Test

@@ -93,6 +93,13 @@ final class FrontHandler extends Handler.Wrapper {
                 return true;
             }
         }
+        if (key != null && request.getMethod().equals("GET")) {
+            // As AWS's GetObject does, and only when there are tags: S3Proxy keeps none, so it cannot say.
+            int tags = store.tagCount(bucket, key);
+            if (tags > 0) {
+                response.getHeaders().put("x-amz-tagging-count", Integer.toString(tags));
+            }
+        }
         return super.handle(request, response, callback);
     }
 

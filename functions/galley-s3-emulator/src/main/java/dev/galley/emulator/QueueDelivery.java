@@ -134,6 +134,11 @@ public final class QueueDelivery implements NotificationSink, AutoCloseable {
         return false;
     }
 
+    /** The queue's URL: where the function sends what it puts on its own queue (a refresh), as on AWS. */
+    public String queueUrl() {
+        return queueUrl;
+    }
+
     public QueueStats stats() {
         return new QueueStats(sent.get(), batches.get(), failedInvocations.get(), handedBack.get(), deleted.get(),
                 messagesIn(deadLetterQueueUrl));

@@ -224,6 +224,11 @@ final class S3SemanticsBlobStore extends ForwardingBlobStore {
         }
     }
 
+    /** How many tags the key has; none when there is no such object. */
+    int tagCount(String bucket, String key) {
+        return tags.getOrDefault(new BucketKey(bucket, key), Map.of()).size();
+    }
+
     Map<String, String> getTags(String bucket, String key) {
         ReentrantLock lock = lockFor(bucket, key);
         lock.lock();

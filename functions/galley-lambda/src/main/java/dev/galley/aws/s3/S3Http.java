@@ -72,7 +72,8 @@ public final class S3Http {
             request.query.put("versionId", versionId);
         }
         request.limit = limit;
-        return send(request, answer -> new S3Objects.Stored(answer.body(), etag(answer), metadata(answer)));
+        return send(request, answer -> new S3Objects.Stored(answer.body(), etag(answer), metadata(answer),
+                answer.headers().firstValue("x-amz-tagging-count").map(Integer::parseInt).orElse(0)));
     }
 
     /** HeadObject. */

@@ -14,8 +14,10 @@ public final class S3Objects {
      *
      * @param etag     S3's ETag, without its quotes
      * @param metadata the user metadata ({@code x-amz-meta-*}), names in lower case
+     * @param tags     how many tags the object has: GetObject's {@code x-amz-tagging-count}, which AWS leaves out when
+     *                 there are none
      */
-    public record Stored(byte[] bytes, String etag, Map<String, String> metadata) {
+    public record Stored(byte[] bytes, String etag, Map<String, String> metadata, int tags) {
     }
 
     /** An object's ETag (without quotes) and user metadata, from HeadObject. */

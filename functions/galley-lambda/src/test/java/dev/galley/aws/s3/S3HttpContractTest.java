@@ -1,5 +1,8 @@
 package dev.galley.aws.s3;
 
+import dev.galley.aws.S3ContentStore;
+import dev.galley.publish.PublishStatus;
+
 import dev.galley.lambda.FunctionConfig;
 import dev.galley.lambda.S3Clients;
 import dev.galley.lambda.SdkS3Clients;
@@ -173,6 +176,36 @@ abstract class S3HttpContractTest {
         assertEquals(Map.of("author", "ann", "galley-reason", "line 2: naïve café = +1 @ann/x_y.z"), s3.tags(bucket, "post.md"));
         assertEquals(Map.of("author", "ann", "galley-reason", "line 2: naïve café = +1 @ann/x_y.z"),
                 sdk.getObjectTagging(r -> r.bucket(bucket).key("post.md")).tagSet().stream().collect(Collectors.toMap(Tag::key, Tag::value)));
+    }
+
+    @Test
+    void aReadSaysHowManyTagsTheObjectHasAndNothingWhenItHasNone() {
+        sdkPut("post.md", "x");
+        assertEquals(0, s3.get(bucket, "post.md", null, 100).tags(), "AWS sends no x-amz-tagging-count for an untagged object");
+
+        sdk.putObjectTagging(r -> r.bucket(bucket).key("post.md").tagging(t -> t.tagSet(
+                Tag.builder().key("author").value("ann").build(), Tag.builder().key("series").value("rust").build())));
+
+        assertEquals(2, s3.get(bucket, "post.md", null, 100).tags());
+    }
+
+    @Test
+    void aFreshUploadIsTaggedWithoutReadingItsTagsAndAnAuthorsOwnTagsAreKept() {
+        S3ContentStore store = new S3ContentStore(s3, bucket, "");
+        String fresh = sdkPut("fresh.md", "---\ntitle: Fresh\n---\n");
+        String tagged = sdkPut("tagged.md", "---\ntitle: Tagged\n---\n");
+        sdk.putObjectTagging(r -> r.bucket(bucket).key("tagged.md").tagging(t -> t.tagSet(Tag.builder().key("author").value("ann").build())));
+        store.read("fresh.md");
+        store.read("tagged.md");
+        attempts.clear();
+
+        store.reportStatus("fresh.md", new PublishStatus(PublishStatus.State.PUBLISHED, "", "/articles/fresh/").forVersion(fresh));
+        store.reportStatus("tagged.md", new PublishStatus(PublishStatus.State.PUBLISHED, "", "/articles/tagged/").forVersion(tagged));
+
+        assertEquals(List.of("PutObjectTagging fresh.md", "GetObjectTagging tagged.md", "PutObjectTagging tagged.md"), attempts);
+        assertEquals(Map.of("galley-status", "published", "galley-etag", fresh, "galley-url", "/articles/fresh/"), s3.tags(bucket, "fresh.md"));
+        assertEquals(Map.of("author", "ann", "galley-status", "published", "galley-etag", tagged, "galley-url", "/articles/tagged/"),
+                s3.tags(bucket, "tagged.md"));
     }
 
     @Test
