@@ -120,10 +120,10 @@ class StatePiecesTest {
     void everyShardIsNamedAfterAHashOfItsBytesAndTheRootNamesExactlyTheShardsStored() throws Exception {
         assertTrue(commit(manifest(700)));
         assertTrue(commit(StatePieces.read(site).value().with(entry(5, "edited"))));
-        StatePieces.Root root = StatePieces.parseRoot(site.objects.get(StatePieces.ROOT).bytes());
+        java.util.Set<String> named = StatePieces.named(site, site.objects.get(StatePieces.ROOT).bytes());
         List<String> stored = site.objects.keySet().stream().filter(path -> path.startsWith(StatePieces.FOLDER) && !path.equals(StatePieces.ROOT))
                 .map(path -> path.substring(StatePieces.FOLDER.length(), path.length() - ".json".length())).sorted().toList();
-        assertEquals(root.names().stream().sorted().toList(), stored, "the old shard of the edited entry is deleted after the commit");
+        assertEquals(named.stream().sorted().toList(), stored, "the old shard of the edited entry is deleted after the commit");
         for (String name : stored) {
             byte[] bytes = site.objects.get(StatePieces.FOLDER + name + ".json").bytes();
             assertEquals(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 10));
@@ -132,12 +132,48 @@ class StatePiecesTest {
 
     @Test
     void anEditRewritesOneShardAndTheRootAndDeletesTheShardItReplaced() {
-        assertTrue(commit(manifest(2_000)));
+        assertTrue(commit(manifest(1_000)));
         int writes = site.writes;
         int deletes = site.deletes;
         assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
         assertEquals(2, site.writes - writes, "the edited entry's shard and the root");
         assertEquals(1, site.deletes - deletes, "the shard it replaced");
+    }
+
+    /** 10,000 entries make some 300 shards: their names are in pieces, and the root names the pieces. */
+    @Test
+    void aLargeSitesRootStaysSmallAndAnEditRewritesOneShardOnePieceAndTheRoot() {
+        assertTrue(commit(manifest(10_000)));
+        byte[] root = site.objects.get(StatePieces.ROOT).bytes();
+        assertTrue(root.length < 2_000, "the root names some 5 pieces, not 300 shards: " + new String(root, StandardCharsets.UTF_8));
+        int writes = site.writes;
+        int deletes = site.deletes;
+        assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
+        assertEquals(3, site.writes - writes, "the edited entry's shard, the piece naming it and the root");
+        assertEquals(2, site.deletes - deletes, "the shard and the piece they replaced");
+        StatePieces.forgetShards();
+        assertEquals("edited", StatePieces.read(site).value().byPath("articles/post-1234/").sourceEtag(), "read back cold, through the pieces");
+    }
+
+    /** A root written before pieces names every shard itself, however many: it reads, and its next commit stores pieces. */
+    @Test
+    void aLongRootOfBeforePiecesReadsAndItsNextCommitPutsItInPieces() {
+        Manifest manifest = manifest(10_000);
+        assertTrue(commit(manifest));
+        StatePieces.Root resolved = RootPieces.resolve(RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()),
+                name -> site.read(StatePieces.FOLDER + name + ".json").map(SiteStore.Stored::bytes));
+        for (String piece : RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).pieceNames()) {
+            site.delete(StatePieces.FOLDER + piece + ".json");
+        }
+        site.write(new SiteFile(StatePieces.ROOT, StatePieces.write(resolved), ContentKind.INTERNAL_JSON), Map.of(), new SiteStore.Condition.None());
+        StatePieces.forgetShards();
+
+        ManifestStore.Snapshot old = StatePieces.read(site);
+        assertEquals(manifest, old.value());
+        assertTrue(StatePieces.commit(site, old, old.value().with(entry(7, "edited"))));
+        assertFalse(RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).pieceNames().isEmpty(), "the root names pieces now");
+        StatePieces.forgetShards();
+        assertEquals("edited", StatePieces.read(site).value().byPath("articles/post-7/").sourceEtag());
     }
 
     @Test
