@@ -307,7 +307,7 @@ final class BatchPublish {
                 followUps.clear();
                 Manifest folded = foldWithFollowUps(parser, base);
                 // A new site's first commit writes its index pages, even when the batch lists nothing (a draft, say).
-                changed = folded != base || snapshot.version().isEmpty();
+                changed = folded != base || snapshot.rewritesEveryIndexPage();
                 listed = changed ? folded.withRevision(base.revision() + 1) : base;
                 written = new ConcurrentHashMap<>();
                 if (changed) {
@@ -322,7 +322,7 @@ final class BatchPublish {
             // again onto the same manifest and makes all its writes again, where one delivered again after the commit
             // would find nothing left to do, and the index pages or neighbours it had not written would stay stale.
             if (changed) {
-                updatePagesAround(renderer, parser, base, snapshot.version().isEmpty(), written.keySet());
+                updatePagesAround(renderer, parser, base, snapshot.rewritesEveryIndexPage(), written.keySet());
             }
             writtenBefore.keySet().removeAll(written.keySet());
             putRight(renderer, parser, writtenBefore);

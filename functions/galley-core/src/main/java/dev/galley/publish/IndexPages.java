@@ -6,6 +6,7 @@ import dev.galley.article.ArticleSummary;
 import dev.galley.render.AtomFeed;
 import dev.galley.render.ChangedIndexModels;
 import dev.galley.render.IndexPage;
+import dev.galley.render.SearchIndex;
 import dev.galley.render.SiteListing;
 import dev.galley.render.SiteRenderer;
 
@@ -80,6 +81,10 @@ final class IndexPages {
                 : writer.writeExpectingChange(renderer.render(page, bodies), Map.of())) ? page : null).size();
         Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
+        if (all) {
+            // Search chunks the index does not name: an older layout's (of other sizes), or left by a failed publish.
+            site.list(SearchIndex.FOLDER).stream().filter(path -> path.endsWith(".json") && !now.containsKey(path)).forEach(gone::add);
+        }
         Parallel.map(PAGES, List.copyOf(gone), path -> {
             site.delete(path);
             return path;

@@ -5,8 +5,21 @@ import java.util.Optional;
 /** The site's state: reads the manifest, and commits the next one (the only conditional write Galley makes). */
 final class ManifestStore {
 
-    /** A manifest as read, with the stored version a commit is conditional on (empty before the first commit). */
-    record Snapshot(Manifest value, Optional<SiteStore.Version> version) {
+    /**
+     * A manifest as read, with the stored version a commit is conditional on (empty before the first commit).
+     *
+     * @param oldLayout the site's index pages are laid out as an older Galley did (see {@link StatePieces#LAYOUT})
+     */
+    record Snapshot(Manifest value, Optional<SiteStore.Version> version, boolean oldLayout) {
+
+        Snapshot(Manifest value, Optional<SiteStore.Version> version) {
+            this(value, version, false);
+        }
+
+        /** Whether the next commit writes every index page whose bytes differ: a new site's first, or an old layout's. */
+        boolean rewritesEveryIndexPage() {
+            return version.isEmpty() || oldLayout;
+        }
     }
 
     private final SiteStore site;

@@ -38,12 +38,13 @@ final class RootPieces {
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
 
     /**
-     * The root's bytes: the revision, each map's shard names, or (when {@code pieces} has the map's field name) empty,
+     * The root's bytes: the revision, the layout of the index pages it was committed with (0 before there was one),
+     * each map's shard names, or (when {@code pieces} has the map's field name) empty,
      * its names being those of the pieces listed there, in order.
      */
-    record Stored(long revision, List<String> entries, List<String> retired, List<String> claims,
+    record Stored(long revision, int layout, List<String> entries, List<String> retired, List<String> claims,
                   @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> pieces) {
-        static final Stored NONE = new Stored(-1, List.of(), List.of(), List.of(), Map.of());
+        static final Stored NONE = new Stored(-1, StatePieces.LAYOUT, List.of(), List.of(), List.of(), Map.of());
 
         Stored {
             pieces = pieces == null ? Map.of() : pieces;  // null: a root from before pieces
@@ -118,7 +119,7 @@ final class RootPieces {
         List<String> entries = direct("entries", root.entries(), pieces, stored, toWrite);
         List<String> retired = direct("retired", root.retired(), pieces, stored, toWrite);
         List<String> claims = direct("claims", root.claims(), pieces, stored, toWrite);
-        return new Stored(root.revision(), entries, retired, claims, pieces);
+        return new Stored(root.revision(), StatePieces.LAYOUT, entries, retired, claims, pieces);
     }
 
     /** The list as the root holds it: itself, or nothing, its pieces' names put in {@code pieces}. */

@@ -43,6 +43,12 @@ public final class StatePieces {
     public static final String FOLDER = "_galley/state/";
     public static final String ROOT = FOLDER + "root.json";
     static final int AVERAGE_SHARD = 32;
+    /**
+     * How the site's index pages are laid out, in the root since layout 2 (search chunks of about 32 articles, no
+     * count on tag pages). A root of an older layout makes the next commit write every index page whose bytes
+     * differ, as a new site's first commit does, and remove the search chunks no longer named.
+     */
+    static final int LAYOUT = 2;
     /** Shards kept in memory, by name: every shard of a site of some 200,000 articles. */
     private static final int CACHED = 8192;
     private static final ExecutorService READS = Parallel.pool(8, "galley-state");
@@ -122,16 +128,17 @@ public final class StatePieces {
                     Optional.empty());
         }
         RootPieces.Stored stored = RootPieces.parse(root.get().bytes());
+        boolean oldLayout = stored.layout() < LAYOUT;
         Last known = last;
         if (known.manifest() != null && known.stored().equals(stored)) {
             // Shard names are hashes of their bytes: the same root is the same manifest, already assembled.
-            return new ManifestStore.Snapshot(known.manifest(), Optional.of(root.get().version()));
+            return new ManifestStore.Snapshot(known.manifest(), Optional.of(root.get().version()), oldLayout);
         }
         Function<String, Optional<byte[]>> objects = name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes);
         Root parsed = RootPieces.resolve(stored, objects);
         Manifest manifest = assemble(parsed, objects);
         last = new Last(manifest, parsed, stored);
-        return new ManifestStore.Snapshot(manifest, Optional.of(root.get().version()));
+        return new ManifestStore.Snapshot(manifest, Optional.of(root.get().version()), oldLayout);
     }
 
     /**

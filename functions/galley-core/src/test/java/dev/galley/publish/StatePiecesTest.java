@@ -258,6 +258,52 @@ class StatePiecesTest {
         assertEquals(StatePieces.read(fresh).value().entries().keySet(), StatePieces.read(site).value().entries().keySet());
     }
 
+    /**
+     * A site an older Galley laid out (search chunks of about 128 articles, counts on the tag pages, a root without a
+     * layout) becomes, on its first publish, the site a fresh build of its bucket makes: every index page written
+     * again where it differs, and the old chunks gone.
+     */
+    @Test
+    void anOlderLayoutIsLaidOutAgainByTheFirstPublish() {
+        InMemoryStores.Content content = new InMemoryStores.Content();
+        for (int i = 0; i < 300; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString(),
+                    "tags: [" + (i % 2 == 0 ? "Go" : "Rust") + "]"));
+        }
+        Publisher publisher = new Publisher(content, site);
+        publisher.rebuild();
+        String root = new String(site.objects.get(StatePieces.ROOT).bytes(), StandardCharsets.UTF_8);
+        assertTrue(root.contains("\"layout\":" + StatePieces.LAYOUT), root);
+        site.write(new SiteFile(StatePieces.ROOT, root.replace("\"layout\":" + StatePieces.LAYOUT + ",", "").getBytes(StandardCharsets.UTF_8),
+                ContentKind.INTERNAL_JSON), Map.of(), new SiteStore.Condition.None());
+        site.list("search/").stream().filter(path -> path.endsWith(".json")).forEach(site::delete);
+        site.write(new SiteFile("search/0123456789ab.json", OLD_SEARCH.getBytes(StandardCharsets.UTF_8), ContentKind.JSON), Map.of(),
+                new SiteStore.Condition.None());
+        site.write(new SiteFile("search.json", "{\"chunks\":[\"/search/0123456789ab.json\"]}".getBytes(StandardCharsets.UTF_8), ContentKind.JSON),
+                Map.of(), new SiteStore.Condition.None());
+        site.write(new SiteFile("tags/go/index.html", site.text("tags/go/index.html").replace("<p class=\"page-lede\">",
+                "<p class=\"page-lede\">150 articles · ").getBytes(StandardCharsets.UTF_8), ContentKind.HTML), Map.of(), new SiteStore.Condition.None());
+        site.delete(KnownSite.CLAIM);  // an older Galley's writer wrote last: this one knows nothing of the site
+        StatePieces.forgetShards();
+
+        content.put("new.md", article("New", "2023-06-01", "tags: [Rust]"));  // lands on no page of Go's
+        assertEquals(Outcome.Kind.PUBLISHED, publisher.sync(SourceChange.of("new.md")).kind());
+
+        InMemoryStores.Site fresh = new InMemoryStores.Site();
+        fresh.checkLinks = false;
+        new Publisher(content, fresh).rebuild();
+        java.util.Set<String> differ = new java.util.TreeSet<>(fresh.list(""));
+        differ.addAll(site.list(""));
+        differ.removeIf(path -> fresh.list("").contains(path) && site.list("").contains(path));
+        assertEquals(java.util.Set.of(), differ, "the old chunk is gone, the new ones are there");
+        for (String path : fresh.list("")) {
+            if (!path.startsWith("_galley/")) {
+                assertEquals(fresh.text(path), site.text(path), path + " differs from a fresh build");
+            }
+        }
+        assertEquals(StatePieces.LAYOUT, RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).layout());
+    }
+
     @Test
     void onePublishIntoALargeSiteWritesAtMostTwoShardsOfTheStateTheSitemapAndTheSearchIndex() {
         InMemoryStores.Content content = new InMemoryStores.Content();
