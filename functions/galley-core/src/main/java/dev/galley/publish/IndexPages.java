@@ -7,6 +7,7 @@ import dev.galley.render.AtomFeed;
 import dev.galley.render.ChangedIndexModels;
 import dev.galley.render.IndexPage;
 import dev.galley.render.SearchIndex;
+import dev.galley.render.Sitemap;
 import dev.galley.render.SiteListing;
 import dev.galley.render.SiteRenderer;
 
@@ -82,8 +83,9 @@ final class IndexPages {
         Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
         if (all) {
-            // Search chunks the index does not name: an older layout's (of other sizes), or left by a failed publish.
+            // Search chunks and sitemaps the indexes do not name: an older layout's (of other sizes), or a failed publish's.
             site.list(SearchIndex.FOLDER).stream().filter(path -> path.endsWith(".json") && !now.containsKey(path)).forEach(gone::add);
+            site.list(Sitemap.FOLDER).stream().filter(path -> path.endsWith(".xml") && !now.containsKey(path)).forEach(gone::add);
         }
         Parallel.map(PAGES, List.copyOf(gone), path -> {
             site.delete(path);

@@ -44,9 +44,9 @@ public final class StatePieces {
     public static final String ROOT = FOLDER + "root.json";
     static final int AVERAGE_SHARD = 32;
     /**
-     * How the site's index pages are laid out, in the root since layout 2 (search chunks of about 32 articles, no
-     * count on tag pages). A root of an older layout makes the next commit write every index page whose bytes
-     * differ, as a new site's first commit does, and remove the search chunks no longer named.
+     * How the site's index pages are laid out, in the root since layout 2 (search chunks of about 32 articles,
+     * sitemaps of about 64 pages, no count on tag pages). A root of an older layout makes the next commit write every index page whose bytes
+     * differ, as a new site's first commit does, and remove the search chunks and sitemaps no longer named.
      */
     static final int LAYOUT = 2;
     /** Shards kept in memory, by name: every shard of a site of some 200,000 articles. */

@@ -259,8 +259,8 @@ class StatePiecesTest {
     }
 
     /**
-     * A site an older Galley laid out (search chunks of about 128 articles, counts on the tag pages, a root without a
-     * layout) becomes, on its first publish, the site a fresh build of its bucket makes: every index page written
+     * A site an older Galley laid out (search chunks of about 128 articles, sitemaps of about 256 pages, counts on the
+     * tag pages, a root without a layout) becomes, on its first publish, the site a fresh build of its bucket makes: every index page written
      * again where it differs, and the old chunks gone.
      */
     @Test
@@ -281,6 +281,9 @@ class StatePiecesTest {
                 new SiteStore.Condition.None());
         site.write(new SiteFile("search.json", "{\"chunks\":[\"/search/0123456789ab.json\"]}".getBytes(StandardCharsets.UTF_8), ContentKind.JSON),
                 Map.of(), new SiteStore.Condition.None());
+        site.list("sitemaps/").stream().filter(path -> !path.equals("sitemaps/listings.xml")).forEach(site::delete);
+        site.write(new SiteFile("sitemaps/0123456789ab.xml", OLD_SITEMAP.getBytes(StandardCharsets.UTF_8), ContentKind.XML), Map.of(),
+                new SiteStore.Condition.None());
         site.write(new SiteFile("tags/go/index.html", site.text("tags/go/index.html").replace("<p class=\"page-lede\">",
                 "<p class=\"page-lede\">150 articles · ").getBytes(StandardCharsets.UTF_8), ContentKind.HTML), Map.of(), new SiteStore.Condition.None());
         site.delete(KnownSite.CLAIM);  // an older Galley's writer wrote last: this one knows nothing of the site
@@ -295,7 +298,7 @@ class StatePiecesTest {
         java.util.Set<String> differ = new java.util.TreeSet<>(fresh.list(""));
         differ.addAll(site.list(""));
         differ.removeIf(path -> fresh.list("").contains(path) && site.list("").contains(path));
-        assertEquals(java.util.Set.of(), differ, "the old chunk is gone, the new ones are there");
+        assertEquals(java.util.Set.of(), differ, "the old chunk and sitemap are gone, the new ones are there");
         for (String path : fresh.list("")) {
             if (!path.startsWith("_galley/")) {
                 assertEquals(fresh.text(path), site.text(path), path + " differs from a fresh build");
