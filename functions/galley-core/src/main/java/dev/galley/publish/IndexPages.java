@@ -109,7 +109,7 @@ final class IndexPages {
             Future<String> body;
             synchronized (bodies) {  // called from the page-writing threads
                 if (bodies.isEmpty()) {
-                    for (ArticleSummary listed : AtomFeed.articles(manifest.articles(), parser.site().feed().entries())) {
+                    for (ArticleSummary listed : AtomFeed.newest(manifest.articles(), parser.site().feed().entries())) {
                         Manifest.Entry entry = manifest.byPath(listed.path());
                         bodies.put(listed.path(), Publisher.IO.submit(() -> body(parser, entry)));
                     }

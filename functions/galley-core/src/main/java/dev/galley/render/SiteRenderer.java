@@ -181,7 +181,7 @@ public final class SiteRenderer {
      */
     private List<IndexPage.FeedEntry> siteFeedEntries(List<ArticleSummary> newestFirst, Function<String, String> versions) {
         boolean bodies = site.feed().fullContent();
-        return AtomFeed.articles(newestFirst, site.feed().entries()).stream()
+        return AtomFeed.newest(newestFirst, site.feed().entries()).stream()
                 .map(a -> new IndexPage.FeedEntry(a, bodies ? versions.apply(a.path()) : "")).toList();
     }
 
