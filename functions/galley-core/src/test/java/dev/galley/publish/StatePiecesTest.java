@@ -132,7 +132,7 @@ class StatePiecesTest {
 
     @Test
     void anEditRewritesOneShardAndTheRootAndDeletesTheShardItReplaced() {
-        assertTrue(commit(manifest(1_000)));
+        assertTrue(commit(manifest(600)));
         int writes = site.writes;
         int deletes = site.deletes;
         assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
@@ -140,12 +140,12 @@ class StatePiecesTest {
         assertEquals(1, site.deletes - deletes, "the shard it replaced");
     }
 
-    /** 10,000 entries make some 300 shards: their names are in pieces, and the root names the pieces. */
+    /** 10,000 entries make some 600 shards: their names are in pieces, and the root names the pieces. */
     @Test
     void aLargeSitesRootStaysSmallAndAnEditRewritesOneShardOnePieceAndTheRoot() {
         assertTrue(commit(manifest(10_000)));
         byte[] root = site.objects.get(StatePieces.ROOT).bytes();
-        assertTrue(root.length < 2_000, "the root names some 5 pieces, not 300 shards: " + new String(root, StandardCharsets.UTF_8));
+        assertTrue(root.length < 2_000, "the root names some 10 pieces, not 600 shards: " + new String(root, StandardCharsets.UTF_8));
         int writes = site.writes;
         int deletes = site.deletes;
         assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
