@@ -324,6 +324,7 @@ public final class Manifest {
             }
         }
         next = next.plus(path, stored);
+        MapDiff.derived(entries, next, previous == null ? List.of(path) : List.of(previous.article().path(), path));
         return next(next, retired.minus(entry.sourceKey()), claims.minus(entry.sourceKey()), sources.plus(entry.sourceKey(), path), removed,
                 List.of(stored.article()));
     }
@@ -342,6 +343,7 @@ public final class Manifest {
         if (gone != null) {
             next = next.minus(gone.article().path());
             nextRetired = nextRetired.plus(sourceKey, gone.allPaths());
+            MapDiff.derived(entries, next, List.of(gone.article().path()));
         }
         return next(next, nextRetired, claims.minus(sourceKey), pathsBySource().minus(sourceKey), gone == null ? List.of() : List.of(gone.article()),
                 List.of());
