@@ -20,7 +20,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Draws what {@code publish --results FILE} measured as an SVG: for each kind of change (new, edit, delete) the
- * median wall time, the median CPU time and the kilobytes read plus written per publish, against the site's size on
+ * median wall time, the median CPU time and the kilobytes read plus written per publish (besides the article's own
+ * page and its source, where the results say), against the site's size on
  * a log scale, one line per label ("before", "after", ...), so that the flatness can be seen. Written with the JDK's
  * StAX writer, which escapes what it writes.
  */
@@ -44,7 +45,8 @@ final class PublishChart {
     private static final List<Panel> PANELS = List.of(
             new Panel("Median wall time", "ms", change -> change.path("ms").asDouble()),
             new Panel("Median CPU time of the handler's threads", "ms", change -> change.path("handlerCpuMs").asDouble(change.path("cpuMs").asDouble())),
-            new Panel("Read + written", "KB", change -> (change.path("read").asDouble() + change.path("written").asDouble()) / 1024));
+            new Panel("Read + written besides the article's own page", "KB", change -> change.has("besidesOwnPage")
+                    ? change.path("besidesOwnPage").asDouble() / 1024 : (change.path("read").asDouble() + change.path("written").asDouble()) / 1024));
 
     private Path results;
     private Path out;

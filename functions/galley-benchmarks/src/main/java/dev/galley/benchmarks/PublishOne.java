@@ -91,28 +91,32 @@ final class PublishOne {
     }
 
     /**
-     * Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject), the
-     * written ones also by what they are ({@link #kindOf}).
+     * Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject), both
+     * also by what they are ({@link #kindOf}).
      */
     static final class RequestCounter implements S3Observer {
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         private final LongAdder read = new LongAdder();
         private final LongAdder written = new LongAdder();
+        private final Map<String, LongAdder> readByKind = new ConcurrentHashMap<>();
         private final Map<String, LongAdder> writtenByKind = new ConcurrentHashMap<>();
+        /** The page of the article the event is about, which is not a neighbour's. */
+        private volatile String ownPage = "";
 
         @Override
         public void sending(S3Exchange exchange) {
             counts.computeIfAbsent(exchange.operation(), k -> new LongAdder()).increment();
             if (exchange.operation().equals("PutObject")) {
                 written.add(exchange.requestBytes());
-                writtenByKind.computeIfAbsent(kindOf(exchange.key()), k -> new LongAdder()).add(exchange.requestBytes());
+                writtenByKind.computeIfAbsent(kindOf(exchange.key(), ownPage), k -> new LongAdder()).add(exchange.requestBytes());
             }
         }
 
-        /** Bytes written since the last call by kind of object. */
-        Map<String, Long> takeWrittenByKind() {
+        /** Bytes read and written since the last call by kind of object: "read ..." and "written ..." keys. */
+        Map<String, Long> takeBytesByKind() {
             Map<String, Long> snapshot = new TreeMap<>();
-            writtenByKind.forEach((kind, bytes) -> snapshot.put(kind, bytes.sumThenReset()));
+            readByKind.forEach((kind, bytes) -> snapshot.put("read " + kind, bytes.sumThenReset()));
+            writtenByKind.forEach((kind, bytes) -> snapshot.put("written " + kind, bytes.sumThenReset()));
             snapshot.values().removeIf(bytes -> bytes == 0);
             return snapshot;
         }
@@ -121,6 +125,7 @@ final class PublishOne {
         public void received(S3Exchange exchange, int status, long bodyBytes) {
             if (exchange.operation().equals("GetObject") && status / 100 == 2) {
                 read.add(bodyBytes);
+                readByKind.computeIfAbsent(kindOf(exchange.key(), ownPage), k -> new LongAdder()).add(bodyBytes);
             }
         }
 
@@ -137,16 +142,32 @@ final class PublishOne {
         }
     }
 
-    /** What a written object is, by its key in the site bucket. */
-    static String kindOf(String key) {
-        if (key.startsWith("_galley/")) {
-            return "state";
+    /**
+     * What an object is, by its key: in the site bucket, a piece of the state, an index page of some kind, the page of
+     * the article the event is about ({@code ownPage}, its folder) or another article's (a neighbour's); in the content
+     * bucket, a source.
+     */
+    static String kindOf(String key, String ownPage) {
+        if (key.equals("_galley/state/root.json")) {
+            return "state root";
         }
-        if (key.equals("sitemap.xml") || key.startsWith("sitemaps/")) {
+        if (key.startsWith("_galley/state/") && !key.equals("_galley/state/writer")) {
+            return "state shards";
+        }
+        if (key.startsWith("_galley/")) {
+            return "state records";
+        }
+        if (key.equals("sitemap.xml")) {
+            return "sitemap index";
+        }
+        if (key.startsWith("sitemaps/")) {
             return "sitemaps";
         }
-        if (key.equals("search.json") || key.startsWith("search/") && key.endsWith(".json")) {
-            return "search";
+        if (key.equals("search.json")) {
+            return "search index";
+        }
+        if (key.startsWith("search/") && key.endsWith(".json")) {
+            return "search chunks";
         }
         if (key.equals("feed.xml") || key.equals("rss.xml") || key.equals("index.xml")) {
             return "site feeds";
@@ -154,16 +175,33 @@ final class PublishOne {
         if (key.startsWith("tags/") && key.endsWith("/feed.xml")) {
             return "tag feeds";
         }
-        if (key.equals("index.html") || key.startsWith("page/") || key.startsWith("tags/") || key.equals("404.html")) {
+        if (key.equals("tags/index.html")) {
+            return "tag list";
+        }
+        if (key.startsWith("tags/")) {
+            return "tag pages";
+        }
+        if (key.equals("index.html") || key.startsWith("page/")) {
             return "listing pages";
         }
-        return "article pages";
+        if (key.equals("404.html")) {
+            return "404 page";
+        }
+        if (key.endsWith(".md") || key.equals("site.yaml")) {
+            return "sources";
+        }
+        return !ownPage.isEmpty() && key.startsWith(ownPage) ? "own page" : "neighbour pages";
     }
 
     private record Sample(double millis, double cpuMillis, double handlerCpuMillis, Map<String, Long> requests, long bytesRead, long bytesWritten,
-                          Map<String, Long> writtenByKind) {
+                          Map<String, Long> bytesByKind) {
         long total() {
             return requests.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** What issue 15's 256 KB counts: every byte read or written but the article's own page and its source. */
+        long besidesOwnPage() {
+            return bytesRead + bytesWritten - bytesByKind.getOrDefault("written own page", 0L) - bytesByKind.getOrDefault("read sources", 0L);
         }
     }
 
@@ -221,15 +259,16 @@ final class PublishOne {
             for (int i = 0; i < warmup + samples; i++) {
                 boolean measured = i >= warmup;
                 Corpus.Article fresh = corpus.article(articles + i);
-                Sample publish = invoke(handler, counter, created(author, fresh.fileName(), fresh.text()), "\"published\"");
+                Sample publish = invoke(handler, counter, created(author, fresh.fileName(), fresh.text()), "\"published\"", pageOf(fresh));
                 Corpus.Article existing = corpus.article(i * 7 % articles);
-                Sample edit = invoke(handler, counter, created(author, existing.fileName(), existing.text() + "\nEdited " + i + ".\n"), "\"published\"");
+                Sample edit = invoke(handler, counter, created(author, existing.fileName(), existing.text() + "\nEdited " + i + ".\n"), "\"published\"",
+                        pageOf(existing));
                 author.deleteObject(r -> r.bucket("content").key(fresh.fileName()));
-                Sample delete = invoke(handler, counter, removed(fresh.fileName()), "\"unpublished\"");
+                Sample delete = invoke(handler, counter, removed(fresh.fileName()), "\"unpublished\"", pageOf(fresh));
                 // The usual new post: the newest of the site, so on the home page and in the site's feeds.
                 Corpus.Article latest = corpus.article(articles + 1_000_000 + i);
                 Sample first = invoke(handler, counter, created(author, latest.fileName(), latest.text().replaceFirst("date: [0-9-]+", today)),
-                        "\"published\"");
+                        "\"published\"", pageOf(latest));
                 author.deleteObject(r -> r.bucket("content").key(latest.fileName()));
                 invoke(handler, counter, removed(latest.fileName()), "\"unpublished\"");
                 if (measured) {
@@ -252,6 +291,11 @@ final class PublishOne {
         }
     }
 
+    /** The folder of an article's page under the corpus's permalink (the default one). */
+    private static String pageOf(Corpus.Article article) {
+        return "articles/" + article.slug() + "/";
+    }
+
     private static void report(String what, List<Sample> samples) {
         List<Double> millis = new ArrayList<>(samples.stream().map(Sample::millis).toList());
         Collections.sort(millis);
@@ -265,14 +309,16 @@ final class PublishOne {
         System.out.printf("  %-26s median %,9d bytes read, %,9d bytes written (max %,d and %,d)%n", "", median(samples, Sample::bytesRead),
                 median(samples, Sample::bytesWritten), samples.stream().mapToLong(Sample::bytesRead).max().orElseThrow(),
                 samples.stream().mapToLong(Sample::bytesWritten).max().orElseThrow());
-        System.out.printf("  %-26s written by kind, median: %s%n", "", writtenByKind(samples));
+        System.out.printf("  %-26s bytes by kind, median: %s%n", "", bytesByKind(samples));
+        System.out.printf("  %-26s besides the own page, median %,d bytes read plus written (max %,d)%n", "", median(samples, Sample::besidesOwnPage),
+                samples.stream().mapToLong(Sample::besidesOwnPage).max().orElseThrow());
     }
 
-    /** The median bytes written of each kind of object, over the samples (0 where a sample wrote none). */
-    private static Map<String, Long> writtenByKind(List<Sample> samples) {
+    /** The median bytes read and written of each kind of object, over the samples (0 where a sample moved none). */
+    private static Map<String, Long> bytesByKind(List<Sample> samples) {
         Map<String, Long> medians = new TreeMap<>();
-        samples.forEach(sample -> sample.writtenByKind().keySet().forEach(kind -> medians.put(kind, 0L)));
-        medians.replaceAll((kind, zero) -> median(samples, sample -> sample.writtenByKind().getOrDefault(kind, 0L)));
+        samples.forEach(sample -> sample.bytesByKind().keySet().forEach(kind -> medians.put(kind, 0L)));
+        medians.replaceAll((kind, zero) -> median(samples, sample -> sample.bytesByKind().getOrDefault(kind, 0L)));
         return medians;
     }
 
@@ -290,7 +336,8 @@ final class PublishOne {
                     .put("handlerCpuMs", medianOf(samples, Sample::handlerCpuMillis))
                     .put("read", median(samples, Sample::bytesRead)).put("written", median(samples, Sample::bytesWritten))
                     .put("requests", median(samples, Sample::total))
-                    .set("writtenByKind", json.valueToTree(writtenByKind(samples)));
+                    .put("besidesOwnPage", median(samples, Sample::besidesOwnPage))
+                    .set("bytesByKind", json.valueToTree(bytesByKind(samples)));
         }
         return json.writeValueAsString(line);
     }
@@ -315,9 +362,15 @@ final class PublishOne {
 
     /** Runs one event; {@code expected} must appear in the handler's result. */
     private static Sample invoke(PublishHandler handler, RequestCounter counter, String event, String expected) throws IOException {
+        return invoke(handler, counter, event, expected, "");
+    }
+
+    /** @param ownPage the folder of the page of the article the event is about, whose bytes are not a neighbour's */
+    private static Sample invoke(PublishHandler handler, RequestCounter counter, String event, String expected, String ownPage) throws IOException {
         counter.takeCounts();
         counter.takeBytes();
-        counter.takeWrittenByKind();
+        counter.takeBytesByKind();
+        counter.ownPage = ownPage;
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         PrintStream console = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));  // the handler's one log line per record
@@ -340,7 +393,7 @@ final class PublishOne {
             throw new IllegalStateException("the handler did not succeed: " + outcome);
         }
         long[] bytes = counter.takeBytes();
-        return new Sample(millis, cpuMillis, handlerCpuMillis, counter.takeCounts(), bytes[0], bytes[1], counter.takeWrittenByKind());
+        return new Sample(millis, cpuMillis, handlerCpuMillis, counter.takeCounts(), bytes[0], bytes[1], counter.takeBytesByKind());
     }
 
     private static void upload(S3Client author, Corpus corpus, int count) throws Exception {

@@ -330,7 +330,7 @@ final class BatchPublish {
                 followUps.clear();
                 Manifest folded = foldWithFollowUps(parser, base);
                 // A new site's first commit writes its index pages, even when the batch lists nothing (a draft, say).
-                changed = folded != base || snapshot.version().isEmpty();
+                changed = folded != base || snapshot.rewritesEveryIndexPage();
                 listed = changed ? folded.withRevision(base.revision() + 1) : base;
                 written = new ConcurrentHashMap<>();
                 if (changed) {
@@ -344,7 +344,7 @@ final class BatchPublish {
             // Every page is written before the manifest is committed: a batch that fails before the commit is delivered
             // again onto the same manifest and makes all its writes again, where one delivered again after the commit
             // would find nothing left to do, and the index pages or neighbours it had not written would stay stale.
-            boolean newSite = snapshot.version().isEmpty();
+            boolean newSite = snapshot.rewritesEveryIndexPage();  // or an older layout's: every index page is written now
             boolean pays = pays(newSite, snapshot.owed());
             refreshWeighed = true;
             PagesOwed owed = new DeferredPages(parts, clock).around(renderer, parser, base, listed, newSite, written.keySet(), gone(base),

@@ -6,6 +6,8 @@ import dev.galley.article.ArticleSummary;
 import dev.galley.render.AtomFeed;
 import dev.galley.render.ChangedIndexModels;
 import dev.galley.render.IndexPage;
+import dev.galley.render.SearchIndex;
+import dev.galley.render.Sitemap;
 import dev.galley.render.SiteListing;
 import dev.galley.render.SiteRenderer;
 
@@ -132,6 +134,11 @@ final class IndexPages {
         List<IndexPage> changedPages = now.values().stream().filter(page -> all || !page.equals(old.get(page.file()))).toList();
         Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
+        if (all) {
+            // Search chunks and sitemaps the indexes do not name: an older layout's (of other sizes), or a failed publish's.
+            site.list(SearchIndex.FOLDER).stream().filter(path -> path.endsWith(".json") && !now.containsKey(path)).forEach(gone::add);
+            site.list(Sitemap.FOLDER).stream().filter(path -> path.endsWith(".xml") && !now.containsKey(path)).forEach(gone::add);
+        }
         return new Changes(changedPages, gone);
     }
 
@@ -150,7 +157,7 @@ final class IndexPages {
             Future<String> body;
             synchronized (bodies) {  // called from the page-writing threads
                 if (bodies.isEmpty()) {
-                    for (ArticleSummary listed : AtomFeed.articles(manifest.articles(), parser.site().feed().entries())) {
+                    for (ArticleSummary listed : AtomFeed.newest(manifest.articles(), parser.site().feed().entries())) {
                         Manifest.Entry entry = manifest.byPath(listed.path());
                         bodies.put(listed.path(), Publisher.IO.submit(() -> body(parser, entry)));
                     }

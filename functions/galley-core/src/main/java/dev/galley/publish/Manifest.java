@@ -5,6 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.SiteIndex;
+import org.pcollections.HashPMap;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PSortedMap;
+import org.pcollections.TreePMap;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -21,7 +25,8 @@ import java.util.TreeMap;
  * articles of one slug may both publish where the site's permalink keeps them apart. Manifests written before
  * were keyed by slug and had no path; they read with every article at {@code articles/<slug>/}. Index pages render from it, so an upload never
  * re-reads other articles. Each commit increments {@code revision}; index pages carry the revision they were
- * rendered from, so an older render can never overwrite a newer one. Immutable.
+ * rendered from, so an older render can never overwrite a newer one. Immutable: its maps are persistent, so the next
+ * revision made by one change shares all but a path of each tree with this one, however large the site.
  */
 public final class Manifest {
 
@@ -76,17 +81,22 @@ public final class Manifest {
     public static final Manifest EMPTY = new Manifest(0, Map.of());
 
     private final long revision;
-    private final NavigableMap<String, Entry> entries;
+    private final PSortedMap<String, Entry> entries;
     /**
      * The paths of articles that left the site (deleted, drafted, held back, expired, broken), by source file: when
      * the file is published again, its old URLs redirect to it again.
      */
-    private final NavigableMap<String, List<String>> retired;
+    private final PSortedMap<String, List<String>> retired;
     /**
      * The files refused a URL another file holds ({@link UrlOwner}), by source file: the path each claims. When that
      * path frees, or its owner changes, they are looked at again, so the site does not depend on which came first.
      */
-    private final NavigableMap<String, String> claims;
+    private final PSortedMap<String, String> claims;
+    /**
+     * The path of each source file's entry (the first by path, should a manifest list a source twice), made when first
+     * asked and handed to the next revisions change by change: {@link #bySource} is asked for every change.
+     */
+    private volatile HashPMap<String, String> pathsBySource;
     /**
      * The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time.
      * Sorted under a lock: a rebuild's sixteen page writers ask at once, and used to sort the same list sixteen times.
@@ -104,45 +114,51 @@ public final class Manifest {
     @JsonCreator
     public Manifest(@JsonProperty("revision") long revision, @JsonProperty("entries") Map<String, Entry> entries,
                     @JsonProperty("retired") Map<String, List<String>> retired, @JsonProperty("claims") Map<String, String> claims) {
-        this(revision, byPath(entries), retired == null ? new TreeMap<>() : new TreeMap<>(retired),  // null: written before it
-                claims == null ? new TreeMap<>() : new TreeMap<>(claims));
+        this(revision, byPath(entries), retired == null ? TreePMap.empty() : TreePMap.from(retired),  // null: written before it
+                claims == null ? TreePMap.empty() : TreePMap.from(claims), null);
     }
 
-    /** Takes the maps as they are, keyed as they must be: for the changes below, which copy each map once. */
-    private Manifest(long revision, TreeMap<String, Entry> entries, TreeMap<String, List<String>> retired, TreeMap<String, String> claims) {
+    /** Takes the maps as they are, keyed as they must be: for the changes below. */
+    private Manifest(long revision, PSortedMap<String, Entry> entries, PSortedMap<String, List<String>> retired, PSortedMap<String, String> claims,
+                     HashPMap<String, String> pathsBySource) {
         this.revision = revision;
-        this.entries = Collections.unmodifiableNavigableMap(entries);
-        this.retired = Collections.unmodifiableNavigableMap(retired);
-        this.claims = Collections.unmodifiableNavigableMap(claims);
+        this.entries = entries;
+        this.retired = retired;
+        this.claims = claims;
+        this.pathsBySource = pathsBySource;
     }
 
     /** This manifest's entries under another revision, or with other claims: the entries and their order are shared. */
-    private Manifest(long revision, Manifest same, NavigableMap<String, String> claims) {
+    private Manifest(long revision, Manifest same, PSortedMap<String, String> claims) {
         this.revision = revision;
         this.entries = same.entries;
         this.retired = same.retired;
         this.claims = claims;
+        this.pathsBySource = same.pathsBySource;
         this.newestFirst = same.newestFirst;
         if (newestFirst == null) {
             this.predecessor = same;
         }
     }
 
-    /** The entries keyed by path; a sorted map already so keyed (a manifest's own) is copied in linear time. */
-    private static TreeMap<String, Entry> byPath(Map<String, Entry> entries) {
+    /** The entries keyed by path; a sorted map already so keyed (a manifest's own) is taken in linear time. */
+    private static PSortedMap<String, Entry> byPath(Map<String, Entry> entries) {
+        if (entries instanceof PSortedMap<String, Entry> persistent && persistent.comparator() == null) {
+            return persistent;  // another manifest's: keyed by path already
+        }
         if (entries instanceof java.util.SortedMap<String, Entry> sorted && sorted.comparator() == null
                 && entries.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue().article().path()))) {
-            return new TreeMap<>(sorted);
+            return TreePMap.fromSortedMap(sorted);
         }
         TreeMap<String, Entry> byPath = new TreeMap<>();
         entries.values().forEach(e -> byPath.put(e.article().path(), e));
-        return byPath;
+        return TreePMap.fromSortedMap(byPath);
     }
 
     /** The next revision, made from this one by one change: its order derives from this one's when first asked. */
-    private Manifest next(TreeMap<String, Entry> entries, TreeMap<String, List<String>> retired, TreeMap<String, String> claims,
-                          List<ArticleSummary> removed, List<ArticleSummary> added) {
-        Manifest next = new Manifest(revision + 1, entries, retired, claims);
+    private Manifest next(PSortedMap<String, Entry> entries, PSortedMap<String, List<String>> retired, PSortedMap<String, String> claims,
+                          HashPMap<String, String> pathsBySource, List<ArticleSummary> removed, List<ArticleSummary> added) {
+        Manifest next = new Manifest(revision + 1, entries, retired, claims, pathsBySource);
         next.predecessor = this;
         next.removedFromPredecessor = removed;
         next.addedToPredecessor = added;
@@ -195,9 +211,7 @@ public final class Manifest {
         if (path.equals(claims.get(sourceKey))) {
             return this;
         }
-        TreeMap<String, String> next = new TreeMap<>(claims);
-        next.put(sourceKey, path);
-        return new Manifest(revision, this, Collections.unmodifiableNavigableMap(next));
+        return new Manifest(revision, this, claims.plus(sourceKey, path));
     }
 
     /** This manifest, with no claim of the file. */
@@ -205,14 +219,12 @@ public final class Manifest {
         if (!claims.containsKey(sourceKey)) {
             return this;
         }
-        TreeMap<String, String> next = new TreeMap<>(claims);
-        next.remove(sourceKey);
-        return new Manifest(revision, this, Collections.unmodifiableNavigableMap(next));
+        return new Manifest(revision, this, claims.minus(sourceKey));
     }
 
     /** This manifest with exactly these claims. */
     Manifest withClaims(Map<String, String> all) {
-        return new Manifest(revision, this, Collections.unmodifiableNavigableMap(new TreeMap<>(all)));
+        return new Manifest(revision, this, TreePMap.from(all));
     }
 
     /** The entries by path, in path order. */
@@ -227,12 +239,19 @@ public final class Manifest {
 
     /** The entry rendered from a source file, or null. */
     public Entry bySource(String sourceKey) {
-        for (Entry entry : entries.values()) {
-            if (entry.sourceKey().equals(sourceKey)) {
-                return entry;
-            }
+        String path = pathsBySource().get(sourceKey);
+        return path == null ? null : entries.get(path);
+    }
+
+    private HashPMap<String, String> pathsBySource() {
+        HashPMap<String, String> index = pathsBySource;
+        if (index == null) {
+            Map<String, String> first = new HashMap<>();
+            entries.values().forEach(entry -> first.putIfAbsent(entry.sourceKey(), entry.article().path()));
+            index = HashTreePMap.from(first);
+            pathsBySource = index;
         }
-        return null;
+        return index;
     }
 
     /** Every listed article, newest first ({@link SiteIndex#NEWEST_FIRST}): no standalone page. */
@@ -287,23 +306,27 @@ public final class Manifest {
 
     /** The next revision, with {@code entry} stored under its path and any other entry of the same source gone. */
     public Manifest with(Entry entry) {
-        TreeMap<String, Entry> next = new TreeMap<>(entries);
+        PSortedMap<String, Entry> next = entries;
+        HashPMap<String, String> sources = pathsBySource();
         Entry previous = bySource(entry.sourceKey());
         List<ArticleSummary> removed = new java.util.ArrayList<>(2);
         if (previous != null) {
-            next.remove(previous.article().path());
+            next = next.minus(previous.article().path());
             removed.add(previous.article());
         }
         Entry stored = returning(entry, previous);
-        Entry displaced = next.put(entry.article().path(), stored);
+        String path = entry.article().path();
+        Entry displaced = next.get(path);
         if (displaced != null) {
             removed.add(displaced.article());
+            if (path.equals(sources.get(displaced.sourceKey()))) {
+                sources = sources.minus(displaced.sourceKey());
+            }
         }
-        TreeMap<String, List<String>> stillRetired = new TreeMap<>(retired);
-        stillRetired.remove(entry.sourceKey());
-        TreeMap<String, String> otherClaims = new TreeMap<>(claims);
-        otherClaims.remove(entry.sourceKey());
-        return next(next, stillRetired, otherClaims, removed, List.of(stored.article()));
+        next = next.plus(path, stored);
+        MapDiff.derived(entries, next, previous == null ? List.of(path) : List.of(previous.article().path(), path));
+        return next(next, retired.minus(entry.sourceKey()), claims.minus(entry.sourceKey()), sources.plus(entry.sourceKey(), path), removed,
+                List.of(stored.article()));
     }
 
     /**
@@ -315,15 +338,15 @@ public final class Manifest {
         if (gone == null && !claims.containsKey(sourceKey)) {
             return this;  // nothing of the file to take out
         }
-        TreeMap<String, Entry> next = new TreeMap<>(entries);
-        TreeMap<String, List<String>> nextRetired = new TreeMap<>(retired);
+        PSortedMap<String, Entry> next = entries;
+        PSortedMap<String, List<String>> nextRetired = retired;
         if (gone != null) {
-            next.remove(gone.article().path());
-            nextRetired.put(sourceKey, gone.allPaths());
+            next = next.minus(gone.article().path());
+            nextRetired = nextRetired.plus(sourceKey, gone.allPaths());
+            MapDiff.derived(entries, next, List.of(gone.article().path()));
         }
-        TreeMap<String, String> otherClaims = new TreeMap<>(claims);
-        otherClaims.remove(sourceKey);
-        return next(next, nextRetired, otherClaims, gone == null ? List.of() : List.of(gone.article()), List.of());
+        return next(next, nextRetired, claims.minus(sourceKey), pathsBySource().minus(sourceKey), gone == null ? List.of() : List.of(gone.article()),
+                List.of());
     }
 
     /**
@@ -340,7 +363,7 @@ public final class Manifest {
             nextRetired.remove(e.sourceKey());
         });
         bySource.values().forEach(left -> nextRetired.put(left.sourceKey(), left.allPaths()));
-        return new Manifest(revision + 1, next, nextRetired, new TreeMap<>(claims));
+        return new Manifest(revision + 1, TreePMap.fromSortedMap(next), TreePMap.fromSortedMap(nextRetired), claims, null);
     }
 
     /** An entry of a source that was on the site as {@code previous}, or that left it and comes back. */

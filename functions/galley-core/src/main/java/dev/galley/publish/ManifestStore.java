@@ -8,11 +8,18 @@ final class ManifestStore {
     /**
      * A manifest as read, with the stored version a commit is conditional on (empty before the first commit), and the
      * pages batches left to a refresh.
+     *
+     * @param oldLayout the site's index pages are laid out as an older Galley did (see {@link StatePieces#LAYOUT})
      */
-    record Snapshot(Manifest value, Optional<SiteStore.Version> version, PagesOwed owed) {
+    record Snapshot(Manifest value, Optional<SiteStore.Version> version, PagesOwed owed, boolean oldLayout) {
 
         Snapshot(Manifest value, Optional<SiteStore.Version> version) {
-            this(value, version, PagesOwed.NONE);
+            this(value, version, PagesOwed.NONE, false);
+        }
+
+        /** Whether the next commit writes every index page whose bytes differ: a new site's first, or an old layout's. */
+        boolean rewritesEveryIndexPage() {
+            return version.isEmpty() || oldLayout;
         }
     }
 

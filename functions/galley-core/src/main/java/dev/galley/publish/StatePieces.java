@@ -43,9 +43,15 @@ public final class StatePieces {
 
     public static final String FOLDER = "_galley/state/";
     public static final String ROOT = FOLDER + "root.json";
-    static final int AVERAGE_SHARD = 128;
-    /** Shards kept in memory, by name: every shard of a site of some 100,000 articles. */
-    private static final int CACHED = 2048;
+    static final int AVERAGE_SHARD = 16;
+    /**
+     * How the site's index pages are laid out, in the root since layout 2 (search chunks of about 32 articles,
+     * sitemaps of about 64 pages, no count on tag pages). A root of an older layout makes the next commit write every index page whose bytes
+     * differ, as a new site's first commit does, and remove the search chunks and sitemaps no longer named.
+     */
+    static final int LAYOUT = 2;
+    /** Shards kept in memory, by name: every shard of a site of some 130,000 articles. */
+    private static final int CACHED = 8192;
     private static final ExecutorService READS = Parallel.pool(8, "galley-state");
 
     /**
@@ -114,9 +120,9 @@ public final class StatePieces {
         }
     };
     /** The root of the last manifest read or committed, to compare the next commit's shards against without reading. */
-    private static volatile Last last = new Last(null, Root.NONE);
+    private static volatile Last last = new Last(null, Root.NONE, RootPieces.Stored.NONE);
 
-    private record Last(Manifest manifest, Root root) {
+    private record Last(Manifest manifest, Root root, RootPieces.Stored stored) {
     }
 
     private StatePieces() {
@@ -127,7 +133,8 @@ public final class StatePieces {
         synchronized (SHARDS) {
             SHARDS.clear();
         }
-        last = new Last(null, Root.NONE);
+        RootPieces.forget();
+        last = new Last(null, Root.NONE, RootPieces.Stored.NONE);
     }
 
     /** The manifest as stored: in pieces, or in the single file of before; empty on a new site. */
@@ -138,16 +145,20 @@ public final class StatePieces {
             return new ManifestStore.Snapshot(site.read(ManifestCodec.PATH).map(old -> ManifestCodec.read(old.bytes())).orElse(Manifest.EMPTY),
                     Optional.empty());
         }
-        Root parsed = parseRoot(root.get().bytes());
+        RootPieces.Stored stored = RootPieces.parse(root.get().bytes());
+        boolean oldLayout = stored.layout() < LAYOUT;
         Last known = last;
-        if (known.manifest() != null && known.root().sameShards(parsed)) {
+        Function<String, Optional<byte[]>> objects = name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes);
+        if (known.manifest() != null && known.stored().sameShards(stored)) {
             // Shard names are hashes of their bytes: the same root is the same manifest, already assembled.
-            last = new Last(known.manifest(), parsed);
-            return new ManifestStore.Snapshot(known.manifest(), Optional.of(root.get().version()), parsed.owedPages());
+            Root same = RootPieces.resolve(stored, objects);  // its pieces are held, unless forgotten since
+            last = new Last(known.manifest(), same, stored);
+            return new ManifestStore.Snapshot(known.manifest(), Optional.of(root.get().version()), same.owedPages(), oldLayout);
         }
-        Manifest manifest = assemble(parsed, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes));
-        last = new Last(manifest, parsed);
-        return new ManifestStore.Snapshot(manifest, Optional.of(root.get().version()), parsed.owedPages());
+        Root parsed = RootPieces.resolve(stored, objects);
+        Manifest manifest = assemble(parsed, objects);
+        last = new Last(manifest, parsed, stored);
+        return new ManifestStore.Snapshot(manifest, Optional.of(root.get().version()), parsed.owedPages(), oldLayout);
     }
 
     /**
@@ -156,7 +167,15 @@ public final class StatePieces {
      * @throws StoreException retryable, when a shard is missing: a newer commit deleted it after we read the root
      */
     public static Manifest assemble(byte[] root, Function<String, Optional<byte[]>> objects) {
-        return assemble(parseRoot(root), objects);
+        return assemble(RootPieces.resolve(RootPieces.parse(root), objects), objects);
+    }
+
+    /** The names of every object under {@value #FOLDER} this root names, directly or through its pieces: shards and pieces. */
+    static Set<String> named(SiteStore site, byte[] root) {
+        RootPieces.Stored stored = RootPieces.parse(root);
+        Set<String> names = RootPieces.resolve(stored, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes)).names();
+        names.addAll(stored.pieceNames());
+        return names;
     }
 
     private static Manifest assemble(Root root, Function<String, Optional<byte[]>> objects) {
@@ -201,8 +220,9 @@ public final class StatePieces {
     /** The same, with {@code owed} the pages left to a refresh from then on. */
     static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next, PagesOwed owed) {
         boolean fromLast = last.manifest() == base.value();
-        Root before = fromLast ? last.root() : base.version().isPresent()
-                ? site.read(ROOT).map(stored -> parseRoot(stored.bytes())).orElse(Root.NONE) : Root.NONE;
+        RootPieces.Stored beforeStored = fromLast ? last.stored() : base.version().isPresent()
+                ? site.read(ROOT).map(stored -> RootPieces.parse(stored.bytes())).orElse(RootPieces.Stored.NONE) : RootPieces.Stored.NONE;
+        Root before = fromLast ? last.root() : RootPieces.resolve(beforeStored, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes));
         Map<Section, List<String>> names = new HashMap<>();
         List<SiteFile> toWrite = new ArrayList<>();
         for (Section section : Section.values()) {
@@ -210,20 +230,23 @@ public final class StatePieces {
                     : null;
             names.put(section, around != null ? around : shardNames(section.of(next), section.of(before), before.names(), toWrite));
         }
+        Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS), owed);
+        RootPieces.Stored stored = RootPieces.store(root, beforeStored.pieceNames(), toWrite);
         Map<String, String> written = Map.of(StateSweep.WRITTEN, java.time.Instant.now().toString());  // kept from the sweep a while
         Parallel.map(READS, toWrite, file -> {
             site.write(file, written, new SiteStore.Condition.None());
             return file;
         });
-        Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS), owed);
         try {
-            site.write(new SiteFile(ROOT, write(root), ContentKind.INTERNAL_JSON), Map.of(), SiteStore.Condition.of(base.version()));
+            site.write(new SiteFile(ROOT, write(stored), ContentKind.INTERNAL_JSON), Map.of(), SiteStore.Condition.of(base.version()));
         } catch (WriteConflictException e) {
             return false;
         }
-        last = new Last(next, root);
+        last = new Last(next, root, stored);
         Set<String> gone = before.names();
+        gone.addAll(beforeStored.pieceNames());
         gone.removeAll(root.names());
+        gone.removeAll(stored.pieceNames());
         Parallel.map(READS, gone, name -> {
             site.delete(FOLDER + name + ".json");
             return name;
@@ -331,7 +354,7 @@ public final class StatePieces {
     }
 
     /** 80 bits of the bytes' SHA-256. */
-    private static String nameOf(byte[] bytes) {
+    static String nameOf(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 10);
         } catch (NoSuchAlgorithmException e) {
@@ -344,14 +367,6 @@ public final class StatePieces {
             return ManifestCodec.MAPPER.readValue(bytes, section.type);
         } catch (IOException e) {
             throw new UncheckedIOException("a state shard is not readable: " + e.getMessage(), e);
-        }
-    }
-
-    static Root parseRoot(byte[] bytes) {
-        try {
-            return ManifestCodec.MAPPER.readValue(bytes, Root.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the state root " + ROOT + " is not readable: " + e.getMessage(), e);
         }
     }
 

@@ -52,6 +52,11 @@ public final class AtomFeed {
         return all.stream().sorted(SiteIndex.NEWEST_FIRST).limit(count).toList();
     }
 
+    /** The first {@code count} of articles already newest first ({@link SiteIndex#NEWEST_FIRST}): no sort of the site. */
+    public static List<ArticleSummary> newest(List<ArticleSummary> newestFirst, int count) {
+        return List.copyOf(newestFirst.subList(0, Math.min(count, newestFirst.size())));
+    }
+
     /** Where the feed of the tag with this slug lives, beside the tag's page. */
     public static String tagPath(String tagSlug) {
         return "tags/" + tagSlug + "/" + PATH;

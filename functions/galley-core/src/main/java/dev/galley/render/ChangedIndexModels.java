@@ -83,7 +83,7 @@ public final class ChangedIndexModels {
             }
             List<ArticleSummary> shown = tag.listing().articles();
             return pageEndingAt(articles, "tags/" + slug + "/", site.pageSize(), shown.get(shown.size() - 1), s -> sharedIn(listing, articles, s),
-                    page.file(), -1).map(now -> new IndexPage.Tag(tagName(slug, articles), now.isFirst() ? articles.size() : 0, now));
+                    page.file(), -1).map(now -> new IndexPage.Tag(tagName(slug, articles), now));
         }
         return Optional.empty();  // the site-wide pages and the changed tags' feeds are in both already
     }
@@ -156,7 +156,7 @@ public final class ChangedIndexModels {
             boolean renamed = before.get(root + "index.html") instanceof IndexPage.Tag was && !was.name().equals(name);
             for (ListingPage page : renamed ? Pagination.paginate(root, articles, site.pageSize())
                     : Pagination.around(root, articles, site.pageSize(), positions, reach, s -> sharedIn(listing, articles, s))) {
-                pages.put(page.file(), new IndexPage.Tag(name, page.isFirst() ? articles.size() : 0, page));
+                pages.put(page.file(), new IndexPage.Tag(name, page));
             }
             String tagFeed = AtomFeed.tagPath(slug);
             pages.put(tagFeed, new IndexPage.Feed(tagFeed, ContentKind.ATOM, name,

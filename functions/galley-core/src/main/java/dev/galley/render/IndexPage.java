@@ -23,8 +23,11 @@ public sealed interface IndexPage {
         }
     }
 
-    /** A tag's page or one of its archive pages; {@code total} counts all the tag's articles, on the first page only. */
-    record Tag(String name, int total, ListingPage listing) implements IndexPage {
+    /**
+     * A tag's page or one of its archive pages. It shows no count of the tag's articles (the tag list does), so that a
+     * new article rewrites the page it lands on, not its tags' first pages too.
+     */
+    record Tag(String name, ListingPage listing) implements IndexPage {
         public String file() {
             return listing.file();
         }

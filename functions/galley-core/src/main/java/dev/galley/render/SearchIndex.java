@@ -30,7 +30,7 @@ public final class SearchIndex {
     public static final String PATH = "search.json";
     /** Where the chunks live, beside the search page. */
     public static final String FOLDER = "search/";
-    static final int AVERAGE_CHUNK = 128;
+    static final int AVERAGE_CHUNK = 32;
 
     private static final JsonFactory JSON = new JsonFactory();
 

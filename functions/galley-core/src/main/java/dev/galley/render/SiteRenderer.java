@@ -160,9 +160,7 @@ public final class SiteRenderer {
                 continue;
             }
             for (ListingPage listing : Pagination.paginate("tags/" + tag.slug() + "/", tag.articles(), site.pageSize())) {
-                // Only the first page shows the count, so that a new article does not rewrite the whole archive.
-                int total = listing.isFirst() ? tag.articles().size() : 0;
-                pages.put(listing.file(), new IndexPage.Tag(tag.name(), total, listing));
+                pages.put(listing.file(), new IndexPage.Tag(tag.name(), listing));
             }
             String tagFeed = AtomFeed.tagPath(tag.slug());
             pages.put(tagFeed, new IndexPage.Feed(tagFeed, ContentKind.ATOM, tag.name(), feedEntries(tag.articles(), path -> "")));
@@ -183,7 +181,7 @@ public final class SiteRenderer {
      */
     private List<IndexPage.FeedEntry> siteFeedEntries(List<ArticleSummary> newestFirst, Function<String, String> versions) {
         boolean bodies = site.feed().fullContent();
-        return AtomFeed.articles(newestFirst, site.feed().entries()).stream()
+        return AtomFeed.newest(newestFirst, site.feed().entries()).stream()
                 .map(a -> new IndexPage.FeedEntry(a, bodies ? versions.apply(a.path()) : "")).toList();
     }
 

@@ -33,7 +33,7 @@ public final class Sitemap {
     /** Where the sitemaps the index names live. */
     public static final String FOLDER = "sitemaps/";
     public static final String LISTINGS = FOLDER + "listings.xml";
-    static final int AVERAGE_SHARD = 256;
+    static final int AVERAGE_SHARD = 64;
 
     private static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

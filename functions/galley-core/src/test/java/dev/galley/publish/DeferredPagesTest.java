@@ -263,7 +263,7 @@ class DeferredPagesTest {
         site.beforeWrite = path -> { };
 
         assertTrue(cut.handBackCause().isPresent(), "the refresh is handed back");
-        assertFalse(StatePieces.parseRoot(site.objects.get(StatePieces.ROOT).bytes()).owedPages().isEmpty(), "and the debt stays");
+        assertFalse(RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).owed().isEmpty(), "and the debt stays");
         deliverRefreshes();
         assertSettledAsAReRender();
     }
@@ -309,7 +309,7 @@ class DeferredPagesTest {
     }
 
     private void assertSettledAsAReRender() {
-        assertNull(StatePieces.parseRoot(site.objects.get(StatePieces.ROOT).bytes()).owed(), "nothing owed");
+        assertNull(RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).owed(), "nothing owed");
         InMemoryStores.Site apart = new InMemoryStores.Site();
         site.objects.forEach((path, stored) -> {
             if (path.startsWith("_galley/")) {

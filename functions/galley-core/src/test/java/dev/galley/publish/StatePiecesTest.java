@@ -120,10 +120,10 @@ class StatePiecesTest {
     void everyShardIsNamedAfterAHashOfItsBytesAndTheRootNamesExactlyTheShardsStored() throws Exception {
         assertTrue(commit(manifest(700)));
         assertTrue(commit(StatePieces.read(site).value().with(entry(5, "edited"))));
-        StatePieces.Root root = StatePieces.parseRoot(site.objects.get(StatePieces.ROOT).bytes());
+        java.util.Set<String> named = StatePieces.named(site, site.objects.get(StatePieces.ROOT).bytes());
         List<String> stored = site.objects.keySet().stream().filter(path -> path.startsWith(StatePieces.FOLDER) && !path.equals(StatePieces.ROOT))
                 .map(path -> path.substring(StatePieces.FOLDER.length(), path.length() - ".json".length())).sorted().toList();
-        assertEquals(root.names().stream().sorted().toList(), stored, "the old shard of the edited entry is deleted after the commit");
+        assertEquals(named.stream().sorted().toList(), stored, "the old shard of the edited entry is deleted after the commit");
         for (String name : stored) {
             byte[] bytes = site.objects.get(StatePieces.FOLDER + name + ".json").bytes();
             assertEquals(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 10));
@@ -132,12 +132,48 @@ class StatePiecesTest {
 
     @Test
     void anEditRewritesOneShardAndTheRootAndDeletesTheShardItReplaced() {
-        assertTrue(commit(manifest(2_000)));
+        assertTrue(commit(manifest(600)));
         int writes = site.writes;
         int deletes = site.deletes;
         assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
         assertEquals(2, site.writes - writes, "the edited entry's shard and the root");
         assertEquals(1, site.deletes - deletes, "the shard it replaced");
+    }
+
+    /** 10,000 entries make some 600 shards: their names are in pieces, and the root names the pieces. */
+    @Test
+    void aLargeSitesRootStaysSmallAndAnEditRewritesOneShardOnePieceAndTheRoot() {
+        assertTrue(commit(manifest(10_000)));
+        byte[] root = site.objects.get(StatePieces.ROOT).bytes();
+        assertTrue(root.length < 2_000, "the root names some 10 pieces, not 600 shards: " + new String(root, StandardCharsets.UTF_8));
+        int writes = site.writes;
+        int deletes = site.deletes;
+        assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
+        assertEquals(3, site.writes - writes, "the edited entry's shard, the piece naming it and the root");
+        assertEquals(2, site.deletes - deletes, "the shard and the piece they replaced");
+        StatePieces.forgetShards();
+        assertEquals("edited", StatePieces.read(site).value().byPath("articles/post-1234/").sourceEtag(), "read back cold, through the pieces");
+    }
+
+    /** A root written before pieces names every shard itself, however many: it reads, and its next commit stores pieces. */
+    @Test
+    void aLongRootOfBeforePiecesReadsAndItsNextCommitPutsItInPieces() {
+        Manifest manifest = manifest(10_000);
+        assertTrue(commit(manifest));
+        StatePieces.Root resolved = RootPieces.resolve(RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()),
+                name -> site.read(StatePieces.FOLDER + name + ".json").map(SiteStore.Stored::bytes));
+        for (String piece : RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).pieceNames()) {
+            site.delete(StatePieces.FOLDER + piece + ".json");
+        }
+        site.write(new SiteFile(StatePieces.ROOT, StatePieces.write(resolved), ContentKind.INTERNAL_JSON), Map.of(), new SiteStore.Condition.None());
+        StatePieces.forgetShards();
+
+        ManifestStore.Snapshot old = StatePieces.read(site);
+        assertEquals(manifest, old.value());
+        assertTrue(StatePieces.commit(site, old, old.value().with(entry(7, "edited"))));
+        assertFalse(RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).pieceNames().isEmpty(), "the root names pieces now");
+        StatePieces.forgetShards();
+        assertEquals("edited", StatePieces.read(site).value().byPath("articles/post-7/").sourceEtag());
     }
 
     @Test
@@ -220,6 +256,55 @@ class StatePiecesTest {
             }
         }
         assertEquals(StatePieces.read(fresh).value().entries().keySet(), StatePieces.read(site).value().entries().keySet());
+    }
+
+    /**
+     * A site an older Galley laid out (search chunks of about 128 articles, sitemaps of about 256 pages, counts on the
+     * tag pages, a root without a layout) becomes, on its first publish, the site a fresh build of its bucket makes: every index page written
+     * again where it differs, and the old chunks gone.
+     */
+    @Test
+    void anOlderLayoutIsLaidOutAgainByTheFirstPublish() {
+        InMemoryStores.Content content = new InMemoryStores.Content();
+        for (int i = 0; i < 300; i++) {
+            content.put("post-" + i + ".md", article("Post " + i, java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString(),
+                    "tags: [" + (i % 2 == 0 ? "Go" : "Rust") + "]"));
+        }
+        Publisher publisher = new Publisher(content, site);
+        publisher.rebuild();
+        String root = new String(site.objects.get(StatePieces.ROOT).bytes(), StandardCharsets.UTF_8);
+        assertTrue(root.contains("\"layout\":" + StatePieces.LAYOUT), root);
+        site.write(new SiteFile(StatePieces.ROOT, root.replace("\"layout\":" + StatePieces.LAYOUT + ",", "").getBytes(StandardCharsets.UTF_8),
+                ContentKind.INTERNAL_JSON), Map.of(), new SiteStore.Condition.None());
+        site.list("search/").stream().filter(path -> path.endsWith(".json")).forEach(site::delete);
+        site.write(new SiteFile("search/0123456789ab.json", OLD_SEARCH.getBytes(StandardCharsets.UTF_8), ContentKind.JSON), Map.of(),
+                new SiteStore.Condition.None());
+        site.write(new SiteFile("search.json", "{\"chunks\":[\"/search/0123456789ab.json\"]}".getBytes(StandardCharsets.UTF_8), ContentKind.JSON),
+                Map.of(), new SiteStore.Condition.None());
+        site.list("sitemaps/").stream().filter(path -> !path.equals("sitemaps/listings.xml")).forEach(site::delete);
+        site.write(new SiteFile("sitemaps/0123456789ab.xml", OLD_SITEMAP.getBytes(StandardCharsets.UTF_8), ContentKind.XML), Map.of(),
+                new SiteStore.Condition.None());
+        site.write(new SiteFile("tags/go/index.html", site.text("tags/go/index.html").replace("<p class=\"page-lede\">",
+                "<p class=\"page-lede\">150 articles · ").getBytes(StandardCharsets.UTF_8), ContentKind.HTML), Map.of(), new SiteStore.Condition.None());
+        site.delete(KnownSite.CLAIM);  // an older Galley's writer wrote last: this one knows nothing of the site
+        StatePieces.forgetShards();
+
+        content.put("new.md", article("New", "2023-06-01", "tags: [Rust]"));  // lands on no page of Go's
+        assertEquals(Outcome.Kind.PUBLISHED, publisher.sync(SourceChange.of("new.md")).kind());
+
+        InMemoryStores.Site fresh = new InMemoryStores.Site();
+        fresh.checkLinks = false;
+        new Publisher(content, fresh).rebuild();
+        java.util.Set<String> differ = new java.util.TreeSet<>(fresh.list(""));
+        differ.addAll(site.list(""));
+        differ.removeIf(path -> fresh.list("").contains(path) && site.list("").contains(path));
+        assertEquals(java.util.Set.of(), differ, "the old chunk and sitemap are gone, the new ones are there");
+        for (String path : fresh.list("")) {
+            if (!path.startsWith("_galley/")) {
+                assertEquals(fresh.text(path), site.text(path), path + " differs from a fresh build");
+            }
+        }
+        assertEquals(StatePieces.LAYOUT, RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).layout());
     }
 
     @Test

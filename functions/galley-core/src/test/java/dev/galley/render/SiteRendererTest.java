@@ -134,7 +134,22 @@ class SiteRendererTest {
         String tag = page(files, "tags/release-engineering/index.html");
         assertTrue(tag.contains(">A<") && tag.contains(">B<"), tag);
         String tags = page(files, SiteRenderer.TAGS);
-        assertTrue(tags.contains("<a href=\"/tags/release-engineering/\">release engineering</a> <span class=\"count\">2</span>"), tags);
+        assertTrue(tags.contains("<a href=\"/tags/release-engineering/\">release engineering</a> <span class=\"count\" title=\"2 articles\">2</span>"),
+                tags);
+    }
+
+    @Test
+    void aTagsFirstPageStaysTheSameWhenAnOlderArticleJoinsTheTag() throws dev.galley.article.ArticleException {
+        SiteRenderer small = new SiteRenderer(SiteConfig.parse(SiteConfig.FILE_NAME, "title: Notes\npageSize: 2\n".getBytes(StandardCharsets.UTF_8)));
+        List<ArticleSummary> articles = new java.util.ArrayList<>();
+        for (int month = 12; month >= 2; month--) {
+            articles.add(summary("post-" + month, "Post " + month, 2025, month, false, "Go"));
+        }
+        String before = page(small.indexPages(articles), "tags/go/index.html");
+        articles.add(summary("post-1", "Post 1", 2025, 1, false, "Go"));  // the oldest: lands on the tag's last page
+        String after = page(small.indexPages(articles), "tags/go/index.html");
+        assertEquals(before, after, "the count of the tag's articles is on the tag list only");
+        assertTrue(page(small.indexPages(articles), SiteRenderer.TAGS).contains("title=\"12 articles\">12</span>"));
     }
 
     @Test
