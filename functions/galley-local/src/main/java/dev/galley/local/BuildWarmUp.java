@@ -34,7 +34,9 @@ final class BuildWarmUp {
     static void run() {
         try {
             SiteConfig site = SiteConfig.defaults();
-            Article article = new ArticleParser(site).parse("warm-up.md", sample());
+            ArticleParser parser = new ArticleParser(site);
+            Article article = parser.parse("warm-up.md", sample());
+            parser.parseWithAbsoluteUrls("warm-up.md", sample());  // as the feeds' bodies are
             SiteRenderer renderer = new SiteRenderer(site);
             renderer.article(article, SiteIndex.Neighbours.NONE);
             renderer.indexPages(List.of(article.summary()));
