@@ -124,7 +124,10 @@ public final class ArticleParser {
 
     private Article parse(String sourceKey, byte[] bytes, boolean absoluteUrls) throws ArticleException {
         String text = SourceText.decode(sourceKey, bytes, MAX_BYTES);
-        long lines = text.chars().filter(c -> c == '\n').count() + 1;
+        long lines = 1;
+        for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+            lines++;
+        }
         if (lines > MAX_LINES) {
             throw new ArticleException(sourceKey, Problem.TOO_LARGE, String.format(
                     "the file has %,d lines; an article may have at most %,d", lines, MAX_LINES));

@@ -17,10 +17,22 @@ public final class ReadingTime {
     /** Counts the words and CJK characters of one more piece of text; pieces are separate words. */
     public void add(CharSequence text) {
         inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = Character.codePointAt(text, i);
-            addCodePoint(cp);
-            i += Character.charCount(cp);
+        String chars = text.toString();  // the literals are strings: String.charAt is a call the client compiler inlines
+        int length = chars.length();
+        for (int i = 0; i < length; i++) {
+            char c = chars.charAt(i);
+            if (c < 0x80) {  // most text: no code point to assemble, no script to look up
+                if (c <= ' ') {
+                    inWord = false;
+                } else if (!inWord) {
+                    inWord = true;
+                    words++;
+                }
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars.charAt(i + 1))) {
+                addCodePoint(Character.toCodePoint(c, chars.charAt(++i)));
+            } else {
+                addCodePoint(c);
+            }
         }
         inWord = false;
     }

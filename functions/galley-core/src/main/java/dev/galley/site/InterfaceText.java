@@ -23,6 +23,11 @@ public final class InterfaceText {
     private final Locale locale;
     private final Map<String, String> strings;
     private final LocalDates dates;
+    /**
+     * Each thread's formats by key: parsing a pattern (and making its number format) cost more than filling it in, a
+     * few times a page, and a {@link MessageFormat} is not thread-safe.
+     */
+    private final ThreadLocal<Map<String, MessageFormat>> formats = ThreadLocal.withInitial(HashMap::new);
 
     private InterfaceText(Locale locale, Map<String, String> strings) {
         this.locale = locale;
@@ -94,7 +99,7 @@ public final class InterfaceText {
 
     /** The text of a key, its arguments filled in. */
     public String format(String key, Object... arguments) {
-        return new MessageFormat(pattern(key), locale).format(arguments);
+        return formats.get().computeIfAbsent(key, k -> new MessageFormat(pattern(k), locale)).format(arguments);
     }
 
     /** The pattern of a key as written, for the places that fill in arguments themselves. */

@@ -47,6 +47,7 @@ record BuildCommand(Path content, Path out) {
             return 2;
         }
         long started = System.nanoTime();
+        BuildWarmUp.start();
         FileSystemContentStore source = new FileSystemContentStore(content);
         Publisher publisher = new Publisher(source, new FileSystemSiteStore(this.out), Clock.systemUTC(), PublishSchedule.NONE,
                 LocalDraftKey.links(LocalDraftKey.DEFAULT));

@@ -35,12 +35,24 @@ public final class SourceText {
                         "the file contains NUL bytes, so it is binary data, not Markdown text");
             }
         }
+        // The String constructor decodes faster than a decoder, and replaces exactly what a strict decoder refuses with
+        // U+FFFD: only a text that holds one is decoded again, strictly, to tell a refusal from a U+FFFD the author wrote.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            text = strictly(file, bytes);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static String strictly(String file, byte[] bytes) throws ArticleException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        String text;
         try {
-            text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (MalformedInputException e) {
             int offset = malformedOffset(bytes);
             throw new ArticleException(file, lineAt(bytes, offset), ArticleException.Problem.NOT_TEXT,
@@ -48,10 +60,6 @@ public final class SourceText {
         } catch (CharacterCodingException e) {
             throw new ArticleException(file, ArticleException.Problem.NOT_TEXT, "the file is not valid UTF-8; save it as UTF-8");
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static int malformedOffset(byte[] bytes) {
