@@ -39,11 +39,12 @@ import java.util.jar.JarOutputStream;
  *
  * <p>{@code --baseline-jar} measures a second deployment jar (an older build) too, alternating the two run by run
  * so that both see the same machine load, and prints both medians. {@code --classes} logs every class each JVM
- * loads until its first event is handled ({@code -Xlog:class+load}) and prints them counted by library.
+ * loads until its first event is handled ({@code -Xlog:class+load}) and prints them counted by library;
+ * {@code --class-list DIR} also writes each jar's classes, one per line in load order, to {@code DIR/<jar>.txt}.
  */
 final class ColdStart {
 
-    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
+    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
 
     // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function.
     private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -52,6 +53,7 @@ final class ColdStart {
     private Path jar = Path.of("functions/galley-lambda/target/galley-lambda.jar");
     private Path baselineJar;
     private boolean classes;
+    private Path classList;
     private int runs = 7;
     private boolean appCds;
     private boolean primed;
@@ -65,6 +67,7 @@ final class ColdStart {
                 case "--jar" -> command.jar = Path.of(args[++i]);
                 case "--baseline-jar" -> command.baselineJar = Path.of(args[++i]);
                 case "--classes" -> command.classes = true;
+                case "--class-list" -> command.classList = Path.of(args[++i]);
                 case "--runs" -> command.runs = Integer.parseInt(args[++i]);
                 case "--appcds" -> command.appCds = true;
                 case "--primed" -> command.primed = true;
@@ -146,6 +149,10 @@ final class ColdStart {
             ClassCensus census = new ClassCensus();
             String result = child.run(measured.getValue(), "classes", options, census);
             censuses.put(measured.getKey(), census);
+            if (classList != null) {
+                Files.createDirectories(classList);
+                Files.write(classList.resolve(measured.getKey().replace(' ', '-') + ".txt"), census.loaded());
+            }
             totals.add(measured.getKey() + ": " + value(result, "total") + " ms to the first event handled, "
                     + (value(result, "jvmToMain") + value(result, "init")) + " ms to the handler, with the log on");
         }
