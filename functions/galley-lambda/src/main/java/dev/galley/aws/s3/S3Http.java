@@ -247,15 +247,20 @@ public final class S3Http {
                 }
             }
             int status = connection.getResponseCode();
+            // Headers and stream taken before the watchdog starts: asked for after it has closed the connection,
+            // HttpURLConnection would send the request again, outside any deadline.
+            Map<String, List<String>> headers = headers(connection);
+            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             long left = answerTimeoutMillis - (System.nanoTime() - started) / 1_000_000;
             deadline = Deadline.start(connection, Math.max(1, left));
             // The limit is the object's: an error's XML is read whole.
             int limit = status / 100 == 2 ? request.limit : Integer.MAX_VALUE;
-            byte[] body = read(connection, status, limit);
+            byte[] body = read(connection, stream, limit);
+            deadline.cancel();
             if (deadline.expired()) {
                 throw new SocketTimeoutException("the body was not whole by the deadline");
             }
-            return new Answer(status, headers(connection), body);
+            return new Answer(status, headers, body);
         } catch (IOException e) {
             if (connection != null) {
                 connection.disconnect();
@@ -272,8 +277,7 @@ public final class S3Http {
     }
 
     /** The body, or its first {@code limit} bytes: the rest is not downloaded (the connection is closed there). */
-    private static byte[] read(HttpURLConnection connection, int status, int limit) throws IOException {
-        InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    private static byte[] read(HttpURLConnection connection, InputStream stream, int limit) throws IOException {
         if (stream == null) {
             return new byte[0];
         }
