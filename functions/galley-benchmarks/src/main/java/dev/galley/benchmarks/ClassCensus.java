@@ -23,6 +23,7 @@ final class ClassCensus {
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.", "org.jcp.");
 
     private final Map<String, Integer> byLibrary = new TreeMap<>();
+    private final List<String> loaded = new ArrayList<>();
     private int total;
     private int shared;
     private int generated;
@@ -36,6 +37,7 @@ final class ClassCensus {
         String name = matcher.group(1);
         String source = matcher.group(2);
         total++;
+        loaded.add(name + " " + source);
         if (source.startsWith("shared objects file")) {
             shared++;
         }
@@ -48,6 +50,11 @@ final class ClassCensus {
 
     int total() {
         return total;
+    }
+
+    /** Every class counted, in load order: its name and where it came from. */
+    List<String> loaded() {
+        return loaded;
     }
 
     /** The library a class belongs to, as the table names it. */

@@ -37,13 +37,17 @@ import java.util.jar.JarOutputStream;
  * hooks (priming, then restore) before the event and reports the first event's time apart: what a function
  * restored from a SnapStart snapshot pays, less the restore itself, which only Lambda can measure.
  *
+ * <p>{@code --https} puts TLS in front of the loopback server ({@link TlsTerminator}): S3 on AWS is HTTPS only, and the
+ * function's first request then pays for the JDK's TLS stack, its trust store and a handshake, as it does there.
+ *
  * <p>{@code --baseline-jar} measures a second deployment jar (an older build) too, alternating the two run by run
  * so that both see the same machine load, and prints both medians. {@code --classes} logs every class each JVM
- * loads until its first event is handled ({@code -Xlog:class+load}) and prints them counted by library.
+ * loads until its first event is handled ({@code -Xlog:class+load}) and prints them counted by library;
+ * {@code --class-list DIR} also writes each jar's classes, one per line in load order, to {@code DIR/<jar>.txt}.
  */
 final class ColdStart {
 
-    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
+    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--https] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
 
     // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function.
     private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -52,8 +56,10 @@ final class ColdStart {
     private Path jar = Path.of("functions/galley-lambda/target/galley-lambda.jar");
     private Path baselineJar;
     private boolean classes;
+    private Path classList;
     private int runs = 7;
     private boolean appCds;
+    private boolean https;
     private boolean primed;
     private String cpus;
     private List<String> jvmOptions = LAMBDA_DEFAULT_OPTIONS;
@@ -65,8 +71,10 @@ final class ColdStart {
                 case "--jar" -> command.jar = Path.of(args[++i]);
                 case "--baseline-jar" -> command.baselineJar = Path.of(args[++i]);
                 case "--classes" -> command.classes = true;
+                case "--class-list" -> command.classList = Path.of(args[++i]);
                 case "--runs" -> command.runs = Integer.parseInt(args[++i]);
                 case "--appcds" -> command.appCds = true;
+                case "--https" -> command.https = true;
                 case "--primed" -> command.primed = true;
                 case "--cpus" -> command.cpus = args[++i];
                 case "--" -> {
@@ -94,8 +102,9 @@ final class ColdStart {
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
              S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
-            Child child = new Child(server, s3, article, childJar);
+                     .httpClient(UrlConnectionHttpClient.create()).build();
+             TlsTerminator tls = https ? TlsTerminator.start(here, server.endpoint()) : null) {
+            Child child = new Child(server, s3, article, childJar, tls);
             if (classes) {
                 census(child, jars);
                 return;
@@ -127,7 +136,7 @@ final class ColdStart {
             }
             results.forEach((name, measured) -> {
                 System.out.printf("cold start%s, %s%s, %d runs: median %d ms from JVM start to first event handled (median %d ms to handler constructed, %d ms CPU)%n",
-                        jars.size() > 1 ? " of " + name + " (" + jars.get(name) + ")" : "", cpus == null ? "" : "taskset -c " + cpus + ", ",
+                        jars.size() > 1 ? " of " + name + " (" + jars.get(name) + ")" : "", (https ? "S3 over HTTPS, " : "") + (cpus == null ? "" : "taskset -c " + cpus + ", "),
                         String.join(" ", options.get(name)), runs, median(measured.totals), median(measured.inits), median(measured.cpuTimes));
                 if (primed) {
                     System.out.printf("after SnapStart priming and restore: median %d ms for the first event%n", median(measured.firstEvents));
@@ -146,10 +155,15 @@ final class ColdStart {
             ClassCensus census = new ClassCensus();
             String result = child.run(measured.getValue(), "classes", options, census);
             censuses.put(measured.getKey(), census);
+            if (classList != null) {
+                Files.createDirectories(classList);
+                Files.write(classList.resolve(measured.getKey().replace(' ', '-') + ".txt"), census.loaded());
+            }
             totals.add(measured.getKey() + ": " + value(result, "total") + " ms to the first event handled, "
                     + (value(result, "jvmToMain") + value(result, "init")) + " ms to the handler, with the log on");
         }
-        System.out.println("classes loaded from JVM start to the first event handled (" + String.join(" ", jvmOptions) + ")");
+        System.out.println("classes loaded from JVM start to the first event handled (" + String.join(" ", jvmOptions) + ")"
+                + (https ? ", S3 over HTTPS" : ""));
         System.out.print(ClassCensus.table(censuses));
         totals.forEach(System.out::println);
     }
@@ -175,12 +189,15 @@ final class ColdStart {
         private final S3Client s3;
         private final String article;
         private final Path childJar;
+        private final TlsTerminator tls;
 
-        Child(EmbeddedS3 server, S3Client s3, String article, Path childJar) {
+        /** @param tls the HTTPS front the function talks to, or null for the server's plain HTTP */
+        Child(EmbeddedS3 server, S3Client s3, String article, Path childJar, TlsTerminator tls) {
             this.server = server;
             this.s3 = s3;
             this.article = article;
             this.childJar = childJar;
+            this.tls = tls;
         }
 
         /** @param census counts the class+load lines printed before the result, or null */
@@ -200,12 +217,15 @@ final class ColdStart {
             }
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(options);
+            if (tls != null) {
+                command.addAll(tls.trustOptions());
+            }
             command.addAll(List.of("-cp", deploymentJar + java.io.File.pathSeparator + childJar, ColdStartChild.class.getName(), event.toString(),
                     primed ? "primed" : "cold"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(Map.of(
                     "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", server.accessKey(), "AWS_SECRET_ACCESS_KEY", server.secretKey(),
-                    "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", server.endpoint().toString()));
+                    "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", (tls == null ? server.endpoint() : tls.endpoint()).toString()));
             Process process = builder.start();
             String result = null;
             boolean handled = false;

@@ -26,7 +26,7 @@ public final class Slugs {
      * not a letter or digit becomes a hyphen. May return "" (for text with no Latin letters or digits).
      */
     public static String from(String text) {
-        String ascii = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String ascii = isAscii(text) ? text : COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         String slug = NOT_ALLOWED.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = trimHyphens(slug);
         if (slug.length() > MAX_LENGTH) {
@@ -73,6 +73,16 @@ public final class Slugs {
         } catch (java.time.format.DateTimeParseException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** ASCII has nothing to decompose: such text skips the normaliser, whose tables a cold start would load. */
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String trimHyphens(String s) {

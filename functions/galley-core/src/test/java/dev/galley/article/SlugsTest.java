@@ -1,5 +1,6 @@
 package dev.galley.article;
 
+import dev.galley.RecordingClassLoader;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,5 +38,29 @@ class SlugsTest {
         assertFalse(Slugs.isValid("a-"));
         assertFalse(Slugs.isValid(""));
         assertFalse(Slugs.isValid("a".repeat(81)));
+    }
+
+    /** Runs inside a fresh class loader, so that every class it touches is loaded anew and recorded. */
+    public static final class Scenario {
+
+        public static String asciiTitle() {
+            return Slugs.from("Zero-downtime migrations: expand, migrate, contract (2026)");
+        }
+
+        public static String accentedTitle() {
+            return Slugs.from("Crème brûlée à la carte");
+        }
+    }
+
+    @Test
+    void mustLoadTheUnicodeNormaliserOnlyForTextBeyondAscii() throws Exception {
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
+            Class<?> scenario = loader.loadClass(Scenario.class.getName());
+            assertEquals("zero-downtime-migrations-expand-migrate-contract-2026", scenario.getMethod("asciiTitle").invoke(null));
+            assertTrue(loader.requested().contains(Slugs.class.getName()), "the scenario ran in the recording loader");
+            assertFalse(loader.requested().contains("java.text.Normalizer"), "the normaliser loaded for ASCII text");
+            assertEquals("creme-brulee-a-la-carte", scenario.getMethod("accentedTitle").invoke(null));
+            assertTrue(loader.requested().contains("java.text.Normalizer"), "accents are dropped by the normaliser");
+        }
     }
 }

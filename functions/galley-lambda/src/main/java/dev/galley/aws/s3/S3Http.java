@@ -7,10 +7,14 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -22,17 +26,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The S3 requests Galley's stores make, and no others: the JDK's HTTP client, the SDK's SigV4 signer and credential
- * providers, StAX for the XML answers. Every request is signed afresh for each attempt; failures worth another
+ * The S3 requests Galley's stores make, and no others: the JDK's {@link HttpURLConnection} (its keep-alive cache
+ * holds {@code http.maxConnections} idle connections per host), the SDK's SigV4 signer and credential providers, StAX
+ * for the XML answers. Every request is signed afresh for each attempt; failures worth another
  * attempt (no answer, 5xx, throttling) are retried with exponential backoff and full jitter, the others thrown at
  * once as {@link S3Failure}. Thread-safe: one per container.
  */
@@ -46,9 +49,9 @@ public final class S3Http {
     private final String region;
     private final S3Addresses addresses;
     private final AwsCredentialsProvider credentials;
-    private final Duration answerTimeout;
+    private final int connectTimeoutMillis;
+    private final int answerTimeoutMillis;
     private final S3Observer observer;
-    private final HttpClient http;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /**
@@ -60,9 +63,9 @@ public final class S3Http {
         this.region = region;
         this.addresses = new S3Addresses(region, endpoint);
         this.credentials = credentials;
-        this.answerTimeout = answerTimeout;
+        this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.answerTimeoutMillis = Math.toIntExact(answerTimeout.toMillis());
         this.observer = observer;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
     }
 
     /** GetObject: the first {@code limit} bytes of the object (of this version, unless null). */
@@ -127,7 +130,7 @@ public final class S3Http {
     public Map<String, String> tags(String bucket, String key) {
         Request request = new Request("GetObjectTagging", SdkHttpMethod.GET, bucket, key);
         request.query.put("tagging", "");
-        return S3Xml.tags(send(request, HttpResponse::body));
+        return S3Xml.tags(send(request, Answer::body));
     }
 
     /** PutObjectTagging: replaces the object's tags (S3 requires the body's Content-MD5 here). */
@@ -145,7 +148,7 @@ public final class S3Http {
         do {
             Request request = firstPage.get();
             request.query.putAll(next);
-            S3Xml.Page<T> page = parse.apply(send(request, HttpResponse::body));
+            S3Xml.Page<T> page = parse.apply(send(request, Answer::body));
             all.addAll(page.items());
             next = page.next();
         } while (!next.isEmpty());
@@ -172,7 +175,7 @@ public final class S3Http {
         }
     }
 
-    private <T> T send(Request request, Function<HttpResponse<byte[]>, T> reader) {
+    private <T> T send(Request request, Function<Answer, T> reader) {
         S3Observer.S3Exchange exchange = new S3Observer.S3Exchange(request.operation, request.bucket, request.key,
                 request.body == null ? 0 : request.body.length);
         if (request.body != null) {
@@ -182,20 +185,20 @@ public final class S3Http {
         for (int attempt = 1; ; attempt++) {
             observer.sending(exchange);
             S3Failure failure;
-            HttpResponse<byte[]> answer = null;
+            Answer answer = null;
             try {
-                answer = exchange(signed(request), request.limit, what);
+                answer = exchange(signed(request), request, what);
                 failure = null;
             } catch (S3Failure unanswered) {
                 failure = unanswered;
             }
             if (answer != null) {
-                observer.received(exchange, answer.statusCode(), answer.body().length);
-                if (answer.statusCode() / 100 == 2) {
+                observer.received(exchange, answer.status(), answer.body().length);
+                if (answer.status() / 100 == 2) {
                     return reader.apply(answer);
                 }
                 Map<String, String> fields = answer.body().length == 0 ? Map.of() : S3Xml.error(answer.body());
-                failure = S3Failure.answered(answer.statusCode(), fields.getOrDefault("Code", ""),
+                failure = S3Failure.answered(answer.status(), fields.getOrDefault("Code", ""),
                         fields.getOrDefault("Message", "") + " (" + what + ")");
             }
             if (!failure.retryable() || attempt == MAX_ATTEMPTS) {
@@ -205,30 +208,141 @@ public final class S3Http {
         }
     }
 
+    /** What came back: the status, the headers (names in lower case) and the body kept. */
+    private record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+
+        String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
     /**
-     * One attempt, answer and body within {@code answerTimeout} (the JDK's own request timeout stops at the headers, and
-     * a body that stalls after them would otherwise hold the invocation until Lambda ends it).
+     * One attempt, answer and body within {@code answerTimeout} of its start: the socket's read timeout bounds the
+     * wait for the headers, and a watchdog closes the connection if the body is not whole by then (a read timeout
+     * alone would let a body that trickles in hold the invocation until Lambda ends it).
      */
-    private HttpResponse<byte[]> exchange(HttpRequest request, int limit, String what) {
-        // The limit is the object's: an error's XML is read whole.
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, info -> info.statusCode() / 100 == 2 && limit < Integer.MAX_VALUE
-                ? new LimitedBody(limit) : HttpResponse.BodySubscribers.ofByteArray());
+    private Answer exchange(SdkHttpRequest signed, Request request, String what) {
+        long started = System.nanoTime();
+        HttpURLConnection connection = null;
+        Deadline deadline = null;
         try {
-            return answer.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw S3Failure.unanswered(what + ": no whole answer within " + answerTimeout.toMillis() + " ms (timed out)", e);
-        } catch (ExecutionException e) {
-            throw S3Failure.unanswered(what + ": " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw S3Failure.unanswered(what + ": interrupted", e);
+            connection = (HttpURLConnection) signed.getUri().toURL().openConnection(Proxy.NO_PROXY);
+            connection.setConnectTimeout(connectTimeoutMillis);
+            connection.setReadTimeout(answerTimeoutMillis);
+            connection.setUseCaches(false);
+            connection.setInstanceFollowRedirects(false);
+            connection.setRequestMethod(request.method.name());
+            HttpURLConnection open = connection;
+            // The JDK sets Host (the same value the signature covers) itself and refuses it from us.
+            signed.forEachHeader((name, values) -> {
+                if (!name.equalsIgnoreCase("Host")) {
+                    values.forEach(value -> open.addRequestProperty(name, value));
+                }
+            });
+            if (request.body != null) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(request.body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(request.body);
+                }
+            }
+            int status = connection.getResponseCode();
+            // Headers and stream taken before the watchdog starts: asked for after it has closed the connection,
+            // HttpURLConnection would send the request again, outside any deadline.
+            Map<String, List<String>> headers = headers(connection);
+            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            long left = answerTimeoutMillis - (System.nanoTime() - started) / 1_000_000;
+            deadline = Deadline.start(connection, Math.max(1, left));
+            // The limit is the object's: an error's XML is read whole.
+            int limit = status / 100 == 2 ? request.limit : Integer.MAX_VALUE;
+            byte[] body = read(connection, stream, limit);
+            deadline.cancel();
+            if (deadline.expired()) {
+                throw new SocketTimeoutException("the body was not whole by the deadline");
+            }
+            return new Answer(status, headers, body);
+        } catch (IOException e) {
+            if (connection != null) {
+                connection.disconnect();
+            }
+            if (e instanceof SocketTimeoutException || deadline != null && deadline.expired()) {
+                throw S3Failure.unanswered(what + ": no whole answer within " + answerTimeoutMillis + " ms (timed out)", e);
+            }
+            throw S3Failure.unanswered(what + ": " + e, e);
+        } finally {
+            if (deadline != null) {
+                deadline.cancel();
+            }
+        }
+    }
+
+    /** The body, or its first {@code limit} bytes: the rest is not downloaded (the connection is closed there). */
+    private static byte[] read(HttpURLConnection connection, InputStream stream, int limit) throws IOException {
+        if (stream == null) {
+            return new byte[0];
+        }
+        try (InputStream in = stream) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int read; bytes.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - bytes.size()))) != -1; ) {
+                bytes.write(buffer, 0, read);
+            }
+            if (bytes.size() >= limit && limit < Integer.MAX_VALUE) {
+                connection.disconnect();
+            }
+            return bytes.toByteArray();
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpURLConnection connection) {
+        Map<String, List<String>> headers = new HashMap<>();
+        connection.getHeaderFields().forEach((name, values) -> {
+            if (name != null) {  // the status line
+                headers.put(name.toLowerCase(Locale.ROOT), values);
+            }
+        });
+        return headers;
+    }
+
+    /** Closes a connection whose answer is not whole in time; one daemon thread for every client of the JVM. */
+    private static final class Deadline extends TimerTask {
+
+        private static final class Watchdog {
+            static final Timer TIMER = new Timer("galley-s3-deadlines", true);
+        }
+
+        private final HttpURLConnection connection;
+        private volatile boolean expired;
+
+        private Deadline(HttpURLConnection connection) {
+            this.connection = connection;
+        }
+
+        static Deadline start(HttpURLConnection connection, long millis) {
+            Deadline deadline = new Deadline(connection);
+            Watchdog.TIMER.schedule(deadline, millis);
+            return deadline;
+        }
+
+        @Override
+        public void run() {
+            expired = true;
+            try {
+                connection.disconnect();
+            } catch (RuntimeException e) {
+                // A task that throws kills the Timer's thread, and every later request with it: the attempt
+                // still fails on its expired deadline.
+            }
+        }
+
+        boolean expired() {
+            return expired;
         }
     }
 
     /** Signs with the SDK's SigV4 signer: the payload's SHA-256 over plain HTTP, {@code UNSIGNED-PAYLOAD} under TLS. */
-    private HttpRequest signed(Request request) {
+    private SdkHttpRequest signed(Request request) {
         String origin = addresses.origin(request.bucket);
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
                 .uri(URI.create(origin))
@@ -237,7 +351,7 @@ public final class S3Http {
         request.query.forEach(unsigned::putRawQueryParameter);
         request.headers.forEach(unsigned::putHeader);
         boolean tls = origin.startsWith("https:");
-        SdkHttpRequest signed = signer.sign(r -> r
+        return signer.sign(r -> r
                 .identity(credentials.resolveCredentials())
                 .request(unsigned.build())
                 .payload(request.body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(request.body))
@@ -246,16 +360,6 @@ public final class S3Http {
                 .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
                 .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, !tls)).request();
-        HttpRequest.Builder http = HttpRequest.newBuilder(signed.getUri())
-                .method(request.method.name(), request.body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body));
-        // The JDK's client sets Host (the same value the signature covers) itself and refuses it from us.
-        signed.forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                values.forEach(value -> http.header(name, value));
-            }
-        });
-        return http.build();
     }
 
     private static void pause(int attempt) {
@@ -268,16 +372,16 @@ public final class S3Http {
         }
     }
 
-    private static String etag(HttpResponse<?> answer) {
-        return S3Xml.bareEtag(answer.headers().firstValue("ETag").orElse(""));
+    private static String etag(Answer answer) {
+        String etag = answer.header("etag");
+        return S3Xml.bareEtag(etag == null ? "" : etag);
     }
 
-    private static Map<String, String> metadata(HttpResponse<?> answer) {
+    private static Map<String, String> metadata(Answer answer) {
         Map<String, String> metadata = new HashMap<>();
-        answer.headers().map().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(METADATA_PREFIX) && !values.isEmpty()) {
-                metadata.put(lower.substring(METADATA_PREFIX.length()), values.get(0));
+        answer.headers().forEach((name, values) -> {
+            if (name.startsWith(METADATA_PREFIX) && !values.isEmpty()) {
+                metadata.put(name.substring(METADATA_PREFIX.length()), values.get(0));
             }
         });
         return metadata;

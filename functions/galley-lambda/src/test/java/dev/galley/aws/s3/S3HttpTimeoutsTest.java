@@ -113,6 +113,37 @@ class S3HttpTimeoutsTest {
     }
 
     @Test
+    void aBodyThatTricklesInIsCutAtTheAnswersDeadline() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 100);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {  // a byte every 50 ms: no single read waits long
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            } catch (IOException | InterruptedException gone) {
+                // the client hung up at its deadline
+            }
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        S3Http s3 = new S3Http("us-east-1", Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")), Duration.ofSeconds(2), Duration.ofMillis(300), S3Observer.NONE);
+
+        long started = System.nanoTime();
+        S3Failure failure = assertThrows(S3Failure.class, () -> s3.get("content", "post.md", null, 10_000));
+
+        assertTrue(failure.retryable());
+        assertTrue(failure.getMessage().contains("timed out"), failure.getMessage());
+        assertEquals(3, requests.get());
+        // Below one whole trickle (5 s), whatever the machine's load: no attempt outlived its deadline.
+        assertTrue(System.nanoTime() - started < 4_500_000_000L, "three attempts of 300 ms and two pauses, not 5 s of trickle each");
+    }
+
+    @Test
     void aReadKeepsOnlyItsLimit() throws IOException {
         S3Http s3 = clientOfScriptedServer(Duration.ZERO, "", Duration.ofSeconds(5));
 
