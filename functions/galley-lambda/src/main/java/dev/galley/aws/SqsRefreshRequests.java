@@ -2,9 +2,9 @@ package dev.galley.aws;
 
 import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.StoreException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import dev.galley.aws.sqs.SqsHttp;
 
+import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
@@ -15,15 +15,15 @@ import java.util.function.Supplier;
  */
 public final class SqsRefreshRequests implements RefreshRequests {
 
-    private final Supplier<SqsClient> clientFactory;
+    private final Supplier<SqsHttp> clientFactory;
     private final String queueUrl;
-    private SqsClient client;
+    private SqsHttp client;
 
     /**
      * @param clientFactory builds the client at the first refresh asked for, once per container
      * @param queueUrl      the publish queue
      */
-    public SqsRefreshRequests(Supplier<SqsClient> clientFactory, String queueUrl) {
+    public SqsRefreshRequests(Supplier<SqsHttp> clientFactory, String queueUrl) {
         this.clientFactory = clientFactory;
         this.queueUrl = queueUrl;
     }
@@ -31,15 +31,14 @@ public final class SqsRefreshRequests implements RefreshRequests {
     @Override
     public void request(String deduplicationId) {
         try {
-            client().sendMessage(r -> r.queueUrl(queueUrl).messageGroupId(EventBridgeSchedule.MESSAGE_GROUP)
-                    .messageDeduplicationId(deduplicationId).messageBody(BODY));
-        } catch (SdkException e) {
+            client().sendMessage(queueUrl, EventBridgeSchedule.MESSAGE_GROUP, deduplicationId, BODY);
+        } catch (IOException e) {
             // Retryable all: the batch is handed back, and delivered again it finds its commit done and asks again.
             throw new StoreException("asking for a refresh on " + queueUrl + " failed: " + e.getMessage(), true, e);
         }
     }
 
-    private synchronized SqsClient client() {
+    private synchronized SqsHttp client() {
         if (client == null) {
             client = clientFactory.get();
         }

@@ -1,14 +1,13 @@
 package dev.galley.lambda;
 
+import dev.galley.aws.sqs.SqsHttp;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Builds the SQS client of a container (a refresh on the publish queue), like {@link SfnClients}. */
+/** Builds the SQS client of a container (a refresh on the publish queue): Galley's own {@link SqsHttp}. */
 public final class SqsClients {
 
     /** The environment variable naming the publish queue's URL; without it, each batch writes its index pages itself. */
@@ -17,12 +16,12 @@ public final class SqsClients {
     private SqsClients() {
     }
 
-    static SqsClient create(String region) {
+    static SqsHttp create(String region) {
         return create(region, S3Clients.credentials(System.getenv()), Optional.empty());
     }
 
     /** @param endpoint an endpoint override, for tests against a local server */
-    public static SqsClient create(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
-        return AwsClients.build(SqsClient.builder(), Region.of(region), credentials, endpoint, Duration.ofSeconds(10));
+    public static SqsHttp create(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+        return new SqsHttp(region, endpoint, credentials, Duration.ofSeconds(3), Duration.ofSeconds(10));
     }
 }

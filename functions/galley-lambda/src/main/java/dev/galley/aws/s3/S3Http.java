@@ -1,5 +1,7 @@
 package dev.galley.aws.s3;
 
+import dev.galley.aws.http.HttpExchange;
+import dev.galley.aws.http.HttpExchange.Answer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -7,12 +9,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -23,18 +20,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Timer;
-import java.util.TimerTask;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The S3 requests Galley's stores make, and no others: the JDK's {@link HttpURLConnection} (its keep-alive cache
- * holds {@code http.maxConnections} idle connections per host), the SDK's SigV4 signer and credential providers, StAX
+ * The S3 requests Galley's stores make, and no others: the JDK's {@code HttpURLConnection} through
+ * {@link HttpExchange}, the SDK's SigV4 signer and credential providers, StAX
  * for the XML answers. Every request is signed afresh for each attempt; failures worth another
  * attempt (no answer, 5xx, throttling) are retried with exponential backoff and full jitter, the others thrown at
  * once as {@link S3Failure}. Thread-safe: one per container.
@@ -43,8 +36,6 @@ public final class S3Http {
 
     private static final String METADATA_PREFIX = "x-amz-meta-";
     private static final int MAX_ATTEMPTS = 3;
-    private static final Duration BASE_DELAY = Duration.ofMillis(100);
-    private static final Duration MAX_DELAY = Duration.ofSeconds(20);
 
     private final String region;
     private final S3Addresses addresses;
@@ -76,7 +67,13 @@ public final class S3Http {
         }
         request.limit = limit;
         return send(request, answer -> new S3Objects.Stored(answer.body(), etag(answer), metadata(answer),
-                answer.headers().firstValue("x-amz-tagging-count").map(Integer::parseInt).orElse(0)));
+                tagCount(answer)));
+    }
+
+    /** GetObject's {@code x-amz-tagging-count}, which AWS leaves out when the object has no tags. */
+    private static int tagCount(Answer answer) {
+        String count = answer.header("x-amz-tagging-count");
+        return count == null ? 0 : Integer.parseInt(count);
     }
 
     /** HeadObject. */
@@ -184,13 +181,15 @@ public final class S3Http {
         String what = request.operation + " s3://" + request.bucket + "/" + request.key;
         for (int attempt = 1; ; attempt++) {
             observer.sending(exchange);
-            S3Failure failure;
+            S3Failure failure = null;
             Answer answer = null;
             try {
-                answer = exchange(signed(request), request, what);
-                failure = null;
-            } catch (S3Failure unanswered) {
-                failure = unanswered;
+                answer = HttpExchange.exchange(signed(request), request.body, request.limit, connectTimeoutMillis,
+                        answerTimeoutMillis);
+            } catch (SocketTimeoutException e) {
+                failure = S3Failure.unanswered(what + ": no whole answer within " + answerTimeoutMillis + " ms (timed out)", e);
+            } catch (IOException e) {
+                failure = S3Failure.unanswered(what + ": " + e, e);
             }
             if (answer != null) {
                 observer.received(exchange, answer.status(), answer.body().length);
@@ -205,139 +204,6 @@ public final class S3Http {
                 throw failure;
             }
             pause(attempt);
-        }
-    }
-
-    /** What came back: the status, the headers (names in lower case) and the body kept. */
-    private record Answer(int status, Map<String, List<String>> headers, byte[] body) {
-
-        String header(String name) {
-            List<String> values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
-    }
-
-    /**
-     * One attempt, answer and body within {@code answerTimeout} of its start: the socket's read timeout bounds the
-     * wait for the headers, and a watchdog closes the connection if the body is not whole by then (a read timeout
-     * alone would let a body that trickles in hold the invocation until Lambda ends it).
-     */
-    private Answer exchange(SdkHttpRequest signed, Request request, String what) {
-        long started = System.nanoTime();
-        HttpURLConnection connection = null;
-        Deadline deadline = null;
-        try {
-            connection = (HttpURLConnection) signed.getUri().toURL().openConnection(Proxy.NO_PROXY);
-            connection.setConnectTimeout(connectTimeoutMillis);
-            connection.setReadTimeout(answerTimeoutMillis);
-            connection.setUseCaches(false);
-            connection.setInstanceFollowRedirects(false);
-            connection.setRequestMethod(request.method.name());
-            HttpURLConnection open = connection;
-            // The JDK sets Host (the same value the signature covers) itself and refuses it from us.
-            signed.forEachHeader((name, values) -> {
-                if (!name.equalsIgnoreCase("Host")) {
-                    values.forEach(value -> open.addRequestProperty(name, value));
-                }
-            });
-            if (request.body != null) {
-                connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(request.body.length);
-                try (OutputStream out = connection.getOutputStream()) {
-                    out.write(request.body);
-                }
-            }
-            int status = connection.getResponseCode();
-            // Headers and stream taken before the watchdog starts: asked for after it has closed the connection,
-            // HttpURLConnection would send the request again, outside any deadline.
-            Map<String, List<String>> headers = headers(connection);
-            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            long left = answerTimeoutMillis - (System.nanoTime() - started) / 1_000_000;
-            deadline = Deadline.start(connection, Math.max(1, left));
-            // The limit is the object's: an error's XML is read whole.
-            int limit = status / 100 == 2 ? request.limit : Integer.MAX_VALUE;
-            byte[] body = read(connection, stream, limit);
-            deadline.cancel();
-            if (deadline.expired()) {
-                throw new SocketTimeoutException("the body was not whole by the deadline");
-            }
-            return new Answer(status, headers, body);
-        } catch (IOException e) {
-            if (connection != null) {
-                connection.disconnect();
-            }
-            if (e instanceof SocketTimeoutException || deadline != null && deadline.expired()) {
-                throw S3Failure.unanswered(what + ": no whole answer within " + answerTimeoutMillis + " ms (timed out)", e);
-            }
-            throw S3Failure.unanswered(what + ": " + e, e);
-        } finally {
-            if (deadline != null) {
-                deadline.cancel();
-            }
-        }
-    }
-
-    /** The body, or its first {@code limit} bytes: the rest is not downloaded (the connection is closed there). */
-    private static byte[] read(HttpURLConnection connection, InputStream stream, int limit) throws IOException {
-        if (stream == null) {
-            return new byte[0];
-        }
-        try (InputStream in = stream) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int read; bytes.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - bytes.size()))) != -1; ) {
-                bytes.write(buffer, 0, read);
-            }
-            if (bytes.size() >= limit && limit < Integer.MAX_VALUE) {
-                connection.disconnect();
-            }
-            return bytes.toByteArray();
-        }
-    }
-
-    private static Map<String, List<String>> headers(HttpURLConnection connection) {
-        Map<String, List<String>> headers = new HashMap<>();
-        connection.getHeaderFields().forEach((name, values) -> {
-            if (name != null) {  // the status line
-                headers.put(name.toLowerCase(Locale.ROOT), values);
-            }
-        });
-        return headers;
-    }
-
-    /** Closes a connection whose answer is not whole in time; one daemon thread for every client of the JVM. */
-    private static final class Deadline extends TimerTask {
-
-        private static final class Watchdog {
-            static final Timer TIMER = new Timer("galley-s3-deadlines", true);
-        }
-
-        private final HttpURLConnection connection;
-        private volatile boolean expired;
-
-        private Deadline(HttpURLConnection connection) {
-            this.connection = connection;
-        }
-
-        static Deadline start(HttpURLConnection connection, long millis) {
-            Deadline deadline = new Deadline(connection);
-            Watchdog.TIMER.schedule(deadline, millis);
-            return deadline;
-        }
-
-        @Override
-        public void run() {
-            expired = true;
-            try {
-                connection.disconnect();
-            } catch (RuntimeException e) {
-                // A task that throws kills the Timer's thread, and every later request with it: the attempt
-                // still fails on its expired deadline.
-            }
-        }
-
-        boolean expired() {
-            return expired;
         }
     }
 
@@ -363,9 +229,8 @@ public final class S3Http {
     }
 
     private static void pause(int attempt) {
-        long ceiling = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << (attempt - 1));
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+            HttpExchange.pauseAfter(attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw S3Failure.unanswered("interrupted while waiting to retry", e);
