@@ -159,7 +159,12 @@ public final class HttpExchange {
         @Override
         public void run() {
             expired = true;
-            connection.disconnect();
+            try {
+                connection.disconnect();
+            } catch (RuntimeException e) {
+                // A task that throws kills the Timer's thread, and every later request with it: the attempt
+                // still fails on its expired deadline.
+            }
         }
 
         boolean expired() {
