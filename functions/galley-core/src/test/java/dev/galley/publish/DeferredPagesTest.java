@@ -2,12 +2,10 @@ package dev.galley.publish;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -130,7 +128,7 @@ class DeferredPagesTest {
     @Test
     void aRefreshBeforeAnyDebtWritesNothing() {
         publishedAtOnce("zero-downtime.md", ZERO_DOWNTIME);
-        Map<String, String> before = objects(site);
+        Map<String, String> before = site.served();
         int writes = site.writes;
 
         BatchOutcome done = publisher.publish(List.of(), () -> true, Refresh.LAST);
@@ -138,7 +136,7 @@ class DeferredPagesTest {
         assertTrue(done.handBackCause().isEmpty());
         assertEquals(0, done.commits());
         assertEquals(writes, site.writes);
-        assertEquals(before, objects(site));
+        assertEquals(before, site.served());
         assertTrue(queued.isEmpty());
     }
 
@@ -317,8 +315,8 @@ class DeferredPagesTest {
             }
         });
         new Publisher(content, apart).rebuild();
-        Map<String, String> settled = objects(site);
-        Map<String, String> rebuilt = objects(apart);
+        Map<String, String> settled = site.served();
+        Map<String, String> rebuilt = apart.served();
         assertEquals(rebuilt.keySet(), settled.keySet());
         List<String> differ = new ArrayList<>(new TreeSet<>(settled.keySet()).stream()
                 .filter(path -> !Objects.equals(settled.get(path), rebuilt.get(path))).toList());
@@ -326,13 +324,4 @@ class DeferredPagesTest {
         assertEquals(List.of(), site.brokenLinksNow());
     }
 
-    private static Map<String, String> objects(InMemoryStores.Site site) {
-        Map<String, String> all = new TreeMap<>();
-        site.objects.forEach((path, stored) -> {
-            if (!path.startsWith("_galley/")) {
-                all.put(path, new String(stored.bytes(), StandardCharsets.UTF_8));
-            }
-        });
-        return all;
-    }
 }

@@ -5,10 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,7 +87,7 @@ class FailedCommitLeftoversTest {
 
         assertEquals(again.size(), done.handedBackFrom(), "the batch delivered again is done: " + done);
         Map<String, String> expected = servedByAFullReRender(content, site);
-        Map<String, String> settled = served(site);
+        Map<String, String> settled = site.served();
         assertEquals(expected.keySet(), settled.keySet(), "the site's files");
         expected.forEach((path, text) -> assertEquals(text, settled.get(path), path));
         assertEquals(List.of(), site.brokenLinksNow(), "no page links to a missing one");
@@ -120,17 +118,8 @@ class FailedCommitLeftoversTest {
             }
         });
         new Publisher(copy, fresh).rebuild();
-        return served(fresh);
+        return fresh.served();
     }
 
     /** Every object a reader can be served, with its text: not Galley's own state under {@code _galley/}. */
-    private static Map<String, String> served(InMemoryStores.Site site) {
-        Map<String, String> all = new TreeMap<>();
-        site.objects.forEach((path, stored) -> {
-            if (!path.startsWith("_galley/")) {
-                all.put(path, new String(stored.bytes(), StandardCharsets.UTF_8));
-            }
-        });
-        return all;
-    }
 }

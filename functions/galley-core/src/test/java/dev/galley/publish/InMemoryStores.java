@@ -85,6 +85,16 @@ final class InMemoryStores {
             return stored == null ? null : new String(stored.bytes(), StandardCharsets.UTF_8);
         }
 
+        /**
+         * Every object readers can be served, path and text: not Galley's own state under {@code _galley/} (its
+         * revision counts commits, and only a full re-render writes its link report).
+         */
+        synchronized Map<String, String> served() {
+            Map<String, String> all = new TreeMap<>();
+            objects.keySet().stream().filter(path -> !path.startsWith("_galley/")).forEach(path -> all.put(path, text(path)));
+            return all;
+        }
+
         /** Every sitemap the sitemap index names, one after the other. */
         synchronized String sitemaps() {
             return textsUnder(dev.galley.render.Sitemap.FOLDER, ".xml");

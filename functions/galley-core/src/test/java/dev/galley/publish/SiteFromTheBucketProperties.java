@@ -4,7 +4,6 @@ import dev.galley.publish.AuthorHistory.Operation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +78,10 @@ class SiteFromTheBucketProperties {
             }
             deliver(undelivered, delivery, publisher, faults, refreshes);
         }
-        Map<String, String> settled = objects(site);
+        Map<String, String> settled = site.served();
         Map<String, PublishStatus> settledStatuses = new TreeMap<>(content.statuses);
 
-        Map<String, String> rebuilt = objects(reRenderedApart(content, site));
+        Map<String, String> rebuilt = reRenderedApart(content, site).served();
 
         if (!settled.keySet().equals(rebuilt.keySet())) {
             java.util.Set<String> extra = new java.util.TreeSet<>(settled.keySet());
@@ -200,13 +199,4 @@ class SiteFromTheBucketProperties {
      * Every object readers can be served, path and bytes: not Galley's own state under {@code _galley/} (the
      * manifest's revision counts commits, and only a full re-render writes its link report).
      */
-    private static Map<String, String> objects(InMemoryStores.Site site) {
-        Map<String, String> all = new TreeMap<>();
-        site.objects.forEach((path, stored) -> {
-            if (!path.startsWith("_galley/")) {
-                all.put(path, new String(stored.bytes(), StandardCharsets.UTF_8));
-            }
-        });
-        return all;
-    }
 }

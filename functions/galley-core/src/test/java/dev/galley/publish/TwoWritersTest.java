@@ -104,12 +104,12 @@ class TwoWritersTest {
             }
         }
         deliver(undelivered, delivery, containers);
-        Map<String, String> settled = objects(site);
+        Map<String, String> settled = site.served();
         Map<String, PublishStatus> settledStatuses = new TreeMap<>(content.statuses);
 
         publisher(content, site).rebuild();  // a third container: it knows nothing, so it asks for every page
 
-        Map<String, String> rebuilt = objects(site);
+        Map<String, String> rebuilt = site.served();
         if (!settled.keySet().equals(rebuilt.keySet())) {
             return "the site's files " + settled.keySet() + " differ from a full re-render's " + rebuilt.keySet();
         }
@@ -134,15 +134,6 @@ class TwoWritersTest {
     }
 
     /** Every object readers can be served, path and bytes (Galley's own state under {@code _galley/} aside). */
-    private static Map<String, String> objects(InMemoryStores.Site site) {
-        Map<String, String> all = new TreeMap<>();
-        site.objects.forEach((path, stored) -> {
-            if (!path.startsWith("_galley/")) {
-                all.put(path, new String(stored.bytes(), StandardCharsets.UTF_8));
-            }
-        });
-        return all;
-    }
 
     /** Counts the HEADs of pages asked of a store. */
     private static final class Heads implements SiteStore {
