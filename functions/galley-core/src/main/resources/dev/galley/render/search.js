@@ -191,6 +191,7 @@
   loadIndex().then(function (articles) {
     var entries = prepare(articles);
     show(entries);
+    remember(input.value);  // what was typed while the index loaded, which no input event will show again
     input.addEventListener('input', function () {
       show(entries);
       remember(input.value);
