@@ -103,24 +103,21 @@ public final class S3Http {
 
     /** ListObjectsV2, every page. */
     public List<S3Objects.Listed> list(String bucket, String prefix) {
-        return pages(() -> {
-            Request request = new Request("ListObjectsV2", SdkHttpMethod.GET, bucket, "");
-            request.query.put("list-type", "2");
-            request.query.put("prefix", prefix);
-            request.query.put("encoding-type", "url");
-            return request;
-        }, S3Xml::objects);
+        return pages(() -> listing("ListObjectsV2", bucket, prefix, "list-type", "2"), S3Xml::objects);
     }
 
     /** ListObjectVersions, every page. */
     public List<S3Objects.Version> versions(String bucket, String prefix) {
-        return pages(() -> {
-            Request request = new Request("ListObjectVersions", SdkHttpMethod.GET, bucket, "");
-            request.query.put("versions", "");
-            request.query.put("prefix", prefix);
-            request.query.put("encoding-type", "url");
-            return request;
-        }, S3Xml::versions);
+        return pages(() -> listing("ListObjectVersions", bucket, prefix, "versions", ""), S3Xml::versions);
+    }
+
+    /** The first page's request of a listing under {@code prefix}: keys URL-encoded, {@code which} says of what. */
+    private static Request listing(String operation, String bucket, String prefix, String which, String value) {
+        Request request = new Request(operation, SdkHttpMethod.GET, bucket, "");
+        request.query.put(which, value);
+        request.query.put("prefix", prefix);
+        request.query.put("encoding-type", "url");
+        return request;
     }
 
     /** GetObjectTagging: the object's tags in S3's order. */
