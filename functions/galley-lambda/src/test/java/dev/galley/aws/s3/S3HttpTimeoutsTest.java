@@ -1,5 +1,6 @@
 package dev.galley.aws.s3;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,7 @@ class S3HttpTimeoutsTest {
 
     /** Answers each request with the next scripted status (then 200) and an S3 error body, after {@code delay}. */
     private S3Http clientOfScriptedServer(Duration delay, String errorBody, Duration answerTimeout) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+        return clientOf(exchange -> {
             requests.incrementAndGet();
             try {
                 Thread.sleep(delay.toMillis());
@@ -61,7 +61,13 @@ class S3HttpTimeoutsTest {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        });
+        }, answerTimeout);
+    }
+
+    /** A client of a local server that answers every request with {@code handler}; one attempt waits {@code answerTimeout}. */
+    private S3Http clientOf(HttpHandler handler, Duration answerTimeout) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", handler);
         server.setExecutor(Executors.newCachedThreadPool());  // an attempt timed out must not hold up the next one
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -83,8 +89,7 @@ class S3HttpTimeoutsTest {
 
     @Test
     void aBodyThatStallsAfterItsHeadersTimesOutToo() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+        S3Http s3 = clientOf(exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(200, 1000);
             OutputStream out = exchange.getResponseBody();
@@ -96,11 +101,7 @@ class S3HttpTimeoutsTest {
                 Thread.currentThread().interrupt();
             }
             exchange.close();
-        });
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.start();
-        S3Http s3 = new S3Http("us-east-1", Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")), Duration.ofSeconds(2), Duration.ofMillis(300), S3Observer.NONE);
+        }, Duration.ofMillis(300));
 
         long started = System.nanoTime();
         S3Failure failure = assertThrows(S3Failure.class, () -> s3.get("content", "post.md", null, 10_000));
@@ -114,8 +115,7 @@ class S3HttpTimeoutsTest {
 
     @Test
     void aBodyThatTricklesInIsCutAtTheAnswersDeadline() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+        S3Http s3 = clientOf(exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(200, 100);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -127,11 +127,7 @@ class S3HttpTimeoutsTest {
             } catch (IOException | InterruptedException gone) {
                 // the client hung up at its deadline
             }
-        });
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.start();
-        S3Http s3 = new S3Http("us-east-1", Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")), Duration.ofSeconds(2), Duration.ofMillis(300), S3Observer.NONE);
+        }, Duration.ofMillis(300));
 
         long started = System.nanoTime();
         S3Failure failure = assertThrows(S3Failure.class, () -> s3.get("content", "post.md", null, 10_000));
