@@ -1,6 +1,5 @@
 package dev.galley.publish;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.galley.site.ContentKind;
@@ -55,24 +54,18 @@ public final class StatePieces {
     private static final ExecutorService READS = Parallel.pool(8, "galley-state");
 
     /**
-     * The root: the manifest's revision and, for each of its maps, its shards' names in key order; and the pages batches
-     * left to a refresh (absent when none, and in roots written before them).
+     * The root with its pieces resolved (as stored, it is a {@link RootPieces.Stored}): the manifest's revision and, for
+     * each of its maps, its shards' names in key order; and the pages batches left to a refresh (null when none).
      */
-    record Root(long revision, List<String> entries, List<String> retired, List<String> claims,
-                @JsonInclude(JsonInclude.Include.NON_NULL) PagesOwed owed) {
+    record Root(long revision, List<String> entries, List<String> retired, List<String> claims, PagesOwed owed) {
         static final Root NONE = new Root(-1, List.of(), List.of(), List.of(), null);
 
         Root {
-            owed = owed == null || owed.isEmpty() ? null : owed;  // none: the root's bytes are those of before
+            owed = owed == null || owed.isEmpty() ? null : owed;
         }
 
         PagesOwed owedPages() {
             return owed == null ? PagesOwed.NONE : owed;
-        }
-
-        /** The same shards: the same manifest, whatever is owed. */
-        boolean sameShards(Root other) {
-            return revision == other.revision && entries.equals(other.entries) && retired.equals(other.retired) && claims.equals(other.claims);
         }
 
         Set<String> names() {
