@@ -1,8 +1,5 @@
 package dev.galley.publish;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.galley.article.ArticleSummary;
 import dev.galley.site.SiteIndex;
 import org.pcollections.HashPMap;
@@ -39,7 +36,7 @@ public final class Manifest {
      * @param formerPaths the site paths the article had before, oldest first, which redirect to it
      */
     public record Entry(String sourceKey, String sourceEtag, String sequencer, ArticleSummary article,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> formerPaths) {
+                        List<String> formerPaths) {
 
         public Entry {
             formerPaths = formerPaths == null ? List.of() : List.copyOf(formerPaths);  // null: a manifest written before them
@@ -111,9 +108,7 @@ public final class Manifest {
     private List<ArticleSummary> addedToPredecessor = List.of();
 
     /** The entries are keyed by their article's path, whatever keys an old manifest gave them. */
-    @JsonCreator
-    public Manifest(@JsonProperty("revision") long revision, @JsonProperty("entries") Map<String, Entry> entries,
-                    @JsonProperty("retired") Map<String, List<String>> retired, @JsonProperty("claims") Map<String, String> claims) {
+    public Manifest(long revision, Map<String, Entry> entries, Map<String, List<String>> retired, Map<String, String> claims) {
         this(revision, byPath(entries), retired == null ? TreePMap.empty() : TreePMap.from(retired),  // null: written before it
                 claims == null ? TreePMap.empty() : TreePMap.from(claims), null);
     }
@@ -178,25 +173,19 @@ public final class Manifest {
         this(revision, entries, Map.of());
     }
 
-    @JsonProperty("revision")
     public long revision() {
         return revision;
     }
 
     /** The entries by path. */
-    @JsonProperty("entries")
     public Map<String, Entry> entries() {
         return entries;
     }
 
-    @JsonProperty("retired")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     Map<String, List<String>> retired() {
         return retired;
     }
 
-    @JsonProperty("claims")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     Map<String, String> claims() {
         return claims;
     }

@@ -1,8 +1,5 @@
 package dev.galley.publish;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Set;
@@ -23,9 +20,7 @@ import java.util.TreeSet;
  * @param round      how many refreshes met this debt and left it (they had changes queued behind them): see
  *                   {@link #refreshId}
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, String since,
-                 @JsonInclude(JsonInclude.Include.NON_DEFAULT) int round) {
+record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, String since, int round) {
 
     static final PagesOwed NONE = new PagesOwed(Set.of(), Set.of(), Set.of(), null, 0);
 
@@ -40,7 +35,6 @@ record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, St
         gone = sorted(gone);
     }
 
-    @JsonIgnore
     boolean isEmpty() {
         return index.isEmpty() && neighbours.isEmpty() && gone.isEmpty();
     }
@@ -65,7 +59,6 @@ record PagesOwed(Set<String> index, Set<String> neighbours, Set<String> gone, St
      * already queued (a batch that held it would have met it), so it comes behind them. A refresh that meets the debt
      * and leaves it moves the debt to the next round, whose id is new.
      */
-    @JsonIgnore
     String refreshId() {
         return since + "#" + round;
     }

@@ -5,8 +5,6 @@ import dev.galley.render.SiteRenderer;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -131,10 +129,6 @@ final class PendingWrites {
     }
 
     private static Pending parse(byte[] bytes) {
-        try {
-            return ManifestCodec.MAPPER.readValue(bytes, Pending.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the record of pending writes " + PATH + " is not readable: " + e.getMessage(), e);
-        }
+        return ManifestCodec.parse(bytes, "the record of pending writes " + PATH, ManifestCodec::readPending);
     }
 }

@@ -98,7 +98,7 @@ public final class RebuildRun {
 
     private void put(String name, Object value) {
         try {
-            site.write(new SiteFile(folder + name, ManifestCodec.MAPPER.writeValueAsBytes(value), ContentKind.INTERNAL_JSON), Map.of(),
+            site.write(new SiteFile(folder + name, RebuildJson.MAPPER.writeValueAsBytes(value), ContentKind.INTERNAL_JSON), Map.of(),
                     new SiteStore.Condition.None());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,7 +109,7 @@ public final class RebuildRun {
         byte[] json = site.read(folder + name).orElseThrow(() -> new StoreException(
                 "the re-render's " + folder + name + " is missing: an earlier step did not finish; start the re-render again", false, null)).bytes();
         try {
-            return ManifestCodec.MAPPER.readValue(json, type);
+            return RebuildJson.MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("the re-render's " + folder + name + " is not readable: " + e.getMessage(), e);
         }

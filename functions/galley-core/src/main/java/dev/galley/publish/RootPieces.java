@@ -1,13 +1,9 @@
 package dev.galley.publish;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.galley.site.ContentKind;
 import dev.galley.site.Shards;
 import dev.galley.site.SiteFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +31,6 @@ final class RootPieces {
     static final int AVERAGE_PIECE = 64;
     /** Pieces kept in memory, by name: every piece of a site of some 500,000 articles. */
     private static final int CACHED = 1024;
-    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
 
     /**
      * The root's bytes: the revision, the layout of the index pages it was committed with (0 before there was one),
@@ -43,8 +38,7 @@ final class RootPieces {
      * its names being those of the pieces listed there, in order.
      */
     record Stored(long revision, int layout, List<String> entries, List<String> retired, List<String> claims,
-                  @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> pieces,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) PagesOwed owed) {
+                  Map<String, List<String>> pieces, PagesOwed owed) {
         static final Stored NONE = new Stored(-1, StatePieces.LAYOUT, List.of(), List.of(), List.of(), Map.of(), null);
 
         Stored {
@@ -77,11 +71,7 @@ final class RootPieces {
     }
 
     static Stored parse(byte[] bytes) {
-        try {
-            return ManifestCodec.MAPPER.readValue(bytes, Stored.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the state root " + StatePieces.ROOT + " is not readable: " + e.getMessage(), e);
-        }
+        return ManifestCodec.parse(bytes, "the state root " + StatePieces.ROOT, ManifestCodec::readRoot);
     }
 
     /**
@@ -166,10 +156,6 @@ final class RootPieces {
     }
 
     private static List<String> readNames(byte[] bytes) {
-        try {
-            return List.copyOf(ManifestCodec.MAPPER.readValue(bytes, NAMES));
-        } catch (IOException e) {
-            throw new UncheckedIOException("a piece of the state root is not readable: " + e.getMessage(), e);
-        }
+        return List.copyOf(ManifestCodec.parse(bytes, "a piece of the state root", ManifestCodec.NAMES));
     }
 }

@@ -1,13 +1,9 @@
 package dev.galley.publish;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import dev.galley.site.ContentKind;
 import dev.galley.site.Shards;
 import dev.galley.site.SiteFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -78,14 +74,14 @@ public final class StatePieces {
 
     /** One of the manifest's maps: how it is read from the manifest and what its values are. */
     private enum Section {
-        ENTRIES(new TypeReference<TreeMap<String, Manifest.Entry>>() { }),
-        RETIRED(new TypeReference<TreeMap<String, List<String>>>() { }),
-        CLAIMS(new TypeReference<TreeMap<String, String>>() { });
+        ENTRIES(ManifestCodec.ENTRY),
+        RETIRED(ManifestCodec.NAMES),
+        CLAIMS(ManifestCodec.TEXT);
 
-        private final JavaType type;
+        private final ManifestCodec.ValueReader<?> values;
 
-        Section(TypeReference<?> type) {
-            this.type = ManifestCodec.MAPPER.getTypeFactory().constructType(type);
+        Section(ManifestCodec.ValueReader<?> values) {
+            this.values = values;
         }
 
         Map<String, ?> of(Manifest manifest) {
@@ -356,18 +352,10 @@ public final class StatePieces {
     }
 
     private static SortedMap<String, ?> parseShard(Section section, byte[] bytes) {
-        try {
-            return ManifestCodec.MAPPER.readValue(bytes, section.type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a state shard is not readable: " + e.getMessage(), e);
-        }
+        return ManifestCodec.readShard(bytes, section.values);
     }
 
     static byte[] write(Object value) {
-        try {
-            return ManifestCodec.MAPPER.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ManifestCodec.toJson(value);
     }
 }

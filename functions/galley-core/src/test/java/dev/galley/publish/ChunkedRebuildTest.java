@@ -98,7 +98,7 @@ class ChunkedRebuildTest {
         onePass.publisher.rebuild();
 
         String chunksPath = stepped.publisher.rebuildRun("run-1").plan(3);
-        List<RebuildRun.Chunk> chunks = List.of(ManifestCodec.MAPPER.readValue(stepped.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
+        List<RebuildRun.Chunk> chunks = List.of(RebuildJson.MAPPER.readValue(stepped.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
         // Each step in an invocation of its own: a new Rebuild, as each reads site.yaml anew.
         chunks.forEach(chunk -> stepped.publisher.rebuildRun("run-1").read(chunk));
         stepped.publisher.rebuildRun("run-1").list();
@@ -180,7 +180,7 @@ class ChunkedRebuildTest {
     /** The steps up to the commit, each in an invocation of its own, for a run that then commits. */
     private static RebuildRun renderedRun(Stores stores) throws java.io.IOException {
         String chunksPath = stores.publisher.rebuildRun("run-1").plan(3);
-        List<RebuildRun.Chunk> chunks = List.of(ManifestCodec.MAPPER.readValue(stores.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
+        List<RebuildRun.Chunk> chunks = List.of(RebuildJson.MAPPER.readValue(stores.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
         chunks.forEach(chunk -> stores.publisher.rebuildRun("run-1").read(chunk));
         stores.publisher.rebuildRun("run-1").list();
         chunks.forEach(chunk -> stores.publisher.rebuildRun("run-1").render(chunk));

@@ -109,4 +109,34 @@ class ManifestCodecTest {
         assertEquals(List.of("articles/a/", "articles/b/"), read.retired().get("b.md"));
         assertEquals(java.util.Map.of(), ManifestCodec.read(oldManifest("\"\"").getBytes(StandardCharsets.UTF_8)).retired());
     }
+
+    /** Bytes jackson-databind's bean binding wrote (before the codec moved to the streaming API), every optional field set. */
+    private static final String DATABIND_MANIFEST = """
+            {"revision":9,"entries":{"a/b.html":{"sourceKey":"k","sourceEtag":"e","sequencer":"q","article":{"slug":"s",\
+            "title":"T \\"q\\"","date":"2026-01-01T00:00:00+05:30","updated":"2026-01-02T00:00:00.123Z","tags":["t"],"summary":["p"],\
+            "description":"d","authors":[{"name":"n","url":null}],"readingMinutes":2,"sample":{"fileName":"f.java","language":"java",\
+            "code":"x\\ny"},"featured":true,"path":"a/b.html","aliases":["z/"],"page":true},"formerPaths":["old/"]}},\
+            "retired":{"r":["x"]},"claims":{"c":"a/b.html"}}""";
+    private static final String DATABIND_ROOT = """
+            {"revision":5,"layout":2,"entries":["x"],"retired":[],"claims":["c"],"pieces":{"entries":["q"],"retired":["p1","p2"]},\
+            "owed":{"index":["i"],"since":"s"}}""";
+
+    @Test
+    void whatDatabindWroteReadsAndIsWrittenAgainByteForByte() {
+        Manifest manifest = ManifestCodec.read(DATABIND_MANIFEST.getBytes(StandardCharsets.UTF_8));
+        assertEquals(new Author("n", null), manifest.byPath("a/b.html").article().authors().get(0));
+        assertEquals("x\ny", manifest.byPath("a/b.html").article().sample().code());
+        assertEquals(DATABIND_MANIFEST, new String(ManifestCodec.write(manifest), StandardCharsets.UTF_8));
+
+        RootPieces.Stored root = RootPieces.parse(DATABIND_ROOT.getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of("i"), root.owed().index());
+        assertEquals(DATABIND_ROOT, new String(StatePieces.write(root), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStateThatIsNotTheExpectedJsonFailsTheReadNamingTheObject() {
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> RootPieces.parse("{\"revision\":1,\"entries\":{\"a\":1}}".getBytes(StandardCharsets.UTF_8)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("the state root _galley/state/root.json is not readable: "), e.getMessage());
+    }
 }
