@@ -27,9 +27,9 @@ import java.util.TreeMap;
  * The site's state as JSON: the manifest, its shards, the state root and its pieces, and the record of pending
  * writes. Written deterministically, so that equal values are equal bytes: maps in key order, fields in a fixed
  * order, optional fields left out when empty. Over jackson-core's streaming parser and generator, not databind's
- * bean binding, whose reflection and 400 classes every upload's cold start paid for; the bytes are those databind
- * wrote, and every state written before reads the same (unknown fields are skipped, missing ones take their
- * defaults, and an old entry's {@code "author": "text"} reads as front matter's author text would).
+ * bean binding, whose reflection over the records (some 200 classes) every upload's cold start paid for; the bytes
+ * are those databind wrote, and every state written before reads the same (unknown fields are skipped, missing ones
+ * take their defaults, and an old entry's {@code "author": "text"} reads as front matter's author text would).
  */
 public final class ManifestCodec {
 
@@ -237,7 +237,8 @@ public final class ManifestCodec {
     }
 
     private static void writeIfNotEmpty(JsonGenerator json, String field, Object value) throws IOException {
-        boolean empty = value == null || value instanceof Collection<?> items && items.isEmpty() || value instanceof Map<?, ?> map && map.isEmpty();
+        boolean empty = value == null || value instanceof Collection<?> items && items.isEmpty()
+                || value instanceof Map<?, ?> map && map.isEmpty();
         if (!empty) {
             json.writeFieldName(field);
             writeValue(json, value);
