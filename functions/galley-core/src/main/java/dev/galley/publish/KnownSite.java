@@ -47,6 +47,8 @@ final class KnownSite implements SiteStore {
     /** Folders listed whole the first time a path under one is asked for: a path under one that is not listed is absent. */
     private final Set<String> wholeFolders;
     private final Set<String> listed = ConcurrentHashMap.newKeySet();
+    /** Objects this writer left and knows need no look while the claim is its own: a record of pending writes whose commit is done. */
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
     /** The token this writer left in {@link #CLAIM} last, null before it left one. */
     private String token;
     /** Whether this operation checked the claim. */
@@ -70,6 +72,19 @@ final class KnownSite implements SiteStore {
     void forget() {
         known.clear();
         listed.clear();
+        done.clear();
+    }
+
+    /** Notes that the object at {@code path}, as this writer last wrote or read it, needs no look (see {@link PendingWrites}). */
+    void markDone(String path) {
+        if (known(path).filter(Known::present).isPresent()) {
+            done.add(path);
+        }
+    }
+
+    /** Whether the object at {@code path} is one this writer marked done since it last wrote it, and no other writer wrote since. */
+    boolean knownDone(String path) {
+        return known(path).filter(Known::present).isPresent() && done.contains(path);
     }
 
     /** What this writer knows of a path, checking the claim first: empty when it knows nothing. */
@@ -159,6 +174,7 @@ final class KnownSite implements SiteStore {
         }
         claim();
         known.remove(file.path());
+        done.remove(file.path());
         site.write(file, metadata, condition);
         known.put(file.path(), Known.of(metadata));
     }
@@ -171,6 +187,7 @@ final class KnownSite implements SiteStore {
         }
         claim();
         known.remove(path);
+        done.remove(path);
         site.delete(path);
         known.put(path, Known.ABSENT);
     }
