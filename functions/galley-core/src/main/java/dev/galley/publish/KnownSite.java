@@ -55,6 +55,8 @@ final class KnownSite implements SiteStore {
     private boolean checked;
     /** Whether the claim is another writer's (or none), so this writer must leave its own before it writes. */
     private boolean mustClaim;
+    /** How many times this writer forgot what it knew: see {@link #mark}. */
+    private long forgotten;
 
     /** @param wholeFolders folders of few objects, each asked for one by one: one listing answers them all */
     KnownSite(SiteStore site, Set<String> wholeFolders) {
@@ -69,10 +71,41 @@ final class KnownSite implements SiteStore {
     }
 
     /** Forgets what is known, keeping the claim: what follows asks the store again. */
-    void forget() {
+    synchronized void forget() {
+        forgotten++;
         known.clear();
         listed.clear();
         done.clear();
+    }
+
+    /**
+     * A mark of what this writer knows now, checking the claim first; empty for a store that keeps nothing. What it
+     * learns elsewhere (the content's {@code site.yaml}, {@link KeptSiteConfig}) holds while {@link #stillKnows} the mark.
+     */
+    synchronized Optional<Long> mark() {
+        if (!remembers) {
+            return Optional.empty();
+        }
+        check();
+        return Optional.of(forgotten);
+    }
+
+    /** Whether this writer has forgotten nothing since {@code mark}: no other writer has written since, checking the claim. */
+    synchronized boolean stillKnows(long mark) {
+        check();
+        return forgotten == mark;
+    }
+
+    /**
+     * Leaves a new token of this writer's, so that every other writer forgets what it knows (a {@code site.yaml} this
+     * writer saw change, which another writer may have kept): one PUT.
+     */
+    synchronized void claimAgain() {
+        if (remembers) {
+            check();
+            mustClaim = true;
+            claim();
+        }
     }
 
     /** Notes that the object at {@code path}, as this writer last wrote or read it, needs no look (see {@link PendingWrites}). */
