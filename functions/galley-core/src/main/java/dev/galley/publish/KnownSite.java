@@ -108,6 +108,17 @@ final class KnownSite implements SiteStore {
         }
     }
 
+    /**
+     * Notes that nothing is at {@code path}, unless this writer knows otherwise: for a page the state says was never
+     * written ({@link DeferredPages}). A delete of a path known to be empty is skipped.
+     */
+    void learnAbsent(String path) {
+        if (remembered(path)) {
+            check();
+            known.putIfAbsent(path, Known.ABSENT);
+        }
+    }
+
     /** Notes that the object at {@code path}, as this writer last wrote or read it, needs no look (see {@link PendingWrites}). */
     void markDone(String path) {
         if (known(path).filter(Known::present).isPresent()) {
@@ -217,6 +228,9 @@ final class KnownSite implements SiteStore {
         if (!remembered(path)) {
             site.delete(path);
             return;
+        }
+        if (known(path).filter(k -> !k.present()).isPresent()) {
+            return;  // nothing there: this writer deleted it, found it absent, or knows it was never written
         }
         claim();
         known.remove(path);
