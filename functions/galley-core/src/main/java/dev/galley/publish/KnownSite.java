@@ -224,6 +224,25 @@ final class KnownSite implements SiteStore {
     }
 
     @Override
+    public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
+        if (remembered(file.path())) {
+            write(file, metadata, condition);
+            return Optional.empty();
+        }
+        return site.writeTellingEtag(file, metadata, condition);
+    }
+
+    /**
+     * Leaves this writer's token before a write of a path it does not remember (the state's root), unless it is there:
+     * so that every change of the state by any writer changes the claim, and a writer that holds it knows the root.
+     */
+    void claimBefore() {
+        if (remembers) {
+            claim();
+        }
+    }
+
+    @Override
     public void delete(String path) {
         if (!remembered(path)) {
             site.delete(path);
