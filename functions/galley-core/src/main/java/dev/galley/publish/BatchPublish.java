@@ -139,7 +139,7 @@ final class BatchPublish {
             return syncTheme(key);
         }
         if (Media.isMedia(key)) {
-            return parts.media().sync(key, SiteSettings.load(content, site));
+            return parts.media().sync(key, parts.siteConfig().settings());
         }
         Optional<ContentStore.SourceFile> unsupported = content.read(key);
         if (unsupported.isEmpty()) {
@@ -155,6 +155,9 @@ final class BatchPublish {
      * whole batch); a broken {@code site.yaml} is rejected at once all the same.
      */
     private Outcome rerender(SourceChange change) {
+        if (change.key().equals(SiteConfig.FILE_NAME)) {
+            parts.siteConfig().changed();  // no batch after this one publishes with a copy of the one before
+        }
         if (fanOut.isEmpty() || change.key().equals(SiteConfig.FILE_NAME) && SiteSettings.load(content, site).broken().isPresent()) {
             return syncAlone(change.key());
         }
@@ -283,7 +286,7 @@ final class BatchPublish {
                     syncIndependents();  // images only, say: the manifest is not read
                     return;
                 }
-                settings = SiteSettings.load(content, site);
+                settings = parts.siteConfig().settings();
                 publishArticles();
             } catch (RuntimeException e) {
                 if (e instanceof StoreException s && s.retryable() || changes.isEmpty()) {

@@ -61,7 +61,7 @@ final class DeferredPages {
         }
         PagesOwed all = owed;
         if (changed) {
-            all = owed.withoutNeighbours(written).plus(owedBy(renderer, before, after, written, gone));
+            all = owed.withoutNeighbours(written).plus(owedBy(renderer, before, after, written, gone, owed));
         }
         if (pays) {
             pay(renderer, parser, after, all, written);
@@ -71,11 +71,14 @@ final class DeferredPages {
     }
 
     /** The pages a change from {@code before} to {@code after} touches; the redirects, which no page links to, are written now. */
-    private PagesOwed owedBy(SiteRenderer renderer, Manifest before, Manifest after, Set<String> written, List<String> gone) {
-        Set<String> index = parts.indexPages().changedFiles(renderer, before, after);
+    private PagesOwed owedBy(SiteRenderer renderer, Manifest before, Manifest after, Set<String> written, List<String> gone, PagesOwed owed) {
+        IndexPages.ChangedFiles index = parts.indexPages().changedFiles(renderer, before, after);
+        // A page the state had not and nothing owed is not in the bucket: if it goes again before it is paid, its
+        // DELETE is skipped (a page written meanwhile, by a refresh cut short, is known to be there).
+        index.appeared().stream().filter(file -> !owed.index().contains(file)).forEach(parts.site()::learnAbsent);
         Set<String> neighbours = new TreeSet<>(parts.articles().movedNeighbours(before, after, written));
         parts.articles().updateRedirects(renderer, before, after);
-        return new PagesOwed(index, neighbours, new TreeSet<>(gone), clock.instant());
+        return new PagesOwed(index.files(), neighbours, new TreeSet<>(gone), clock.instant());
     }
 
     /**

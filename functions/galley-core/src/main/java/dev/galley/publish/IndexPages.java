@@ -66,19 +66,31 @@ final class IndexPages {
         return changed + changes.gone().size();
     }
 
-    /** The index pages that differ between two revisions (every page of {@code after}, with {@code all}), and those gone. */
-    private record Changes(List<IndexPage> pages, Set<String> gone) {
+    /**
+     * The index pages that differ between two revisions (every page of {@code after}, with {@code all}), those gone, and
+     * the files of the pages of the first revision it looked at (every page the second has and the first had among them:
+     * see {@link ChangedIndexModels}).
+     */
+    private record Changes(List<IndexPage> pages, Set<String> gone, Set<String> before) {
     }
 
     /**
      * The files of the index pages whose content differs between two revisions of the manifest, and of those gone:
      * what a batch that leaves its index pages to a refresh owes ({@link DeferredPages}).
+     *
+     * @param files    every such file
+     * @param appeared those of them that {@code before} has no page at (new pages)
      */
-    Set<String> changedFiles(SiteRenderer renderer, Manifest before, Manifest after) {
+    record ChangedFiles(Set<String> files, Set<String> appeared) {
+    }
+
+    ChangedFiles changedFiles(SiteRenderer renderer, Manifest before, Manifest after) {
         Changes changes = changes(renderer, before, after, false);
         Set<String> files = new HashSet<>(changes.gone());
+        Set<String> appeared = new HashSet<>();
         changes.pages().forEach(page -> files.add(page.file()));
-        return files;
+        changes.pages().stream().filter(page -> !changes.before().contains(page.file())).forEach(page -> appeared.add(page.file()));
+        return new ChangedFiles(files, appeared);
     }
 
     /**
@@ -139,7 +151,7 @@ final class IndexPages {
             site.list(SearchIndex.FOLDER).stream().filter(path -> path.endsWith(".json") && !now.containsKey(path)).forEach(gone::add);
             site.list(Sitemap.FOLDER).stream().filter(path -> path.endsWith(".xml") && !now.containsKey(path)).forEach(gone::add);
         }
-        return new Changes(changedPages, gone);
+        return new Changes(changedPages, gone, old.keySet());
     }
 
     private static Function<String, String> versionsOf(Manifest manifest) {

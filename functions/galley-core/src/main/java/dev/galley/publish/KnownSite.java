@@ -47,12 +47,16 @@ final class KnownSite implements SiteStore {
     /** Folders listed whole the first time a path under one is asked for: a path under one that is not listed is absent. */
     private final Set<String> wholeFolders;
     private final Set<String> listed = ConcurrentHashMap.newKeySet();
+    /** Objects this writer left and knows need no look while the claim is its own: a record of pending writes whose commit is done. */
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
     /** The token this writer left in {@link #CLAIM} last, null before it left one. */
     private String token;
     /** Whether this operation checked the claim. */
     private boolean checked;
     /** Whether the claim is another writer's (or none), so this writer must leave its own before it writes. */
     private boolean mustClaim;
+    /** How many times this writer forgot what it knew: see {@link #mark}. */
+    private long forgotten;
 
     /** @param wholeFolders folders of few objects, each asked for one by one: one listing answers them all */
     KnownSite(SiteStore site, Set<String> wholeFolders) {
@@ -67,9 +71,64 @@ final class KnownSite implements SiteStore {
     }
 
     /** Forgets what is known, keeping the claim: what follows asks the store again. */
-    void forget() {
+    synchronized void forget() {
+        forgotten++;
         known.clear();
         listed.clear();
+        done.clear();
+    }
+
+    /**
+     * A mark of what this writer knows now, checking the claim first; empty for a store that keeps nothing. What it
+     * learns elsewhere (the content's {@code site.yaml}, {@link KeptSiteConfig}) holds while {@link #stillKnows} the mark.
+     */
+    synchronized Optional<Long> mark() {
+        if (!remembers) {
+            return Optional.empty();
+        }
+        check();
+        return Optional.of(forgotten);
+    }
+
+    /** Whether this writer has forgotten nothing since {@code mark}: no other writer has written since, checking the claim. */
+    synchronized boolean stillKnows(long mark) {
+        check();
+        return forgotten == mark;
+    }
+
+    /**
+     * Leaves a new token of this writer's, so that every other writer forgets what it knows (a {@code site.yaml} this
+     * writer saw change, which another writer may have kept): one PUT.
+     */
+    synchronized void claimAgain() {
+        if (remembers) {
+            check();
+            mustClaim = true;
+            claim();
+        }
+    }
+
+    /**
+     * Notes that nothing is at {@code path}, unless this writer knows otherwise: for a page the state says was never
+     * written ({@link DeferredPages}). A delete of a path known to be empty is skipped.
+     */
+    void learnAbsent(String path) {
+        if (remembered(path)) {
+            check();
+            known.putIfAbsent(path, Known.ABSENT);
+        }
+    }
+
+    /** Notes that the object at {@code path}, as this writer last wrote or read it, needs no look (see {@link PendingWrites}). */
+    void markDone(String path) {
+        if (known(path).filter(Known::present).isPresent()) {
+            done.add(path);
+        }
+    }
+
+    /** Whether the object at {@code path} is one this writer marked done since it last wrote it, and no other writer wrote since. */
+    boolean knownDone(String path) {
+        return known(path).filter(Known::present).isPresent() && done.contains(path);
     }
 
     /** What this writer knows of a path, checking the claim first: empty when it knows nothing. */
@@ -159,8 +218,28 @@ final class KnownSite implements SiteStore {
         }
         claim();
         known.remove(file.path());
+        done.remove(file.path());
         site.write(file, metadata, condition);
         known.put(file.path(), Known.of(metadata));
+    }
+
+    @Override
+    public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
+        if (remembered(file.path())) {
+            write(file, metadata, condition);
+            return Optional.empty();
+        }
+        return site.writeTellingEtag(file, metadata, condition);
+    }
+
+    /**
+     * Leaves this writer's token before a write of a path it does not remember (the state's root), unless it is there:
+     * so that every change of the state by any writer changes the claim, and a writer that holds it knows the root.
+     */
+    void claimBefore() {
+        if (remembers) {
+            claim();
+        }
     }
 
     @Override
@@ -169,8 +248,12 @@ final class KnownSite implements SiteStore {
             site.delete(path);
             return;
         }
+        if (known(path).filter(k -> !k.present()).isPresent()) {
+            return;  // nothing there: this writer deleted it, found it absent, or knows it was never written
+        }
         claim();
         known.remove(path);
+        done.remove(path);
         site.delete(path);
         known.put(path, Known.ABSENT);
     }

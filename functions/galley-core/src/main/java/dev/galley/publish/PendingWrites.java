@@ -20,13 +20,17 @@ import java.util.function.Supplier;
  * the author changes the files before it comes again (deletes a new article, undoes an edit that moved a page), the
  * batch finds nothing to do for them, and what it wrote for a state never committed would stay. So before its first
  * write a writer (a batch, or a re-render in one process) records in {@value #PATH} the entry of every path it is
- * about to change (none where it takes an article off) and the files whose status it tells besides its own, and
- * clears the record once it has committed. The next writer to read the state (any batch, or a re-render's commit)
- * finds a record left behind and puts those paths right as the committed state has them: the pages of paths it lists
+ * about to change (none where it takes an article off), the files whose status it tells besides its own, and the
+ * revision its commit makes. The record stays after the commit: the next writer's record overwrites it, which saves a
+ * DELETE a batch. The next writer to read the state (any batch, or a re-render's commit) reads the record, unless it
+ * is the writer that left it, committed it, and still holds the claim ({@link KnownSite#knownDone}). A record is done
+ * when the state has its revision and lists its entries: its files are told their status again (the commit may have
+ * gone through with its answer lost) and it is left for the next record to overwrite. Any other record was left by a
+ * writer that did not commit; its paths are put right as the committed state has them: the pages of paths it lists
  * rendered again, the others removed, and the index pages, neighbours and redirects that differ between the recorded
- * state and the committed one written again; and it tells those files their status again, in case the commit went
- * through and only its answer was lost. Putting right is idempotent, so a failure while doing it leaves the record for
- * the next writer. The record is an unconditional write: the commit stays the one conditional write.
+ * state and the committed one written again; its files are told their status again, and the record is deleted.
+ * Putting right is idempotent, so a failure while doing it leaves the record for the next writer. The record is an
+ * unconditional write: the commit stays the one conditional write.
  */
 final class PendingWrites {
 
@@ -37,11 +41,13 @@ final class PendingWrites {
     /**
      * A writer's record.
      *
+     * @param revision  the revision its commit makes (one past the state it read); 0 in a record of an older Galley,
+     *                  which deleted its record once committed, so that one left behind was never committed
      * @param paths     the entry of every path it changes, by path; null where it takes the path's article off
      * @param followUps files outside its changes whose status it tells after its commit (a file it displaces, say)
      */
-    record Pending(Map<String, Manifest.Entry> paths, Set<String> followUps) {
-        static final Pending NONE = new Pending(Map.of(), Set.of());
+    record Pending(long revision, Map<String, Manifest.Entry> paths, Set<String> followUps) {
+        static final Pending NONE = new Pending(0, Map.of(), Set.of());
     }
 
     private final PublishParts parts;
@@ -54,15 +60,19 @@ final class PendingWrites {
 
     /**
      * Puts right what a writer that recorded its writes and did not commit them left, as {@code committed} has those
-     * paths, then clears its record. Nothing to do, and one read, when there is none; nothing at all once this writer
-     * recorded its own writes (it settled before).
+     * paths, then deletes its record. One read when there is a record (a 404 when there is none); none when this writer
+     * left the record there, committed it and holds the claim; nothing at all once this writer recorded its own writes
+     * (it settled before).
      *
      * @param renderers the renderer to put pages right with, asked for only when there are some
      *
      * @return the files whose status that writer was to tell after its commit: it may have committed and failed after
      */
     Set<String> settle(Supplier<SiteRenderer> renderers, Manifest committed) {
-        Optional<SiteStore.Stored> left = recorded == Pending.NONE ? parts.site().read(PATH) : Optional.empty();
+        if (recorded != Pending.NONE || parts.site().knownDone(PATH)) {
+            return Set.of();
+        }
+        Optional<SiteStore.Stored> left = parts.site().read(PATH);
         if (left.isEmpty()) {
             return Set.of();
         }
@@ -75,7 +85,12 @@ final class PendingWrites {
                 entries.put(path, entry);
             }
         });
-        if (!entries.equals(committed.entries())) {  // equal: the writer did commit, and failed after
+        boolean listsThem = entries.equals(committed.entries());
+        if (listsThem && pending.revision() > 0 && committed.revision() >= pending.revision()) {
+            parts.site().markDone(PATH);  // committed: the next record overwrites it
+            return pending.followUps();
+        }
+        if (!listsThem) {
             SiteRenderer renderer = renderers.get();
             Manifest written = new Manifest(committed.revision(), entries, committed.retired(), committed.claims());
             putRight(renderer, new ArticleParser(renderer.site(), parts.imageSizes()), written, committed, pending.paths().keySet());
@@ -97,7 +112,7 @@ final class PendingWrites {
         MapDiff.changedKeys(base.entriesByPath(), listed.entriesByPath()).forEach(path -> paths.put(path, listed.byPath(path)));
         Set<String> told = new TreeSet<>(recorded.followUps());
         told.addAll(followUps);
-        Pending next = new Pending(paths, told);
+        Pending next = new Pending(base.revision() + 1, paths, told);
         if (paths.size() > MOST_PATHS || next.equals(recorded) && recorded != Pending.NONE) {
             return;  // a record even of nothing: a commit that fails leaves shards, which the next writer sweeps when it finds one
         }
@@ -105,10 +120,10 @@ final class PendingWrites {
         recorded = next;
     }
 
-    /** Clears this writer's record once its state is committed. */
+    /** Marks this writer's record done once its state is committed: it stays until the next record overwrites it. */
     void clear() {
         if (recorded != Pending.NONE) {
-            parts.site().delete(PATH);
+            parts.site().markDone(PATH);
             recorded = Pending.NONE;
         }
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  * ({@link Rebuild}) use the same ones.
  */
 record PublishParts(ContentStore content, KnownSite site, PublishSchedule schedule, SiteWriter writer, ManifestStore manifest,
-                    ArticlePages articles, MediaSync media, IndexPages indexPages, Statuses statuses, DraftPages drafts) {
+                    ArticlePages articles, MediaSync media, IndexPages indexPages, Statuses statuses, DraftPages drafts,
+                    KeptSiteConfig siteConfig) {
 
     static PublishParts of(ContentStore content, SiteStore store, Clock clock, PublishSchedule schedule, DraftLinks draftLinks) {
         KnownSite site = new KnownSite(store, java.util.Set.of(DraftPages.NOTES));  // one per publisher, as a container has one
@@ -22,7 +23,7 @@ record PublishParts(ContentStore content, KnownSite site, PublishSchedule schedu
         Statuses statuses = new Statuses(content, clock, schedule);
         return new PublishParts(content, site, schedule, writer, new ManifestStore(site), new ArticlePages(content, site, writer, recent),
                 new MediaSync(content, site, statuses), new IndexPages(content, site, writer, recent), statuses,
-                new DraftPages(draftLinks, site, writer));
+                new DraftPages(draftLinks, site, writer), new KeptSiteConfig(content, site));
     }
 
     /**

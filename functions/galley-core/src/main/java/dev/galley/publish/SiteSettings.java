@@ -25,7 +25,11 @@ record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<Arti
     private static final String DEFAULT_BASE_URL = SiteConfig.defaults().baseUrl().toString();
 
     static SiteSettings load(ContentStore content, SiteStore site) {
-        Optional<ContentStore.SourceFile> file = content.read(SiteConfig.FILE_NAME);
+        return load(content.read(SiteConfig.FILE_NAME), site);
+    }
+
+    /** @param file the content's {@code site.yaml} as read, empty when there is none */
+    static SiteSettings load(Optional<ContentStore.SourceFile> file, SiteStore site) {
         Theme theme = ThemeFiles.load(site);
         if (file.isEmpty()) {
             return new SiteSettings(SiteConfig.defaults(), Optional.empty(), Optional.empty(), "", theme);

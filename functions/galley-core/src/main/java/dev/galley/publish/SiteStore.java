@@ -47,6 +47,15 @@ public interface SiteStore {
      */
     void write(SiteFile file, Map<String, String> metadata, Condition condition);
 
+    /**
+     * The same, telling the new version's ETag where the store answers a write with it (S3's PutObject does): a writer
+     * that keeps what it committed need not read it back. Empty where it does not.
+     */
+    default Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
+        write(file, metadata, condition);
+        return Optional.empty();
+    }
+
     void delete(String path);
 
     /**

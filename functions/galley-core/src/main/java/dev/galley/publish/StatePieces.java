@@ -203,11 +203,15 @@ public final class StatePieces {
      * @return false when another commit came first; the shards written for this one are then left unnamed
      */
     static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next) {
-        return commit(site, base, next, base.owed());
+        return commit(site, base, next, base.owed()) != null;
     }
 
-    /** The same, with {@code owed} the pages left to a refresh from then on. */
-    static boolean commit(SiteStore site, ManifestStore.Snapshot base, Manifest next, PagesOwed owed) {
+    /**
+     * The same, with {@code owed} the pages left to a refresh from then on.
+     *
+     * @return null when another commit came first; else the new root's ETag, where the store tells it
+     */
+    static Optional<String> commit(SiteStore site, ManifestStore.Snapshot base, Manifest next, PagesOwed owed) {
         boolean fromLast = last.manifest() == base.value();
         RootPieces.Stored beforeStored = fromLast ? last.stored() : base.version().isPresent()
                 ? site.read(ROOT).map(stored -> RootPieces.parse(stored.bytes())).orElse(RootPieces.Stored.NONE) : RootPieces.Stored.NONE;
@@ -226,10 +230,11 @@ public final class StatePieces {
             site.write(file, written, new SiteStore.Condition.None());
             return file;
         });
+        Optional<String> etag;
         try {
-            site.write(new SiteFile(ROOT, write(stored), ContentKind.INTERNAL_JSON), Map.of(), SiteStore.Condition.of(base.version()));
+            etag = site.writeTellingEtag(new SiteFile(ROOT, write(stored), ContentKind.INTERNAL_JSON), Map.of(), SiteStore.Condition.of(base.version()));
         } catch (WriteConflictException e) {
-            return false;
+            return null;
         }
         last = new Last(next, root, stored);
         Set<String> gone = before.names();
@@ -243,7 +248,7 @@ public final class StatePieces {
         if (base.version().isEmpty() && site.head(ManifestCodec.PATH).isPresent()) {
             site.delete(ManifestCodec.PATH);  // migrated: the pieces hold it now
         }
-        return true;
+        return etag;
     }
 
     /**

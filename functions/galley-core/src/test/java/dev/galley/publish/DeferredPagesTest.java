@@ -110,6 +110,46 @@ class DeferredPagesTest {
     }
 
     @Test
+    void aTagPageThatCameAndWentWithinOneDebtIsNotDeleted() {
+        publishedAtOnce("zero-downtime.md", ZERO_DOWNTIME);
+        content.put("backpressure.md", BACKPRESSURE);
+        deliver("backpressure.md");  // owes tags/rust/, which the state had not: never written
+        content.files.remove("backpressure.md");
+        deliver("backpressure.md");
+        int written = site.writes;
+
+        deliverRefreshes();
+
+        assertFalse(site.objects.containsKey("tags/rust/index.html"));
+        assertEquals(List.of(), site.deleteRequests.stream().filter(path -> path.startsWith("tags/rust/")).toList(),
+                "no DELETE for pages never written");
+        assertTrue(site.writes > written, "the pages that did change are written");
+        assertSettledAsAReRender();
+    }
+
+    @Test
+    void aTagPageWrittenByARefreshCutShortIsDeletedWhenItGoes() {
+        publishedAtOnce("zero-downtime.md", ZERO_DOWNTIME);
+        content.put("backpressure.md", BACKPRESSURE);
+        deliver("backpressure.md");
+        site.beforeWrite = path -> {
+            if (path.equals(StatePieces.ROOT)) {
+                throw new StoreException("the refresh's commit fails (injected)", true, null);
+            }
+        };
+        publisher.publish(List.of(), () -> true, Refresh.LAST);  // writes tags/rust/ and fails before its commit
+        site.beforeWrite = path -> { };
+        assertTrue(site.objects.containsKey("tags/rust/index.html"));
+        content.files.remove("backpressure.md");
+        deliver("backpressure.md");
+
+        deliverRefreshes();
+
+        assertFalse(site.objects.containsKey("tags/rust/index.html"), "written, so deleted");
+        assertSettledAsAReRender();
+    }
+
+    @Test
     void theRefreshRendersTheFeedFromTheArticlesItsBatchesReadWithoutReadingThemAgain() {
         publishedAtOnce("profiling.md", PROFILING);
         content.put("zero-downtime.md", ZERO_DOWNTIME);

@@ -74,6 +74,8 @@ final class InMemoryStores {
         final List<String> brokenLinkMoments = new ArrayList<>();
         int writes;
         int deletes;
+        /** Every path a DELETE was sent for, in order, whether or not something was there. */
+        final List<String> deleteRequests = new ArrayList<>();
         /** Off for large sites: the check reads every page on every write. */
         boolean checkLinks = true;
         Consumer<String> beforeWrite = path -> { };
@@ -122,6 +124,12 @@ final class InMemoryStores {
         }
 
         @Override
+        public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
+            write(file, metadata, condition);
+            return Optional.of(md5(file.bytes()));  // as S3 answers a PutObject
+        }
+
+        @Override
         public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
             beforeWrite.accept(file.path());
             synchronized (this) {
@@ -141,6 +149,7 @@ final class InMemoryStores {
 
         @Override
         public synchronized void delete(String path) {
+            deleteRequests.add(path);
             if (objects.remove(path) != null) {
                 deletes++;
             }

@@ -44,12 +44,17 @@ public final class S3SiteStore implements SiteStore {
 
     @Override
     public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
+        writeTellingEtag(file, metadata, condition);
+    }
+
+    @Override
+    public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
         S3Objects.Put put = new S3Objects.Put(file.kind().contentType(), Optional.ofNullable(file.kind().cacheControl()), encode(metadata),
                 condition instanceof Condition.Matches matches ? Optional.of(matches.etag()) : Optional.empty(),
                 condition instanceof Condition.Absent);
-        S3Calls.run("writing s3://" + bucket + "/" + file.path(), () -> {
+        return S3Calls.call("writing s3://" + bucket + "/" + file.path(), () -> {
             try {
-                s3.put(bucket, file.path(), file.bytes(), put);
+                return Optional.ofNullable(s3.put(bucket, file.path(), file.bytes(), put)).filter(etag -> !etag.isEmpty());
             } catch (S3Failure e) {
                 // S3 answers If-Match with 404 when the object was deleted meanwhile: a change like any other.
                 if (e.status() == 412 || e.status() == 409 || e.status() == 404 && condition instanceof Condition.Matches) {
