@@ -229,6 +229,7 @@ public final class ManifestCodec {
 
     private static void writePending(JsonGenerator json, PendingWrites.Pending pending) throws IOException {
         json.writeStartObject();
+        json.writeNumberField("revision", pending.revision());
         json.writeFieldName("paths");
         writeValue(json, pending.paths());
         json.writeFieldName("followUps");
@@ -442,18 +443,20 @@ public final class ManifestCodec {
 
     static PendingWrites.Pending readPending(JsonParser json) throws IOException {
         expectObject(json);
+        long revision = 0;  // 0: an older Galley's record, never committed (PendingWrites.Pending)
         Map<String, Manifest.Entry> paths = null;
         List<String> followUps = null;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
             json.nextToken();
             switch (field) {
+                case "revision" -> revision = json.getValueAsLong();
                 case "paths" -> paths = readMap(json, ENTRY);
                 case "followUps" -> followUps = readStrings(json);
                 default -> json.skipChildren();
             }
         }
-        return new PendingWrites.Pending(paths, setOf(followUps));
+        return new PendingWrites.Pending(revision, paths, setOf(followUps));
     }
 
     private static <V> SortedMap<String, V> readMap(JsonParser json, ValueReader<V> values) throws IOException {

@@ -134,6 +134,19 @@ class ManifestCodecTest {
     }
 
     @Test
+    void aPendingRecordKeepsTheRevisionItsCommitMakesAndAnOlderRecordReadsAsNeverCommitted() {
+        PendingWrites.Pending pending = new PendingWrites.Pending(12, new java.util.TreeMap<>(java.util.Map.of("a/", new Manifest.Entry("a.png", "e", "", null))),
+                java.util.Set.of("b.md"));
+        byte[] json = ManifestCodec.toJson(pending);
+        assertEquals(pending, ManifestCodec.parse(json, "the record", ManifestCodec::readPending));
+
+        PendingWrites.Pending older = ManifestCodec.parse("{\"paths\":{},\"followUps\":[\"b.md\"]}".getBytes(StandardCharsets.UTF_8),
+                "the record", ManifestCodec::readPending);
+        assertEquals(0, older.revision());
+        assertEquals(java.util.Set.of("b.md"), older.followUps());
+    }
+
+    @Test
     void aStateThatIsNotTheExpectedJsonFailsTheReadNamingTheObject() {
         java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
                 () -> RootPieces.parse("{\"revision\":1,\"entries\":{\"a\":1}}".getBytes(StandardCharsets.UTF_8)));
