@@ -50,6 +50,8 @@ public final class SiteListing {
      */
     private final Map<String, TreeMap<Instant, Integer>> laterUpdates = new HashMap<>();
     private final Map<String, String> shardNames = new HashMap<>();
+    /** {@link #searchChunks()}, once asked; dropped when a change may add or remove a chunk. */
+    private List<String> searchChunks;
     /** The featured listed articles, newest first: the newest goes to the top of the home page. */
     private final TreeSet<ArticleSummary> featured = new TreeSet<>(SiteIndex.NEWEST_FIRST);
 
@@ -88,6 +90,7 @@ public final class SiteListing {
         if (article.page()) {
             return;
         }
+        searchChunksMayChange(article.path());
         listed.remove(article.path());
         searchEnds.remove(article.path());
         featured.remove(article);
@@ -132,6 +135,7 @@ public final class SiteListing {
         if (article.page()) {
             return;
         }
+        searchChunksMayChange(article.path());
         listed.put(article.path(), article);
         if (article.featured()) {
             featured.add(article);
@@ -139,6 +143,16 @@ public final class SiteListing {
         bySlug.computeIfAbsent(article.slug(), slug -> new ArrayList<>(1)).add(article);
         if (Shards.ends(article.path(), SearchIndex.AVERAGE_CHUNK)) {
             searchEnds.add(article.path());
+        }
+    }
+
+    /**
+     * Drops the list of search chunks if the article at this path may end one, or start the tail: an article added or
+     * removed elsewhere changes what a chunk holds, not which chunks there are.
+     */
+    private void searchChunksMayChange(String path) {
+        if (searchEnds.isEmpty() || Shards.ends(path, SearchIndex.AVERAGE_CHUNK) || path.compareTo(searchEnds.last()) > 0) {
+            searchChunks = null;
         }
     }
 
@@ -273,8 +287,15 @@ public final class SiteListing {
         return java.util.Optional.empty();
     }
 
-    /** The search chunks' paths in path order. */
+    /** The search chunks' paths in path order; not to be changed. */
     List<String> searchChunks() {
+        if (searchChunks == null) {
+            searchChunks = chunkFiles();
+        }
+        return searchChunks;
+    }
+
+    private List<String> chunkFiles() {
         List<String> chunks = new ArrayList<>();
         for (String end : searchEnds) {
             chunks.add(chunkFile(end));
@@ -282,7 +303,7 @@ public final class SiteListing {
         if (!(searchEnds.isEmpty() ? listed : listed.tailMap(searchEnds.last(), false)).isEmpty()) {
             chunks.add(chunkFile(TAIL));
         }
-        return chunks;
+        return List.copyOf(chunks);
     }
 
     /** The search chunks that hold these paths, and the one after each, by file. */
