@@ -108,6 +108,12 @@ public final class StatePieces {
             return size() > CACHED;
         }
     };
+    /**
+     * The last key of each shard of the lists of shard names the last commits made, by list (by identity), so that a
+     * commit does not look up every shard of the site to find the few its change touches. Guarded by {@link #SHARDS}.
+     */
+    private static final Map<List<String>, List<String>> LAST_KEYS = new java.util.IdentityHashMap<>();
+
     /** The root of the last manifest read or committed, to compare the next commit's shards against without reading. */
     private static volatile Last last = new Last(null, Root.NONE, RootPieces.Stored.NONE);
 
@@ -121,6 +127,7 @@ public final class StatePieces {
     static void forgetShards() {
         synchronized (SHARDS) {
             SHARDS.clear();
+            LAST_KEYS.clear();
         }
         RootPieces.forget();
         last = new Last(null, Root.NONE, RootPieces.Stored.NONE);
@@ -140,7 +147,9 @@ public final class StatePieces {
         Function<String, Optional<byte[]>> objects = name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes);
         if (known.manifest() != null && known.stored().sameShards(stored)) {
             // Shard names are hashes of their bytes: the same root is the same manifest, already assembled.
-            Root same = RootPieces.resolve(stored, objects);  // its pieces are held, unless forgotten since
+            Root resolved = RootPieces.resolve(stored, objects);  // its pieces are held, unless forgotten since
+            // The lists of the root known, the same names: the next commit finds their shards' last keys by them.
+            Root same = new Root(resolved.revision(), known.root().entries(), known.root().retired(), known.root().claims(), resolved.owed());
             last = new Last(known.manifest(), same, stored);
             return new ManifestStore.Snapshot(known.manifest(), Optional.of(root.get().version()), same.owedPages(), oldLayout);
         }
@@ -218,10 +227,11 @@ public final class StatePieces {
         Root before = fromLast ? last.root() : RootPieces.resolve(beforeStored, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes));
         Map<Section, List<String>> names = new HashMap<>();
         List<SiteFile> toWrite = new ArrayList<>();
+        Set<String> beforeNames = before.names();
         for (Section section : Section.values()) {
-            List<String> around = fromLast ? shardNamesAround(section.of(base.value()), section.of(next), section.of(before), before.names(), toWrite)
+            List<String> around = fromLast ? shardNamesAround(section.of(base.value()), section.of(next), section.of(before), beforeNames, toWrite)
                     : null;
-            names.put(section, around != null ? around : shardNames(section.of(next), section.of(before), before.names(), toWrite));
+            names.put(section, around != null ? around : shardNames(section.of(next), section.of(before), beforeNames, toWrite));
         }
         Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS), owed);
         RootPieces.Stored stored = RootPieces.store(root, beforeStored.pieceNames(), toWrite);
@@ -237,7 +247,7 @@ public final class StatePieces {
             return null;
         }
         last = new Last(next, root, stored);
-        Set<String> gone = before.names();
+        Set<String> gone = beforeNames;
         gone.addAll(beforeStored.pieceNames());
         gone.removeAll(root.names());
         gone.removeAll(stored.pieceNames());
@@ -302,15 +312,9 @@ public final class StatePieces {
     @SuppressWarnings("unchecked")
     private static List<String> shardNamesAround(Map<String, ?> map, Map<String, ?> next, List<String> before, Set<String> stored,
                                                  List<SiteFile> toWrite) {
-        List<String> lastKeys = new ArrayList<>(before.size());
-        synchronized (SHARDS) {
-            for (String name : before) {
-                SortedMap<String, ?> shard = SHARDS.get(name);
-                if (shard == null) {
-                    return null;
-                }
-                lastKeys.add(shard.lastKey());
-            }
+        List<String> lastKeys = lastKeysOf(before);
+        if (lastKeys == null) {
+            return null;
         }
         NavigableMap<String, Object> after = (NavigableMap<String, Object>) next;
         List<String> changed = MapDiff.changedKeys((NavigableMap<String, Object>) map, after);
@@ -327,6 +331,7 @@ public final class StatePieces {
             affected.add(Math.min(shard + 1, before.size()));
         }
         List<String> names = new ArrayList<>();
+        List<String> namesLastKeys = new ArrayList<>();
         int done = 0;
         while (!affected.isEmpty()) {
             int from = affected.pollFirst();
@@ -335,16 +340,55 @@ public final class StatePieces {
                 to = affected.pollFirst();
             }
             names.addAll(before.subList(done, Math.min(from, before.size())));
+            namesLastKeys.addAll(lastKeys.subList(done, Math.min(from, before.size())));
             // The keys after the last shard untouched before the run, up to the run's last boundary (the end, past the last shard).
             NavigableMap<String, Object> range = from == 0 ? after : after.tailMap(lastKeys.get(from - 1), false);
             if (to < before.size() - 1) {
                 range = range.headMap(lastKeys.get(to), true);
             }
-            names.addAll(shardNames(range, before.subList(from, Math.min(to + 1, before.size())), stored, toWrite));
+            List<String> split = shardNames(range, before.subList(from, Math.min(to + 1, before.size())), stored, toWrite);
+            names.addAll(split);
+            List<String> splitLastKeys = lastKeysOf(split);
+            if (splitLastKeys == null) {
+                return null;  // just put in memory, so held unless the cache is far too small for the site: compare every shard
+            }
+            namesLastKeys.addAll(splitLastKeys);
             done = Math.min(to + 1, before.size());
         }
         names.addAll(before.subList(done, before.size()));
+        namesLastKeys.addAll(lastKeys.subList(done, before.size()));
+        rememberLastKeys(before, names, namesLastKeys);
         return names;
+    }
+
+    /** The last key of each named shard, in order, or null when one of them is not held in memory. */
+    private static List<String> lastKeysOf(List<String> names) {
+        synchronized (SHARDS) {
+            List<String> known = LAST_KEYS.get(names);
+            if (known != null) {
+                return known;
+            }
+            List<String> lastKeys = new ArrayList<>(names.size());
+            for (String name : names) {
+                SortedMap<String, ?> shard = SHARDS.get(name);
+                if (shard == null) {
+                    return null;
+                }
+                lastKeys.add(shard.lastKey());
+            }
+            return lastKeys;
+        }
+    }
+
+    /** Remembers the last keys of the shards of a list a commit made in place of {@code before}, forgotten. */
+    private static void rememberLastKeys(List<String> before, List<String> names, List<String> lastKeys) {
+        synchronized (SHARDS) {
+            LAST_KEYS.remove(before);
+            if (LAST_KEYS.size() >= 4 * Section.values().length) {
+                LAST_KEYS.clear();  // lists of commits that lost to another: they are never asked about again
+            }
+            LAST_KEYS.put(names, lastKeys);
+        }
     }
 
     /** 80 bits of the bytes' SHA-256. */

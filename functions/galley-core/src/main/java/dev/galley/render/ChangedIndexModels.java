@@ -147,10 +147,8 @@ public final class ChangedIndexModels {
                         positions.add(position(articles, a));
                         slugs.add(a.slug());
                     });
-            for (int i = 0; i < articles.size(); i++) {
-                if (slugs.contains(articles.get(i).slug())) {
-                    positions.add(i);  // pages named after an article of a changed article's slug: by slug or by path
-                }
+            for (String sameSlug : slugs) {  // pages named after an article of a changed article's slug: by slug or by path
+                listing.withSlug(sameSlug).forEach(other -> positions.addAll(positionsOf(articles, other)));
             }
             String root = "tags/" + slug + "/";
             boolean renamed = before.get(root + "index.html") instanceof IndexPage.Tag was && !was.name().equals(name);
@@ -228,6 +226,23 @@ public final class ChangedIndexModels {
     private static int position(List<ArticleSummary> newestFirst, ArticleSummary article) {
         int at = Collections.binarySearch(newestFirst, article, SiteIndex.NEWEST_FIRST);
         return at >= 0 ? at : -at - 1;
+    }
+
+    /** Where the article is in a newest-first list: nowhere, once, or twice when two of its tags share a slug. */
+    private static List<Integer> positionsOf(List<ArticleSummary> newestFirst, ArticleSummary article) {
+        int at = Collections.binarySearch(newestFirst, article, SiteIndex.NEWEST_FIRST);
+        if (at < 0) {
+            return List.of();
+        }
+        int first = at;
+        while (first > 0 && SiteIndex.NEWEST_FIRST.compare(newestFirst.get(first - 1), article) == 0) {
+            first--;
+        }
+        List<Integer> positions = new ArrayList<>(2);
+        for (int i = first; i < newestFirst.size() && SiteIndex.NEWEST_FIRST.compare(newestFirst.get(i), article) == 0; i++) {
+            positions.add(i);
+        }
+        return positions;
     }
 
     private static List<ArticleSummary> newest(List<ArticleSummary> newestFirst, int count) {

@@ -4,7 +4,9 @@ import dev.galley.article.ArticleSummary;
 import dev.galley.site.Shards;
 import dev.galley.site.SiteIndex;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -42,9 +44,14 @@ public final class SiteListing {
     private final TreeSet<String> searchEnds = new TreeSet<>();
     /** Each sitemap's entry in the index, by the key that ends it, once asked; dropped when one of its pages changes. */
     private final Map<String, Sitemap.Page> sitemapEntries = new HashMap<>();
-    /** The newest change among the listed articles, and among each tag's, once asked; dropped when it may move. */
-    private final Map<String, OffsetDateTime> newest = new HashMap<>();
+    /**
+     * The updates later than their article's date, counted by instant, by listing ({@code ""} or {@code tags/<slug>}):
+     * with each listing's newest date (its first article), they give its newest change without a look at the rest.
+     */
+    private final Map<String, TreeMap<Instant, Integer>> laterUpdates = new HashMap<>();
     private final Map<String, String> shardNames = new HashMap<>();
+    /** {@link #searchChunks()}, once asked; dropped when a change may add or remove a chunk. */
+    private List<String> searchChunks;
     /** The featured listed articles, newest first: the newest goes to the top of the home page. */
     private final TreeSet<ArticleSummary> featured = new TreeSet<>(SiteIndex.NEWEST_FIRST);
 
@@ -69,6 +76,7 @@ public final class SiteListing {
             for (String tag : article.tags()) {
                 listing.byTag.computeIfAbsent(SiteIndex.tagSlug(tag), slug -> new ArrayList<>()).add(article);
             }
+            listing.countLaterUpdate(article, 1);
         }
         return listing;
     }
@@ -76,12 +84,13 @@ public final class SiteListing {
     /** Takes an article or page out (the one of its path), as a change removes it or before it is added again changed. */
     public void remove(ArticleSummary article) {
         forgetAround(article);
-        newestLoses(article);
+        countLaterUpdate(article, -1);
         all.remove(article.path());
         sitemapEnds.remove(article.path());
         if (article.page()) {
             return;
         }
+        searchChunksMayChange(article.path());
         listed.remove(article.path());
         searchEnds.remove(article.path());
         featured.remove(article);
@@ -107,7 +116,7 @@ public final class SiteListing {
     /** Adds an article or page; its path must be free. */
     public void add(ArticleSummary article) {
         forgetAround(article);
-        newestGains(article);
+        countLaterUpdate(article, 1);
         index(article);
         if (!article.page()) {
             insert(newestFirst, article);
@@ -126,6 +135,7 @@ public final class SiteListing {
         if (article.page()) {
             return;
         }
+        searchChunksMayChange(article.path());
         listed.put(article.path(), article);
         if (article.featured()) {
             featured.add(article);
@@ -136,36 +146,31 @@ public final class SiteListing {
         }
     }
 
+    /**
+     * Drops the list of search chunks if the article at this path may end one, or start the tail: an article added or
+     * removed elsewhere changes what a chunk holds, not which chunks there are.
+     */
+    private void searchChunksMayChange(String path) {
+        if (searchEnds.isEmpty() || Shards.ends(path, SearchIndex.AVERAGE_CHUNK) || path.compareTo(searchEnds.last()) > 0) {
+            searchChunks = null;
+        }
+    }
+
     /** Drops the index entry of the sitemap this article's page is in. */
     private void forgetAround(ArticleSummary article) {
         String end = sitemapEnds.ceiling(article.path());
         sitemapEntries.remove(end == null ? TAIL : end);
     }
 
-    /**
-     * Keeps the newest change of each listing the article joins: it is the article's when the article's is later, the
-     * same when earlier; on a tie the listing's order picks, so it is worked out again.
-     */
-    private void newestGains(ArticleSummary article) {
-        for (String listing : listingsOf(article)) {
-            OffsetDateTime known = newest.get(listing);
-            OffsetDateTime its = Format.modified(article);
-            if (known != null && its != null && its.isAfter(known)) {
-                newest.put(listing, its);
-            } else if (known == null || its == null || !its.isBefore(known)) {
-                newest.remove(listing);
-            }
+    /** Counts (or, by -1, uncounts) the article's update in each listing it is in, if it is later than its date. */
+    private void countLaterUpdate(ArticleSummary article, int by) {
+        OffsetDateTime modified = Format.modified(article);
+        if (modified == null || modified.equals(article.date())) {
+            return;
         }
-    }
-
-    /** Keeps the newest change of each listing the article leaves, unless it may have been the article's. */
-    private void newestLoses(ArticleSummary article) {
         for (String listing : listingsOf(article)) {
-            OffsetDateTime known = newest.get(listing);
-            OffsetDateTime its = Format.modified(article);
-            if (known == null || its == null || !its.isBefore(known)) {
-                newest.remove(listing);
-            }
+            TreeMap<Instant, Integer> updates = laterUpdates.computeIfAbsent(listing, l -> new TreeMap<>());
+            updates.merge(modified.toInstant(), by, (count, change) -> count + change == 0 ? null : count + change);
         }
     }
 
@@ -216,12 +221,22 @@ public final class SiteListing {
         return bySlug.getOrDefault(slug, List.of());
     }
 
-    /** The newest change among the listed articles ({@code ""}) or a tag's ({@code tags/<slug>}), as {@link Sitemap#lastModified} finds it. */
+    /**
+     * The newest change among the listed articles ({@code ""}) or a tag's ({@code tags/<slug>}), as {@link Sitemap#lastModified}
+     * finds it: the newest date is the first article's, and a later change is one of the updates counted.
+     *
+     * @param articles the listing's articles, newest first
+     */
     OffsetDateTime newest(String listing, List<ArticleSummary> articles) {
-        if (!newest.containsKey(listing)) {
-            newest.put(listing, Sitemap.lastModified(articles));
+        if (articles.isEmpty()) {
+            return null;
         }
-        return newest.get(listing);
+        Instant newest = articles.get(0).date().toInstant();
+        TreeMap<Instant, Integer> updates = laterUpdates.get(listing);
+        if (updates != null && !updates.isEmpty() && updates.lastKey().isAfter(newest)) {
+            newest = updates.lastKey();
+        }
+        return OffsetDateTime.ofInstant(newest, ZoneOffset.UTC);
     }
 
     /** Every page's sitemap in path order, each with the newest change among its pages: what the sitemap index names. */
@@ -272,8 +287,15 @@ public final class SiteListing {
         return java.util.Optional.empty();
     }
 
-    /** The search chunks' paths in path order. */
+    /** The search chunks' paths in path order; not to be changed. */
     List<String> searchChunks() {
+        if (searchChunks == null) {
+            searchChunks = chunkFiles();
+        }
+        return searchChunks;
+    }
+
+    private List<String> chunkFiles() {
         List<String> chunks = new ArrayList<>();
         for (String end : searchEnds) {
             chunks.add(chunkFile(end));
@@ -281,7 +303,7 @@ public final class SiteListing {
         if (!(searchEnds.isEmpty() ? listed : listed.tailMap(searchEnds.last(), false)).isEmpty()) {
             chunks.add(chunkFile(TAIL));
         }
-        return chunks;
+        return List.copyOf(chunks);
     }
 
     /** The search chunks that hold these paths, and the one after each, by file. */

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,9 +50,10 @@ public final class Sitemap {
     private Sitemap() {
     }
 
-    /** The newest change among these articles, or null when there are none. */
+    /** The newest change among these articles, in UTC (as the sitemap writes it), or null when there are none. */
     public static OffsetDateTime lastModified(Collection<ArticleSummary> articles) {
-        return articles.stream().map(Format::modified).max(OffsetDateTime.timeLineOrder()).orElse(null);
+        return articles.stream().map(Format::modified).max(OffsetDateTime.timeLineOrder())
+                .map(newest -> newest.withOffsetSameInstant(ZoneOffset.UTC)).orElse(null);
     }
 
     /**
