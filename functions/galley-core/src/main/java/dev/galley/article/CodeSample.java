@@ -4,12 +4,22 @@ import dev.galley.article.internal.BoundedMemo;
 import dev.galley.article.internal.HighlightedCode;
 import org.commonmark.renderer.html.HtmlWriter;
 
+import java.util.Arrays;
+
 /**
- * The code block an article shows on the home page as a card: a file name and its code.
+ * The code block an article shows on the home page as a card: a file name and its code. The card shows the first
+ * {@value #CARD_LINES} lines and says how many more the article has; the article's page shows the whole block.
  *
  * @param language the fence's language, or "" when none was given
  */
 public record CodeSample(String fileName, String language, String code) {
+
+    /**
+     * The most lines a card shows: a glance at the code, as the look's cards do (one to eight lines). A listing page
+     * holds some twenty cards, and one publish rewrites four or five listing pages, so a whole file on every card
+     * made most of what a publish wrote.
+     */
+    public static final int CARD_LINES = 8;
 
     /**
      * Highlighted cards by sample. A card shows on the home listing and on each of its tags' listings, so a full
@@ -18,14 +28,32 @@ public record CodeSample(String fileName, String language, String code) {
      */
     private static final BoundedMemo<CodeSample, String> HIGHLIGHTED = new BoundedMemo<>(10_000, CodeSample::highlight);
 
-    /** The code as escaped HTML with highlighting spans, the same as in the article's own page. */
+    /** The code the card shows: its first {@value #CARD_LINES} lines. */
+    public String cardCode() {
+        String[] lines = lines();
+        return lines.length <= CARD_LINES ? code : String.join("\n", Arrays.asList(lines).subList(0, CARD_LINES));
+    }
+
+    /** How many lines of the code the card leaves out. */
+    public int linesLeftOut() {
+        return Math.max(0, lines().length - CARD_LINES);
+    }
+
+    /** The code's lines; a line break that ends the code starts no line. */
+    private String[] lines() {
+        String text = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
+        return text.split("\n", -1);
+    }
+
+    /** The card's code as escaped HTML with highlighting spans, as the article's page highlights it. */
     public String highlightedHtml() {
         return HIGHLIGHTED.apply(this);
     }
 
     private static String highlight(CodeSample sample) {
-        StringBuilder out = new StringBuilder(sample.code().length() * 2);
-        HighlightedCode.write(sample.language(), sample.code(), new HtmlWriter(out));
+        String code = sample.cardCode();
+        StringBuilder out = new StringBuilder(code.length() * 2);
+        HighlightedCode.write(sample.language(), code, new HtmlWriter(out));
         return out.toString();
     }
 }

@@ -33,6 +33,8 @@ final class IndexPages {
      * reads submitted to IO, which must never wait behind the feed's own task.
      */
     static final java.util.concurrent.ExecutorService PAGES = Parallel.pool(8, "galley-pages");
+    /** An archive page of the home listing or of a tag's: {@code page/<name>/index.html}, {@code tags/<tag>/page/<name>/index.html}. */
+    private static final java.util.regex.Pattern ARCHIVE_PAGE = java.util.regex.Pattern.compile("(tags/[^/]+/)?page/[^/]+/index\\.html");
 
     private final ContentStore content;
     private final SiteStore site;
@@ -150,6 +152,9 @@ final class IndexPages {
             // Search chunks and sitemaps the indexes do not name: an older layout's (of other sizes), or a failed publish's.
             site.list(SearchIndex.FOLDER).stream().filter(path -> path.endsWith(".json") && !now.containsKey(path)).forEach(gone::add);
             site.list(Sitemap.FOLDER).stream().filter(path -> path.endsWith(".xml") && !now.containsKey(path)).forEach(gone::add);
+            // Archive pages the listings no longer have: an older layout's boundaries.
+            java.util.stream.Stream.concat(site.list("page/").stream(), site.list("tags/").stream())
+                    .filter(path -> ARCHIVE_PAGE.matcher(path).matches() && !now.containsKey(path)).forEach(gone::add);
         }
         return new Changes(changedPages, gone, old.keySet());
     }

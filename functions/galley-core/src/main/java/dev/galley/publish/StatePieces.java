@@ -41,10 +41,12 @@ public final class StatePieces {
     static final int AVERAGE_SHARD = 16;
     /**
      * How the site's index pages are laid out, in the root since layout 2 (search chunks of about 32 articles,
-     * sitemaps of about 64 pages, no count on tag pages). A root of an older layout makes the next commit write every index page whose bytes
-     * differ, as a new site's first commit does, and remove the search chunks and sitemaps no longer named.
+     * sitemaps of about 64 pages, no count on tag pages; since 3, archive pages end at a local maximum of the slugs'
+     * hashes, see {@link dev.galley.site.Pagination}). A root of an older layout makes the next commit write every index
+     * page whose bytes differ, as a new site's first commit does, and remove the search chunks, sitemaps and archive
+     * pages no longer named.
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
     /** Shards kept in memory, by name: every shard of a site of some 130,000 articles. */
     private static final int CACHED = 8192;
     private static final ExecutorService READS = Parallel.pool(8, "galley-state");

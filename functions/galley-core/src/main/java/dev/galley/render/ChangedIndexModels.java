@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  * index's list of chunks), and, around each changed article (and each article of its slug, which may name archive
  * pages after paths now), the home and archive pages, the tag pages and feeds of its tags, its sitemap and its search
  * chunk, with the pages next to each. What a page shows depends on its own articles and its neighbours' names only,
- * and the boundaries of archive pages, sitemaps and chunks are chosen by the articles at them, so no page further off
+ * and the boundaries of archive pages, sitemaps and chunks are chosen by the articles at them (an archive page's also
+ * by the articles within half a page of its end, which {@link Pagination#around} takes in), so no page further off
  * changes. {@link #before} reaches two pages further than {@link #after}, so that it holds every page {@code after}
  * finds (a page that a new boundary splits, or that a removed one joins to the next); {@code after} then adds each page
  * of {@code before} that still exists, so that the two differ exactly where the whole site's models do.

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class InterfaceText {
 
     /** The keys whose argument is a number, to which a {@code choice} pattern applies. */
-    private static final Set<String> COUNTED = Set.of("readingTime", "tagArticleCount");
+    private static final Set<String> COUNTED = Set.of("readingTime", "tagArticleCount", "moreCodeLines");
 
     private final Locale locale;
     private final Map<String, String> strings;

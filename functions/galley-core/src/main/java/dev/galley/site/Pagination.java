@@ -13,11 +13,17 @@ import java.util.function.Predicate;
  * Splits a listing into pages so that one upload rewrites a bounded number of them, however large the site.
  *
  * <p>The first page shows the newest {@code pageSize} articles. Older articles go to archive pages whose
- * boundaries the articles choose themselves: an article ends an archive page when a hash of its slug says
- * so (on average one in {@code pageSize}), and the oldest article ends the last one. Each archive page is
- * named after the article that ends it, {@code page/<slug>/}. Numbered pages ("page 7") would shift every
- * page after an insertion or deletion, rewriting the whole archive; here adding or removing an article
- * changes the first page, the archive page it falls on, and at most its neighbours' links.
+ * boundaries the articles choose themselves: an article ends an archive page when the hash of its slug is the
+ * largest of the articles within {@code pageSize / 2} of it on either side (content-defined chunking by local
+ * maximum), and the oldest article ends the last one. Each archive page is named after the article that ends it,
+ * {@code page/<slug>/}. Numbered pages ("page 7") would shift every page after an insertion or deletion, rewriting
+ * the whole archive; here adding or removing an article changes the first page, the archive page it falls on, at most
+ * a boundary within {@code pageSize / 2} articles of it, and its neighbours' links.
+ *
+ * <p>Two boundaries are never within {@code pageSize / 2} of each other, so an archive page (but the first and the
+ * last) holds more than {@code pageSize / 2} articles, {@code pageSize + 1} on average, and seldom more than three
+ * times that. A boundary wherever a hash says so (one in {@code pageSize}, layout 2) made page lengths geometric: the
+ * page a new article lands on held twice {@code pageSize} on average, and a tenth of them over four times.
  */
 public final class Pagination {
 
@@ -31,13 +37,11 @@ public final class Pagination {
     public static List<ListingPage> paginate(String root, List<ArticleSummary> ordered, int pageSize) {
         List<List<ArticleSummary>> groups = new ArrayList<>();
         groups.add(ordered.subList(0, Math.min(pageSize, ordered.size())));
-        List<ArticleSummary> current = new ArrayList<>();
+        int first = pageSize;
         for (int i = pageSize; i < ordered.size(); i++) {
-            ArticleSummary article = ordered.get(i);
-            current.add(article);
-            if (endsArchivePage(article.slug(), pageSize) || i == ordered.size() - 1) {
-                groups.add(current);
-                current = new ArrayList<>();
+            if (endsArchivePage(ordered, i, pageSize)) {
+                groups.add(ordered.subList(first, i + 1));
+                first = i + 1;
             }
         }
         List<String> paths = new ArrayList<>(groups.size());
@@ -68,7 +72,14 @@ public final class Pagination {
                                            int reach, Predicate<String> shared) {
         int n = ordered.size();
         java.util.TreeMap<Integer, Integer> groups = new java.util.TreeMap<>();  // first index: last index
+        List<Integer> near = new ArrayList<>();
         for (int position : positions) {
+            // A change moves at most the boundaries within half a page of it: the pages holding those are around it too.
+            near.add(position - pageSize / 2);
+            near.add(position);
+            near.add(position + pageSize / 2);
+        }
+        for (int position : near) {
             int[] group = groupOf(ordered, pageSize, Math.max(0, Math.min(position, n - 1)));
             groups.put(group[0], group[1]);
             int[] newer = group;
@@ -101,11 +112,11 @@ public final class Pagination {
             return new int[] {0, Math.min(pageSize, n) - 1};
         }
         int first = position;
-        while (first > pageSize && !endsArchivePage(ordered.get(first - 1).slug(), pageSize)) {
+        while (first > pageSize && !endsArchivePage(ordered, first - 1, pageSize)) {
             first--;
         }
         int last = position;
-        while (last < n - 1 && !endsArchivePage(ordered.get(last).slug(), pageSize)) {
+        while (!endsArchivePage(ordered, last, pageSize)) {
             last++;
         }
         return new int[] {first, last};
@@ -138,8 +149,45 @@ public final class Pagination {
         return shared;
     }
 
-    /** True for about one slug in {@code pageSize}, always the same answer for the same slug. */
-    static boolean endsArchivePage(String slug, int pageSize) {
+    /**
+     * Whether the article at {@code i} ends an archive page: it is the oldest, or its slug's hash outranks that of every
+     * article within {@code pageSize / 2} of it in the listing (the first page's articles count as neighbours too, so a
+     * new newest article moves no boundary of the archive).
+     */
+    static boolean endsArchivePage(List<ArticleSummary> ordered, int i, int pageSize) {
+        if (i == ordered.size() - 1) {
+            return true;
+        }
+        ArticleSummary article = ordered.get(i);
+        int hash = hash(article.slug());
+        int half = pageSize / 2;
+        for (int j = Math.max(0, i - half); j <= Math.min(ordered.size() - 1, i + half); j++) {
+            if (j != i && outranks(ordered.get(j), article, hash)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code other} outranks {@code article} (whose hash is given): a larger hash, then a later slug, then path. */
+    private static boolean outranks(ArticleSummary other, ArticleSummary article, int hash) {
+        int byHash = Integer.compareUnsigned(hash(other.slug()), hash);
+        if (byHash != 0) {
+            return byHash > 0;
+        }
+        int bySlug = other.slug().compareTo(article.slug());
+        return bySlug != 0 ? bySlug > 0 : String.valueOf(other.path()).compareTo(String.valueOf(article.path())) > 0;
+    }
+
+    /**
+     * True for about one key in {@code average}, always the same answer for the same key: where the state's shards end
+     * ({@link Shards}), and archive pages did before layout 3.
+     */
+    static boolean endsArchivePage(String slug, int average) {
+        return Integer.remainderUnsigned(hash(slug), average) == 0;
+    }
+
+    private static int hash(String slug) {
         int h = slug.hashCode();
         // MurmurHash3's finaliser: String.hashCode alone is too regular for similar slugs.
         h ^= h >>> 16;
@@ -147,6 +195,6 @@ public final class Pagination {
         h ^= h >>> 13;
         h *= 0xc2b2ae35;
         h ^= h >>> 16;
-        return Integer.remainderUnsigned(h, pageSize) == 0;
+        return h;
     }
 }

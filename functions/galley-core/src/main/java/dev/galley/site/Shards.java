@@ -14,7 +14,7 @@ import java.util.function.Function;
  * changing or removing one item changes one shard, or two where it starts or ends one, however many there are.
  *
  * <p>Items are ordered by key; a key ends its shard when a hash of it says so (on average one in {@code averageSize},
- * by the rule that ends {@link Pagination}'s archive pages), and the items after the last such key form the tail.
+ * by the rule that ended {@link Pagination}'s archive pages until layout 3), and the items after the last such key form the tail.
  * A shard is named after the key that ends it, hashed so the name is safe in a URL and in a file name; the tail is
  * {@value #TAIL}. Numbered shards would shift every shard after an insertion.
  */

@@ -262,7 +262,7 @@ class StatePiecesTest {
 
     /**
      * A site an older Galley laid out (search chunks of about 128 articles, sitemaps of about 256 pages, counts on the
-     * tag pages, a root without a layout) becomes, on its first publish, the site a fresh build of its bucket makes: every index page written
+     * tag pages, archive pages of other boundaries, a root without a layout) becomes, on its first publish, the site a fresh build of its bucket makes: every index page written
      * again where it differs, and the old chunks gone.
      */
     @Test
@@ -288,6 +288,10 @@ class StatePiecesTest {
                 new SiteStore.Condition.None());
         site.write(new SiteFile("tags/go/index.html", site.text("tags/go/index.html").replace("<p class=\"page-lede\">",
                 "<p class=\"page-lede\">150 articles · ").getBytes(StandardCharsets.UTF_8), ContentKind.HTML), Map.of(), new SiteStore.Condition.None());
+        for (String archive : List.of("page/post-7/index.html", "tags/go/page/post-8/index.html")) {  // layout 2's boundaries
+            site.write(new SiteFile(archive, "<p>an older layout's archive page</p>".getBytes(StandardCharsets.UTF_8), ContentKind.HTML),
+                    Map.of(), new SiteStore.Condition.None());
+        }
         site.delete(KnownSite.CLAIM);  // an older Galley's writer wrote last: this one knows nothing of the site
         StatePieces.forgetShards();
 
@@ -300,7 +304,7 @@ class StatePiecesTest {
         java.util.Set<String> differ = new java.util.TreeSet<>(fresh.list(""));
         differ.addAll(site.list(""));
         differ.removeIf(path -> fresh.list("").contains(path) && site.list("").contains(path));
-        assertEquals(java.util.Set.of(), differ, "the old chunk and sitemap are gone, the new ones are there");
+        assertEquals(java.util.Set.of(), differ, "the old chunk, sitemap and archive pages are gone, the new ones are there");
         for (String path : fresh.list("")) {
             if (!path.startsWith("_galley/")) {
                 assertEquals(fresh.text(path), site.text(path), path + " differs from a fresh build");

@@ -87,6 +87,20 @@ class SiteRendererTest {
     }
 
     @Test
+    void aCardShowsTheFirstLinesOfALongSampleAndSaysHowManyMoreTheArticleHas() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            code.append("let line_").append(i).append(" = ").append(i).append(";\n");
+        }
+        ArticleSummary withSample = new ArticleSummary("s", "S", OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(),
+                List.of(), "", List.of(), 3, new CodeSample("main.rs", "rust", code.toString()), false);
+        String text = home(List.of(withSample)).replaceAll("<[^>]+>", "");
+        assertTrue(text.contains("let line_8 = 8;"), text);
+        assertFalse(text.contains("let line_9 = 9;"), text);
+        assertTrue(text.contains("\u2026 32 more lines in the article"), text);
+    }
+
+    @Test
     void mustEscapeTitlesTagsSummariesAndSamplesEverywhere() {
         String evil = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
         ArticleSummary a = new ArticleSummary("evil", evil, OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(evil),

@@ -64,6 +64,22 @@ class PaginationTest {
         assertTrue(largest < 250, "largest " + largest);
     }
 
+    /**
+     * What a publish rewrites is the page an article lands on, which is the longer the more articles it holds: with
+     * geometric lengths (a boundary wherever a hash says so) that page held twice the page size on average.
+     */
+    @Test
+    void archivePagesHoldMoreThanHalfAPageAndTheOneAnArticleLandsOnIsNearThePageSize() {
+        List<ListingPage> pages = Pagination.paginate("", articles(10_000), 20);
+        List<ListingPage> archive = pages.subList(2, pages.size() - 1);  // the first and last archive pages may be short
+        archive.forEach(page -> assertTrue(page.articles().size() > 10, page.path() + " holds " + page.articles().size()));
+        long sumOfSquares = archive.stream().mapToLong(page -> (long) page.articles().size() * page.articles().size()).sum();
+        long articles = archive.stream().mapToLong(page -> page.articles().size()).sum();
+        double landedOn = sumOfSquares / (double) articles;  // the length of the page of an article picked at random
+        assertTrue(landedOn < 26, "an article lands on a page of " + landedOn + " on average");
+        assertTrue(archive.stream().allMatch(page -> page.articles().size() < 100), "a page of five times the page size");
+    }
+
     @Test
     void mustChangeOnlyTheFirstPageAndOneArchivePageWhenANewArticleArrives() {
         List<ArticleSummary> before = articles(2_000);
