@@ -7,8 +7,9 @@ import org.commonmark.renderer.html.HtmlWriter;
 import java.util.Arrays;
 
 /**
- * The code block an article shows on the home page as a card: a file name and its code. The card shows the first
- * {@value #CARD_LINES} lines and says how many more the article has; the article's page shows the whole block.
+ * The code block an article shows on the home page as a card: a file name and its code. A card shows the first
+ * {@value #CARD_LINES} lines and says how many more the article has; the featured article's card, which the look
+ * shows with its whole sample, and the article's page show the whole block.
  *
  * @param language the fence's language, or "" when none was given
  */
@@ -46,14 +47,22 @@ public record CodeSample(String fileName, String language, String code) {
     }
 
     /** The card's code as escaped HTML with highlighting spans, as the article's page highlights it. */
-    public String highlightedHtml() {
+    public String cardHtml() {
         return HIGHLIGHTED.apply(this);
     }
 
+    /** The whole code, highlighted, for the featured card: one a page, so not memoised. */
+    public String wholeHtml() {
+        return highlighted(code);
+    }
+
     private static String highlight(CodeSample sample) {
-        String code = sample.cardCode();
+        return sample.highlighted(sample.cardCode());
+    }
+
+    private String highlighted(String code) {
         StringBuilder out = new StringBuilder(code.length() * 2);
-        HighlightedCode.write(sample.language(), code, new HtmlWriter(out));
+        HighlightedCode.write(language, code, new HtmlWriter(out));
         return out.toString();
     }
 }

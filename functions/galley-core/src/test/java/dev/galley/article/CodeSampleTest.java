@@ -28,7 +28,7 @@ class CodeSampleTest {
         String[] lines = TWELVE_LINES.split("\n");
         assertEquals(String.join("\n", java.util.Arrays.copyOf(lines, CodeSample.CARD_LINES)), sample.cardCode());
         assertEquals(4, sample.linesLeftOut());
-        String html = sample.highlightedHtml();
+        String html = sample.cardHtml();
         assertTrue(html.contains("5000"), html);
         assertFalse(html.contains("6000"), html);
     }

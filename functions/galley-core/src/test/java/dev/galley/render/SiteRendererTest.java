@@ -101,6 +101,24 @@ class SiteRendererTest {
     }
 
     @Test
+    void theFeaturedCardShowsItsWholeSampleAsTheLookDoesAndTheOtherCardsAreCut() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 1; i <= 14; i++) {
+            code.append("-- step ").append(i).append('\n');
+        }
+        OffsetDateTime date = OffsetDateTime.parse("2026-03-01T00:00:00Z");
+        ArticleSummary featured = new ArticleSummary("f", "F", date, null, List.of(), List.of(), "", List.of(), 12,
+                new CodeSample("migrate.sql", "sql", code.toString()), true);
+        ArticleSummary other = new ArticleSummary("o", "O", date.minusDays(1), null, List.of(), List.of(), "", List.of(), 3,
+                new CodeSample("other.sql", "sql", code.toString().replace("step", "other")), false);
+        String text = home(List.of(featured, other)).replaceAll("<[^>]+>", "");
+        assertTrue(text.contains("-- step 14"), text);
+        assertTrue(text.contains("-- other 8"), text);
+        assertFalse(text.contains("-- other 9"), text);
+        assertEquals(1, text.split("more lines in the article", -1).length - 1, text);
+    }
+
+    @Test
     void mustEscapeTitlesTagsSummariesAndSamplesEverywhere() {
         String evil = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
         ArticleSummary a = new ArticleSummary("evil", evil, OffsetDateTime.parse("2026-02-01T00:00:00Z"), null, List.of(evil),
