@@ -68,12 +68,11 @@ class CommittedRootTest {
     }
 
     /** The store, counting the reads of the state's root. */
-    private static final class RootReads implements SiteStore {
-        private final InMemoryStores.Site site;
+    private static final class RootReads extends ForwardingSiteStore {
         int rootReads;
 
         RootReads(InMemoryStores.Site site) {
-            this.site = site;
+            super(site);
         }
 
         @Override
@@ -84,29 +83,5 @@ class CommittedRootTest {
             return site.read(path);
         }
 
-        @Override
-        public Optional<Version> head(String path) {
-            return site.head(path);
-        }
-
-        @Override
-        public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
-            site.write(file, metadata, condition);
-        }
-
-        @Override
-        public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
-            return site.writeTellingEtag(file, metadata, condition);
-        }
-
-        @Override
-        public void delete(String path) {
-            site.delete(path);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return site.list(prefix);
-        }
     }
 }

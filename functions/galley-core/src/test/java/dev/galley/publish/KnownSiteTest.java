@@ -80,13 +80,12 @@ class KnownSiteTest {
     }
 
     /** Records what is asked of a store, and fails its writes on demand. */
-    private static class Recording implements SiteStore {
-        private final SiteStore site;
+    private static class Recording extends ForwardingSiteStore {
         final List<String> asked = new ArrayList<>();
         boolean failWrites;
 
         Recording(SiteStore site) {
-            this.site = site;
+            super(site);
         }
 
         @Override
@@ -110,8 +109,9 @@ class KnownSiteTest {
         }
 
         @Override
-        public void delete(String path) {
-            site.delete(path);
+        public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
+            write(file, metadata, condition);  // as SiteStore's own: a write that fails on demand
+            return Optional.empty();
         }
 
         @Override

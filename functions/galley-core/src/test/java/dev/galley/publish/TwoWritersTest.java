@@ -136,18 +136,12 @@ class TwoWritersTest {
     /** Every object readers can be served, path and bytes (Galley's own state under {@code _galley/} aside). */
 
     /** Counts the HEADs of pages asked of a store. */
-    private static final class Heads implements SiteStore {
-        private final SiteStore site;
+    private static final class Heads extends ForwardingSiteStore {
         final AtomicInteger heads = new AtomicInteger();
         final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Heads(SiteStore site) {
-            this.site = site;
-        }
-
-        @Override
-        public Optional<Stored> read(String path) {
-            return site.read(path);
+            super(site);
         }
 
         @Override
@@ -157,21 +151,6 @@ class TwoWritersTest {
                 asked.add(path);
             }
             return site.head(path);
-        }
-
-        @Override
-        public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
-            site.write(file, metadata, condition);
-        }
-
-        @Override
-        public void delete(String path) {
-            site.delete(path);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return site.list(prefix);
         }
     }
 }

@@ -1,0 +1,46 @@
+package dev.galley.publish;
+
+import dev.galley.site.SiteFile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A store that passes every call to another: tests override the calls they count or fail. */
+abstract class ForwardingSiteStore implements SiteStore {
+    protected final SiteStore site;
+
+    ForwardingSiteStore(SiteStore site) {
+        this.site = site;
+    }
+
+    @Override
+    public Optional<Stored> read(String path) {
+        return site.read(path);
+    }
+
+    @Override
+    public Optional<Version> head(String path) {
+        return site.head(path);
+    }
+
+    @Override
+    public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
+        site.write(file, metadata, condition);
+    }
+
+    @Override
+    public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
+        return site.writeTellingEtag(file, metadata, condition);
+    }
+
+    @Override
+    public void delete(String path) {
+        site.delete(path);
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return site.list(prefix);
+    }
+}
