@@ -32,7 +32,7 @@ final class PublishChart {
     private static final String SVG = "http://www.w3.org/2000/svg";
     private static final List<String> CHANGES = List.of("new", "edit", "delete");
     private static final Map<String, String> COLOURS = Map.of("new", "#1b6ca8", "edit", "#2e8b57", "delete", "#c0392b");
-    private static final List<String> DASHES = List.of("7,4", "", "2,3", "10,3,2,3");
+    private static final List<String> DASHES = List.of("7,4", "", "2,3", "10,3,2,3", "1,2");
     private static final int PANEL_WIDTH = 300;
     private static final int PANEL_HEIGHT = 220;
     private static final int LEFT = 60;
