@@ -258,6 +258,14 @@ final class KnownSite implements SiteStore {
         known.put(path, Known.ABSENT);
     }
 
+    /** The paths this writer does not remember (the state's shards) in one call; the others one by one, as above. */
+    @Override
+    public void deleteAll(List<String> paths) {
+        List<String> unremembered = paths.stream().filter(path -> !remembered(path)).toList();
+        site.deleteAll(unremembered);
+        paths.stream().filter(this::remembered).forEach(this::delete);
+    }
+
     @Override
     public boolean skipsIdenticalWrites() {
         return site.skipsIdenticalWrites();

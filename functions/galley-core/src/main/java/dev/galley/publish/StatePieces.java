@@ -28,7 +28,7 @@ import java.util.function.Function;
  * by path, the retired paths and the claims by source file), split by key where {@link Shards} says. A shard object
  * is named after a hash of its bytes and never changes, so a commit writes the shards that differ under new names
  * first, then the root with a compare-and-set (the commit), then deletes the shards the old root named and the new
- * one does not. Shards read are kept by name across invocations: a warm writer reads the root and the shards it did
+ * one does not (in one request where the store takes many, as S3 does). Shards read are kept by name across invocations: a warm writer reads the root and the shards it did
  * not write itself.
  *
  * <p>A site whose state is still the single {@link ManifestCodec#PATH} reads from it, as a site without a root: its
@@ -253,10 +253,7 @@ public final class StatePieces {
         gone.addAll(beforeStored.pieceNames());
         gone.removeAll(root.names());
         gone.removeAll(stored.pieceNames());
-        Parallel.map(READS, gone, name -> {
-            site.delete(FOLDER + name + ".json");
-            return name;
-        });
+        site.deleteAll(gone.stream().map(name -> FOLDER + name + ".json").sorted().toList());
         if (base.version().isEmpty() && site.head(ManifestCodec.PATH).isPresent()) {
             site.delete(ManifestCodec.PATH);  // migrated: the pieces hold it now
         }

@@ -36,14 +36,12 @@ final class StateSweep {
                 .filter(path -> !path.equals(StatePieces.ROOT) && path.endsWith(".json"))
                 .filter(path -> !named.contains(path.substring(StatePieces.FOLDER.length(), path.length() - ".json".length())))
                 .toList();
-        return Parallel.map(IndexPages.PAGES, unnamed, path -> {
+        List<String> old = Parallel.map(IndexPages.PAGES, unnamed, path -> {
             Optional<SiteStore.Version> version = site.head(path);
-            if (version.isEmpty() || !writtenBefore(version.get(), now.minus(MIN_AGE))) {
-                return null;
-            }
-            site.delete(path);
-            return path;
-        }).size();
+            return version.isPresent() && writtenBefore(version.get(), now.minus(MIN_AGE)) ? path : null;
+        });
+        site.deleteAll(old);
+        return old.size();
     }
 
     /** A shard that does not say when it was written (an older Galley's, or a store without metadata) is old. */

@@ -76,6 +76,13 @@ public final class S3SiteStore implements SiteStore {
     }
 
     @Override
+    public void deleteAll(List<String> paths) {
+        if (!paths.isEmpty()) {
+            S3Calls.run("deleting " + paths.size() + " objects from s3://" + bucket + "/", () -> s3.deleteAll(bucket, paths));
+        }
+    }
+
+    @Override
     public List<String> list(String prefix) {
         return S3Calls.call("listing s3://" + bucket + "/" + prefix, () -> {
             List<String> keys = new ArrayList<>();

@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  */
 public final class S3Http {
 
+    static final int MOST_KEYS_A_DELETE = 1000;
+
     private static final String METADATA_PREFIX = "x-amz-meta-";
     private static final int MAX_ATTEMPTS = 3;
 
@@ -99,6 +101,28 @@ public final class S3Http {
     /** DeleteObject (S3 answers 204 whether or not the key existed). */
     public void delete(String bucket, String key) {
         send(new Request("DeleteObject", SdkHttpMethod.DELETE, bucket, key), answer -> null);
+    }
+
+    /**
+     * DeleteObjects: up to {@value #MOST_KEYS_A_DELETE} keys in one request (S3's limit); a key S3 could not delete
+     * fails the call, naming it. Keys that do not exist are deleted as far as S3 is concerned.
+     */
+    public void deleteAll(String bucket, List<String> keys) {
+        for (int from = 0; from < keys.size(); from += MOST_KEYS_A_DELETE) {
+            List<String> some = keys.subList(from, Math.min(keys.size(), from + MOST_KEYS_A_DELETE));
+            Request request = new Request("DeleteObjects", SdkHttpMethod.POST, bucket, "");
+            request.query.put("delete", "");
+            request.body = S3Xml.delete(some);
+            request.headers.put("Content-Type", "application/xml");
+            List<Map<String, String>> errors = S3Xml.deleteErrors(send(request, Answer::body));
+            if (!errors.isEmpty()) {
+                Map<String, String> first = errors.get(0);
+                String code = first.getOrDefault("Code", "");
+                throw S3Failure.answered(code.equals("AccessDenied") ? 403 : 500, code, "DeleteObjects s3://" + bucket + "/"
+                        + first.getOrDefault("Key", "") + ": " + first.getOrDefault("Message", "") + " (and "
+                        + (errors.size() - 1) + " more of " + some.size() + ")");
+            }
+        }
     }
 
     /** ListObjectsV2, every page. */

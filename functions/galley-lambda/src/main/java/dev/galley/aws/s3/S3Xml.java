@@ -84,6 +84,36 @@ final class S3Xml {
         }
     }
 
+    /** DeleteObjects' body in quiet mode: S3 then answers only the keys it could not delete. */
+    static byte[] delete(List<String> keys) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("Delete");
+            xml.writeDefaultNamespace(NAMESPACE);
+            element(xml, "Quiet", "true");
+            for (String key : keys) {
+                xml.writeStartElement("Object");
+                element(xml, "Key", key);
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing a delete request", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** DeleteObjects' answer: each key it could not delete, with S3's code and message. */
+    static List<Map<String, String>> deleteErrors(byte[] xml) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        walk(xml, "Error", errors::add);
+        return errors;
+    }
+
     /** PutObjectTagging's body. */
     static byte[] tagging(Map<String, String> tags) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -87,6 +87,20 @@ abstract class S3HttpContractTest {
         return sdk.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(text)).eTag().replace("\"", "");
     }
 
+    @Test
+    void deleteAllDeletesEveryKeyInOneRequestAndCountsAMissingKeyAsDeleted() {
+        List<String> keys = List.of("_galley/state/a b.json", "_galley/state/café.json", "_galley/state/c&d<e>.json");
+        keys.forEach(key -> sdkPut(key, key));
+        sdkPut("_galley/state/kept.json", "kept");
+        attempts.clear();
+
+        s3.deleteAll(bucket, List.of(keys.get(0), keys.get(1), keys.get(2), "_galley/state/never-there.json"));
+
+        assertEquals(List.of("DeleteObjects "), attempts, "one request");
+        assertEquals(List.of("_galley/state/kept.json"),
+                sdk.listObjectsV2(r -> r.bucket(bucket)).contents().stream().map(S3Object::key).toList());
+    }
+
     // Keys as authors name files: spaces, plus signs, accents, other scripts, emoji, percent signs and the
     // punctuation SigV4's canonical URI encodes (or must not).
     @ParameterizedTest
