@@ -210,6 +210,7 @@ public final class ManifestCodec {
             json.writeFieldName("owed");
             writeOwed(json, root.owed());
         }
+        writeIfNotEmpty(json, "trash", root.trash());
         json.writeEndObject();
     }
 
@@ -399,6 +400,7 @@ public final class ManifestCodec {
         List<String> claims = null;
         Map<String, List<String>> pieces = null;
         PagesOwed owed = null;
+        List<String> trash = null;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
             json.nextToken();
@@ -410,10 +412,11 @@ public final class ManifestCodec {
                 case "claims" -> claims = readStrings(json);
                 case "pieces" -> pieces = readMap(json, NAMES);
                 case "owed" -> owed = readOwed(json);
+                case "trash" -> trash = readStrings(json);
                 default -> json.skipChildren();
             }
         }
-        return new RootPieces.Stored(revision, layout, entries, retired, claims, pieces, owed);
+        return new RootPieces.Stored(revision, layout, entries, retired, claims, pieces, owed, trash);
     }
 
     private static PagesOwed readOwed(JsonParser json) throws IOException {

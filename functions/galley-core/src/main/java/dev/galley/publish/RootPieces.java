@@ -38,12 +38,24 @@ final class RootPieces {
      * its names being those of the pieces listed there, in order.
      */
     record Stored(long revision, int layout, List<String> entries, List<String> retired, List<String> claims,
-                  Map<String, List<String>> pieces, PagesOwed owed) {
+                  Map<String, List<String>> pieces, PagesOwed owed, List<String> trash) {
         static final Stored NONE = new Stored(-1, StatePieces.LAYOUT, List.of(), List.of(), List.of(), Map.of(), null);
 
         Stored {
             pieces = pieces == null ? Map.of() : pieces;  // null: a root from before pieces
             owed = owed == null || owed.isEmpty() ? null : owed;  // none: the root's bytes are those of before
+            trash = trash == null ? List.of() : List.copyOf(trash);  // null: a root from before the trash
+        }
+
+        /** A root with no shards left to delete. */
+        Stored(long revision, int layout, List<String> entries, List<String> retired, List<String> claims,
+               Map<String, List<String>> pieces, PagesOwed owed) {
+            this(revision, layout, entries, retired, claims, pieces, owed, List.of());
+        }
+
+        /** The same root, with {@code trash} the shards and pieces no root names that are left to delete. */
+        Stored withTrash(List<String> trash) {
+            return new Stored(revision, layout, entries, retired, claims, pieces, owed, trash);
         }
 
         /** The same shards and pieces: the same manifest, whatever is owed. */

@@ -27,8 +27,9 @@ import java.util.function.Function;
  * site's state: a small root, {@value #ROOT}, names the shard objects of each of the manifest's maps (the entries
  * by path, the retired paths and the claims by source file), split by key where {@link Shards} says. A shard object
  * is named after a hash of its bytes and never changes, so a commit writes the shards that differ under new names
- * first, then the root with a compare-and-set (the commit), then deletes the shards the old root named and the new
- * one does not (in one request where the store takes many, as S3 does). Shards read are kept by name across invocations: a warm writer reads the root and the shards it did
+ * first, then the root with a compare-and-set (the commit); the shards the old root named and the new one does not
+ * go in the root's trash, which the commit that brings it to {@value #TRASH_DELETED_AT} names empties in one
+ * delete (one request where the store takes many, as S3 does). Shards read are kept by name across invocations: a warm writer reads the root and the shards it did
  * not write itself.
  *
  * <p>A site whose state is still the single {@link ManifestCodec#PATH} reads from it, as a site without a root: its
@@ -37,6 +38,11 @@ import java.util.function.Function;
 public final class StatePieces {
 
     public static final String FOLDER = "_galley/state/";
+    /**
+     * How many shards and pieces no root names a commit leaves for a later one before it deletes them all, in one
+     * request on S3: a commit retires one or two, and a DELETE a commit was a tenth of a burst's requests.
+     */
+    static final int TRASH_DELETED_AT = 32;
     public static final String ROOT = FOLDER + "root.json";
     static final int AVERAGE_SHARD = 16;
     /**
@@ -170,11 +176,15 @@ public final class StatePieces {
         return assemble(RootPieces.resolve(RootPieces.parse(root), objects), objects);
     }
 
-    /** The names of every object under {@value #FOLDER} this root names, directly or through its pieces: shards and pieces. */
-    static Set<String> named(SiteStore site, byte[] root) {
+    /**
+     * The names of every object under {@value #FOLDER} this root knows: the shards and pieces it names, directly or
+     * through its pieces, and those in its trash, which a later commit deletes.
+     */
+    static Set<String> known(SiteStore site, byte[] root) {
         RootPieces.Stored stored = RootPieces.parse(root);
         Set<String> names = RootPieces.resolve(stored, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes)).names();
         names.addAll(stored.pieceNames());
+        names.addAll(stored.trash());
         return names;
     }
 
@@ -237,6 +247,13 @@ public final class StatePieces {
         }
         Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS), owed);
         RootPieces.Stored stored = RootPieces.store(root, beforeStored.pieceNames(), toWrite);
+        Set<String> gone = beforeNames;
+        gone.addAll(beforeStored.pieceNames());
+        gone.addAll(beforeStored.trash());
+        gone.removeAll(root.names());
+        gone.removeAll(stored.pieceNames());
+        boolean deleting = gone.size() >= TRASH_DELETED_AT;
+        stored = stored.withTrash(deleting ? List.of() : gone.stream().sorted().toList());
         Map<String, String> written = Map.of(StateSweep.WRITTEN, java.time.Instant.now().toString());  // kept from the sweep a while
         Parallel.map(READS, toWrite, file -> {
             site.write(file, written, new SiteStore.Condition.None());
@@ -249,11 +266,9 @@ public final class StatePieces {
             return null;
         }
         last = new Last(next, root, stored);
-        Set<String> gone = beforeNames;
-        gone.addAll(beforeStored.pieceNames());
-        gone.removeAll(root.names());
-        gone.removeAll(stored.pieceNames());
-        site.deleteAll(gone.stream().map(name -> FOLDER + name + ".json").sorted().toList());
+        if (deleting) {
+            site.deleteAll(gone.stream().map(name -> FOLDER + name + ".json").sorted().toList());
+        }
         if (base.version().isEmpty() && site.head(ManifestCodec.PATH).isPresent()) {
             site.delete(ManifestCodec.PATH);  // migrated: the pieces hold it now
         }

@@ -31,10 +31,10 @@ final class StateSweep {
         if (root.isEmpty()) {
             return 0;  // a site before its first commit, or still in the single file of before: nothing names anything
         }
-        Set<String> named = StatePieces.named(site, root.get().bytes());
+        Set<String> known = StatePieces.known(site, root.get().bytes());
         List<String> unnamed = site.list(StatePieces.FOLDER).stream()
                 .filter(path -> !path.equals(StatePieces.ROOT) && path.endsWith(".json"))
-                .filter(path -> !named.contains(path.substring(StatePieces.FOLDER.length(), path.length() - ".json".length())))
+                .filter(path -> !known.contains(path.substring(StatePieces.FOLDER.length(), path.length() - ".json".length())))
                 .toList();
         List<String> old = Parallel.map(IndexPages.PAGES, unnamed, path -> {
             Optional<SiteStore.Version> version = site.head(path);

@@ -120,7 +120,7 @@ class StatePiecesTest {
     void everyShardIsNamedAfterAHashOfItsBytesAndTheRootNamesExactlyTheShardsStored() throws Exception {
         assertTrue(commit(manifest(700)));
         assertTrue(commit(StatePieces.read(site).value().with(entry(5, "edited"))));
-        java.util.Set<String> named = StatePieces.named(site, site.objects.get(StatePieces.ROOT).bytes());
+        java.util.Set<String> named = StatePieces.known(site, site.objects.get(StatePieces.ROOT).bytes());
         List<String> stored = site.objects.keySet().stream().filter(path -> path.startsWith(StatePieces.FOLDER) && !path.equals(StatePieces.ROOT))
                 .map(path -> path.substring(StatePieces.FOLDER.length(), path.length() - ".json".length())).sorted().toList();
         assertEquals(named.stream().sorted().toList(), stored, "the old shard of the edited entry is deleted after the commit");
@@ -131,13 +131,36 @@ class StatePiecesTest {
     }
 
     @Test
-    void anEditRewritesOneShardAndTheRootAndDeletesTheShardItReplaced() {
+    void anEditRewritesOneShardAndTheRootAndPutsTheShardItReplacedInTheTrash() {
         assertTrue(commit(manifest(600)));
         int writes = site.writes;
         int deletes = site.deletes;
         assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
         assertEquals(2, site.writes - writes, "the edited entry's shard and the root");
-        assertEquals(1, site.deletes - deletes, "the shard it replaced");
+        assertEquals(0, site.deletes - deletes, "the shard it replaced waits in the trash");
+        assertEquals(1, RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).trash().size());
+    }
+
+    @Test
+    void theCommitThatFillsTheTrashEmptiesItAndAShardNamedAgainIsNeverDeleted() {
+        assertTrue(commit(manifest(600)));
+        Manifest first = StatePieces.read(site).value();
+        assertTrue(commit(first.with(entry(5, "edited"))));
+        assertTrue(commit(new Manifest(first.revision() + 2, first.entries(), first.retired(), first.claims())),
+                "the edit undone: the shard it trashed is named again");
+        int deletes = site.deletes;
+        Manifest last = null;
+        for (int edit = 1; edit <= StatePieces.TRASH_DELETED_AT; edit++) {
+            last = StatePieces.read(site).value().with(entry(100 + edit * 13, "edit " + edit));
+            assertTrue(commit(last));
+        }
+        assertTrue(site.deletes - deletes >= StatePieces.TRASH_DELETED_AT, "a trashful deleted: " + (site.deletes - deletes));
+        assertTrue(RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).trash().size() < StatePieces.TRASH_DELETED_AT);
+        for (String name : StatePieces.known(site, site.objects.get(StatePieces.ROOT).bytes())) {
+            assertTrue(site.objects.containsKey(StatePieces.FOLDER + name + ".json"), name + " is named or in the trash, and there");
+        }
+        StatePieces.forgetShards();
+        assertEquals(last.entries(), StatePieces.read(site).value().entries(), "read back cold");
     }
 
     /** 10,000 entries make some 600 shards: their names are in pieces, and the root names the pieces. */
@@ -150,7 +173,7 @@ class StatePiecesTest {
         int deletes = site.deletes;
         assertTrue(commit(StatePieces.read(site).value().with(entry(1_234, "edited"))));
         assertEquals(3, site.writes - writes, "the edited entry's shard, the piece naming it and the root");
-        assertEquals(2, site.deletes - deletes, "the shard and the piece they replaced");
+        assertEquals(0, site.deletes - deletes, "the shard and the piece they replaced wait in the trash");
         StatePieces.forgetShards();
         assertEquals("edited", StatePieces.read(site).value().byPath("articles/post-1234/").sourceEtag(), "read back cold, through the pieces");
     }
@@ -304,6 +327,8 @@ class StatePiecesTest {
         java.util.Set<String> differ = new java.util.TreeSet<>(fresh.list(""));
         differ.addAll(site.list(""));
         differ.removeIf(path -> fresh.list("").contains(path) && site.list("").contains(path));
+        List<String> trash = RootPieces.parse(site.objects.get(StatePieces.ROOT).bytes()).trash();
+        differ.removeIf(path -> trash.stream().anyMatch(name -> path.equals(StatePieces.FOLDER + name + ".json")));  // a later commit's to delete
         assertEquals(java.util.Set.of(), differ, "the old chunk, sitemap and archive pages are gone, the new ones are there");
         for (String path : fresh.list("")) {
             if (!path.startsWith("_galley/")) {

@@ -100,7 +100,7 @@ class StateSweepTest {
 
     /** Shard objects no root names (the writer's claim, {@link KnownSite#CLAIM}, is not a shard). */
     private Set<String> unnamed() {
-        Set<String> named = StatePieces.named(site, site.objects.get(StatePieces.ROOT).bytes());
+        Set<String> named = StatePieces.known(site, site.objects.get(StatePieces.ROOT).bytes());
         Set<String> unnamed = new TreeSet<>();
         site.objects.keySet().stream().filter(path -> path.startsWith(StatePieces.FOLDER) && !path.equals(StatePieces.ROOT) && path.endsWith(".json"))
                 .filter(path -> !named.contains(path.substring(StatePieces.FOLDER.length(), path.length() - ".json".length())))
