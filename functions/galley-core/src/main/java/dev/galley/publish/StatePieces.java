@@ -219,7 +219,8 @@ public final class StatePieces {
 
     /**
      * Commits {@code next} if the stored root is still the one {@code base} was read from: writes the shards that
-     * differ from {@code base}'s, then the root, then deletes the shards no longer named (and the old single file).
+     * differ from {@code base}'s, then the root; the shards no longer named go to the root's trash, emptied in one
+     * delete once it holds {@value #TRASH_DELETED_AT} (and the old single file is deleted).
      *
      * @return false when another commit came first; the shards written for this one are then left unnamed
      */
