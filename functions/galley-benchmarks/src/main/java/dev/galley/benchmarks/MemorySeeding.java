@@ -5,14 +5,13 @@ import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Rebuild;
-import dev.galley.publish.SiteStore;
+import dev.galley.publish.ForwardingSiteStore;
 import dev.galley.site.SiteFile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,32 +82,16 @@ final class MemorySeeding {
     }
 
     /** A site store that keeps everything but the articles' own pages. */
-    private record WithoutArticlePages(MemoryStores.Site kept) implements SiteStore {
-        @Override
-        public Optional<Stored> read(String path) {
-            return kept.read(path);
-        }
-
-        @Override
-        public Optional<Version> head(String path) {
-            return kept.head(path);
+    private static final class WithoutArticlePages extends ForwardingSiteStore {
+        WithoutArticlePages(MemoryStores.Site kept) {
+            super(kept);
         }
 
         @Override
         public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
             if (!metadata.containsKey(PAGE_SOURCE)) {
-                kept.write(file, metadata, condition);
+                site.write(file, metadata, condition);
             }
-        }
-
-        @Override
-        public void delete(String path) {
-            kept.delete(path);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return kept.list(prefix);
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.DraftLinks;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
-import dev.galley.publish.SiteStore;
+import dev.galley.publish.ForwardingSiteStore;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
 
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,44 +78,23 @@ final class FirstRender implements SiteServer.Source, AutoCloseable {
     }
 
     /** A folder store that remembers each written file's kind, which a file on disk does not carry. */
-    private static final class KindsKept implements SiteStore {
-        private final FileSystemSiteStore files;
+    private static final class KindsKept extends ForwardingSiteStore {
         private final Map<String, ContentKind> kinds = new ConcurrentHashMap<>();
 
         KindsKept(FileSystemSiteStore files) {
-            this.files = files;
-        }
-
-        @Override
-        public Optional<Stored> read(String path) {
-            return files.read(path);
-        }
-
-        @Override
-        public Optional<Version> head(String path) {
-            return files.head(path);
+            super(files);
         }
 
         @Override
         public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
-            files.write(file, metadata, condition);
+            site.write(file, metadata, condition);
             kinds.put(file.path(), file.kind());
         }
 
         @Override
         public void delete(String path) {
-            files.delete(path);
+            site.delete(path);
             kinds.remove(path);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return files.list(prefix);
-        }
-
-        @Override
-        public boolean skipsIdenticalWrites() {
-            return files.skipsIdenticalWrites();
         }
     }
 }

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A store that passes every call to another: tests override the calls they count or fail. */
-abstract class ForwardingSiteStore implements SiteStore {
+/**
+ * A store that passes every call to another, for stores that watch or filter a few calls. {@link #deleteAll} is not
+ * passed on whole: it deletes path by path through {@link #delete}, so a store that overrides {@code delete} sees
+ * every deleted path.
+ */
+public abstract class ForwardingSiteStore implements SiteStore {
     protected final SiteStore site;
 
-    ForwardingSiteStore(SiteStore site) {
+    protected ForwardingSiteStore(SiteStore site) {
         this.site = site;
     }
 
@@ -42,5 +46,10 @@ abstract class ForwardingSiteStore implements SiteStore {
     @Override
     public List<String> list(String prefix) {
         return site.list(prefix);
+    }
+
+    @Override
+    public boolean skipsIdenticalWrites() {
+        return site.skipsIdenticalWrites();
     }
 }
