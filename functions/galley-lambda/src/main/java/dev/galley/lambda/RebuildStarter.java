@@ -1,6 +1,6 @@
 package dev.galley.lambda;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.galley.tree.JsonText;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
@@ -28,7 +28,6 @@ interface RebuildStarter {
 
     /** StartExecution, the client built at the first re-render: most containers never start one. */
     static RebuildStarter stepFunctions(String stateMachineArn, Supplier<SfnClient> clients) {
-        ObjectMapper json = new ObjectMapper();
         SfnClient[] client = new SfnClient[1];
         return run -> {
             synchronized (client) {
@@ -38,7 +37,7 @@ interface RebuildStarter {
             }
             try {
                 client[0].startExecution(r -> r.stateMachineArn(stateMachineArn).name(run)
-                        .input(json.createObjectNode().put("run", run).toString()));
+                        .input(JsonText.of(Map.of("run", run))));
             } catch (ExecutionAlreadyExistsException e) {
                 // A retried invocation keeps its request id, so its run's name: that re-render is under way already.
             }
