@@ -33,6 +33,11 @@ public final class Tree implements Iterable<Tree> {
         this.line = line;
     }
 
+    /** A mapping with no keys, as an empty YAML document reads. */
+    public static Tree emptyMapping() {
+        return mapping(new LinkedHashMap<>(), 1);
+    }
+
     static Tree mapping(Map<String, Tree> fields, int line) {
         return new Tree(Kind.MAPPING, Collections.unmodifiableMap(fields), line);
     }
