@@ -48,7 +48,9 @@ class TreeReaderTest {
             "{\"a\":1,\"b\":1.50,\"c\":12345678901,\"d\":1e2,\"e\":true,\"f\":null,\"g\":[],\"h\":{},\"i\":\"\\u00e9\"}",
             "{\"a\":1} trailing",
             "",
-            "[1,2,{\"x\":[null]}]");
+            "[1,2,{\"x\":[null]}]",
+            "{\"brokenLinks\":[]}",
+            "{\"brokenLinks\":[{\"file\":\"posts/a.md\",\"link\":\"/blog/x/\"},{\"file\":\"b.md\",\"link\":\"/\u00e9/\"}]}");
 
     @Test
     void yamlReadsAsDatabindReadIt() throws IOException {
