@@ -1,8 +1,8 @@
 package dev.galley.site;
 
-import dev.galley.tree.Tree;
 import dev.galley.article.ArticleException;
 import dev.galley.article.internal.Yaml;
+import dev.galley.tree.Tree;
 
 import java.util.Locale;
 

@@ -1,12 +1,12 @@
 package dev.galley.site;
 
-import dev.galley.tree.Tree;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleWarning;
 import dev.galley.article.Author;
 import dev.galley.article.internal.LinkRel;
 import dev.galley.article.internal.Markdown;
 import dev.galley.article.internal.Yaml;
+import dev.galley.tree.Tree;
 
 import java.net.URI;
 import java.time.DateTimeException;

@@ -1,7 +1,7 @@
 package dev.galley.site;
 
-import dev.galley.tree.Tree;
 import dev.galley.article.ArticleWarning;
+import dev.galley.tree.Tree;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,8 +1,8 @@
 package dev.galley.article.internal;
 
-import dev.galley.tree.Tree;
 import dev.galley.article.ArticleWarning;
 import dev.galley.site.SitePaths;
+import dev.galley.tree.Tree;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

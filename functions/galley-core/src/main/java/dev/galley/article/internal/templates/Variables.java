@@ -1,8 +1,8 @@
 package dev.galley.article.internal.templates;
 
-import dev.galley.tree.Tree;
 import dev.galley.site.Permalink;
 import dev.galley.site.SiteConfig;
+import dev.galley.tree.Tree;
 
 import java.util.ArrayList;
 import java.util.List;
