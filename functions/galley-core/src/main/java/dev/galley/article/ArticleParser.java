@@ -1,8 +1,5 @@
 package dev.galley.article;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException.Problem;
 import dev.galley.article.internal.Aliases;
 import dev.galley.article.internal.AuthorText;
@@ -21,6 +18,7 @@ import dev.galley.article.internal.templates.Variables;
 import dev.galley.site.Permalink;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SitePaths;
+import dev.galley.tree.Tree;
 import org.commonmark.node.Node;
 
 import java.net.URI;
@@ -73,7 +71,6 @@ public final class ArticleParser {
             "title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories", "category", "summary", "excerpt",
             "slug", "draft", "featured", "description", "author", "sample", "canonical_url", "canonicalURL", "permalink", "url",
             "aliases", "redirect_from", "publishDate", "expiryDate", "published", "image", "images", "cover");
-    private static final ObjectMapper PLAIN = new ObjectMapper();
     /** Where the date of the last change comes from: Galley's key, then Hugo's, then Jekyll's (jekyll-last-modified-at). */
     private static final List<String> UPDATED_KEYS = List.of("updated", "lastmod", "last_modified_at");
     /** Where the summary comes from: Galley's and Hugo's key, then Jekyll's excerpt. */
@@ -294,11 +291,11 @@ public final class ArticleParser {
     private static final class Fields {
         private final String file;
         private final String yaml;
-        private final ObjectNode root;
+        private final Tree root;
         /** What the front matter says that is published other than as written. */
         final List<ArticleWarning> warnings = new ArrayList<>();
 
-        Fields(String file, String yaml, ObjectNode root) {
+        Fields(String file, String yaml, Tree root) {
             this.file = file;
             this.yaml = yaml;
             this.root = root;
@@ -308,8 +305,8 @@ public final class ArticleParser {
             return new ArticleException(file, Yaml.lineOf(yaml, key, 1), problem, reason);
         }
 
-        private JsonNode value(String key) {
-            JsonNode node = root.get(key);
+        private Tree value(String key) {
+            Tree node = root.get(key);
             return node == null || node.isNull() ? null : node;
         }
 
@@ -326,7 +323,7 @@ public final class ArticleParser {
         }
 
         String optionalText(String key) throws ArticleException {
-            JsonNode node = value(key);
+            Tree node = value(key);
             if (node == null) {
                 return "";
             }
@@ -361,7 +358,7 @@ public final class ArticleParser {
 
         /** Whether a key holds this word, in any case: {@code layout: page}. */
         boolean says(String key, String word) {
-            JsonNode node = value(key);
+            Tree node = value(key);
             return node != null && node.isValueNode() && node.asText().strip().equalsIgnoreCase(word);
         }
 
@@ -424,7 +421,7 @@ public final class ArticleParser {
         List<String> aliases(String articlePath) {
             List<String> paths = new ArrayList<>();
             for (String key : List.of("aliases", "redirect_from")) {
-                JsonNode node = value(key);
+                Tree node = value(key);
                 if (node != null) {
                     Aliases.read(file, key, Yaml.lineOf(yaml, key, 1), node, key.equals("aliases") ? folderOf(articlePath) : "", paths, warnings);
                 }
@@ -502,12 +499,12 @@ public final class ArticleParser {
         }
 
         private List<String> labels(String key) throws ArticleException {
-            JsonNode node = value(key);
+            Tree node = value(key);
             List<String> raw = new ArrayList<>();
             if (node == null) {
                 return raw;
             } else if (node.isArray()) {
-                for (JsonNode item : node) {
+                for (Tree item : node) {
                     if (!item.isValueNode()) {
                         throw error(key, Problem.BAD_FIELD, "each of " + key + " must be a word or phrase, not a list or mapping");
                     }
@@ -523,7 +520,7 @@ public final class ArticleParser {
 
         /** A name, names separated by commas, or a list of names; each plain or a Markdown link. */
         List<Author> authors() throws ArticleException {
-            JsonNode node = value("author");
+            Tree node = value("author");
             if (node == null) {
                 return List.of();
             }
@@ -532,7 +529,7 @@ public final class ArticleParser {
             }
             if (node.isArray()) {
                 List<Author> authors = new ArrayList<>();
-                for (JsonNode item : node) {
+                for (Tree item : node) {
                     if (!item.isValueNode()) {
                         throw error("author", Problem.BAD_FIELD, "each author must be a name, not a list or mapping");
                     }
@@ -612,7 +609,7 @@ public final class ArticleParser {
         }
 
         boolean flag(String key) throws ArticleException {
-            JsonNode node = value(key);
+            Tree node = value(key);
             if (node == null) {
                 return false;
             }
@@ -629,9 +626,9 @@ public final class ArticleParser {
 
         Map<String, Object> unknownKeys() {
             Map<String, Object> extra = new LinkedHashMap<>();
-            root.fields().forEachRemaining(e -> {
-                if (!KNOWN_KEYS.contains(e.getKey())) {
-                    extra.put(e.getKey(), PLAIN.convertValue(e.getValue(), Object.class));
+            root.fields().forEach((key, value) -> {
+                if (!KNOWN_KEYS.contains(key)) {
+                    extra.put(key, value.toPlain());
                 }
             });
             extra.values().removeIf(java.util.Objects::isNull);

@@ -1,14 +1,12 @@
 package dev.galley.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleWarning;
 import dev.galley.site.ContentKind;
 import dev.galley.site.MenuItem;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
+import dev.galley.tree.JsonText;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +34,6 @@ final class BrokenLinks {
     /** Requests an upload may make to check its links: a file with thousands of them must not cost thousands of HEADs. */
     static final int MAX_ASKED_PER_UPLOAD = 100;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BrokenLinks() {
     }
@@ -142,13 +140,13 @@ final class BrokenLinks {
 
     /** {@code {"brokenLinks":[{"file":"posts/a.md","link":"/blog/x/"}]}}, sorted, so an unchanged site writes the same bytes. */
     static SiteFile report(List<Broken> broken) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode links = root.putArray("brokenLinks");
-        broken.forEach(link -> links.addObject().put("file", link.file()).put("link", link.link()));
-        try {
-            return new SiteFile(REPORT_PATH, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), ContentKind.INTERNAL_JSON);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        List<Map<String, String>> links = new ArrayList<>();
+        for (Broken link : broken) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("file", link.file());
+            entry.put("link", link.link());
+            links.add(entry);
         }
+        return new SiteFile(REPORT_PATH, JsonText.bytes(Map.of("brokenLinks", links), true), ContentKind.INTERNAL_JSON);
     }
 }

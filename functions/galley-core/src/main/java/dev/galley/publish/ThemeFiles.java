@@ -1,8 +1,5 @@
 package dev.galley.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ImageSize;
 import dev.galley.publish.PublishStatus.State;
@@ -10,12 +7,16 @@ import dev.galley.site.AssetPaths;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
 import dev.galley.site.Theme;
+import dev.galley.tree.JsonText;
+import dev.galley.tree.Tree;
+import dev.galley.tree.TreeReader;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,6 @@ final class ThemeFiles {
     static final int MAX_IMAGE_BYTES = 1024 * 1024;
     static final String SUPPORTED = "theme/ holds only custom.css, logo.png .jpg .jpeg .webp or .gif, and favicon.png or .ico";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The copies this class publishes, and only those: Galley's own assets have other names. */
     private static final Pattern PUBLISHED_COPY = Pattern.compile("assets/(custom|logo|favicon)\\.[0-9a-f]{10}\\.[a-z]+");
 
@@ -97,7 +97,7 @@ final class ThemeFiles {
     static Theme load(SiteStore site) {
         return site.read(STATE_PATH).map(stored -> {
             try {
-                return fromJson(JSON.readTree(stored.bytes()));
+                return fromJson(TreeReader.readJson(stored.bytes()));
             } catch (IOException | RuntimeException e) {
                 return Theme.DEFAULT;  // only this class writes it; a newer Galley may write it differently
             }
@@ -235,27 +235,26 @@ final class ThemeFiles {
     }
 
     private static byte[] toJson(Theme theme) {
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("stylesheet", theme.stylesheet());
         if (theme.logo() != null) {
-            root.putObject("logo").put("url", theme.logo().url()).put("size", theme.logo().size().toString());
+            Map<String, Object> logo = new LinkedHashMap<>();
+            logo.put("url", theme.logo().url());
+            logo.put("size", theme.logo().size().toString());
+            root.put("logo", logo);
         }
         root.put("favicon", theme.favicon());
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.bytes(root, false);
     }
 
-    private static Theme fromJson(JsonNode root) {
-        JsonNode logo = root.path("logo");
+    private static Theme fromJson(Tree root) {
+        Tree logo = root.path("logo");
         return new Theme(textOrNull(root.get("stylesheet")),
                 logo.isObject() ? new Theme.Logo(logo.path("url").asText(), ImageSize.parse(logo.path("size").asText()).orElseThrow()) : null,
                 textOrNull(root.get("favicon")));
     }
 
-    private static String textOrNull(JsonNode node) {
+    private static String textOrNull(Tree node) {
         return node == null || node.isNull() ? null : node.asText();
     }
 }

@@ -1,8 +1,8 @@
 package dev.galley.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.article.ArticleException;
 import dev.galley.article.internal.Yaml;
+import dev.galley.tree.Tree;
 
 import java.util.Locale;
 
@@ -26,13 +26,13 @@ public record FeedSettings(int entries, boolean fullContent) {
     }
 
     /** {@code feed:} of {@code site.yaml}, or the defaults when there is none. */
-    static FeedSettings read(String file, String yaml, JsonNode node) throws ArticleException {
+    static FeedSettings read(String file, String yaml, Tree node) throws ArticleException {
         if (node == null || node.isNull() || node.isTextual() && node.asText().isBlank()) {
             return DEFAULT;  // no feed:, or a feed: with nothing under it
         }
         int line = Yaml.lineOf(yaml, "feed", 0);
-        JsonNode entries = node.get("entries");
-        JsonNode content = node.get("content");
+        Tree entries = node.get("entries");
+        Tree content = node.get("content");
         if (!node.isObject() || node.size() != (entries == null ? 0 : 1) + (content == null ? 0 : 1)) {
             throw new ArticleException(file, line, ArticleException.Problem.BAD_FIELD,
                     "feed must be like {entries: 20, content: full}; content is full or summary");

@@ -1,13 +1,12 @@
 package dev.galley.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleWarning;
 import dev.galley.article.Author;
 import dev.galley.article.internal.LinkRel;
 import dev.galley.article.internal.Markdown;
 import dev.galley.article.internal.Yaml;
+import dev.galley.tree.Tree;
 
 import java.net.URI;
 import java.time.DateTimeException;
@@ -153,7 +152,7 @@ public record SiteConfig(
     /** Reads {@code site.yaml}; keys left out keep their defaults. */
     public static SiteConfig parse(String file, byte[] yaml) throws ArticleException {
         String text = new String(yaml, java.nio.charset.StandardCharsets.UTF_8);
-        ObjectNode root = Yaml.parseFile(file, text);
+        Tree root = Yaml.parseFile(file, text);
         SiteConfig d = defaults();
         String base = text(root, "baseUrl", d.baseUrl.toString());
         URI baseUrl;
@@ -180,7 +179,7 @@ public record SiteConfig(
         List<ArticleWarning> warnings = new ArrayList<>();
         String language = text(root, "language", d.language);
         InterfaceText interfaceText = interfaceText(file, text, root, language, warnings);
-        JsonNode menuNode = root.get("menu");
+        Tree menuNode = root.get("menu");
         List<MenuItem> menu = menuNode == null || menuNode.isNull() ? defaultMenu(interfaceText)
                 : SiteMenu.read(file, menuNode, Yaml.lineOf(text, "menu", 0), Yaml.linesOfItems(text, "menu"), warnings);
         String footerHtml = footerHtml(file, text, root, warnings);
@@ -214,7 +213,7 @@ public record SiteConfig(
      * The interface in the site's language, under the owner's {@code strings:}. A language Galley has no text for
      * is a warning, and its pages show English words, dates in the language where the JDK has them.
      */
-    private static InterfaceText interfaceText(String file, String yaml, ObjectNode root, String language, List<ArticleWarning> warnings) {
+    private static InterfaceText interfaceText(String file, String yaml, Tree root, String language, List<ArticleWarning> warnings) {
         int line = Yaml.lineOf(yaml, "language", 0);
         if (!language.isEmpty() && Locale.forLanguageTag(language).getLanguage().isEmpty()) {
             warnings.add(new ArticleWarning(file, line, "language-untranslated", "language \"" + language
@@ -230,8 +229,8 @@ public record SiteConfig(
         return InterfaceText.of(language, overrides(file, yaml, root, warnings));
     }
 
-    private static Map<String, String> overrides(String file, String yaml, ObjectNode root, List<ArticleWarning> warnings) {
-        JsonNode node = root.get("strings");
+    private static Map<String, String> overrides(String file, String yaml, Tree root, List<ArticleWarning> warnings) {
+        Tree node = root.get("strings");
         if (node == null || node.isNull()) {
             return Map.of();
         }
@@ -239,8 +238,8 @@ public record SiteConfig(
     }
 
     /** The footer's Markdown as HTML, through the same renderer and sanitiser as an article body. */
-    private static String footerHtml(String file, String yaml, ObjectNode root, List<ArticleWarning> warnings) {
-        JsonNode node = root.get("footer");
+    private static String footerHtml(String file, String yaml, Tree root, List<ArticleWarning> warnings) {
+        Tree node = root.get("footer");
         if (node == null || node.isNull()) {
             return "";
         }
@@ -253,8 +252,8 @@ public record SiteConfig(
         return markdown.isEmpty() ? "" : Markdown.render(Markdown.parse(markdown)).strip();
     }
 
-    private static List<String> embedHosts(String file, String yaml, ObjectNode root, List<String> fallback) throws ArticleException {
-        JsonNode node = root.get("embedHosts");
+    private static List<String> embedHosts(String file, String yaml, Tree root, List<String> fallback) throws ArticleException {
+        Tree node = root.get("embedHosts");
         if (node == null || node.isNull()) {
             return fallback;
         }
@@ -268,12 +267,12 @@ public record SiteConfig(
     }
 
     /** {@code externalLinks: {rel: [nofollow, ugc]}}: a mapping, for the other settings of external links a site may want one day. */
-    private static List<String> externalLinkRel(String file, String yaml, ObjectNode root) throws ArticleException {
-        JsonNode node = root.get("externalLinks");
+    private static List<String> externalLinkRel(String file, String yaml, Tree root) throws ArticleException {
+        Tree node = root.get("externalLinks");
         if (node == null || node.isNull()) {
             return List.of();
         }
-        JsonNode rel = node.get("rel");
+        Tree rel = node.get("rel");
         List<String> words = new ArrayList<>();
         if (rel != null && rel.isArray()) {
             rel.forEach(word -> words.add(word.asText().strip().toLowerCase(Locale.ROOT)));
@@ -288,13 +287,13 @@ public record SiteConfig(
         return words;
     }
 
-    private static List<Permalink> formerPermalinks(String file, String yaml, ObjectNode root) throws ArticleException {
-        JsonNode node = root.get("formerPermalinks");
+    private static List<Permalink> formerPermalinks(String file, String yaml, Tree root) throws ArticleException {
+        Tree node = root.get("formerPermalinks");
         if (node == null || node.isNull()) {
             return List.of();
         }
         List<Permalink> patterns = new ArrayList<>();
-        for (JsonNode item : node.isArray() ? node : List.of(node)) {
+        for (Tree item : node.isArray() ? node : List.of(node)) {
             try {
                 if (!item.isValueNode()) {
                     throw new IllegalArgumentException("must be a path such as /en/blog/:slug/, not a list or mapping");
@@ -308,8 +307,8 @@ public record SiteConfig(
         return patterns;
     }
 
-    private static Permalink permalink(String file, String yaml, ObjectNode root) throws ArticleException {
-        JsonNode node = root.get("permalink");
+    private static Permalink permalink(String file, String yaml, Tree root) throws ArticleException {
+        Tree node = root.get("permalink");
         if (node == null || node.isNull()) {
             return Permalink.DEFAULT;
         }
@@ -324,8 +323,8 @@ public record SiteConfig(
         }
     }
 
-    private static String text(ObjectNode root, String key, String fallback) {
-        JsonNode node = root.get(key);
+    private static String text(Tree root, String key, String fallback) {
+        Tree node = root.get(key);
         return node == null || node.isNull() ? fallback : node.asText().strip();
     }
 

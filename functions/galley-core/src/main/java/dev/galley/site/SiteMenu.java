@@ -1,7 +1,7 @@
 package dev.galley.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.article.ArticleWarning;
+import dev.galley.tree.Tree;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,7 +24,7 @@ final class SiteMenu {
      * @param lines the line of each item of the list in the file, as {@code Yaml.linesOfItems} finds them
      * @param line  the line of the {@code menu:} key
      */
-    static List<MenuItem> read(String file, JsonNode menu, int line, List<Integer> lines, List<ArticleWarning> warnings) {
+    static List<MenuItem> read(String file, Tree menu, int line, List<Integer> lines, List<ArticleWarning> warnings) {
         List<MenuItem> items = new ArrayList<>();
         if (!menu.isArray()) {
             warnings.add(new ArticleWarning(file, line, WARNING_KIND, "menu must be a list of entries like "
@@ -44,12 +44,12 @@ final class SiteMenu {
     }
 
     /** Why an entry cannot be shown, or null. */
-    private static String problem(JsonNode entry) {
+    private static String problem(Tree entry) {
         if (!entry.isObject()) {
             return "an entry is a title and a url, like {title: About, url: /about/}";
         }
-        JsonNode title = entry.get("title");
-        JsonNode url = entry.get("url");
+        Tree title = entry.get("title");
+        Tree url = entry.get("url");
         if (title == null || !title.isValueNode() || title.asText().isBlank()) {
             return "it has no title";
         }

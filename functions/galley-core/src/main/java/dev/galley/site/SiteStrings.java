@@ -1,7 +1,7 @@
 package dev.galley.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.article.ArticleWarning;
+import dev.galley.tree.Tree;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +22,16 @@ final class SiteStrings {
      * @param lines the line of each key of the mapping, as {@code Yaml.linesOfFields} finds them
      * @param line  the line of the {@code strings:} key
      */
-    static Map<String, String> read(String file, JsonNode strings, int line, Map<String, Integer> lines, List<ArticleWarning> warnings) {
+    static Map<String, String> read(String file, Tree strings, int line, Map<String, Integer> lines, List<ArticleWarning> warnings) {
         Map<String, String> texts = new LinkedHashMap<>();
         if (!strings.isObject()) {
             warnings.add(new ArticleWarning(file, line, WARNING_KIND,
                     "strings must be a mapping of keys to texts, like strings: {home: Start}; the site shows its language's own texts"));
             return texts;
         }
-        strings.fields().forEachRemaining(field -> {
+        strings.fields().entrySet().forEach(field -> {
             int at = lines.getOrDefault(field.getKey(), line);
-            JsonNode value = field.getValue();
+            Tree value = field.getValue();
             String problem = !value.isValueNode() || value.isNull()
                     ? field.getKey() + " must be a text, like " + field.getKey() + ": \"...\""
                     : InterfaceText.problem(field.getKey(), value.asText());

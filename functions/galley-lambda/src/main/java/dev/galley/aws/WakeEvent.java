@@ -1,10 +1,11 @@
 package dev.galley.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.galley.tree.JsonText;
+import dev.galley.tree.Tree;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The event a wake-up invokes the function with: {@code {"action":"wake","key":"posts/x.md"}}, the key relative
@@ -13,14 +14,12 @@ import java.time.Instant;
 public final class WakeEvent {
 
     public static final String ACTION = "wake";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WakeEvent() {
     }
 
     public static String json(String sourceKey) {
-        ObjectNode event = JSON.createObjectNode().put("action", ACTION).put("key", sourceKey);
-        return event.toString();
+        return JsonText.of(event(sourceKey));
     }
 
     /**
@@ -28,12 +27,20 @@ public final class WakeEvent {
      * which deduplicates by content for five minutes, must see them (a publish time and an expiry close together).
      */
     public static String json(String sourceKey, Instant at) {
-        ObjectNode event = JSON.createObjectNode().put("action", ACTION).put("key", sourceKey).put("at", at.toString());
-        return event.toString();
+        Map<String, Object> event = event(sourceKey);
+        event.put("at", at.toString());
+        return JsonText.of(event);
+    }
+
+    private static Map<String, Object> event(String sourceKey) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("action", ACTION);
+        event.put("key", sourceKey);
+        return event;
     }
 
     /** The key a wake event names. */
-    public static String keyOf(JsonNode wakeEvent) {
+    public static String keyOf(Tree wakeEvent) {
         String key = wakeEvent.path("key").asText("");
         if (key.isEmpty()) {
             throw new IllegalArgumentException("a wake event needs the key of a content file, like {\"action\":\"wake\",\"key\":\"posts/x.md\"}");

@@ -2,10 +2,6 @@ package dev.galley.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.aws.CloudFrontInvalidator;
 import dev.galley.aws.EventBridgeSchedule;
 import dev.galley.aws.S3ContentStore;
@@ -24,6 +20,9 @@ import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.SourceChange;
 import dev.galley.publish.StoreException;
 import dev.galley.site.SiteConfig;
+import dev.galley.tree.JsonText;
+import dev.galley.tree.Tree;
+import dev.galley.tree.TreeReader;
 import dev.galley.aws.s3.S3Http;
 
 import java.io.IOException;
@@ -33,7 +32,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +67,6 @@ public final class PublishHandler implements RequestStreamHandler {
     /** The template's BatchSize, the most Lambda hands a function from a FIFO queue: a batch this size left more queued. */
     static final int FULL_BATCH = 10;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The log field of a rejected site.yaml; the template's metric filter matches it. */
     static final String SITE_CONFIG_REJECTED = "siteConfigRejected";
 
@@ -171,11 +171,11 @@ public final class PublishHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = JSON.readTree(input);
+        Tree event = TreeReader.readJson(input);
         Consumer<String> log = context == null || context.getLogger() == null ? System.out::println : context.getLogger()::log;
         // Lambda's retries of an invocation keep its request id: the invalidation they ask for is the same one.
         String requestId = context == null || context.getAwsRequestId() == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
-        ObjectNode result;
+        Map<String, Object> result;
         if (event == null || event.isMissingNode()) {
             throw new IllegalArgumentException("the event is empty");
         } else if ("rebuild".equals(event.path("action").asText())) {
@@ -187,22 +187,22 @@ public final class PublishHandler implements RequestStreamHandler {
         } else if (event.has("Records")) {
             result = handleRecords(event, requestId, log, remainingMillis(context));
         } else if ("s3:TestEvent".equals(event.path("Event").asText())) {
-            log.accept(logLine("", "skipped", "s3:TestEvent", 0).toString());
-            result = JSON.createObjectNode().put("skipped", "s3:TestEvent");
+            log.accept(JsonText.of(logLine("", "skipped", "s3:TestEvent", 0)));
+            result = answer("skipped", "s3:TestEvent");
         } else {
             throw new IllegalArgumentException("not an S3 notification, {\"action\":\"rebuild\"} nor {\"action\":\"wake\",\"key\":...}");
         }
-        JSON.writeValue(output, result);
+        JsonText.write(result, output);
     }
 
     private static IntSupplier remainingMillis(Context context) {
         return context == null ? () -> Integer.MAX_VALUE : context::getRemainingTimeInMillis;
     }
 
-    private ObjectNode handleRecords(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
+    private Map<String, Object> handleRecords(Tree event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<S3Notification> records = S3Notification.fromEvent(event);
         Batch done = publishInOrder(records, Refresh.NONE, requestId, log, remainingMillis);
-        ObjectNode result = JSON.createObjectNode();
+        Map<String, Object> result = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             result.put(records.get(i).key(), i < done.outcomes().size() ? done.outcomes().get(i) : "failed-will-retry");
         }
@@ -221,7 +221,7 @@ public final class PublishHandler implements RequestStreamHandler {
      * queue; it names no key, so the records after it go on. A rebuild message re-renders the site first, from the
      * bucket as it is now, which the batch's changes are already in; they then report their statuses.
      */
-    private ObjectNode handleQueue(JsonNode event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
+    private Map<String, Object> handleQueue(Tree event, String requestId, Consumer<String> log, IntSupplier remainingMillis) {
         List<QueuedChange> messages = QueuedChange.fromEvent(event, config.contentBucket(), config.contentPrefix());
         Set<String> failed = new HashSet<>();
         for (QueuedChange commit : messages.stream().filter(m -> !m.commitRun().isEmpty()).toList()) {
@@ -230,7 +230,7 @@ public final class PublishHandler implements RequestStreamHandler {
             } catch (RuntimeException e) {
                 // Handed back, so the queue retries it and, if it keeps failing, moves it to the dead-letter queue.
                 boolean retryable = e instanceof StoreException s && s.retryable();
-                log.accept(logLine("", retryable ? "failed-will-retry" : "failed", "rebuild " + commit.commitRun() + ": " + e.getMessage(), 0).toString());
+                log.accept(JsonText.of(logLine("", retryable ? "failed-will-retry" : "failed", "rebuild " + commit.commitRun() + ": " + e.getMessage(), 0)));
                 failed.add(commit.messageId());
             }
         }
@@ -239,7 +239,7 @@ public final class PublishHandler implements RequestStreamHandler {
             try {
                 rebuild(requestId, log);
             } catch (StoreException e) {
-                log.accept(logLine("", e.retryable() ? "failed-will-retry" : "failed", "rebuild: " + e.getMessage(), 0).toString());
+                log.accept(JsonText.of(logLine("", e.retryable() ? "failed-will-retry" : "failed", "rebuild: " + e.getMessage(), 0)));
                 // A rebuild that a retry can fix comes back with the whole batch, which waits for it.
                 (e.retryable() ? messages : rebuilds).forEach(m -> failed.add(m.messageId()));
             }
@@ -251,30 +251,28 @@ public final class PublishHandler implements RequestStreamHandler {
         boolean queueRanDry = messages.size() < FULL_BATCH && messages.get(messages.size() - 1).refresh();
         Refresh refresh = refreshing.isEmpty() ? Refresh.NONE : queueRanDry ? Refresh.LAST : Refresh.FOLLOWED;
         Batch done = publishInOrder(changes.stream().map(QueuedChange::change).toList(), refresh, requestId, log, remainingMillis);
-        log.accept(done.logLine().toString());
+        log.accept(JsonText.of(done.logLine()));
         changes.subList(changes.size() - done.toRetry(), changes.size()).forEach(m -> failed.add(m.messageId()));
         if (done.published().handBackCause().isPresent()) {
             refreshing.forEach(m -> failed.add(m.messageId()));  // the pages owed may not all be written: it comes again
         }
         for (QueuedChange message : messages) {
             if (!message.isReadable()) {
-                log.accept(logLine("", "failed", "message " + message.messageId() + ": " + message.unreadable(), 0).toString());
+                log.accept(JsonText.of(logLine("", "failed", "message " + message.messageId() + ": " + message.unreadable(), 0)));
                 failed.add(message.messageId());
             }
         }
-        ObjectNode result = JSON.createObjectNode();
-        ArrayNode failures = result.putArray("batchItemFailures");
-        messages.stream().filter(m -> failed.contains(m.messageId()))
-                .forEach(m -> failures.addObject().put("itemIdentifier", m.messageId()));
-        return result;
+        List<Map<String, Object>> failures = messages.stream().filter(m -> failed.contains(m.messageId()))
+                .map(m -> answer("itemIdentifier", m.messageId())).toList();
+        return answer("batchItemFailures", failures);
     }
 
     /** What became of a batch: one outcome per record before the first one handed back, and how many are handed back. */
     private record Batch(List<String> outcomes, int toRetry, BatchOutcome published) {
 
         /** The queue batch's own log line: its records and keys, its commits, and how long they took. */
-        ObjectNode logLine() {
-            ObjectNode line = PublishHandler.logLine("", "batch",
+        Map<String, Object> logLine() {
+            Map<String, Object> line = PublishHandler.logLine("", "batch",
                     published.afterCommit().map(e -> "after the commit: " + e.getMessage()).orElse(""), published.commitMillis());
             line.put("records", outcomes.size() + toRetry);
             line.put("keys", published.distinctKeys());
@@ -329,13 +327,16 @@ public final class PublishHandler implements RequestStreamHandler {
             Synced synced = skipped.get(i);
             for (int c = first[i]; c < first[i + 1]; c++) {
                 Synced change = synced(changes.get(c).key(), done.results().get(c));
-                ObjectNode line = change.logLine(config.contentPrefix() + changes.get(c).key());
-                log.accept((batch.get(i).isWakeUp() ? line.put("woken", true) : line).toString());
+                Map<String, Object> line = change.logLine(config.contentPrefix() + changes.get(c).key());
+                if (batch.get(i).isWakeUp()) {
+                    line.put("woken", true);
+                }
+                log.accept(JsonText.of(line));
                 stale.addAll(change.stale());
                 synced = synced == null ? change : synced;
             }
             if (first[i] == first[i + 1]) {
-                log.accept(synced.logLine(batch.get(i).key()).toString());
+                log.accept(JsonText.of(synced.logLine(batch.get(i).key())));
             }
             outcomes.add(synced.outcome());
         }
@@ -343,7 +344,7 @@ public final class PublishHandler implements RequestStreamHandler {
                 : done.handBackCause().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse("");
         for (int i = handedBack; i < batch.size(); i++) {
             String reason = i == handedBack || cause.equals(BatchOutcome.OUT_OF_TIME) ? cause : "waits for an earlier record that will be retried";
-            log.accept(logLine(batch.get(i).key(), "failed-will-retry", reason, 0).toString());
+            log.accept(JsonText.of(logLine(batch.get(i).key(), "failed-will-retry", reason, 0)));
         }
         invalidate(stale, requestId, log);
         return new Batch(outcomes, batch.size() - handedBack, done);
@@ -365,15 +366,17 @@ public final class PublishHandler implements RequestStreamHandler {
      * A wake-up came: the key is published again as the bucket holds it now, so an edit or deletion since the
      * wake-up was set is what counts, and the publish window is judged at this moment.
      */
-    private ObjectNode wake(String key, String requestId, Consumer<String> log) {
+    private Map<String, Object> wake(String key, String requestId, Consumer<String> log) {
         String objectKey = config.contentPrefix() + key;
         Synced synced = sync(new SourceChange(key, "", ""));
-        log.accept(synced.logLine(objectKey).put("woken", true).toString());
+        Map<String, Object> line = synced.logLine(objectKey);
+        line.put("woken", true);
+        log.accept(JsonText.of(line));
         invalidate(synced.stale(), requestId, log);
         if (synced.retryable()) {
             throw new RetryableFailureException(List.of(objectKey));
         }
-        return JSON.createObjectNode().put(objectKey, synced.outcome());
+        return answer(objectKey, synced.outcome());
     }
 
     /** What syncing one content key did, for the log line and the invocation's result. */
@@ -384,10 +387,10 @@ public final class PublishHandler implements RequestStreamHandler {
             return new Synced("skipped", reason, List.of(), false, List.of(), false, 0);
         }
 
-        ObjectNode logLine(String objectKey) {
-            ObjectNode line = PublishHandler.logLine(objectKey, outcome, reason, millis);
+        Map<String, Object> logLine(String objectKey) {
+            Map<String, Object> line = PublishHandler.logLine(objectKey, outcome, reason, millis);
             if (!warnings.isEmpty()) {
-                warnings.forEach(line.putArray("warnings")::add);
+                line.put("warnings", List.copyOf(warnings));
             }
             if (siteConfigRejected) {
                 markRejectedSiteConfig(line);
@@ -435,36 +438,36 @@ public final class PublishHandler implements RequestStreamHandler {
      * Re-renders the site: in this invocation, or, where a state machine is configured, by starting it and returning
      * (its last step sends the commit back to this function's queue, {@link #commitRebuild}).
      */
-    private ObjectNode rebuild(String requestId, Consumer<String> log) {
+    private Map<String, Object> rebuild(String requestId, Consumer<String> log) {
         if (fanOut.isPresent()) {
             // Lambda's retries keep the request id, and Step Functions refuses a second execution of one name.
             String run = "rebuild-" + requestId.replaceAll("[^A-Za-z0-9_-]", "-");
             run = run.substring(0, Math.min(80, run.length()));
             fanOut.get().start(run);
-            log.accept(logLine("", "rebuild-started", run, 0).toString());
-            return JSON.createObjectNode().put("started", run);
+            log.accept(JsonText.of(logLine("", "rebuild-started", run, 0)));
+            return answer("started", run);
         }
         long started = System.nanoTime();
         return reportRebuild(publisher.rebuild(), started, requestId, log);
     }
 
     /** Commits a fanned-out re-render whose chunks are all rendered: one writer writes the manifest. */
-    private ObjectNode commitRebuild(String run, String requestId, Consumer<String> log) {
+    private Map<String, Object> commitRebuild(String run, String requestId, Consumer<String> log) {
         long started = System.nanoTime();
         return reportRebuild(publisher.rebuildRun(run).commit(), started, requestId, log);
     }
 
-    private ObjectNode reportRebuild(Rebuild.Report report, long started, String requestId, Consumer<String> log) {
+    private Map<String, Object> reportRebuild(Rebuild.Report report, long started, String requestId, Consumer<String> log) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         report.rejected().forEach(e -> {
-            ObjectNode line = logLine(config.contentPrefix() + e.file(), "rejected", e.getMessage(), 0);
+            Map<String, Object> line = logLine(config.contentPrefix() + e.file(), "rejected", e.getMessage(), 0);
             if (e.file().equals(SiteConfig.FILE_NAME)) {
                 markRejectedSiteConfig(line);
             }
-            log.accept(line.toString());
+            log.accept(JsonText.of(line));
         });
-        log.accept(logLine("", "rebuilt", report.published() + " published, " + report.rejected().size() + " rejected", millis).toString());
-        ObjectNode result = JSON.createObjectNode();
+        log.accept(JsonText.of(logLine("", "rebuilt", report.published() + " published, " + report.rejected().size() + " rejected", millis)));
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("published", report.published());
         result.put("drafts", report.drafts());
         result.put("rejected", report.rejected().size());
@@ -492,18 +495,18 @@ public final class PublishHandler implements RequestStreamHandler {
         long started = System.nanoTime();
         try {
             return cdn.get().invalidate(paths, requestId).map(done -> {
-                log.accept(logLine("", "invalidated", done.id() + " " + String.join(" ", done.paths()), (System.nanoTime() - started) / 1_000_000).toString());
+                log.accept(JsonText.of(logLine("", "invalidated", done.id() + " " + String.join(" ", done.paths()), (System.nanoTime() - started) / 1_000_000)));
                 return done.id();
             });
         } catch (CloudFrontInvalidator.InvalidationFailedException e) {
-            log.accept(logLine("", "invalidation-failed", e.getMessage(), (System.nanoTime() - started) / 1_000_000).toString());
+            log.accept(JsonText.of(logLine("", "invalidation-failed", e.getMessage(), (System.nanoTime() - started) / 1_000_000)));
             return Optional.of("failed: " + e.getMessage());
         }
     }
 
     /** One structured line per record, for CloudWatch Logs Insights. */
-    private static ObjectNode logLine(String key, String outcome, String reason, long millis) {
-        ObjectNode line = JSON.createObjectNode();
+    private static Map<String, Object> logLine(String key, String outcome, String reason, long millis) {
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("key", key);
         line.put("outcome", outcome);
         if (!reason.isEmpty()) {
@@ -517,7 +520,14 @@ public final class PublishHandler implements RequestStreamHandler {
      * A rejected site.yaml stops no publishing, so nothing fails: this field is what the template's metric filter
      * counts and alarms on, since the site shows the last good configuration until the owner fixes it.
      */
-    private static void markRejectedSiteConfig(ObjectNode line) {
+    /** An answer of one field, as the function returns them: {@code {"started": "rebuild-..."}}. */
+    private static Map<String, Object> answer(String key, Object value) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put(key, value);
+        return answer;
+    }
+
+    private static void markRejectedSiteConfig(Map<String, Object> line) {
         line.put(SITE_CONFIG_REJECTED, true);
     }
 }

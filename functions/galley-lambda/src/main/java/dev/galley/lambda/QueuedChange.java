@@ -1,10 +1,11 @@
 package dev.galley.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.WakeEvent;
+import dev.galley.tree.Tree;
+import dev.galley.tree.TreeReader;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +28,9 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
         this(messageId, change, rebuild, unreadable, "", false);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** An event from an SQS event source mapping: records whose {@code eventSource} is {@code aws:sqs}. */
-    static boolean isQueueEvent(JsonNode event) {
-        JsonNode records = event.path("Records");
+    static boolean isQueueEvent(Tree event) {
+        Tree records = event.path("Records");
         return records.isArray() && !records.isEmpty() && "aws:sqs".equals(records.get(0).path("eventSource").asText());
     }
 
@@ -41,12 +40,12 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
      * @param contentBucket the bucket a wake-up's key is in
      * @param contentPrefix what a wake-up's key, relative to the content root, is under in that bucket
      */
-    static List<QueuedChange> fromEvent(JsonNode event, String contentBucket, String contentPrefix) {
+    static List<QueuedChange> fromEvent(Tree event, String contentBucket, String contentPrefix) {
         List<QueuedChange> messages = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
+        for (Tree record : event.path("Records")) {
             String id = record.path("messageId").asText("");
             try {
-                JsonNode body = JSON.readTree(record.path("body").asText(""));
+                Tree body = TreeReader.readJson(record.path("body").asText(""));
                 String action = body.path("action").asText("");
                 if (action.equals(REBUILD)) {
                     messages.add(new QueuedChange(id, null, true, ""));
@@ -59,7 +58,7 @@ record QueuedChange(String messageId, S3Notification change, boolean rebuild, St
                 } else {
                     messages.add(new QueuedChange(id, S3Notification.fromEventBridge(body), false, ""));
                 }
-            } catch (JsonProcessingException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 String reason = e instanceof JsonProcessingException json ? "the body is not JSON: " + json.getOriginalMessage() : e.getMessage();
                 messages.add(new QueuedChange(id, null, false, reason));
             }

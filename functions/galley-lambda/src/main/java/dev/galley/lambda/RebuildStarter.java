@@ -1,8 +1,6 @@
 package dev.galley.lambda;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
 import java.util.Map;
 import java.util.Optional;
@@ -28,20 +26,6 @@ interface RebuildStarter {
 
     /** StartExecution, the client built at the first re-render: most containers never start one. */
     static RebuildStarter stepFunctions(String stateMachineArn, Supplier<SfnClient> clients) {
-        ObjectMapper json = new ObjectMapper();
-        SfnClient[] client = new SfnClient[1];
-        return run -> {
-            synchronized (client) {
-                if (client[0] == null) {
-                    client[0] = clients.get();
-                }
-            }
-            try {
-                client[0].startExecution(r -> r.stateMachineArn(stateMachineArn).name(run)
-                        .input(json.createObjectNode().put("run", run).toString()));
-            } catch (ExecutionAlreadyExistsException e) {
-                // A retried invocation keeps its request id, so its run's name: that re-render is under way already.
-            }
-        };
+        return new StepFunctionsStarter(stateMachineArn, clients);
     }
 }

@@ -1,6 +1,6 @@
 package dev.galley.lambda;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.galley.tree.Tree;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +21,10 @@ public record S3Notification(String eventSource, String eventName, String bucket
      * The records of an S3 event notification. Keys arrive form-encoded there ({@code my+post.md} is
      * {@code my post.md}, {@code %C3%A9} is {@code é}) and are decoded here.
      */
-    public static List<S3Notification> fromEvent(JsonNode event) {
+    public static List<S3Notification> fromEvent(Tree event) {
         List<S3Notification> records = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
-            JsonNode s3 = record.path("s3");
+        for (Tree record : event.path("Records")) {
+            Tree s3 = record.path("s3");
             records.add(new S3Notification(
                     record.path("eventSource").asText(""),
                     record.path("eventName").asText(""),
@@ -44,9 +44,9 @@ public record S3Notification(String eventSource, String eventName, String bucket
      *
      * @throws IllegalArgumentException when the event is not an S3 event of EventBridge's shape
      */
-    public static S3Notification fromEventBridge(JsonNode event) {
-        JsonNode detail = event.path("detail");
-        JsonNode object = detail.path("object");
+    public static S3Notification fromEventBridge(Tree event) {
+        Tree detail = event.path("detail");
+        Tree object = detail.path("object");
         if (!"aws.s3".equals(event.path("source").asText()) || !object.path("key").isTextual()
                 || !detail.path("bucket").path("name").isTextual()) {
             throw new IllegalArgumentException("not an S3 event from EventBridge (source aws.s3, detail.bucket.name, detail.object.key)");

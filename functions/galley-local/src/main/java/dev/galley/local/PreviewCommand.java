@@ -1,6 +1,5 @@
 package dev.galley.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.S3SiteStore;
 import dev.galley.aws.s3.S3Http;
 import dev.galley.emulator.EmbeddedS3;
@@ -12,6 +11,7 @@ import dev.galley.lambda.S3Notification;
 import dev.galley.publish.DraftLinks;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
+import dev.galley.tree.TreeReader;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -43,7 +43,6 @@ final class PreviewCommand {
     static final String CONTENT_BUCKET = "galley-content";
     static final String SITE_BUCKET = "galley-site";
     private static final String REGION = "us-east-1";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Uploads in flight at start: S3Proxy on loopback handles a few at once on two cores. */
     private static final int UPLOAD_THREADS = 4;
     /** Beside the S3 server's state: the local build served while the start runs, deleted when it is over. */
@@ -261,7 +260,7 @@ final class PreviewCommand {
         /** Writes into the folder what an S3 client changed in the bucket. Never stops the handler from running. */
         private void pullIntoFolder(String json, PrintStream out) {
             try {
-                for (S3Notification record : S3Notification.fromEvent(JSON.readTree(json))) {
+                for (S3Notification record : S3Notification.fromEvent(TreeReader.readJson(json))) {
                     if (record.isObjectChange()) {
                         folderSync.pull(record.key());
                     }

@@ -1,8 +1,8 @@
 package dev.galley.article.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.article.ArticleWarning;
 import dev.galley.site.SitePaths;
+import dev.galley.tree.Tree;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,15 +33,15 @@ public final class Aliases {
      *                   ({@code old} beside {@code /2020/x/} is {@code /2020/old/}); {@code ./} and {@code ../} may
      *                   climb within the site
      */
-    public static void read(String file, String key, int line, JsonNode value, String relativeTo, List<String> paths,
+    public static void read(String file, String key, int line, Tree value, String relativeTo, List<String> paths,
                             List<ArticleWarning> warnings) {
-        List<JsonNode> items = new ArrayList<>();
+        List<Tree> items = new ArrayList<>();
         if (value.isArray()) {
             value.forEach(items::add);
         } else {
             items.add(value);
         }
-        for (JsonNode item : items) {
+        for (Tree item : items) {
             if (!item.isValueNode() || item.isNull()) {
                 warnings.add(new ArticleWarning(file, line, WARNING_KIND, key + " lists something that is not a path; write each old URL as "
                         + "text, like /blog/2023/my-post/"));

@@ -1,6 +1,6 @@
 package dev.galley.article.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.galley.tree.Tree;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ public final class ShareImage {
     }
 
     /** The image as written under {@code key}, or "" when the value names none. */
-    public static String written(JsonNode value) {
+    public static String written(Tree value) {
         if (value == null || value.isNull()) {
             return "";
         }

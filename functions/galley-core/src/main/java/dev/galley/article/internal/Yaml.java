@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.galley.article.ArticleException;
+import dev.galley.tree.Tree;
+import dev.galley.tree.TreeReader;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,20 +19,23 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** YAML mappings parsed with Jackson, with errors that point at the author's line. */
+/**
+ * YAML mappings read into a {@link Tree} by jackson-dataformat-yaml's streaming parser (over snakeyaml), with errors that
+ * point at the author's line. No databind: its mapper was some 300 classes on every cold start.
+ */
 public final class Yaml {
 
-    private static final YAMLMapper MAPPER = buildMapper();
+    private static final YAMLFactory YAML = buildFactory();
 
     private Yaml() {
     }
 
-    private static YAMLMapper buildMapper() {
+    private static YAMLFactory buildFactory() {
         LoaderOptions limits = new LoaderOptions();
         limits.setMaxAliasesForCollections(20);      // no "billion laughs"
         limits.setNestingDepthLimit(20);
         limits.setCodePointLimit(256 * 1024);
-        return new YAMLMapper(YAMLFactory.builder().loaderOptions(limits).build());
+        return YAMLFactory.builder().loaderOptions(limits).build();
     }
 
     /**
@@ -40,33 +43,35 @@ public final class Yaml {
      *
      * @param lineOffset how many lines of the file come before the YAML text, so errors name the file's line
      */
-    public static ObjectNode parseMapping(String file, int lineOffset, String yaml) throws ArticleException {
+    public static Tree parseMapping(String file, int lineOffset, String yaml) throws ArticleException {
         return parseMapping(file, lineOffset, yaml, "front matter");
     }
 
     /** Parses a file that is a YAML mapping as a whole, such as site.yaml. */
-    public static ObjectNode parseFile(String file, String yaml) throws ArticleException {
+    public static Tree parseFile(String file, String yaml) throws ArticleException {
         return parseMapping(file, 0, yaml, file);
     }
 
-    private static ObjectNode parseMapping(String file, int lineOffset, String yaml, String what) throws ArticleException {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(yaml);
+    private static Tree parseMapping(String file, int lineOffset, String yaml, String what) throws ArticleException {
+        Tree node;
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            node = TreeReader.read(parser);
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
             int line = where == null || where.getLineNr() < 1 ? 0 : where.getLineNr() + lineOffset;
             throw new ArticleException(file, line, ArticleException.Problem.BAD_YAML,
                     what + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);  // a String has no I/O to fail
         }
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return MAPPER.createObjectNode();
+        if (node.isMissingNode() || node.isNull()) {
+            return Tree.emptyMapping();
         }
         if (!node.isObject()) {
             throw new ArticleException(file, lineOffset + 1, ArticleException.Problem.BAD_YAML,
                     what + " must be a list of \"key: value\" lines");
         }
-        return (ObjectNode) node;
+        return node;
     }
 
     /** The 1-based file line on which a top-level key is written, or 0 when it is not found. */
@@ -87,7 +92,7 @@ public final class Yaml {
     /** The 1-based line of each item of the list under a top-level key, in order; none when the key holds no list. */
     public static List<Integer> linesOfItems(String yaml, String key) {
         List<Integer> lines = new ArrayList<>();
-        try (JsonParser parser = MAPPER.getFactory().createParser(yaml)) {
+        try (JsonParser parser = YAML.createParser(yaml)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return lines;
             }
@@ -112,7 +117,7 @@ public final class Yaml {
     /** The 1-based line of each key of the mapping under a top-level key, by key; none when the key holds no mapping. */
     public static Map<String, Integer> linesOfFields(String yaml, String key) {
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = MAPPER.getFactory().createParser(yaml)) {
+        try (JsonParser parser = YAML.createParser(yaml)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return lines;
             }

@@ -1,10 +1,10 @@
 package dev.galley.aws.sqs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.aws.http.HttpExchange;
 import dev.galley.aws.http.HttpExchange.Answer;
+import dev.galley.tree.JsonText;
+import dev.galley.tree.Tree;
+import dev.galley.tree.TreeReader;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -15,6 +15,8 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +27,6 @@ import java.util.Optional;
  */
 public final class SqsHttp {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ATTEMPTS = 3;
 
     private final String region;
@@ -51,12 +52,12 @@ public final class SqsHttp {
      * @throws IOException when SQS refused the message or no attempt got an answer
      */
     public String sendMessage(String queueUrl, String groupId, String deduplicationId, String body) throws IOException {
-        ObjectNode request = JSON.createObjectNode();
+        Map<String, Object> request = new LinkedHashMap<>();
         request.put("QueueUrl", queueUrl);
         request.put("MessageBody", body);
         request.put("MessageGroupId", groupId);
         request.put("MessageDeduplicationId", deduplicationId);
-        byte[] payload = JSON.writeValueAsBytes(request);
+        byte[] payload = JsonText.bytes(request, false);
         URI target = endpoint.orElseGet(() -> {
             URI queue = URI.create(queueUrl);  // https://sqs.<region>.amazonaws.com/<account>/<name>
             return URI.create(queue.getScheme() + "://" + queue.getRawAuthority() + "/");
@@ -68,9 +69,9 @@ public final class SqsHttp {
                 Answer answer = HttpExchange.exchange(signed(target, payload), payload, Integer.MAX_VALUE,
                         connectTimeoutMillis, answerTimeoutMillis);
                 if (answer.status() / 100 == 2) {
-                    return JSON.readTree(answer.body()).path("MessageId").asText();
+                    return TreeReader.readJson(answer.body()).path("MessageId").asText();
                 }
-                JsonNode error = answer.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(answer.body());
+                Tree error = TreeReader.readJson(answer.body());
                 String type = error.path("__type").asText("");
                 retryable = answer.status() >= 500 || answer.status() == 429 || type.contains("Throttl");
                 failure = new IOException("SendMessage to " + queueUrl + ": " + answer.status() + " " + type + ": "

@@ -1,8 +1,8 @@
 package dev.galley.article.internal.templates;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.galley.site.Permalink;
 import dev.galley.site.SiteConfig;
+import dev.galley.tree.Tree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +18,12 @@ public final class Variables {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][\\w-]*(?:\\.[\\w-]+)*");
 
     private final SiteConfig site;
-    private final JsonNode frontMatter;
+    private final Tree frontMatter;
     private final String slug;
     private final String url;
 
     /** @param url the article's root-relative URL, {@code /articles/x/} */
-    public Variables(SiteConfig site, JsonNode frontMatter, String slug, String url) {
+    public Variables(SiteConfig site, Tree frontMatter, String slug, String url) {
         this.site = site;
         this.frontMatter = frontMatter;
         this.slug = slug;
@@ -141,7 +141,7 @@ public final class Variables {
                 return slug;
             }
             default -> {
-                JsonNode node = frontMatter;
+                Tree node = frontMatter;
                 for (String segment : key.split("\\.")) {
                     node = node.get(segment);
                     if (node == null) {
@@ -154,7 +154,7 @@ public final class Variables {
     }
 
     /** A scalar as text, a list of scalars joined with commas; null for a mapping. */
-    private static String text(JsonNode node) {
+    private static String text(Tree node) {
         if (node.isNull()) {
             return "";
         }
@@ -163,7 +163,7 @@ public final class Variables {
         }
         if (node.isArray()) {
             List<String> items = new ArrayList<>();
-            for (JsonNode item : node) {
+            for (Tree item : node) {
                 if (!item.isValueNode()) {
                     return null;
                 }

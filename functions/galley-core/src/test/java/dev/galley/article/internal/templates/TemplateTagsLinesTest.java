@@ -1,6 +1,5 @@
 package dev.galley.article.internal.templates;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.galley.site.SiteConfig;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class TemplateTagsLinesTest {
                 Last line <b>raw</b>.
                 """;
         TemplateTags.Result result = TemplateTags.expand("a.md", body, 5,
-                new Variables(SiteConfig.defaults(), JsonNodeFactory.instance.objectNode(), "a", "/articles/a/"));
+                new Variables(SiteConfig.defaults(), dev.galley.tree.Tree.emptyMapping(), "a", "/articles/a/"));
         String[] before = body.split("\n", -1);
         String[] after = result.markdown().split("\n", -1);
         assertEquals(before.length, after.length, result.markdown());
