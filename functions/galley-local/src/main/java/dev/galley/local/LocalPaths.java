@@ -39,9 +39,10 @@ final class LocalPaths {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .map(path -> root.relativize(path).toString().replace('\\', '/'))
+        // The walk's own attributes (of the link itself, for a symbolic link): one stat a file rather than two.
+        try (Stream<Path> files = Files.find(root, Integer.MAX_VALUE,
+                (path, attributes) -> attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(path))) {
+            return files.map(path -> root.relativize(path).toString().replace('\\', '/'))
                     .sorted()
                     .toList();
         } catch (IOException e) {
