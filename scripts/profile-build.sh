@@ -18,7 +18,7 @@ rm -rf "$work/site"
 
 # The launcher's options (./galley), plus the recording; deep stacks so that every sample reaches its phase.
 /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" \
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:FlightRecorderOptions:stackdepth=512 \
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -XX:FlightRecorderOptions:stackdepth=512 \
     -XX:StartFlightRecording=filename="$work/build.jfr",settings=profile -Xlog:jfr+startup=off \
     -Xlog:class+load:file="$work/class-load.txt" \
     -jar "$jar" build "$content" --out "$work/site" >"$work/build.log" 2>&1

@@ -6,16 +6,21 @@ import sys
 
 # The outermost matching frame names the phase of the build a sample belongs to.
 PHASES = [
-    ("read and parse articles", ("dev.galley.publish.Rebuild.lambda$run$0",)),
-    ("article pages", ("dev.galley.publish.Publisher.writePage",)),
+    ("start: settings, warm-up, plan", ("dev.galley.publish.SiteSettings.load", "dev.galley.local.BuildWarmUp.run",
+                                        "dev.galley.publish.RebuildPlanner.plan")),
+    ("read and parse articles", ("dev.galley.publish.ChunkReader.read", "dev.galley.publish.ChunkReader.lambda$read")),
+    ("article pages", ("dev.galley.publish.ChunkRenderer.render", "dev.galley.publish.ChunkRenderer.lambda$render")),
+    ("feeds' bodies", ("dev.galley.publish.FeedBodies.body",)),
+    ("feeds", ("dev.galley.render.AtomFeed.render", "dev.galley.render.RssFeed.render")),
     ("sitemap.xml", ("dev.galley.render.Sitemap.render",)),
     ("search.json", ("dev.galley.render.SearchIndex.render",)),
-    ("feeds", ("dev.galley.render.AtomFeed.render", "dev.galley.render.RssFeed.render", "dev.galley.publish.Publisher.body")),
-    ("index pages", ("dev.galley.publish.Publisher.publishIndexPages", "dev.galley.publish.Publisher.lambda$publishIndexPages")),
-    ("manifest", ("dev.galley.publish.Rebuild.commitAll", "dev.galley.publish.Publisher.readManifest")),
-    ("redirects", ("dev.galley.publish.Rebuild.rewriteRedirects",)),
-    ("orphan pages", ("dev.galley.publish.Rebuild.removeOrphan",)),
-    ("broken links", ("dev.galley.publish.Rebuild.reportBrokenLinks",)),
+    ("index pages", ("dev.galley.publish.IndexPages.publish", "dev.galley.publish.IndexPages.lambda$publish")),
+    ("manifest", ("dev.galley.publish.ManifestStore.commit", "dev.galley.publish.StatePieces.")),
+    ("redirects", ("dev.galley.publish.RebuildCommit.rewriteRedirects",)),
+    ("orphan pages", ("dev.galley.publish.RebuildCommit.removeOrphan",)),
+    ("broken links", ("dev.galley.publish.RebuildCommit.reportBrokenLinks",)),
+    ("statuses, edits made meanwhile", ("dev.galley.publish.RebuildCommit.resyncChangedSources",
+                                        "dev.galley.publish.RebuildCommit.lambda$commit")),
     ("the build's report", ("dev.galley.local.BuildCommand.lambda$run",)),
 ]
 # The innermost matching frame names the kind of work.
@@ -54,7 +59,7 @@ def main(path):
     phases, kinds, threads = collections.Counter(), collections.Counter(), collections.Counter()
     for sample in samples:
         names = frame_names(sample)
-        phases[first(reversed(names), PHASES, "other (start, listing, statuses)")] += 1
+        phases[first(reversed(names), PHASES, "other (JVM start, listing, the rest)")] += 1
         kinds[first(names, KINDS, "other")] += 1
         thread = sample["values"].get("sampledThread") or {}
         threads[(thread.get("javaName") or "?").rstrip("0123456789-")] += 1
