@@ -29,9 +29,9 @@ import java.util.concurrent.Executors;
  * {@code x/index.html}, a missing page is {@code 404.html} with status 404, and Galley's internal state under
  * {@code _galley/} is refused, and a redirect object answers 301 to its target. An object the bucket holds
  * gzip-encoded is served so to a client that accepts gzip and decoded for one that does not (CloudFront passes the
- * encoded bytes to every client; the preview is kinder to {@code curl} without {@code --compressed}). Every answer carries the CDN's security
- * headers ({@link SecurityHeaders}: the same content security policy), so what production blocks is blocked here
- * too. HTML pages get a small script file that reloads the tab when the site changes (a file, since the policy
+ * encoded bytes to every client; the preview is kinder to {@code curl} without {@code --compressed}). Every answer
+ * carries the CDN's security headers ({@link SecurityHeaders}: the same content security policy), so what production
+ * blocks is blocked here too. HTML pages get a small script file that reloads the tab when the site changes (a file, since the policy
  * allows no inline script).
  *
  * <p>It serves while the preview starts: from a stand-in first (the local build of the folder) when it has the
