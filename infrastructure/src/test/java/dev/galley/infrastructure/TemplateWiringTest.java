@@ -140,7 +140,7 @@ class TemplateWiringTest {
     @Test
     void functionEnvironmentNamesBucketsPrefixAndDistributionButNoEmulatorEndpoint() {
         Map<String, Object> env = map(at(function(), "Environment", "Variables"));
-        assertEquals(Set.of("GALLEY_CONTENT_BUCKET", "GALLEY_CONTENT_PREFIX", "GALLEY_SITE_BUCKET",
+        assertEquals(Set.of("GALLEY_CONTENT_BUCKET", "GALLEY_CONTENT_PREFIX", "GALLEY_SITE_BUCKET", "GALLEY_SITE_GZIP",
                 "GALLEY_DISTRIBUTION_ID", "GALLEY_SCHEDULE_GROUP", "GALLEY_SCHEDULER_ROLE_ARN", "GALLEY_WAKE_TARGET_ARN",
                 "GALLEY_DRAFT_KEY_SECRET", "GALLEY_REBUILD_STATE_MACHINE", "GALLEY_PUBLISH_QUEUE_URL", "JAVA_TOOL_OPTIONS"), env.keySet());
         assertEquals(Map.of("Ref", "ContentChangesQueue"), env.get("GALLEY_PUBLISH_QUEUE_URL"), "the URL of the function's own queue");
@@ -273,6 +273,15 @@ class TemplateWiringTest {
         Map<String, Object> env = map(at(steps, "Environment", "Variables"));
         assertFalse(env.containsKey("GALLEY_REBUILD_STATE_MACHINE"), "a step never starts a re-render");
         assertFalse(env.containsKey("GALLEY_DISTRIBUTION_ID"), "the writer invalidates after the commit");
+        assertEquals(Map.of("Ref", "SiteGzip"), env.get("GALLEY_SITE_GZIP"), "a chunk writes pages as the writer does");
+    }
+
+    @Test
+    void theSiteBucketsGzipEncodingIsOnUnlessTheDeploymentTurnsItOff() {
+        Map<String, Object> parameter = map(at(template, "Parameters", "SiteGzip"));
+        assertEquals("true", parameter.get("Default"));
+        assertEquals(List.of("true", "false"), parameter.get("AllowedValues"), "what FunctionConfig.fromEnvironment accepts");
+        assertEquals(Map.of("Ref", "SiteGzip"), at(function(), "Environment", "Variables", "GALLEY_SITE_GZIP"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.galley.aws.GzipEncoding;
 import dev.galley.aws.s3.S3Http;
 import dev.galley.aws.s3.S3Observer;
 import dev.galley.emulator.DeliveryStats;
@@ -313,11 +314,16 @@ public final class Burst {
                 new ByteArrayOutputStream(), QuietContext.INSTANCE);
     }
 
+    /** An object of the site bucket, decoded as its Content-Encoding says (the bucket holds text gzip-encoded). */
+    private byte[] siteObject(String site, String key) {
+        var held = author.getObjectAsBytes(r -> r.bucket(site).key(key));
+        return GzipEncoding.decode(held.asByteArray(), held.response().contentEncoding());
+    }
+
     private int verify(String content, String site) {
-        byte[] root = author.getObjectAsBytes(r -> r.bucket(site).key(StatePieces.ROOT)).asByteArray();
         int keys = author.listObjectsV2Paginator(r -> r.bucket(content)).contents().stream().mapToInt(o -> 1).sum();
-        int listed = StatePieces.assemble(root, name -> Optional.of(author.getObjectAsBytes(r -> r.bucket(site)
-                .key(StatePieces.FOLDER + name + ".json")).asByteArray())).entries().size();
+        int listed = StatePieces.assemble(siteObject(site, StatePieces.ROOT),
+                name -> Optional.of(siteObject(site, StatePieces.FOLDER + name + ".json"))).entries().size();
         if (listed != keys) {
             throw new IllegalStateException("the site lists " + listed + " articles, the content bucket holds " + keys);
         }

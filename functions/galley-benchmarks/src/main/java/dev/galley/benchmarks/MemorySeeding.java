@@ -1,17 +1,21 @@
 package dev.galley.benchmarks;
 
+import dev.galley.aws.GzipEncoding;
+import dev.galley.aws.S3SiteStore;
 import dev.galley.benchmarks.corpus.Corpus;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Rebuild;
 import dev.galley.publish.ForwardingSiteStore;
+import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +26,8 @@ import java.util.function.IntConsumer;
  * ({@link Publisher#rebuild}) over stores in memory, whose objects then go into the server's store directly, not one
  * request at a time over HTTP. The articles' pages are left out (some 2.5 GB at 100,000 articles): a publish writes
  * the pages it changes whatever is stored, and finding none costs it a HEAD that answers 404 instead of 200.
- * Everything a publish reads (the sources, the state in pieces, the index pages) is there in the real format.
+ * Everything a publish reads (the sources, the state in pieces, the index pages) is there in the real format, and held
+ * as the function's site store holds it: text gzip-encoded unless the encoding is off ({@link S3SiteStore}).
  */
 final class MemorySeeding {
 
@@ -33,12 +38,14 @@ final class MemorySeeding {
     private final Corpus corpus;
     private final int articles;
     private final String siteYaml;
+    private final boolean gzipSite;
 
-    MemorySeeding(EmbeddedS3 server, Corpus corpus, int articles, String siteYaml) {
+    MemorySeeding(EmbeddedS3 server, Corpus corpus, int articles, String siteYaml, boolean gzipSite) {
         this.server = server;
         this.corpus = corpus;
         this.articles = articles;
         this.siteYaml = siteYaml;
+        this.gzipSite = gzipSite;
     }
 
     void seed() throws Exception {
@@ -61,8 +68,16 @@ final class MemorySeeding {
         }
         System.out.printf("re-rendered %,d articles in memory in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
         List<String> keys = site.list("");
-        inParallel(keys.size(), i -> server.putObject("site", keys.get(i), site.read(keys.get(i)).orElseThrow().bytes()));
+        inParallel(keys.size(), i -> putAsTheSiteStoreHoldsIt(keys.get(i), site.read(keys.get(i)).orElseThrow().bytes(), site.kinds.get(keys.get(i))));
         System.out.printf("put %,d site objects (state, index pages, sitemaps, search chunks) into S3%n", keys.size());
+    }
+
+    private void putAsTheSiteStoreHoldsIt(String key, byte[] bytes, ContentKind kind) {
+        if (gzipSite && GzipEncoding.encodes(kind.contentType())) {
+            server.putObject("site", key, GzipEncoding.encode(bytes), kind.contentType(), GzipEncoding.GZIP);
+        } else {
+            server.putObject("site", key, bytes, kind.contentType(), null);
+        }
     }
 
     private static void inParallel(int count, IntConsumer task) throws Exception {
@@ -81,8 +96,10 @@ final class MemorySeeding {
         }
     }
 
-    /** A site store that keeps everything but the articles' own pages. */
+    /** A site store that keeps everything but the articles' own pages, and the kind of each file. */
     private static final class WithoutArticlePages extends ForwardingSiteStore {
+        private final Map<String, ContentKind> kinds = new ConcurrentHashMap<>();
+
         WithoutArticlePages(MemoryStores.Site kept) {
             super(kept);
         }
@@ -91,6 +108,7 @@ final class MemorySeeding {
         public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
             if (!metadata.containsKey(PAGE_SOURCE)) {
                 site.write(file, metadata, condition);
+                kinds.put(file.path(), file.kind());
             }
         }
     }

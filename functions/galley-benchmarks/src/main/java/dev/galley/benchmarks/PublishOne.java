@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class PublishOne {
 
     static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 30] [--samples 15] [--seeding s3|memory]"
-            + " [--feed full|summary] [--results FILE --label before|after]";
+            + " [--feed full|summary] [--site-gzip true|false] [--results FILE --label before|after]";
 
     private int articles = 10_000;
     private long seed = 2026;
@@ -63,6 +63,7 @@ final class PublishOne {
     private Path results;
     private String label = "";
     private String siteYaml = CorpusWriter.SITE_YAML;
+    private boolean gzipSite = true;
 
     static PublishOne parse(String[] args) {
         PublishOne command = new PublishOne();
@@ -81,6 +82,11 @@ final class PublishOne {
                 case "--results" -> command.results = Path.of(value);
                 case "--label" -> command.label = value;
                 case "--feed" -> command.siteYaml = CorpusWriter.SITE_YAML + "feed: {content: " + value + "}\n";
+                case "--site-gzip" -> command.gzipSite = switch (value) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException("--site-gzip is true or false, not " + value);
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -92,7 +98,8 @@ final class PublishOne {
 
     /**
      * Counts S3 requests by operation name, and the bytes of the objects read (GetObject) and written (PutObject), both
-     * also by what they are ({@link #kindOf}).
+     * also by what they are ({@link #kindOf}). The bytes are the bodies on the wire, as S3 bills them: gzip-encoded where
+     * the site store encodes them.
      */
     static final class RequestCounter implements S3Observer {
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
@@ -233,12 +240,12 @@ final class PublishOne {
             server.createBucket("content");
             server.createBucket("site");
             RequestCounter counter = new RequestCounter();
-            FunctionConfig config = new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint()));
+            FunctionConfig config = new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint())).withGzipSite(gzipSite);
             PublishHandler handler = new PublishHandler(config, S3Clients.create(config, credentials(server), counter));
 
             long started = System.nanoTime();
             if (seedInMemory) {
-                new MemorySeeding(server, corpus, articles, siteYaml).seed();
+                new MemorySeeding(server, corpus, articles, siteYaml, gzipSite).seed();
                 System.out.printf("seeded %,d articles in memory and put them into S3 in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
             } else {
                 author.putObject(r -> r.bucket("content").key("site.yaml"), RequestBody.fromString(siteYaml));

@@ -9,6 +9,14 @@ import java.util.Optional;
 /** Where the finished site goes: an S3 site bucket, or a folder for local builds. */
 public interface SiteStore {
 
+    /**
+     * The metadata a writer keeps the MD5 of a file's bytes under, to skip writing the same bytes again (as rendered:
+     * whatever encoding the store keeps them in). A store that holds an object otherwise than it would write it now (plain
+     * where it would encode it, or the other way round) leaves this out of the object's {@link Version}, so that the
+     * next write of the path puts it in the store's current form.
+     */
+    String CONTENT_HASH = "galley-md5";
+
     /** A stored object's version and Galley's metadata on it. */
     record Version(String etag, Map<String, String> metadata) {
     }

@@ -24,7 +24,7 @@ final class SiteWriter {
      * apart, so it needs no collision resistance; MD5 runs three times as fast as SHA-256 in C1-compiled code,
      * Lambda's default, where a full build hashes every byte of the site.
      */
-    static final String CONTENT_HASH = "galley-md5";
+    static final String CONTENT_HASH = SiteStore.CONTENT_HASH;
 
     private final KnownSite site;
 

@@ -15,22 +15,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The site bucket, with S3 conditional writes (If-Match / If-None-Match) for the manifest and index pages. */
+/**
+ * The site bucket, with S3 conditional writes (If-Match / If-None-Match) for the state's root. Text is held
+ * gzip-encoded ({@code Content-Encoding: gzip}, {@link GzipEncoding}) unless told otherwise, and read back plain
+ * whichever way each object is held: the core only ever sees the bytes it rendered.
+ */
 public final class S3SiteStore implements SiteStore {
 
     private final S3Http s3;
     private final String bucket;
+    private final boolean gzipText;
 
+    /** A site bucket that holds text gzip-encoded, for CloudFront. */
     public S3SiteStore(S3Http s3, String bucket) {
+        this(s3, bucket, true);
+    }
+
+    /** @param gzipText whether text ({@link GzipEncoding#encodes}) is written gzip-encoded; false: every object plain */
+    public S3SiteStore(S3Http s3, String bucket, boolean gzipText) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.gzipText = gzipText;
     }
 
     @Override
     public Optional<Stored> read(String path) {
         return S3Calls.find("reading s3://" + bucket + "/" + path, () -> {
             S3Objects.Stored object = s3.get(bucket, path, null, Integer.MAX_VALUE);
-            return new Stored(object.bytes(), new Version(object.etag(), decode(object.metadata())));
+            return new Stored(GzipEncoding.decode(object.bytes(), object.form().contentEncoding()),
+                    version(object.etag(), object.metadata(), object.form()));
         });
     }
 
@@ -38,8 +51,26 @@ public final class S3SiteStore implements SiteStore {
     public Optional<Version> head(String path) {
         return S3Calls.find("inspecting s3://" + bucket + "/" + path, () -> {
             S3Objects.Head head = s3.head(bucket, path);
-            return new Version(head.etag(), decode(head.metadata()));
+            return version(head.etag(), head.metadata(), head.form());
         });
+    }
+
+    /**
+     * The hash of the rendered bytes kept in the metadata says whether writing them again can be skipped; it does only
+     * where the object is held as this store would write it now. An object held plain where this store encodes (stored
+     * before the encoding was turned on), or encoded where it would not, reports no hash, so it is written again.
+     */
+    private Version version(String etag, Map<String, String> metadata, S3Objects.Form form) {
+        Map<String, String> decoded = decode(metadata);
+        boolean encoded = GzipEncoding.GZIP.equalsIgnoreCase(form.contentEncoding());
+        if (encoded != encodes(form.contentType())) {
+            decoded.remove(CONTENT_HASH);
+        }
+        return new Version(etag, decoded);
+    }
+
+    private boolean encodes(String contentType) {
+        return gzipText && GzipEncoding.encodes(contentType);
     }
 
     @Override
@@ -49,12 +80,15 @@ public final class S3SiteStore implements SiteStore {
 
     @Override
     public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
-        S3Objects.Put put = new S3Objects.Put(file.kind().contentType(), Optional.ofNullable(file.kind().cacheControl()), encode(metadata),
+        boolean encode = encodes(file.kind().contentType());
+        byte[] body = encode ? GzipEncoding.encode(file.bytes()) : file.bytes();
+        S3Objects.Put put = new S3Objects.Put(file.kind().contentType(), Optional.ofNullable(file.kind().cacheControl()),
+                encode ? Optional.of(GzipEncoding.GZIP) : Optional.empty(), encode(metadata),
                 condition instanceof Condition.Matches matches ? Optional.of(matches.etag()) : Optional.empty(),
                 condition instanceof Condition.Absent);
         return S3Calls.call("writing s3://" + bucket + "/" + file.path(), () -> {
             try {
-                return Optional.ofNullable(s3.put(bucket, file.path(), file.bytes(), put)).filter(etag -> !etag.isEmpty());
+                return Optional.ofNullable(s3.put(bucket, file.path(), body, put)).filter(etag -> !etag.isEmpty());
             } catch (S3Failure e) {
                 // S3 answers If-Match with 404 when the object was deleted meanwhile: a change like any other.
                 if (e.status() == 412 || e.status() == 409 || e.status() == 404 && condition instanceof Condition.Matches) {

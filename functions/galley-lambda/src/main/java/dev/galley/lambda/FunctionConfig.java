@@ -13,9 +13,15 @@ import java.util.Optional;
  *                       re-render; empty where there is none (local preview, tests)
  * @param wakeUps        where the function sets its wake-ups for held and expiring articles; empty where it sets none
  * @param draftKeySecret the Secrets Manager secret holding the key of drafts' links; empty: drafts are not shared
+ * @param gzipSite       whether the site bucket holds text gzip-encoded ({@value #GZIP_SITE}, true unless "false"): for
+ *                       CloudFront, which serves it as it is; off for a bucket something else serves
  */
 public record FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint,
-                             Optional<String> distributionId, Optional<WakeUps> wakeUps, Optional<String> draftKeySecret) {
+                             Optional<String> distributionId, Optional<WakeUps> wakeUps, Optional<String> draftKeySecret,
+                             boolean gzipSite) {
+
+    /** The environment variable that turns the site bucket's gzip encoding off ({@code false}); on when unset. */
+    public static final String GZIP_SITE = "GALLEY_SITE_GZIP";
 
     /**
      * EventBridge Scheduler's side of the wake-ups.
@@ -46,7 +52,17 @@ public record FunctionConfig(String region, String contentBucket, String content
                 endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
                 distribution.isEmpty() ? Optional.empty() : Optional.of(distribution),
                 wakeUps,
-                draftKeySecret.isEmpty() ? Optional.empty() : Optional.of(draftKeySecret));
+                draftKeySecret.isEmpty() ? Optional.empty() : Optional.of(draftKeySecret),
+                gzipSite(env));
+    }
+
+    private static boolean gzipSite(Map<String, String> env) {
+        String value = env.getOrDefault(GZIP_SITE, "").strip();
+        return switch (value) {
+            case "", "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalStateException("the environment variable " + GZIP_SITE + " is true or false, not " + value);
+        };
     }
 
     /** A configuration without a CDN in front of the site bucket, nor wake-ups, nor shared drafts. */
@@ -57,7 +73,12 @@ public record FunctionConfig(String region, String contentBucket, String content
     /** A configuration without shared drafts. */
     public FunctionConfig(String region, String contentBucket, String contentPrefix, String siteBucket, Optional<URI> endpoint,
                           Optional<String> distributionId, Optional<WakeUps> wakeUps) {
-        this(region, contentBucket, contentPrefix, siteBucket, endpoint, distributionId, wakeUps, Optional.empty());
+        this(region, contentBucket, contentPrefix, siteBucket, endpoint, distributionId, wakeUps, Optional.empty(), true);
+    }
+
+    /** This configuration, with the site bucket's text gzip-encoded or not. */
+    public FunctionConfig withGzipSite(boolean gzip) {
+        return new FunctionConfig(region, contentBucket, contentPrefix, siteBucket, endpoint, distributionId, wakeUps, draftKeySecret, gzip);
     }
 
     public FunctionConfig {

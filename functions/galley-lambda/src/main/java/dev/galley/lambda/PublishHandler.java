@@ -140,7 +140,7 @@ public final class PublishHandler implements RequestStreamHandler {
     void connect(S3Http client) {
         this.publisher = new Publisher(
                 new S3ContentStore(client, config.contentBucket(), config.contentPrefix()),
-                new S3SiteStore(client, config.siteBucket()), clock, schedule, drafts);
+                new S3SiteStore(client, config.siteBucket(), config.gzipSite()), clock, schedule, drafts);
         fanOut.ifPresent(starter -> publisher.fanOutRebuildsThrough(starter::start));  // a site.yaml or theme upload too
         refreshes.ifPresent(publisher::leavePagesToRefreshesThrough);
     }

@@ -78,7 +78,7 @@ final class SnapStartPriming implements Resource {
         }
         // Every kind of S3 request the function makes, none of which can change anything: the key does not
         // exist, and a PUT conditional on an ETag of a missing key is refused.
-        S3SiteStore site = new S3SiteStore(client, config.siteBucket());
+        S3SiteStore site = new S3SiteStore(client, config.siteBucket(), config.gzipSite());
         attempt(() -> site.read(PRIMING_KEY));
         attempt(() -> site.head(PRIMING_KEY));
         attempt(() -> site.write(new SiteFile(PRIMING_KEY, sample, ContentKind.HTML), Map.of(), new SiteStore.Condition.Matches("priming")));

@@ -123,7 +123,7 @@ class DraftEndToEndTest {
 
     private Optional<String> site(String path) {
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(siteBucket).key(path)).asUtf8String());
+            return Optional.of(SiteBuckets.readPlain(s3, siteBucket, path).asUtf8String());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

@@ -129,7 +129,7 @@ abstract class PublishEndToEndTest {
     }
 
     String site(String path) {
-        return s3.getObjectAsBytes(r -> r.bucket(siteBucket).key(path)).asUtf8String();
+        return SiteBuckets.readPlain(s3, siteBucket, path).asUtf8String();
     }
 
     /** Every sitemap the sitemap index names, one after the other, as a crawler reads them. */
@@ -181,6 +181,7 @@ abstract class PublishEndToEndTest {
         // S3 keeps the type as written; S3Proxy's Jetty drops the space before "charset".
         assertEquals("text/html;charset=utf-8", page.contentType().replace("; ", ";"));
         assertEquals("public, max-age=60", page.cacheControl());
+        assertEquals("gzip", page.contentEncoding(), "the site bucket holds text gzip-encoded, as CloudFront serves it");
         assertTrue(site("articles/hello/index.html").contains("The body of Hello, S3."));
         assertTrue(site("index.html").contains("<a href=\"/articles/hello/\">Hello, S3</a>"));
         assertTrue(site("tags/go/index.html").contains("/articles/hello/"));
@@ -188,6 +189,7 @@ abstract class PublishEndToEndTest {
         HeadObjectResponse manifest = s3.headObject(r -> r.bucket(siteBucket).key("_galley/state/root.json"));
         assertEquals("application/json", manifest.contentType());
         assertEquals("no-store", manifest.cacheControl());
+        assertEquals("gzip", manifest.contentEncoding());
         assertEquals("published", tags("hello.md").get("galley-status"));
         assertEquals("/articles/hello/", tags("hello.md").get("galley-url"));
         assertEquals(s3.headObject(r -> r.bucket(contentBucket).key("hello.md")).eTag().replace("\"", ""), tags("hello.md").get("galley-etag"),

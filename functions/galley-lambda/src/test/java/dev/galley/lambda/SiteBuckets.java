@@ -1,5 +1,6 @@
 package dev.galley.lambda;
 
+import dev.galley.aws.GzipEncoding;
 import dev.galley.aws.s3.S3Http;
 import dev.galley.aws.s3.S3Observer;
 import dev.galley.publish.Manifest;
@@ -154,11 +155,7 @@ final class SiteBuckets implements AutoCloseable {
     // --- the reader ---
 
     Optional<byte[]> siteBytes(String path) {
-        try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(site).key(path)).asByteArray());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        }
+        return siteObject(path).map(ResponseBytes::asByteArray);
     }
 
     String siteText(String path) {
@@ -166,12 +163,22 @@ final class SiteBuckets implements AutoCloseable {
                 StandardCharsets.UTF_8);
     }
 
+    /** An object of the site bucket as a reader's browser gets it: decoded as its Content-Encoding says. */
     Optional<ResponseBytes<GetObjectResponse>> siteObject(String path) {
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(site).key(path)));
+            return Optional.of(readPlain(s3, site, path));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * An object of a site bucket, its bytes decoded as its own Content-Encoding says (the site bucket holds text
+     * gzip-encoded, and objects an older Galley wrote plain): what every test that reads pages from the bucket reads.
+     */
+    static ResponseBytes<GetObjectResponse> readPlain(S3Client s3, String bucket, String key) {
+        ResponseBytes<GetObjectResponse> held = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+        return ResponseBytes.fromByteArray(held.response(), GzipEncoding.decode(held.asByteArray(), held.response().contentEncoding()));
     }
 
     Optional<String> siteETag(String path) {

@@ -2,6 +2,7 @@ package dev.galley.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.galley.aws.GzipEncoding;
 import dev.galley.publish.DraftLinks;
 import dev.galley.publish.Redirects;
 import dev.galley.site.SecurityHeaders;
@@ -26,9 +27,11 @@ import java.util.concurrent.Executors;
 /**
  * Serves the site bucket over HTTP the way CloudFront will: {@code /} is {@code index.html}, {@code /x/} is
  * {@code x/index.html}, a missing page is {@code 404.html} with status 404, and Galley's internal state under
- * {@code _galley/} is refused, and a redirect object answers 301 to its target. Every answer carries the CDN's security
- * headers ({@link SecurityHeaders}: the same content security policy), so what production blocks is blocked here
- * too. HTML pages get a small script file that reloads the tab when the site changes (a file, since the policy
+ * {@code _galley/} is refused, and a redirect object answers 301 to its target. An object the bucket holds
+ * gzip-encoded is served so to a client that accepts gzip and decoded for one that does not (CloudFront passes the
+ * encoded bytes to every client; the preview is kinder to {@code curl} without {@code --compressed}). Every answer
+ * carries the CDN's security headers ({@link SecurityHeaders}: the same content security policy), so what production
+ * blocks is blocked here too. HTML pages get a small script file that reloads the tab when the site changes (a file, since the policy
  * allows no inline script).
  *
  * <p>It serves while the preview starts: from a stand-in first (the local build of the folder) when it has the
@@ -50,8 +53,18 @@ final class SiteServer implements AutoCloseable {
     private static final String STARTING_PAGE = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Rendering the site</title>"
             + "<body><p>Galley is rendering the site; this page opens by itself in a moment.</p>" + RELOAD_SCRIPT + "</body></html>";
 
-    /** An object to serve: its bytes, its media type and Galley's metadata on it (a redirect's target). */
-    record Served(byte[] bytes, String contentType, Map<String, String> metadata) {
+    /**
+     * An object to serve: its bytes, its media type, its content encoding (null: plain) and Galley's metadata on it (a
+     * redirect's target).
+     */
+    record Served(byte[] bytes, String contentType, String contentEncoding, Map<String, String> metadata) {
+        Served(byte[] bytes, String contentType, Map<String, String> metadata) {
+            this(bytes, contentType, null, metadata);
+        }
+
+        boolean gzipped() {
+            return GzipEncoding.GZIP.equalsIgnoreCase(contentEncoding);
+        }
     }
 
     /** Where served objects come from: the site bucket, or a stand-in for it while the preview starts. */
@@ -89,7 +102,8 @@ final class SiteServer implements AutoCloseable {
         site = key -> {
             try {
                 ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
-                return Optional.of(new Served(object.asByteArray(), object.response().contentType(), object.response().metadata()));
+                return Optional.of(new Served(object.asByteArray(), object.response().contentType(), object.response().contentEncoding(),
+                        object.response().metadata()));
             } catch (NoSuchKeyException e) {
                 return Optional.empty();
             }
@@ -175,9 +189,20 @@ final class SiteServer implements AutoCloseable {
                 return;
             }
             String contentType = object.contentType();
+            boolean sendGzipped = object.gzipped() && acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
             byte[] body = object.bytes();
             if (contentType != null && contentType.startsWith("text/html")) {
-                body = new String(body, StandardCharsets.UTF_8).replace("</body>", RELOAD_SCRIPT + "</body>").getBytes(StandardCharsets.UTF_8);
+                String page = new String(GzipEncoding.decode(body, object.contentEncoding()), StandardCharsets.UTF_8);
+                body = page.replace("</body>", RELOAD_SCRIPT + "</body>").getBytes(StandardCharsets.UTF_8);
+                body = sendGzipped ? GzipEncoding.encode(body) : body;
+            } else if (!sendGzipped) {
+                body = GzipEncoding.decode(body, object.contentEncoding());
+            }
+            if (object.gzipped()) {
+                exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+            }
+            if (sendGzipped) {
+                exchange.getResponseHeaders().set("Content-Encoding", GzipEncoding.GZIP);
             }
             exchange.getResponseHeaders().set("Content-Type", contentType == null ? "application/octet-stream" : contentType);
             if (SVG.equals(contentType)) {
@@ -190,6 +215,24 @@ final class SiteServer implements AutoCloseable {
                 exchange.getResponseBody().write(body);
             }
         }
+    }
+
+    /**
+     * Whether a request's {@code Accept-Encoding} takes gzip (RFC 9110, 12.5.3): gzip named with a weight above 0, or not
+     * named and {@code *} is. None of the preview's libraries parses the header (docs/libraries.md).
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Map<String, Boolean> acceptable = new java.util.HashMap<>();
+        for (String element : acceptEncoding.split(",")) {
+            String[] parts = element.split(";");
+            boolean weightZero = java.util.Arrays.stream(parts).skip(1).anyMatch(parameter -> parameter.strip().matches("[qQ]=0(\\.0{0,3})?"));
+            acceptable.putIfAbsent(parts[0].strip().toLowerCase(java.util.Locale.ROOT), !weightZero);
+        }
+        Boolean gzip = acceptable.getOrDefault("gzip", acceptable.get("x-gzip"));
+        return gzip != null ? gzip : acceptable.getOrDefault("*", false);
     }
 
     private Served find(String key) {

@@ -98,11 +98,16 @@ class PreviewKillTest {
         }
     }
 
+    /** An object of the site bucket, decoded as its Content-Encoding says (the bucket holds text gzip-encoded). */
+    private static byte[] siteObject(S3Client s3, String key) {
+        var held = s3.getObjectAsBytes(r -> r.bucket("galley-site").key(key));
+        return dev.galley.aws.GzipEncoding.decode(held.asByteArray(), held.response().contentEncoding());
+    }
+
     private static int manifestEntries(S3Client s3) throws IOException {
         try {
-            byte[] root = s3.getObjectAsBytes(r -> r.bucket("galley-site").key(StatePieces.ROOT)).asByteArray();
-            return StatePieces.assemble(root, name -> java.util.Optional.of(s3.getObjectAsBytes(r -> r.bucket("galley-site")
-                    .key(StatePieces.FOLDER + name + ".json")).asByteArray())).entries().size();
+            return StatePieces.assemble(siteObject(s3, StatePieces.ROOT),
+                    name -> java.util.Optional.of(siteObject(s3, StatePieces.FOLDER + name + ".json"))).entries().size();
         } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
             return 0;
         }

@@ -1,7 +1,13 @@
 package dev.galley.local;
 
+import dev.galley.aws.S3SiteStore;
 import dev.galley.emulator.EmbeddedS3;
+import dev.galley.lambda.FunctionConfig;
+import dev.galley.lambda.S3Clients;
 import dev.galley.publish.Redirects;
+import dev.galley.publish.SiteStore;
+import dev.galley.site.ContentKind;
+import dev.galley.site.SiteFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,8 +21,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -202,6 +210,64 @@ class SiteServerTest {
             assertEquals(SiteServer.PAGE_HEADERS.get("Content-Security-Policy"), draft.headers().firstValue("Content-Security-Policy").orElseThrow());
             HttpResponse<String> article = http.send(HttpRequest.newBuilder(site.url().resolve("/articles/x/")).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(article.headers().firstValue("X-Robots-Tag").isEmpty(), "published pages are for search engines");
+        }
+    }
+
+    @Test
+    void aGzipEncodedObjectIsServedEncodedToAClientThatAcceptsGzipAndDecodedToOneThatDoesNot() throws Exception {
+        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
+             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+                     .build();
+             SiteServer site = startedOn(server, s3)) {
+            String html = "<!DOCTYPE html><html><body><p>Home</p></body></html>";
+            String json = "{\"chunks\":[\"/search/a.json\"]}";
+            // Written as the preview's handler writes them: gzip-encoded by the function's own site store.
+            S3SiteStore store = new S3SiteStore(S3Clients.create(new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint())),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()))), "site");
+            store.write(new SiteFile("index.html", html.getBytes(StandardCharsets.UTF_8), ContentKind.HTML), Map.of(), new SiteStore.Condition.None());
+            store.write(new SiteFile("search.json", json.getBytes(StandardCharsets.UTF_8), ContentKind.JSON), Map.of(), new SiteStore.Condition.None());
+            site.finishStarting();
+            HttpClient http = HttpClient.newHttpClient();  // asks for no encoding and decodes none, as curl without --compressed
+
+            for (String path : List.of("/", "/search.json")) {
+                HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(site.url().resolve(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> gzip = http.send(HttpRequest.newBuilder(site.url().resolve(path)).header("Accept-Encoding", "br, gzip;q=0.8").build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                String expected = path.equals("/") ? html.replace("</body>", "<script src=\"" + SiteServer.RELOAD_SCRIPT_PATH + "\"></script></body>") : json;
+                assertAll(path,
+                        () -> assertEquals(200, plain.statusCode()),
+                        () -> assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty()),
+                        () -> assertEquals(expected, new String(plain.body(), StandardCharsets.UTF_8)),
+                        () -> assertEquals("Accept-Encoding", plain.headers().firstValue("Vary").orElseThrow()),
+                        () -> assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElseThrow()),
+                        () -> assertEquals("Accept-Encoding", gzip.headers().firstValue("Vary").orElseThrow()),
+                        () -> assertEquals(expected, new String(gunzip(gzip.body()), StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "Accept-Encoding \"{0}\" takes gzip: {1}")
+    @CsvSource(nullValues = "none", delimiter = '|', textBlock = """
+            gzip, deflate, br        | true
+            br;q=1.0, GZIP;q=0.8     | true
+            x-gzip                   | true
+            *                        | true
+            identity                 | false
+            br                       | false
+            gzip;q=0                 | false
+            gzip; q=0.000, *         | false
+            *;q=0.5, gzip;q=0        | false
+            deflate, *;q=0           | false
+            none                     | false
+            """)
+    void aClientTakesGzipWhenItsAcceptEncodingNamesItWithAWeightAboveZero(String acceptEncoding, boolean takesGzip) {
+        assertEquals(takesGzip, SiteServer.acceptsGzip(acceptEncoding));
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws java.io.IOException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
         }
     }
 

@@ -148,8 +148,14 @@ public final class EmbeddedS3 implements AutoCloseable {
      * seeding a bucket of 100,000 objects, which takes minutes one request at a time. Bypasses the fault plan.
      */
     public void putObject(String bucket, String key, byte[] bytes) {
+        putObject(bucket, key, bytes, null, null);
+    }
+
+    /** The same, held as S3 holds an object PUT with this Content-Type and Content-Encoding (null: none). */
+    public void putObject(String bucket, String key, byte[] bytes, String contentType, String contentEncoding) {
         requireStarted();
-        store.putBlob(PutObjectRequest.builder().bucket(bucket).key(key).contentLength((long) bytes.length).build(),
+        store.putBlob(PutObjectRequest.builder().bucket(bucket).key(key).contentLength((long) bytes.length).contentType(contentType)
+                        .contentEncoding(contentEncoding).build(),
                 new java.io.ByteArrayInputStream(bytes));
     }
 

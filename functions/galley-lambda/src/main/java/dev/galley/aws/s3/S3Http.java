@@ -69,7 +69,7 @@ public final class S3Http {
         }
         request.limit = limit;
         return send(request, answer -> new S3Objects.Stored(answer.body(), etag(answer), metadata(answer),
-                tagCount(answer)));
+                tagCount(answer), form(answer)));
     }
 
     /** GetObject's {@code x-amz-tagging-count}, which AWS leaves out when the object has no tags. */
@@ -81,7 +81,7 @@ public final class S3Http {
     /** HeadObject. */
     public S3Objects.Head head(String bucket, String key) {
         Request request = new Request("HeadObject", SdkHttpMethod.HEAD, bucket, key);
-        return send(request, answer -> new S3Objects.Head(etag(answer), metadata(answer)));
+        return send(request, answer -> new S3Objects.Head(etag(answer), metadata(answer), form(answer)));
     }
 
     /** PutObject, with a Content-MD5 S3 checks the body against; returns the new ETag (without quotes). */
@@ -90,6 +90,7 @@ public final class S3Http {
         request.body = bytes;
         request.headers.put("Content-Type", put.contentType());
         put.cacheControl().ifPresent(value -> request.headers.put("Cache-Control", value));
+        put.contentEncoding().ifPresent(value -> request.headers.put("Content-Encoding", value));
         put.metadata().forEach((name, value) -> request.headers.put(METADATA_PREFIX + name, value));
         put.ifMatch().ifPresent(etag -> request.headers.put("If-Match", "\"" + etag + "\""));
         if (put.ifNoneMatch()) {
@@ -261,6 +262,12 @@ public final class S3Http {
     private static String etag(Answer answer) {
         String etag = answer.header("etag");
         return S3Xml.bareEtag(etag == null ? "" : etag);
+    }
+
+    private static S3Objects.Form form(Answer answer) {
+        String type = answer.header("content-type");
+        String encoding = answer.header("content-encoding");
+        return new S3Objects.Form(type == null ? "" : type, encoding == null ? "" : encoding);
     }
 
     private static Map<String, String> metadata(Answer answer) {

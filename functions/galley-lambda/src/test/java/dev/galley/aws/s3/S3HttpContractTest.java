@@ -80,7 +80,7 @@ abstract class S3HttpContractTest {
 
     /** A write with no condition, no cache control and no metadata. */
     static S3Objects.Put plain(String contentType) {
-        return new S3Objects.Put(contentType, Optional.empty(), Map.of(), Optional.empty(), false);
+        return new S3Objects.Put(contentType, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), false);
     }
 
     private String sdkPut(String key, String text) {
@@ -128,7 +128,7 @@ abstract class S3HttpContractTest {
     @Test
     void aPageIsWrittenWithItsContentTypeCacheControlAndMetadata() {
         s3.put(bucket, "articles/x/index.html", "<p>x</p>".getBytes(StandardCharsets.UTF_8), new S3Objects.Put("text/html; charset=utf-8",
-                Optional.of("public, max-age=60"), Map.of("galley-source-etag", "0f1e2d", "galley-source", "posts%2Fx.md"), Optional.empty(), false));
+                Optional.of("public, max-age=60"), Optional.empty(), Map.of("galley-source-etag", "0f1e2d", "galley-source", "posts%2Fx.md"), Optional.empty(), false));
 
         HeadObjectResponse head = sdk.headObject(r -> r.bucket(bucket).key("articles/x/index.html"));
         // S3Proxy drops the space before the parameter, as HTTP allows.
@@ -141,15 +141,15 @@ abstract class S3HttpContractTest {
 
     @Test
     void theStateRootIsWrittenOnlyOverTheVersionItWasReadAt() {
-        S3Objects.Put absent = new S3Objects.Put("application/json", Optional.empty(), Map.of(), Optional.empty(), true);
+        S3Objects.Put absent = new S3Objects.Put("application/json", Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), true);
         String first = s3.put(bucket, "_galley/root.json", "{\"v\":1}".getBytes(StandardCharsets.UTF_8), absent);
 
         S3Failure created = assertThrows(S3Failure.class,
                 () -> s3.put(bucket, "_galley/root.json", "{\"v\":2}".getBytes(StandardCharsets.UTF_8), absent));
         S3Failure stale = assertThrows(S3Failure.class, () -> s3.put(bucket, "_galley/root.json", "{\"v\":2}".getBytes(StandardCharsets.UTF_8),
-                new S3Objects.Put("application/json", Optional.empty(), Map.of(), Optional.of("0123456789abcdef0123456789abcdef"), false)));
+                new S3Objects.Put("application/json", Optional.empty(), Optional.empty(), Map.of(), Optional.of("0123456789abcdef0123456789abcdef"), false)));
         String second = s3.put(bucket, "_galley/root.json", "{\"v\":3}".getBytes(StandardCharsets.UTF_8),
-                new S3Objects.Put("application/json", Optional.empty(), Map.of(), Optional.of(first), false));
+                new S3Objects.Put("application/json", Optional.empty(), Optional.empty(), Map.of(), Optional.of(first), false));
 
         assertEquals(412, created.status());
         assertEquals(412, stale.status());
