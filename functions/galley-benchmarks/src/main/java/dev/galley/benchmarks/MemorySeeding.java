@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,11 +106,13 @@ final class MemorySeeding {
         }
 
         @Override
-        public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
-            if (!metadata.containsKey(PAGE_SOURCE)) {
-                site.write(file, metadata, condition);
-                kinds.put(file.path(), file.kind());
+        public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
+            if (metadata.containsKey(PAGE_SOURCE)) {
+                return Optional.empty();
             }
+            Optional<String> etag = site.writeTellingEtag(file, metadata, condition);
+            kinds.put(file.path(), file.kind());
+            return etag;
         }
     }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A store that passes every call to another, for stores that watch or filter a few calls. {@link #deleteAll} is not
- * passed on whole: it deletes path by path through {@link #delete}, so a store that overrides {@code delete} sees
- * every deleted path.
+ * A store that passes every call to another, for stores that watch or filter a few calls. Every write goes through
+ * {@link #writeTellingEtag} (which {@link #write} calls), and {@link #deleteAll} deletes path by path through
+ * {@link #delete}: a store that overrides those two sees every write and every deleted path.
  */
 public abstract class ForwardingSiteStore implements SiteStore {
     protected final SiteStore site;
@@ -29,8 +29,8 @@ public abstract class ForwardingSiteStore implements SiteStore {
     }
 
     @Override
-    public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
-        site.write(file, metadata, condition);
+    public final void write(SiteFile file, Map<String, String> metadata, Condition condition) {
+        writeTellingEtag(file, metadata, condition);
     }
 
     @Override

@@ -86,9 +86,10 @@ final class FirstRender implements SiteServer.Source, AutoCloseable {
         }
 
         @Override
-        public void write(SiteFile file, Map<String, String> metadata, Condition condition) {
-            site.write(file, metadata, condition);
+        public Optional<String> writeTellingEtag(SiteFile file, Map<String, String> metadata, Condition condition) {
+            Optional<String> etag = site.writeTellingEtag(file, metadata, condition);
             kinds.put(file.path(), file.kind());
+            return etag;
         }
 
         @Override
