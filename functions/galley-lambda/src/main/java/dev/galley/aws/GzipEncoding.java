@@ -46,9 +46,14 @@ public final class GzipEncoding {
         return out.toByteArray();
     }
 
+    /** Whether an object's {@code Content-Encoding} (null: none) says it holds gzip bytes. */
+    public static boolean isGzip(String contentEncoding) {
+        return contentEncoding != null && GZIP.equalsIgnoreCase(contentEncoding.strip());
+    }
+
     /** The bytes an object holds, decoded as its {@code Content-Encoding} says (null or anything but gzip: as they are). */
     public static byte[] decode(byte[] stored, String contentEncoding) {
-        if (!GZIP.equalsIgnoreCase(contentEncoding == null ? "" : contentEncoding.strip())) {
+        if (!isGzip(contentEncoding)) {
             return stored;
         }
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {

@@ -62,7 +62,7 @@ public final class S3SiteStore implements SiteStore {
      */
     private Version version(String etag, Map<String, String> metadata, S3Objects.Form form) {
         Map<String, String> decoded = decode(metadata);
-        boolean encoded = GzipEncoding.GZIP.equalsIgnoreCase(form.contentEncoding());
+        boolean encoded = GzipEncoding.isGzip(form.contentEncoding());
         if (encoded != encodes(form.contentType())) {
             decoded.remove(CONTENT_HASH);
         }

@@ -17,7 +17,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,7 +66,7 @@ final class SiteServer implements AutoCloseable {
         }
 
         boolean gzipped() {
-            return GzipEncoding.GZIP.equalsIgnoreCase(contentEncoding);
+            return GzipEncoding.isGzip(contentEncoding);
         }
     }
 
@@ -225,11 +228,11 @@ final class SiteServer implements AutoCloseable {
         if (acceptEncoding == null) {
             return false;
         }
-        Map<String, Boolean> acceptable = new java.util.HashMap<>();
+        Map<String, Boolean> acceptable = new HashMap<>();
         for (String element : acceptEncoding.split(",")) {
             String[] parts = element.split(";");
-            boolean weightZero = java.util.Arrays.stream(parts).skip(1).anyMatch(parameter -> parameter.strip().matches("[qQ]=0(\\.0{0,3})?"));
-            acceptable.putIfAbsent(parts[0].strip().toLowerCase(java.util.Locale.ROOT), !weightZero);
+            boolean weightZero = Arrays.stream(parts).skip(1).anyMatch(parameter -> parameter.strip().matches("[qQ]=0(\\.0{0,3})?"));
+            acceptable.putIfAbsent(parts[0].strip().toLowerCase(Locale.ROOT), !weightZero);
         }
         Boolean gzip = acceptable.getOrDefault("gzip", acceptable.get("x-gzip"));
         return gzip != null ? gzip : acceptable.getOrDefault("*", false);
