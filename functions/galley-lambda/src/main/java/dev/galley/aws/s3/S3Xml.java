@@ -25,7 +25,7 @@ final class S3Xml {
 
     private static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
     private static final XMLInputFactory INPUT = inputFactory();
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private S3Xml() {
     }
@@ -194,7 +194,7 @@ final class S3Xml {
     }
 
     private static XMLInputFactory inputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         // S3's answers have no DTD; refusing them keeps a hostile endpoint from expanding entities.
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
