@@ -3,6 +3,7 @@ package dev.galley.aws;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationResponse;
+import software.amazon.awssdk.utils.Lazy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,24 +37,16 @@ public final class CloudFrontInvalidator {
     public record Invalidation(String id, List<String> paths) {
     }
 
-    private final Supplier<CloudFrontClient> clientFactory;
+    private final Lazy<CloudFrontClient> client;
     private final String distributionId;
-    private CloudFrontClient client;
 
     /**
      * @param clientFactory builds the client on the first invalidation: only a full re-render needs one, so an
      *                      ordinary publish never loads CloudFront's SDK classes (some 200 ms of a cold start)
      */
     public CloudFrontInvalidator(Supplier<CloudFrontClient> clientFactory, String distributionId) {
-        this.clientFactory = clientFactory;
+        this.client = new Lazy<>(clientFactory);
         this.distributionId = distributionId;
-    }
-
-    private synchronized CloudFrontClient client() {
-        if (client == null) {
-            client = clientFactory.get();
-        }
-        return client;
     }
 
     /**
@@ -72,7 +65,7 @@ public final class CloudFrontInvalidator {
             return Optional.empty();
         }
         try {
-            CreateInvalidationResponse response = client().createInvalidation(r -> r
+            CreateInvalidationResponse response = client.getValue().createInvalidation(r -> r
                     .distributionId(distributionId)
                     .invalidationBatch(b -> b
                             .callerReference(callerReference(reference, paths))

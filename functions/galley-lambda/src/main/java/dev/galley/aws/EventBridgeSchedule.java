@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
 import software.amazon.awssdk.services.scheduler.model.SqsParameters;
 import software.amazon.awssdk.services.scheduler.model.Target;
+import software.amazon.awssdk.utils.Lazy;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +41,10 @@ public final class EventBridgeSchedule implements PublishSchedule {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int MAX_DESCRIPTION = 512;
 
-    private final Supplier<SchedulerClient> clientFactory;
+    private final Lazy<SchedulerClient> client;
     private final String group;
     private final String roleArn;
     private final String targetArn;
-    private SchedulerClient client;
 
     /**
      * @param clientFactory builds the client on the first wake-up set or dropped: most uploads touch none, so they
@@ -54,17 +54,10 @@ public final class EventBridgeSchedule implements PublishSchedule {
      * @param targetArn     what the wake-ups are sent to: the publish queue (a FIFO queue, in its one message group)
      */
     public EventBridgeSchedule(Supplier<SchedulerClient> clientFactory, String group, String roleArn, String targetArn) {
-        this.clientFactory = clientFactory;
+        this.client = new Lazy<>(clientFactory);
         this.group = group;
         this.roleArn = roleArn;
         this.targetArn = targetArn;
-    }
-
-    private synchronized SchedulerClient client() {
-        if (client == null) {
-            client = clientFactory.get();
-        }
-        return client;
     }
 
     /** A FIFO queue's ARN ({@code arn:aws:sqs:<region>:<account>:<name>.fifo}), which takes a message group. */
@@ -101,11 +94,11 @@ public final class EventBridgeSchedule implements PublishSchedule {
         }
         call("setting the wake-up of " + sourceKey + " at " + at, () -> {
             try {
-                client().createSchedule(r -> r.name(name).groupName(group).description(description)
+                client.getValue().createSchedule(r -> r.name(name).groupName(group).description(description)
                         .scheduleExpression(expression).scheduleExpressionTimezone("UTC").flexibleTimeWindow(exactly)
                         .state(ScheduleState.ENABLED).actionAfterCompletion(ActionAfterCompletion.DELETE).target(target.build()));
             } catch (ConflictException exists) {
-                client().updateSchedule(r -> r.name(name).groupName(group).description(description)
+                client.getValue().updateSchedule(r -> r.name(name).groupName(group).description(description)
                         .scheduleExpression(expression).scheduleExpressionTimezone("UTC").flexibleTimeWindow(exactly)
                         .state(ScheduleState.ENABLED).actionAfterCompletion(ActionAfterCompletion.DELETE).target(target.build()));
             }
@@ -116,7 +109,7 @@ public final class EventBridgeSchedule implements PublishSchedule {
     public void cancel(String sourceKey) {
         call("dropping the wake-up of " + sourceKey, () -> {
             try {
-                client().deleteSchedule(r -> r.name(scheduleName(sourceKey)).groupName(group));
+                client.getValue().deleteSchedule(r -> r.name(scheduleName(sourceKey)).groupName(group));
             } catch (ResourceNotFoundException alreadyGone) {
                 // it ran and deleted itself, or there never was one
             }

@@ -3,6 +3,7 @@ package dev.galley.aws;
 import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.StoreException;
 import dev.galley.aws.sqs.SqsHttp;
+import software.amazon.awssdk.utils.Lazy;
 
 import java.io.IOException;
 import java.util.function.Supplier;
@@ -15,33 +16,25 @@ import java.util.function.Supplier;
  */
 public final class SqsRefreshRequests implements RefreshRequests {
 
-    private final Supplier<SqsHttp> clientFactory;
+    private final Lazy<SqsHttp> client;
     private final String queueUrl;
-    private SqsHttp client;
 
     /**
      * @param clientFactory builds the client at the first refresh asked for, once per container
      * @param queueUrl      the publish queue
      */
     public SqsRefreshRequests(Supplier<SqsHttp> clientFactory, String queueUrl) {
-        this.clientFactory = clientFactory;
+        this.client = new Lazy<>(clientFactory);
         this.queueUrl = queueUrl;
     }
 
     @Override
     public void request(String deduplicationId) {
         try {
-            client().sendMessage(queueUrl, EventBridgeSchedule.MESSAGE_GROUP, deduplicationId, BODY);
+            client.getValue().sendMessage(queueUrl, EventBridgeSchedule.MESSAGE_GROUP, deduplicationId, BODY);
         } catch (IOException e) {
             // Retryable all: the batch is handed back, and delivered again it finds its commit done and asks again.
             throw new StoreException("asking for a refresh on " + queueUrl + " failed: " + e.getMessage(), true, e);
         }
-    }
-
-    private synchronized SqsHttp client() {
-        if (client == null) {
-            client = clientFactory.get();
-        }
-        return client;
     }
 }

@@ -3,6 +3,7 @@ package dev.galley.lambda;
 import dev.galley.tree.JsonText;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.utils.Lazy;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,25 +16,17 @@ import java.util.function.Supplier;
 final class StepFunctionsStarter implements RebuildStarter {
 
     private final String stateMachineArn;
-    private final Supplier<SfnClient> clients;
-    private SfnClient client;
+    private final Lazy<SfnClient> client;
 
     StepFunctionsStarter(String stateMachineArn, Supplier<SfnClient> clients) {
         this.stateMachineArn = stateMachineArn;
-        this.clients = clients;
+        this.client = new Lazy<>(clients);
     }
 
     @Override
     public void start(String run) {
-        SfnClient sfn;
-        synchronized (this) {
-            if (client == null) {
-                client = clients.get();
-            }
-            sfn = client;
-        }
         try {
-            sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(run).input(JsonText.of(Map.of("run", run))));
+            client.getValue().startExecution(r -> r.stateMachineArn(stateMachineArn).name(run).input(JsonText.of(Map.of("run", run))));
         } catch (ExecutionAlreadyExistsException e) {
             // A retried invocation keeps its request id, so its run's name: that re-render is under way already.
         }
