@@ -113,7 +113,7 @@ final class PendingWrites {
         Set<String> told = new TreeSet<>(recorded.followUps());
         told.addAll(followUps);
         Pending next = new Pending(base.revision() + 1, paths, told);
-        if (paths.size() > MOST_PATHS || next.equals(recorded) && recorded != Pending.NONE) {
+        if (paths.size() > MOST_PATHS || recorded != Pending.NONE && next.equals(recorded)) {
             return;  // a record even of nothing: a commit that fails leaves shards, which the next writer sweeps when it finds one
         }
         parts.site().write(new SiteFile(PATH, StatePieces.write(next), ContentKind.INTERNAL_JSON), Map.of(), new SiteStore.Condition.None());
