@@ -20,16 +20,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Cold start: a fresh JVM with the deployment jar, from JVM start to the first S3 event fully handled (GET the
  * article and the manifest, render, PUT the page, the manifest, the index pages, tag the source) against an S3
- * server on loopback. Prints each run and the medians.
+ * server on loopback. Prints each run and the medians. The JVM loads the function's classes from the jar unpacked
+ * into a folder, as Lambda does ({@code /var/task}).
  *
  * <p>{@code --appcds} first runs one training JVM that dumps the classes it loaded into an AppCDS archive
  * ({@code -XX:ArchiveClassesAtExit}), then measures JVMs that map it ({@code -XX:SharedArchiveFile}).
@@ -95,9 +100,9 @@ final class ColdStart {
         // The jars measured, in the order each round runs them: the baseline first, as the older build.
         Map<String, Path> jars = new LinkedHashMap<>();
         if (baselineJar != null) {
-            jars.put("baseline", baselineJar);
+            jars.put("baseline", appCds ? baselineJar : taskRoot(baselineJar, here.resolve("cold-start-task-baseline")));
         }
-        jars.put(baselineJar == null ? "jar" : "this jar", jar);
+        jars.put(baselineJar == null ? "jar" : "this jar", appCds ? jar : taskRoot(jar, here.resolve("cold-start-task")));
 
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
              S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
@@ -252,6 +257,38 @@ final class ColdStart {
             }
             return result;
         }
+    }
+
+    /**
+     * Unpacks a deployment jar into a folder, as Lambda unpacks the package into {@code /var/task} and loads the
+     * function's classes from there: a JVM reading them from the jar also inflates each one, which Lambda does not.
+     * AppCDS archives classes from jars only, so {@code --appcds} runs the jar as it is.
+     */
+    private static Path taskRoot(Path deploymentJar, Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> old = Files.walk(folder)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (ZipFile zip = new ZipFile(deploymentJar.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                Path target = folder.resolve(entry.getName()).normalize();
+                if (!target.startsWith(folder)) {
+                    throw new IOException("an entry outside the folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                }
+            }
+        }
+        return folder;
     }
 
     /** Writes the child's classes into a jar, unless an identical one exists (AppCDS checks the jar's time stamp). */
