@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +69,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>{@code --existing N} first publishes N other articles (one full re-render, no notifications), so the burst
  * lands on a site of that size: {@code Burst 1000 create-queue --existing 10000}.
+ *
+ * <p>Before the scenarios the servers are warmed alone ({@code --server-warm-up N} uploads, default 1,000; 0 for
+ * none), then the function with a 50-article burst. Run it as the function runs on Lambda, C1 only: {@code java
+ * -XX:TieredStopAtLevel=1 -cp ...}. Each scenario prints its CPU by kind of thread (function, servers, authors,
+ * JIT, GC), as the function, the servers and the authors' clients share this JVM.
  */
 public final class Burst {
 
@@ -76,7 +82,13 @@ public final class Burst {
      * concurrent writers are no situation Galley meets any more; their manifest commits refuse each other.
      */
     private static final int INVOCATIONS = 1;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] TAGS = {"Go", "Rust", "PostgreSQL", "DevOps", "Architecture"};
+    /** Uploads through the servers alone before the scenarios: {@link #warmServers}. */
+    private static final int DEFAULT_SERVER_WARM_UP = 1_000;
+    private static final List<String> CPU_GROUPS = List.of("function's pools", "handler, on the poller's thread",
+            "Lambda's poller and EventBridge (emulated)", "S3 server", "ElasticMQ", "authors' uploads", "JIT C1", "JIT C2",
+            "GC", "other");
 
     private final EmbeddedS3 server;
     private final Map<String, NotificationSink> routes = new ConcurrentHashMap<>();
@@ -100,6 +112,12 @@ public final class Burst {
             existing = Integer.parseInt(arguments.get(option + 1));
             arguments.subList(option, option + 2).clear();
         }
+        int serverWarmUp = DEFAULT_SERVER_WARM_UP;
+        option = arguments.indexOf("--server-warm-up");
+        if (option >= 0) {
+            serverWarmUp = Integer.parseInt(arguments.get(option + 1));
+            arguments.subList(option, option + 2).clear();
+        }
         int articles = !arguments.isEmpty() ? Integer.parseInt(arguments.get(0)) : 200;
         List<String> scenarios = arguments.size() > 1 ? arguments.subList(1, arguments.size())
                 : List.of("create", "delete", "mix", "create-faults", "mix-faults");
@@ -112,6 +130,10 @@ public final class Burst {
             self.put("burst", burst);
             System.out.printf("burst of %d source changes into a site of %d other articles, %d concurrent invocations, %d cores, Java %s%n",
                     articles, existing, INVOCATIONS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.println(c1Only() ? "JIT: C1 only (-XX:TieredStopAtLevel=1), as the template runs the function"
+                    : "JIT: C1 and C2, the JVM's default; the template runs the function with C1 only:"
+                    + " add -XX:TieredStopAtLevel=1 to compare");
+            burst.warmServers(serverWarmUp);
             burst.run("create-queue", 50, 0, false);  // warms up the JIT, so the first scenario is not charged for it
             try {
                 for (String scenario : scenarios) {
@@ -123,6 +145,68 @@ public final class Burst {
                 }
             }
         }
+    }
+
+    /**
+     * Warms the in-process servers, which AWS runs warm, without running the function: {@code uploads} authors'
+     * uploads into a bucket that notifies, each read back, HEADed and tagged, delivered through its own FIFO queue
+     * (ElasticMQ, the emulated EventBridge and Lambda poller) to a function that does nothing; then as many
+     * gzip-encoded objects with metadata put on condition, read, listed and deleted in a bucket that does not
+     * notify, as the function's site writes are. Only the servers' code and the authors' SDK client run here; the
+     * function is warmed by the 50-article burst after this, as SnapStart's priming warms it on Lambda.
+     */
+    private void warmServers(int uploads) throws Exception {
+        if (uploads <= 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        long cpuBefore = processCpuNanos();
+        run++;
+        String notifying = "warm-content-" + run;
+        String quiet = "warm-site-" + run;
+        server.createBucket(notifying);
+        server.createBucket(quiet);
+        if (sqs == null) {
+            sqs = EmbeddedSqs.start();
+        }
+        try (QueueDelivery queue = QueueDelivery.builder(batch -> "{\"batchItemFailures\":[]}", sqs.endpoint()).region(server.region())
+                .visibilityTimeout(Duration.ofSeconds(1)).build()) {
+            routes.put(notifying, queue);
+            server.enableNotifications(notifying);
+            List<Runnable> work = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                int n = i;
+                work.add(() -> {
+                    put(notifying, n, "v1");
+                    author.getObjectAsBytes(r -> r.bucket(notifying).key(key(n)));
+                    author.headObject(r -> r.bucket(notifying).key(key(n)));
+                    author.putObjectTagging(r -> r.bucket(notifying).key(key(n))
+                            .tagging(t -> t.tagSet(tag -> tag.key("galley-status").value("published"))));
+                    String page = "articles/" + n + "/index.html";
+                    author.putObject(r -> r.bucket(quiet).key(page).contentEncoding("gzip").contentType("text/html")
+                            .metadata(Map.of("galley-md5", "warm-up")).ifNoneMatch("*"), RequestBody.fromBytes(gzip(
+                            ("<html><body>page " + n + "</body></html>").repeat(20).getBytes(StandardCharsets.UTF_8))));
+                    author.getObjectAsBytes(r -> r.bucket(quiet).key(page));
+                });
+            }
+            allAtOnce(work);
+            settle(queue);
+            routes.remove(notifying);
+        }
+        author.listObjectsV2Paginator(r -> r.bucket(quiet)).contents().forEach(o -> author.deleteObject(r -> r.bucket(quiet).key(o.key())));
+        System.out.printf("warmed the servers with %,d uploads and %,d site objects, no function (%,d ms, %,d ms CPU)%n", uploads, uploads,
+                (System.nanoTime() - started) / 1_000_000, (processCpuNanos() - cpuBefore) / 1_000_000);
+    }
+
+    /** The JDK's gzip, not the function's {@code GzipEncoding}, which the server warm-up leaves alone. */
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(plain);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private void route(String event) {
@@ -190,6 +274,7 @@ public final class Burst {
         }
 
         Counters counters = new Counters(content, site);
+        LongAdder handlerNanos = new LongAdder();
         AtomicInteger containers = new AtomicInteger();
         AtomicInteger refreshes = new AtomicInteger();
         Set<String> refreshIds = ConcurrentHashMap.newKeySet();
@@ -212,13 +297,14 @@ public final class Burst {
             if (sqs == null) {
                 sqs = EmbeddedSqs.start();
             }
-            queue = QueueDelivery.builder(event -> invokeForResponse(handlers.get(), event), sqs.endpoint()).region(server.region())
+            queue = QueueDelivery.builder(event -> invokeForResponse(handlers.get(), event, handlerNanos), sqs.endpoint())
+                    .region(server.region())
                     .visibilityTimeout(Duration.ofSeconds(1)).build();
             refreshQueue.set(new SqsRefreshRequests(() -> SqsClients.create(server.region(), credentials(server), Optional.of(sqs.endpoint())),
                     queue.queueUrl()));
             routes.put(content, queue);
         } else {
-            direct = LambdaStyleDelivery.builder(event -> invoke(handlers.get(), event))
+            direct = LambdaStyleDelivery.builder(event -> invoke(handlers.get(), event, handlerNanos))
                     .threads(INVOCATIONS).duplicateProbability(0.1).maxDelay(Duration.ofMillis(20)).retryBackoff(Duration.ofMillis(20))
                     .build();
             routes.put(content, direct);
@@ -229,17 +315,21 @@ public final class Burst {
             server.faults().enable();
         }
         long cpuBefore = processCpuNanos();
+        Optional<ThreadCpu.Snapshot> threadsBefore = ThreadCpu.snapshot(cpuBefore);
         long started = System.nanoTime();
         int redelivered;
+        long authorsNanos;
         try {
-            allAtOnce(writes);
+            authorsNanos = allAtOnce(writes);
             redelivered = queued ? settle(queue) : settle(direct);
         } finally {
             server.faults().disable();
             routes.remove(content);
         }
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
-        long cpuMillis = (processCpuNanos() - cpuBefore) / 1_000_000;
+        long cpuAfter = processCpuNanos();
+        long cpuMillis = (cpuAfter - cpuBefore) / 1_000_000;
+        Optional<ThreadCpu.Snapshot> threadsAfter = ThreadCpu.snapshot(cpuAfter);
         if (queued) {
             queue.close();
         } else {
@@ -270,7 +360,57 @@ public final class Burst {
         if (faults) {
             System.out.printf("  faults injected: %s of %d requests%n", server.faults().injectedByKind(), server.faults().considered());
         }
+        if (threadsBefore.isPresent() && threadsAfter.isPresent()) {
+            printCpuSplit(ThreadCpu.between(threadsBefore.get(), threadsAfter.get(), Burst::cpuGroup, CPU_GROUPS),
+                    handlerNanos.sum() / 1_000_000, authorsNanos / 1_000_000, changes, queued ? queue.stats().batches() : 0);
+        }
         counters.print(changes);
+    }
+
+    /**
+     * The timed run's CPU by kind of thread. The handler runs on the poller's thread, timed around each invocation
+     * (so the function is the handler plus its pools); the authors' uploads are timed on their threads, which end
+     * with the burst.
+     */
+    private static void printCpuSplit(Map<String, Long> byGroup, long handlerMillis, long authorsMillis, int changes, long batches) {
+        byGroup.merge("Lambda's poller and EventBridge (emulated)", -handlerMillis, Long::sum);
+        byGroup.put("handler, on the poller's thread", handlerMillis);
+        byGroup.put("authors' uploads", authorsMillis);
+        byGroup.merge("threads that ended", -authorsMillis, (a, b) -> Math.max(0, a + b));
+        long function = byGroup.get("function's pools") + handlerMillis;
+        long servers = byGroup.get("S3 server") + byGroup.get("ElasticMQ") + byGroup.get("Lambda's poller and EventBridge (emulated)");
+        long jit = byGroup.get("JIT C1") + byGroup.get("JIT C2");
+        System.out.printf("  CPU by thread: function %,d ms (%.1f ms a change%s), servers %,d ms, authors %,d ms, JIT %,d ms, GC %,d ms%n",
+                function, (double) function / changes,
+                batches > 0 ? String.format(", %.0f ms an invocation", (double) function / batches) : "",
+                servers, authorsMillis, jit, byGroup.get("GC"));
+        byGroup.forEach((group, millis) -> System.out.printf("    %-50s %,9d ms%n", group, millis));
+    }
+
+    /** Which kind of work a thread does, by its name as Linux keeps it (15 characters). */
+    private static String cpuGroup(String threadName) {
+        if (threadName.startsWith("galley-")) {
+            return "function's pools";
+        }
+        if (threadName.startsWith("queue-delivery-") || threadName.startsWith("lambda-style-de")) {
+            return "Lambda's poller and EventBridge (emulated)";
+        }
+        if (threadName.startsWith("S3Proxy-Jetty") || threadName.startsWith("Scheduler-")) {
+            return "S3 server";
+        }
+        if (threadName.startsWith("elasticmq-")) {
+            return "ElasticMQ";
+        }
+        if (threadName.startsWith("C1 CompilerThre")) {
+            return "JIT C1";
+        }
+        if (threadName.startsWith("C2 CompilerThre")) {
+            return "JIT C2";
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")) {
+            return "GC";
+        }
+        return "other";
     }
 
     private void put(String bucket, int n, String version) {
@@ -330,27 +470,39 @@ public final class Burst {
         return listed;
     }
 
-    private static void allAtOnce(List<Runnable> writes) throws Exception {
+    /** Runs the writes on 8 threads and returns the CPU nanoseconds they took. */
+    private static long allAtOnce(List<Runnable> writes) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        LongAdder nanos = new LongAdder();
         try {
             List<Future<?>> done = new ArrayList<>();
-            writes.forEach(w -> done.add(pool.submit(w)));
+            writes.forEach(w -> done.add(pool.submit(() -> {
+                long before = THREADS.getCurrentThreadCpuTime();
+                w.run();
+                nanos.add(THREADS.getCurrentThreadCpuTime() - before);
+            })));
             for (Future<?> f : done) {
                 f.get();
             }
         } finally {
             pool.shutdown();
         }
+        return nanos.sum();
     }
 
-    private static void invoke(PublishHandler handler, String event) throws java.io.IOException {
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), QuietContext.INSTANCE);
+    private static void invoke(PublishHandler handler, String event, LongAdder cpuNanos) throws java.io.IOException {
+        invokeForResponse(handler, event, cpuNanos);
     }
 
-    private static String invokeForResponse(PublishHandler handler, String event) throws java.io.IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, QuietContext.INSTANCE);
-        return out.toString(StandardCharsets.UTF_8);
+    private static String invokeForResponse(PublishHandler handler, String event, LongAdder cpuNanos) throws java.io.IOException {
+        long before = THREADS.getCurrentThreadCpuTime();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, QuietContext.INSTANCE);
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            cpuNanos.add(THREADS.getCurrentThreadCpuTime() - before);
+        }
     }
 
     /** Waits until the queue is drained; nothing is re-delivered by hand (the dead-letter queue keeps what is left). */
@@ -384,6 +536,10 @@ public final class Burst {
 
     private static StaticCredentialsProvider credentials(EmbeddedS3 server) {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
+    }
+
+    private static boolean c1Only() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1");
     }
 
     private static long processCpuNanos() {
