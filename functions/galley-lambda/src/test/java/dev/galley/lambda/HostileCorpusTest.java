@@ -58,7 +58,7 @@ abstract class HostileCorpusTest {
             "href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data", "srcset");
     private static final Pattern IGNORED_IN_URLS = Pattern.compile("[\\s\\x00-\\x1f]");
 
-    protected abstract PublishEndToEndTest.Endpoint endpoint();
+    protected abstract S3Endpoint endpoint();
 
     /** One upload and what its author must learn; {@code reason} is "" when it must be published. */
     record Case(String name, String key, Supplier<byte[]> bytes, String reason) {
