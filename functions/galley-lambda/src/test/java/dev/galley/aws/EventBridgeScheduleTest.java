@@ -2,12 +2,13 @@ package dev.galley.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.galley.lambda.MotoServer;
+import dev.galley.lambda.S3Endpoint;
 import dev.galley.lambda.SchedulerClients;
+import dev.galley.lambda.TestS3;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,30 +36,26 @@ class EventBridgeScheduleTest {
     private static final String TARGET = "arn:aws:sqs:eu-west-1:123456789012:galley-prod-publish.fifo";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto().inRegion("eu-west-1");
     private static SchedulerClient client;
     private String group;
     private EventBridgeSchedule schedule;
 
-    @BeforeAll
-    static void startMoto() throws Exception {
-        moto = MotoServer.startOrSkip();
-        client = SchedulerClients.create("eu-west-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
-                Optional.of(moto.endpoint()));
-    }
-
     @AfterAll
-    static void stopMoto() {
+    static void closeClient() {
         if (client != null) {
             client.close();
         }
-        if (moto != null) {
-            moto.close();
-        }
     }
 
+    /** Skips each test, saying why, where moto_server cannot run. */
     @BeforeEach
     void createGroup() {
+        if (client == null) {
+            S3Endpoint moto = MOTO.endpoint();
+            client = SchedulerClients.create(moto.region(), moto.credentials(), Optional.of(moto.uri()));
+        }
         group = "galley-" + UUID.randomUUID().toString().substring(0, 8);
         client.createScheduleGroup(r -> r.name(group));
         schedule = new EventBridgeSchedule(() -> client, group, ROLE, TARGET);

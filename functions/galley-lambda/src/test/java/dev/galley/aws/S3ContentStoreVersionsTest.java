@@ -1,24 +1,17 @@
 package dev.galley.aws;
 
-import dev.galley.emulator.EmbeddedS3;
-import dev.galley.lambda.FunctionConfig;
-import dev.galley.lambda.MotoServer;
 import dev.galley.aws.s3.S3Http;
-import dev.galley.lambda.S3Clients;
-import dev.galley.lambda.SdkS3Clients;
+import dev.galley.aws.s3.S3Observer;
+import dev.galley.lambda.TestS3;
 import dev.galley.publish.ContentStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,28 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class S3ContentStoreVersionsTest {
 
-    private static MotoServer moto;
-    private static S3Client s3;
-    private static S3Http function;
-
-    @BeforeAll
-    static void startMoto() throws Exception {
-        moto = MotoServer.startOrSkip();
-        FunctionConfig config = new FunctionConfig("eu-west-1", "content", "", "site", Optional.of(moto.endpoint()));
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        s3 = SdkS3Clients.create(config, credentials);
-        function = S3Clients.create(config, credentials);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (moto != null) {
-            moto.close();
-        }
-    }
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto().inRegion("eu-west-1");
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy();
 
     private static String put(S3Client client, String bucket, String key, String text) {
         return client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(text)).eTag().replace("\"", "");
@@ -58,8 +33,9 @@ class S3ContentStoreVersionsTest {
 
     @Test
     void anEarlierVersionIsReadByItsEtagWhileTheCurrentOneIsBroken() {
-        String bucket = "content-" + UUID.randomUUID().toString().substring(0, 8);
-        s3.createBucket(r -> r.bucket(bucket));
+        S3Client s3 = MOTO.sdk();
+        String bucket = MOTO.newBucket("content");
+        S3Http function = MOTO.client(MOTO.endpoint().config(bucket, "site"), S3Observer.NONE);
         s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         String good = put(s3, bucket, "articles/post.md", "---\ntitle: Good\ndate: 2026-03-01\n---\nThe good version.\n");
         put(s3, bucket, "articles/post.md.bak", "a neighbour whose name starts the same");
@@ -77,16 +53,11 @@ class S3ContentStoreVersionsTest {
 
     @Test
     void aServerThatKeepsNoVersionsHasNoEarlierOne() {
-        try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start()) {
-            FunctionConfig config = new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint()));
-            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
-            S3Client client = SdkS3Clients.create(config, credentials);
-            server.createBucket("content");
-            String good = put(client, "content", "post.md", "---\ntitle: Good\ndate: 2026-03-01\n---\nGood.\n");
-            put(client, "content", "post.md", "---\ntitle: Broken\ndate: someday\n---\n");
+        String bucket = S3PROXY.newBucket("content");
+        String good = put(S3PROXY.sdk(), bucket, "post.md", "---\ntitle: Good\ndate: 2026-03-01\n---\nGood.\n");
+        put(S3PROXY.sdk(), bucket, "post.md", "---\ntitle: Broken\ndate: someday\n---\n");
+        S3Http function = S3PROXY.client(S3PROXY.endpoint().config(bucket, "site"), S3Observer.NONE);
 
-            assertEquals(Optional.empty(), new S3ContentStore(S3Clients.create(config, credentials), "content", "").readVersion("post.md", good));
-            client.close();
-        }
+        assertEquals(Optional.empty(), new S3ContentStore(function, bucket, "").readVersion("post.md", good));
     }
 }

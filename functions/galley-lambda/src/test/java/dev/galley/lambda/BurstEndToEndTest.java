@@ -41,7 +41,7 @@ abstract class BurstEndToEndTest {
     private static final Pattern TITLE = Pattern.compile("(?m)^title: (.*)$");
     private static final Pattern TAG_LIST = Pattern.compile("(?m)^tags: \\[(.*)]$");
 
-    protected abstract PublishEndToEndTest.Endpoint endpoint();
+    protected abstract S3Endpoint endpoint();
 
     /**
      * Sends the server's own notifications of the bucket's changes to {@code sink}. Returns false when the server

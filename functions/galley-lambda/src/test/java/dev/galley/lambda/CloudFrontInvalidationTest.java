@@ -3,14 +3,10 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.CloudFrontInvalidator;
-import dev.galley.emulator.EmbeddedS3;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -35,7 +30,8 @@ class CloudFrontInvalidationTest {
     private static final String DISTRIBUTION = "EDFDVBD6EXAMPLE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedS3 server;
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy();
 
     private RecordingCloudFront cloudFront;
     private CloudFrontClient cloudFrontClient;
@@ -45,27 +41,15 @@ class CloudFrontInvalidationTest {
     private PublishHandler handler;
     private final RecordingContext log = new RecordingContext();
 
-    @BeforeAll
-    static void startS3() {
-        server = EmbeddedS3.builder().inMemory().build().start();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        server.close();
-    }
-
     @BeforeEach
     void createBucketsAndHandler() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        contentBucket = "content-" + suffix;
-        siteBucket = "site-" + suffix;
-        FunctionConfig config = new FunctionConfig(server.region(), contentBucket, "", siteBucket, Optional.of(server.endpoint()),
+        s3 = S3PROXY.sdk();
+        contentBucket = S3PROXY.newBucket("content");
+        siteBucket = S3PROXY.newBucket("site");
+        S3Endpoint endpoint = S3PROXY.endpoint();
+        FunctionConfig config = new FunctionConfig(endpoint.region(), contentBucket, "", siteBucket, Optional.of(endpoint.uri()),
                 Optional.of(DISTRIBUTION), Optional.empty());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
-        s3 = SdkS3Clients.create(config, credentials);
-        s3.createBucket(b -> b.bucket(contentBucket));
-        s3.createBucket(b -> b.bucket(siteBucket));
+        var credentials = endpoint.credentials();
         cloudFront = new RecordingCloudFront();
         cloudFrontClient = CloudFrontClients.create(credentials, Optional.of(cloudFront.endpoint()));
         handler = new PublishHandler(config, S3Clients.create(config, credentials), new CloudFrontInvalidator(() -> cloudFrontClient, config.distributionId().orElseThrow()));
@@ -75,7 +59,6 @@ class CloudFrontInvalidationTest {
     void close() {
         cloudFrontClient.close();
         cloudFront.close();
-        s3.close();
     }
 
     private String upload(String key, String text) {
@@ -112,7 +95,7 @@ class CloudFrontInvalidationTest {
         assertEquals("POST", request.method());
         assertEquals("/2020-05-31/distribution/" + DISTRIBUTION + "/invalidation", request.path());
         assertEquals(List.of("/*"), request.paths());
-        assertTrue(request.authorization().startsWith("AWS4-HMAC-SHA256 Credential=" + server.accessKey() + "/")
+        assertTrue(request.authorization().startsWith("AWS4-HMAC-SHA256 Credential=" + S3PROXY.endpoint().accessKey() + "/")
                 && request.authorization().contains("/us-east-1/cloudfront/aws4_request"), request.authorization());
         assertEquals("I1EXAMPLE", result.path("invalidation").asText());
         assertTrue(log.text().stream().anyMatch(line -> line.contains("\"outcome\":\"invalidated\"") && line.contains("I1EXAMPLE /*")), log.text().toString());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -49,6 +50,9 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
 
     private static final String CREDENTIALS_TOKEN = "token-" + System.nanoTime();
 
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy(builder -> builder
+            .faults(FaultPlan.builder().rate(0.3).seed(7).kinds(FaultKind.INTERNAL_ERROR, FaultKind.SLOW_DOWN).enabledAtStart(false).build()));
     private static EmbeddedS3 server;
     private static RecordingCloudFront cloudFront;
     private static HttpServer credentials;
@@ -66,9 +70,7 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
     @BeforeAll
     static void startServerAndFunction() throws Exception {
         assertTrue(Files.isRegularFile(JAR), "run after package: " + JAR.toAbsolutePath());
-        server = EmbeddedS3.builder().inMemory()
-                .faults(FaultPlan.builder().rate(0.3).seed(7).kinds(FaultKind.INTERNAL_ERROR, FaultKind.SLOW_DOWN).enabledAtStart(false).build())
-                .build().start();
+        server = S3PROXY.embedded();
         credentials = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         credentials.createContext("/credentials", exchange -> {
             boolean authorized = CREDENTIALS_TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -128,7 +130,6 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
         function.waitFor();
         credentials.stop(0);
         cloudFront.close();
-        server.close();
         if (moto != null) {
             scheduler.close();
             moto.close();
@@ -136,8 +137,8 @@ class DeploymentJarPublishIT extends PublishEndToEndTest {
     }
 
     @Override
-    protected Endpoint endpoint() {
-        return Endpoint.of(server);
+    protected S3Endpoint endpoint() {
+        return S3PROXY.endpoint();
     }
 
     @Override

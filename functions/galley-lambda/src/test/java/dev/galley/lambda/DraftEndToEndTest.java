@@ -3,16 +3,11 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.SecretsManagerDraftKey;
-import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.DraftLinks;
 import dev.galley.publish.PublishSchedule;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -25,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -39,7 +33,10 @@ class DraftEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] KEY = "a-draft-key-for-the-end-to-end-test".getBytes(StandardCharsets.US_ASCII);
     private static final String SOURCE = "posts/zero-downtime.md";
-    private static EmbeddedS3 server;
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy();
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto();
 
     private S3Client s3;
     private String contentBucket;
@@ -47,39 +44,17 @@ class DraftEndToEndTest {
     private FunctionConfig config;
     private final AtomicInteger keyReads = new AtomicInteger();
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedS3.builder().inMemory().build().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
     void createBuckets() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        contentBucket = "content-" + suffix;
-        siteBucket = "site-" + suffix;
-        config = new FunctionConfig(server.region(), contentBucket, "", siteBucket, Optional.of(server.endpoint()));
-        s3 = SdkS3Clients.create(config, credentials());
-        s3.createBucket(b -> b.bucket(contentBucket));
-        s3.createBucket(b -> b.bucket(siteBucket));
+        s3 = S3PROXY.sdk();
+        contentBucket = S3PROXY.newBucket("content");
+        siteBucket = S3PROXY.newBucket("site");
+        config = S3PROXY.endpoint().config(contentBucket, siteBucket);
         s3.putObject(r -> r.bucket(contentBucket).key("site.yaml"), RequestBody.fromString("title: Field notes\nbaseUrl: https://blog.example.com/\n"));
     }
 
-    @AfterEach
-    void closeClient() {
-        s3.close();
-    }
-
-    private StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
-    }
-
     private PublishHandler handler(DraftLinks drafts) {
-        return new PublishHandler(config, S3Clients.create(config, credentials()), null, Clock.systemUTC(), PublishSchedule.NONE, drafts);
+        return new PublishHandler(config, S3Clients.create(config, S3PROXY.endpoint().credentials()), null, Clock.systemUTC(), PublishSchedule.NONE, drafts);
     }
 
     private DraftLinks counted(byte[] key) {
@@ -177,12 +152,11 @@ class DraftEndToEndTest {
 
     @Test
     void theKeyIsTheSecretInSecretsManager() throws Exception {
-        try (MotoServer moto = MotoServer.startOrSkip();
-             SecretsManagerClient secrets = SecretsManagerClients.create(server.region(),
-                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Optional.of(moto.endpoint()))) {
+        S3Endpoint moto = MOTO.endpoint();
+        try (SecretsManagerClient secrets = SecretsManagerClients.create(moto.region(), moto.credentials(), Optional.of(moto.uri()))) {
             String arn = secrets.createSecret(r -> r.name("galley-test-draft-key").secretString(new String(KEY, StandardCharsets.US_ASCII))).arn();
-            SecretsManagerDraftKey key = new SecretsManagerDraftKey(() -> SecretsManagerClients.create(server.region(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Optional.of(moto.endpoint())), arn);
+            SecretsManagerDraftKey key = new SecretsManagerDraftKey(() -> SecretsManagerClients.create(moto.region(), moto.credentials(),
+                    Optional.of(moto.uri())), arn);
             PublishHandler handler = handler(DraftLinks.keyedBy(key));
 
             upload(handler, SOURCE, zeroDowntime(true));

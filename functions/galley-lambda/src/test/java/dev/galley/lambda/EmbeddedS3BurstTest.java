@@ -10,8 +10,8 @@ import dev.galley.emulator.NotificationSink;
 import dev.galley.emulator.QueueDelivery;
 import dev.galley.emulator.QueueStats;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -34,24 +34,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EmbeddedS3BurstTest extends BurstEndToEndTest {
 
     private static final Map<String, NotificationSink> ROUTES = new ConcurrentHashMap<>();
-    private static EmbeddedS3 server;
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy(builder -> builder
+            .notifications(event -> ROUTES.forEach((bucket, sink) -> {
+                if (event.contains("\"name\":\"" + bucket + "\"")) {
+                    sink.accept(event);
+                }
+            }))
+            .faults(FaultPlan.builder().rate(0.10).delay(Duration.ofMillis(300)).enabledAtStart(false).build()));
     private static EmbeddedSqs sqs;
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedS3.builder().inMemory()
-                .notifications(event -> ROUTES.forEach((bucket, sink) -> {
-                    if (event.contains("\"name\":\"" + bucket + "\"")) {
-                        sink.accept(event);
-                    }
-                }))
-                .faults(FaultPlan.builder().rate(0.10).delay(Duration.ofMillis(300)).enabledAtStart(false).build())
-                .build().start();
-    }
-
     @AfterAll
-    static void stopServer() {
-        server.close();
+    static void stopQueue() {
         if (sqs != null) {
             sqs.close();
         }
@@ -68,8 +62,8 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
         }
         PublishHandler function = buckets.newHandler();
         try (QueueDelivery queue = QueueDelivery.builder(event -> SiteBuckets.handle(function, event, logs), sqs.endpoint())
-                .region(server.region()).visibilityTimeout(Duration.ofSeconds(1)).build()) {
-            function.leavePagesToRefreshesThrough(new SqsRefreshRequests(() -> SqsClients.create(server.region(),
+                .region(S3PROXY.endpoint().region()).visibilityTimeout(Duration.ofSeconds(1)).build()) {
+            function.leavePagesToRefreshesThrough(new SqsRefreshRequests(() -> SqsClients.create(S3PROXY.endpoint().region(),
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("galley", "galley")), Optional.of(sqs.endpoint())), queue.queueUrl()));
             notifications(queue);
             try (ConsistencyObserver reader = new ConsistencyObserver(buckets)) {
@@ -154,6 +148,7 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
             uploads.add(() -> upload(post(n) + ".md", postText(n, "v1")));
         }
         RecordingContext logs = new RecordingContext();
+        EmbeddedS3 server = S3PROXY.embedded();
         server.faults().resetCounters();
         server.faults().enable();
         QueueStats stats;
@@ -175,14 +170,14 @@ class EmbeddedS3BurstTest extends BurstEndToEndTest {
     }
 
     @Override
-    protected PublishEndToEndTest.Endpoint endpoint() {
-        return PublishEndToEndTest.Endpoint.of(server);
+    protected S3Endpoint endpoint() {
+        return S3PROXY.endpoint();
     }
 
     @Override
     protected boolean routeNotifications(String bucket, NotificationSink sink) {
         ROUTES.put(bucket, sink);
-        server.enableNotifications(bucket);
+        S3PROXY.embedded().enableNotifications(bucket);
         return true;
     }
 

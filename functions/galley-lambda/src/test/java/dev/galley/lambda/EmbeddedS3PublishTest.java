@@ -1,26 +1,15 @@
 package dev.galley.lambda;
 
-import dev.galley.emulator.EmbeddedS3;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The end-to-end suite against S3Proxy, started in process: runs on every machine, no Docker needed. */
 class EmbeddedS3PublishTest extends PublishEndToEndTest {
 
-    private static EmbeddedS3 server;
-
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedS3.builder().inMemory().build().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy();
 
     @Override
-    protected Endpoint endpoint() {
-        return Endpoint.of(server);
+    protected S3Endpoint endpoint() {
+        return S3PROXY.endpoint();
     }
 }

@@ -3,12 +3,8 @@ package dev.galley.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.galley.emulator.EmbeddedS3;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
@@ -34,31 +30,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FannedOutRebuildTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedS3 server;
-
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedS3.builder().inMemory().build().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy();
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto();
 
     @Test
     void aFannedOutReRenderOverS3ProxyWritesWhatOnePassWrites() throws IOException {
-        fansOutToWhatOnePassWrites(PublishEndToEndTest.Endpoint.of(server));
+        fansOutToWhatOnePassWrites(S3PROXY.endpoint());
     }
 
     @Test
     void aFannedOutReRenderOverMotoWritesWhatOnePassWrites() throws Exception {
-        try (MotoServer moto = MotoServer.startOrSkip()) {
-            fansOutToWhatOnePassWrites(new PublishEndToEndTest.Endpoint(moto.endpoint(), "test", "test", "us-east-1"));
-        }
+        fansOutToWhatOnePassWrites(MOTO.endpoint());
     }
 
-    private static void fansOutToWhatOnePassWrites(PublishEndToEndTest.Endpoint endpoint) throws IOException {
+    private static void fansOutToWhatOnePassWrites(S3Endpoint endpoint) throws IOException {
         try (SiteBuckets buckets = SiteBuckets.create(endpoint)) {
             buckets.upload("site.yaml", "title: Field notes\npageSize: 2\n");
             buckets.upload("posts/zero-downtime.md", SiteBuckets.article("Zero-downtime migrations", "2026-01-05", "tags: [PostgreSQL, DevOps]"));
@@ -112,7 +99,7 @@ class FannedOutRebuildTest {
 
     @Test
     void aSiteConfigUploadFansOutAndArticlesUploadedMeanwhileArePublishedInOrder() throws IOException {
-        try (SiteBuckets buckets = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server))) {
+        try (SiteBuckets buckets = SiteBuckets.create(S3PROXY.endpoint())) {
             buckets.upload("site.yaml", "title: Field notes\npageSize: 2\n");
             buckets.upload("posts/zero-downtime.md", SiteBuckets.article("Zero-downtime migrations", "2026-01-05", "tags: [PostgreSQL, DevOps]"));
             buckets.upload("posts/checklist.md", SiteBuckets.article("A release checklist", "2026-01-07", "tags: [DevOps]"));
@@ -167,7 +154,7 @@ class FannedOutRebuildTest {
 
     @Test
     void aBrokenSiteConfigIsRejectedAtOnceAndStartsNoReRender() throws IOException {
-        try (SiteBuckets buckets = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server))) {
+        try (SiteBuckets buckets = SiteBuckets.create(S3PROXY.endpoint())) {
             PublishHandler writer = buckets.newHandler();
             List<String> started = new CopyOnWriteArrayList<>();
             writer.fanOutThrough(started::add);
@@ -192,7 +179,7 @@ class FannedOutRebuildTest {
 
     @Test
     void aCommitOfAnUnknownRunIsHandedBackAlone() throws IOException {
-        try (SiteBuckets buckets = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server))) {
+        try (SiteBuckets buckets = SiteBuckets.create(S3PROXY.endpoint())) {
             buckets.upload("posts/a.md", SiteBuckets.article("A", "2026-01-01"));
             String etag = buckets.s3.headObject(r -> r.bucket(buckets.content).key("posts/a.md")).eTag().replace("\"", "");
             JsonNode result = JSON.readTree(SiteBuckets.handle(buckets.newHandler(), Events.queueBatch(List.of(
@@ -205,13 +192,11 @@ class FannedOutRebuildTest {
 
     @Test
     void theStarterStartsOneExecutionNamedForTheRunInStepFunctions() throws Exception {
-        try (MotoServer moto = MotoServer.startOrSkip();
-             SfnClient sfn = SfnClients.create("us-east-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
-                     Optional.of(moto.endpoint()))) {
+        S3Endpoint moto = MOTO.endpoint();
+        try (SfnClient sfn = SfnClients.create(moto.region(), moto.credentials(), Optional.of(moto.uri()))) {
             String arn = sfn.createStateMachine(r -> r.name("galley-rebuild").roleArn("arn:aws:iam::123456789012:role/galley-rebuild")
                     .definition("{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}")).stateMachineArn();
-            RebuildStarter starter = RebuildStarter.stepFunctions(arn, () -> SfnClients.create("us-east-1",
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Optional.of(moto.endpoint())));
+            RebuildStarter starter = RebuildStarter.stepFunctions(arn, () -> SfnClients.create(moto.region(), moto.credentials(), Optional.of(moto.uri())));
 
             starter.start("rebuild-4a7c");
 

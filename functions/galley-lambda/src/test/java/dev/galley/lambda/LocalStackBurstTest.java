@@ -16,8 +16,8 @@ class LocalStackBurstTest extends BurstEndToEndTest {
     private static final LocalStackContainer LOCALSTACK = LocalStack.s3();
 
     @Override
-    protected PublishEndToEndTest.Endpoint endpoint() {
-        return PublishEndToEndTest.Endpoint.of(LOCALSTACK);
+    protected S3Endpoint endpoint() {
+        return S3Endpoint.of(LOCALSTACK);
     }
 
     @Override

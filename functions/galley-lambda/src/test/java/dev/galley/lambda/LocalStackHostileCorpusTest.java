@@ -12,7 +12,7 @@ class LocalStackHostileCorpusTest extends HostileCorpusTest {
     private static final LocalStackContainer LOCALSTACK = LocalStack.s3();
 
     @Override
-    protected PublishEndToEndTest.Endpoint endpoint() {
-        return PublishEndToEndTest.Endpoint.of(LOCALSTACK);
+    protected S3Endpoint endpoint() {
+        return S3Endpoint.of(LOCALSTACK);
     }
 }

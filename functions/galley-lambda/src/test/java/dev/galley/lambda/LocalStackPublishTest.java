@@ -15,7 +15,7 @@ class LocalStackPublishTest extends PublishEndToEndTest {
     private static final LocalStackContainer LOCALSTACK = LocalStack.s3();
 
     @Override
-    protected Endpoint endpoint() {
-        return Endpoint.of(LOCALSTACK);
+    protected S3Endpoint endpoint() {
+        return S3Endpoint.of(LOCALSTACK);
     }
 }

@@ -1,7 +1,6 @@
 package dev.galley.lambda;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The end-to-end suite against moto_server: a second S3 written apart from S3Proxy, which enforces
@@ -9,22 +8,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class MotoPublishTest extends PublishEndToEndTest {
 
-    private static MotoServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto();
 
     @Override
-    protected Endpoint endpoint() {
-        return new Endpoint(server.endpoint(), "test", "test", "us-east-1");
+    protected S3Endpoint endpoint() {
+        return MOTO.endpoint();
     }
 }

@@ -1,7 +1,5 @@
 package dev.galley.lambda;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -13,8 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * moto_server (Python's moto, {@code pip install 'moto[server]'}) on a free local port, for AWS APIs that S3Proxy
- * does not speak. Where it is not installed or does not start, the calling tests are skipped with the reason.
+ * moto_server (Python's moto, {@code pip install 'moto[server]'}) on a free local port: a second S3, and the AWS APIs
+ * that S3Proxy does not speak. Tests reach it through {@link TestS3#moto()}, which skips them where it cannot start.
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -28,13 +26,6 @@ public final class MotoServer implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** Starts moto_server, or aborts the test (skipped) when it cannot. */
-    public static MotoServer startOrSkip() throws IOException, InterruptedException {
-        Started started = start();
-        Assumptions.assumeTrue(started.server() != null, started.whyNot());
-        return started.server();
-    }
-
     /** A running server, or why there is none. */
     record Started(MotoServer server, String whyNot) {
     }
@@ -42,8 +33,8 @@ public final class MotoServer implements AutoCloseable {
     static Started start() throws IOException, InterruptedException {
         Optional<Path> executable = onPath("moto_server");
         if (executable.isEmpty()) {
-            return new Started(null, "moto_server is not on PATH: the EventBridge Scheduler adapter was NOT tested "
-                    + "(pip install 'moto[server]' to run this)");
+            return new Started(null, "moto_server is not on PATH: this test was NOT run "
+                    + "(pip install 'moto[server]' to run it)");
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -5,22 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.galley.aws.WakeEvent;
 import dev.galley.aws.s3.S3Failure;
 import dev.galley.aws.s3.S3Observer;
-import dev.galley.emulator.EmbeddedS3;
 import dev.galley.publish.Manifest;
 import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.StatePieces;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QueueBatchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedS3 server;
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy();
 
     private SiteBuckets buckets;
     /** Keys of the content bucket whose every request fails as a dropped connection would. */
@@ -52,19 +50,9 @@ class QueueBatchTest {
     private PublishHandler handler;
     private final RecordingContext logs = new RecordingContext();
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedS3.builder().inMemory().build().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
     void createBucketsAndHandler() {
-        buckets = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server));
+        buckets = SiteBuckets.create(S3PROXY.endpoint());
         S3Observer faults = new S3Observer() {
             @Override
             public void sending(S3Exchange exchange) {
@@ -371,7 +359,7 @@ class QueueBatchTest {
 
     @Test
     void aBatchEndsInTheSameSiteAsItsChangesPublishedOneAtATime() throws IOException {
-        try (SiteBuckets oneByOne = SiteBuckets.create(PublishEndToEndTest.Endpoint.of(server))) {
+        try (SiteBuckets oneByOne = SiteBuckets.create(S3PROXY.endpoint())) {
             PublishHandler single = new PublishHandler(oneByOne.config, oneByOne.newClient());
             Function<String, String> alone = body -> SiteBuckets.handle(single, Events.queueBatch(List.of(body)), new RecordingContext());
             for (String body : seed(buckets)) {

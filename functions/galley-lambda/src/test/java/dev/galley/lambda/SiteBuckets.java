@@ -8,8 +8,6 @@ import dev.galley.publish.StatePieces;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -51,27 +49,27 @@ final class SiteBuckets implements AutoCloseable {
     final String site;
     /** The author's and the reader's client. */
     final S3Client s3;
-    private final PublishEndToEndTest.Endpoint endpoint;
+    private final S3Endpoint endpoint;
 
-    private SiteBuckets(PublishEndToEndTest.Endpoint endpoint) {
+    private SiteBuckets(S3Endpoint endpoint) {
         this.endpoint = endpoint;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         this.content = "content-" + suffix;
         this.site = "site-" + suffix;
-        this.config = new FunctionConfig(endpoint.region(), content, "", site, Optional.of(endpoint.uri()));
+        this.config = endpoint.config(content, site);
         // Like the AWS CLI, the author and the reader retry more than the function does, so that under
         // injected faults the test's own requests get through.
         this.s3 = S3Client.builder()
                 .region(Region.of(endpoint.region()))
                 .endpointOverride(endpoint.uri())
                 .forcePathStyle(true)
-                .credentialsProvider(credentials())
+                .credentialsProvider(endpoint.credentials())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(10).build()))
                 .build();
     }
 
-    static SiteBuckets create(PublishEndToEndTest.Endpoint endpoint) {
+    static SiteBuckets create(S3Endpoint endpoint) {
         SiteBuckets buckets = new SiteBuckets(endpoint);
         buckets.s3.createBucket(b -> b.bucket(buckets.content));
         buckets.s3.createBucket(b -> b.bucket(buckets.site));
@@ -80,16 +78,12 @@ final class SiteBuckets implements AutoCloseable {
 
     /** The function's client. */
     S3Http newClient() {
-        return S3Clients.create(config, credentials());
+        return S3Clients.create(config, endpoint.credentials());
     }
 
     /** The function's client, with a hook on its requests. */
     S3Http newClient(S3Observer observer) {
-        return S3Clients.create(config, credentials(), observer);
-    }
-
-    private StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey()));
+        return S3Clients.create(config, endpoint.credentials(), observer);
     }
 
     /** A handler with its own client, like a fresh Lambda container. */

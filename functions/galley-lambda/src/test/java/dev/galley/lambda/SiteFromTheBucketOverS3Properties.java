@@ -6,8 +6,7 @@ import dev.galley.aws.s3.S3Failure;
 import dev.galley.aws.s3.S3Observer;
 import dev.galley.publish.AuthorHistory;
 import dev.galley.publish.AuthorHistory.Operation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -39,19 +38,8 @@ class SiteFromTheBucketOverS3Properties {
 
     private static final int HISTORIES = Integer.getInteger("galley.s3.histories", 10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static MotoServer moto;
-
-    @BeforeAll
-    static void startMoto() throws Exception {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto();
 
     static LongStream seeds() {
         return LongStream.range(0, HISTORIES);
@@ -65,7 +53,7 @@ class SiteFromTheBucketOverS3Properties {
 
     /** Plays the history with faults on; what a full re-render then changes, or null. */
     private static String differenceFromAReRender(List<Operation> history, long seed) {
-        try (SiteBuckets buckets = SiteBuckets.create(new PublishEndToEndTest.Endpoint(moto.endpoint(), "test", "test", "us-east-1"))) {
+        try (SiteBuckets buckets = SiteBuckets.create(MOTO.endpoint())) {
             buckets.s3.putBucketVersioning(r -> r.bucket(buckets.content).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
             Faults faults = new Faults(new Random(seed * 17 + 3));
             PublishHandler handler = new PublishHandler(buckets.config, buckets.newClient(faults));

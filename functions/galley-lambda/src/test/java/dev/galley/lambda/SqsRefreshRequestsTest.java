@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,24 +49,18 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class SqsRefreshRequestsTest {
 
     private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("galley", "galley"));
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto();
     private static EmbeddedSqs elasticMq;
-    private static MotoServer moto;
-    private static String whyNoMoto;
 
     @BeforeAll
-    static void startServers() throws Exception {
+    static void startElasticMq() throws Exception {
         elasticMq = EmbeddedSqs.start();
-        MotoServer.Started started = MotoServer.start();
-        moto = started.server();
-        whyNoMoto = started.whyNot();
     }
 
     @AfterAll
-    static void stopServers() throws Exception {
+    static void stopElasticMq() throws Exception {
         elasticMq.close();
-        if (moto != null) {
-            moto.close();
-        }
     }
 
     static Stream<String> servers() {
@@ -74,11 +68,7 @@ class SqsRefreshRequestsTest {
     }
 
     private static URI endpoint(String server) {
-        if (server.equals("moto")) {
-            Assumptions.assumeTrue(moto != null, whyNoMoto);
-            return moto.endpoint();
-        }
-        return elasticMq.endpoint();
+        return server.equals("moto") ? MOTO.endpoint().uri() : elasticMq.endpoint();
     }
 
     private static SqsClient checker(URI endpoint) {

@@ -81,14 +81,13 @@ public final class HttpExchange {
             InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             long left = answerTimeoutMillis - (System.nanoTime() - started) / 1_000_000;
             deadline = Deadline.start(connection, Math.max(1, left));
-            byte[] kept = read(connection, stream, status / 100 == 2 ? limit : Integer.MAX_VALUE);
+            byte[] kept = read(connection, stream, status / 100 == 2 ? limit : Integer.MAX_VALUE, deadline);
             deadline.cancel();
-            if (deadline.expired()) {
-                throw new SocketTimeoutException("the body was not whole by the deadline");
-            }
             return new Answer(status, headers, kept);
         } catch (IOException e) {
-            if (connection != null) {
+            // Past the deadline the watchdog closes the connection: closing it here too could wait on the JDK's
+            // cleaner draining the rest of the body under the stream's lock.
+            if (connection != null && (deadline == null || !deadline.expired())) {
                 connection.disconnect();
             }
             if (deadline != null && deadline.expired() && !(e instanceof SocketTimeoutException)) {
@@ -108,22 +107,30 @@ public final class HttpExchange {
         Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
     }
 
-    /** The body, or its first {@code limit} bytes: the rest is not downloaded (the connection is closed there). */
-    private static byte[] read(HttpURLConnection connection, InputStream stream, int limit) throws IOException {
+    /**
+     * The body, or its first {@code limit} bytes: the rest is not downloaded (the connection is closed there).
+     * The deadline is checked after every read, so a body that trickles in ends the attempt at the first read past
+     * it: the watchdog alone may not, since closing the stream takes the lock each read holds, and that lock is not
+     * fair (a reader that asks again at once can keep it from the watchdog until the body ends).
+     */
+    private static byte[] read(HttpURLConnection connection, InputStream stream, int limit, Deadline deadline) throws IOException {
         if (stream == null) {
             return new byte[0];
         }
-        try (InputStream in = stream) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int read; bytes.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - bytes.size()))) != -1; ) {
-                bytes.write(buffer, 0, read);
-            }
-            if (bytes.size() >= limit && limit < Integer.MAX_VALUE) {
-                connection.disconnect();
-            }
-            return bytes.toByteArray();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int read; bytes.size() < limit && !deadline.expired()
+                && (read = stream.read(buffer, 0, Math.min(buffer.length, limit - bytes.size()))) != -1; ) {
+            bytes.write(buffer, 0, read);
         }
+        if (deadline.expired()) {
+            throw new SocketTimeoutException("the body was not whole by the deadline");
+        }
+        if (bytes.size() >= limit && limit < Integer.MAX_VALUE) {
+            connection.disconnect();
+        }
+        stream.close();
+        return bytes.toByteArray();
     }
 
     private static Map<String, List<String>> headers(HttpURLConnection connection) {

@@ -1,32 +1,25 @@
 package dev.galley.aws.s3;
 
 import dev.galley.aws.S3ContentStore;
+import dev.galley.lambda.TestS3;
 import dev.galley.publish.PublishStatus;
 
-import dev.galley.lambda.FunctionConfig;
-import dev.galley.lambda.S3Clients;
-import dev.galley.lambda.SdkS3Clients;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,11 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 abstract class S3HttpContractTest {
 
-    /** How to reach the server. */
-    protected record Server(URI endpoint, String accessKey, String secretKey, String region) {
-    }
-
-    protected abstract Server server();
+    protected abstract TestS3 server();
 
     protected S3Client sdk;
     protected S3Http s3;
@@ -59,23 +48,14 @@ abstract class S3HttpContractTest {
 
     @BeforeEach
     void createBucket() {
-        Server server = server();
-        bucket = "lights3-" + UUID.randomUUID().toString().substring(0, 8);
-        FunctionConfig config = new FunctionConfig(server.region(), bucket, "", bucket + "-site", Optional.of(server.endpoint()));
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
-        sdk = SdkS3Clients.create(config, credentials);
-        sdk.createBucket(b -> b.bucket(bucket));
-        s3 = S3Clients.create(config, credentials, new S3Observer() {
+        sdk = server().sdk();
+        bucket = server().newBucket("lights3");
+        s3 = server().client(server().endpoint().config(bucket, bucket + "-site"), new S3Observer() {
             @Override
             public void sending(S3Exchange exchange) {
                 attempts.add(exchange.operation() + " " + exchange.key());
             }
         });
-    }
-
-    @AfterEach
-    void closeSdk() {
-        sdk.close();
     }
 
     /** A write with no condition, no cache control and no metadata. */

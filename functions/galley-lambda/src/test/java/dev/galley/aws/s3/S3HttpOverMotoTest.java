@@ -1,9 +1,8 @@
 package dev.galley.aws.s3;
 
-import dev.galley.lambda.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.galley.lambda.TestS3;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
@@ -19,23 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class S3HttpOverMotoTest extends S3HttpContractTest {
 
-    private static MotoServer moto;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto().inRegion("eu-west-1");
 
     @Override
-    protected Server server() {
-        return new Server(moto.endpoint(), "test", "test", "eu-west-1");
+    protected TestS3 server() {
+        return MOTO;
     }
 
     /** S3 keeps empty path segments; S3Proxy's HTTP server folds them, so this one is checked here only. */

@@ -3,9 +3,10 @@ package dev.galley.aws.s3;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.emulator.FaultKind;
 import dev.galley.emulator.FaultPlan;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.galley.lambda.S3Endpoint;
+import dev.galley.lambda.TestS3;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -22,21 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@link S3HttpContractTest} against S3Proxy in process, and S3's own error answers injected in front of it. */
 class S3HttpOverS3ProxyTest extends S3HttpContractTest {
 
-    private static EmbeddedS3 server;
-
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedS3.builder().inMemory().build().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy();
 
     @Override
-    protected Server server() {
-        return new Server(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+    protected TestS3 server() {
+        return S3PROXY;
     }
 
     private static S3Http clientOf(EmbeddedS3 faulty, List<String> attempts) {
@@ -54,7 +46,8 @@ class S3HttpOverS3ProxyTest extends S3HttpContractTest {
     @Test
     void aRequestSignedWithAnotherSecretIsRefusedAtOnce() {
         List<String> attempts = new CopyOnWriteArrayList<>();
-        S3Http forged = new S3Http(server.region(), Optional.of(server.endpoint()),
+        S3Endpoint server = S3PROXY.endpoint();
+        S3Http forged = new S3Http(server.region(), Optional.of(server.uri()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey() + "x")),
                 Duration.ofSeconds(3), Duration.ofSeconds(5), new S3Observer() {
                     @Override

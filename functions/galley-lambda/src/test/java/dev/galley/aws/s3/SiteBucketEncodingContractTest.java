@@ -2,18 +2,13 @@ package dev.galley.aws.s3;
 
 import dev.galley.aws.S3ContentStore;
 import dev.galley.aws.S3SiteStore;
-import dev.galley.lambda.FunctionConfig;
-import dev.galley.lambda.S3Clients;
-import dev.galley.lambda.SdkS3Clients;
+import dev.galley.lambda.TestS3;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.SiteStore;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,8 +24,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
@@ -50,7 +43,7 @@ abstract class SiteBucketEncodingContractTest {
     private static final String ARTICLE = "---\ntitle: Backpressure\ndate: 2024-03-01\ntags: [queues]\n---\n"
             + "A bounded queue says no early. ".repeat(40) + "\n";
 
-    protected abstract S3HttpContractTest.Server server();
+    protected abstract TestS3 server();
 
     private S3Client sdk;
     private S3Http s3;
@@ -61,26 +54,15 @@ abstract class SiteBucketEncodingContractTest {
 
     @BeforeEach
     void createBuckets() {
-        S3HttpContractTest.Server server = server();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        site = "site-" + suffix;
-        content = "content-" + suffix;
-        FunctionConfig config = new FunctionConfig(server.region(), content, "", site, Optional.of(server.endpoint()));
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey()));
-        sdk = SdkS3Clients.create(config, credentials);
-        sdk.createBucket(b -> b.bucket(site));
-        sdk.createBucket(b -> b.bucket(content));
-        s3 = S3Clients.create(config, credentials, new S3Observer() {
+        sdk = server().sdk();
+        site = server().newBucket("site");
+        content = server().newBucket("content");
+        s3 = server().client(server().endpoint().config(content, site), new S3Observer() {
             @Override
             public void sending(S3Exchange exchange) {
                 attempts.add(exchange.operation() + " " + exchange.key());
             }
         });
-    }
-
-    @AfterEach
-    void closeSdk() {
-        sdk.close();
     }
 
     @Test

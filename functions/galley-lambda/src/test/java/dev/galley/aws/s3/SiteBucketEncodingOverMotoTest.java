@@ -1,28 +1,16 @@
 package dev.galley.aws.s3;
 
-import dev.galley.lambda.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.galley.lambda.TestS3;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link SiteBucketEncodingContractTest} against moto_server; skipped where it is not installed. */
 class SiteBucketEncodingOverMotoTest extends SiteBucketEncodingContractTest {
 
-    private static MotoServer moto;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
+    @RegisterExtension
+    static final TestS3 MOTO = TestS3.moto().inRegion("eu-west-1");
 
     @Override
-    protected S3HttpContractTest.Server server() {
-        return new S3HttpContractTest.Server(moto.endpoint(), "test", "test", "eu-west-1");
+    protected TestS3 server() {
+        return MOTO;
     }
 }

@@ -1,26 +1,16 @@
 package dev.galley.aws.s3;
 
-import dev.galley.emulator.EmbeddedS3;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.galley.lambda.TestS3;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link SiteBucketEncodingContractTest} against S3Proxy in process. */
 class SiteBucketEncodingOverS3ProxyTest extends SiteBucketEncodingContractTest {
 
-    private static EmbeddedS3 server;
-
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedS3.builder().inMemory().build().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestS3 S3PROXY = TestS3.s3proxy();
 
     @Override
-    protected S3HttpContractTest.Server server() {
-        return new S3HttpContractTest.Server(server.endpoint(), server.accessKey(), server.secretKey(), server.region());
+    protected TestS3 server() {
+        return S3PROXY;
     }
 }
