@@ -28,11 +28,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -55,13 +57,14 @@ import com.sun.management.OperatingSystemMXBean;
  */
 final class FanOut {
 
-    static final String USAGE = "fan-out [--articles 10000] [--store s3|memory] [--concurrency 16] [--chunk 500] [--one-pass]";
+    static final String USAGE = "fan-out [--articles 10000] [--store s3|memory] [--concurrency 16] [--chunk 500] [--one-pass] [--digest <file>]";
 
     private int articles = 10_000;
     private String store = "s3";
     private int concurrency = 16;
     private int chunk = RebuildRun.CHUNK;
     private boolean onePass;
+    private Path digest;
 
     static FanOut parse(String[] args) {
         FanOut command = new FanOut();
@@ -72,6 +75,7 @@ final class FanOut {
                 case "--concurrency" -> command.concurrency = Integer.parseInt(args[++i]);
                 case "--chunk" -> command.chunk = Integer.parseInt(args[++i]);
                 case "--one-pass" -> command.onePass = true;
+                case "--digest" -> command.digest = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
@@ -180,6 +184,9 @@ final class FanOut {
         System.out.printf("  with one CPU per invocation (an estimate): %.1f s of CPU (the slowest invocation of each step, steps in turn)"
                         + " + %.1f s of S3 latency (their %,d requests x %.0f ms / %d in flight) = %.1f s%n",
                 cpu, latency, requests, REQUEST_MILLIS, IN_FLIGHT, cpu + latency);
+        if (digest != null) {
+            System.out.printf("  site digest: %s (each object's in %s)%n", digest(invocation.get().site(), digest), digest);
+        }
         if (onePass) {
             long one = System.nanoTime();
             Rebuild.Report whole = onePassStores.get().publisher().rebuild();
@@ -219,6 +226,25 @@ final class FanOut {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * A SHA-256 over every object of the site, key and bytes as stored, in key order, and each object's in
+     * {@code perObject}: two runs that print the same wrote the same site, byte for byte; a diff of the files says where not.
+     */
+    private static String digest(SiteStore site, Path perObject) throws Exception {
+        MessageDigest whole = MessageDigest.getInstance("SHA-256");
+        List<String> lines = new ArrayList<>();
+        List<String> keys = site.list("").stream().sorted().toList();
+        for (String key : keys) {
+            byte[] bytes = site.read(key).orElseThrow().bytes();
+            whole.update(key.getBytes(StandardCharsets.UTF_8));
+            whole.update((byte) 0);
+            whole.update(bytes);
+            lines.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)) + " " + key);
+        }
+        Files.write(perObject, lines);
+        return keys.size() + " objects, " + HexFormat.of().formatHex(whole.digest());
     }
 
     private static String loadAverage() {
