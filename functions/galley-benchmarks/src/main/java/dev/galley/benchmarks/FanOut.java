@@ -82,16 +82,16 @@ final class FanOut {
         return command;
     }
 
-    /** Stores as one invocation makes them, and what it asks of S3. */
-    private record Stores(ContentStore content, SiteStore site, LongAdder requests) {
+    /** Stores as one invocation makes them, and what it asks of S3: requests, and bytes of the answers' bodies. */
+    private record Stores(ContentStore content, SiteStore site, LongAdder requests, LongAdder bytesRead) {
         /** The generated articles are dated a day apart from 2021 on: at 10,000, most would be held back as future. */
         Publisher publisher() {
             return new Publisher(content, site, Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC), PublishSchedule.NONE);
         }
     }
 
-    /** What one invocation took: its wall time, its own CPU (its threads' and its pools' tasks'), its S3 requests. */
-    private record Invocation(long wallNanos, long cpuNanos, long requests) {
+    /** What one invocation took: its wall time, its own CPU (its threads' and its pools' tasks'), its S3 requests and bytes read. */
+    private record Invocation(long wallNanos, long cpuNanos, long requests, long bytesRead) {
     }
 
     /**
@@ -122,7 +122,8 @@ final class FanOut {
             MemoryStores.Site site = new MemoryStores.Site();
             content.put("site.yaml", CorpusWriter.SITE_YAML.getBytes(StandardCharsets.UTF_8));
             sources.forEach(source -> content.put(source.key(), source.text().getBytes(StandardCharsets.UTF_8)));
-            measure(() -> new Stores(content, site, new LongAdder()), () -> new Stores(content, new MemoryStores.Site(), new LongAdder()),
+            measure(() -> new Stores(content, site, new LongAdder(), new LongAdder()),
+                    () -> new Stores(content, new MemoryStores.Site(), new LongAdder(), new LongAdder()),
                     () -> 0L);
             return;
         }
@@ -141,11 +142,12 @@ final class FanOut {
             uploads.shutdown();
             measure(() -> {
                 LongAdder requests = new LongAdder();
-                S3Http s3 = function(server, requests);
-                return new Stores(new S3ContentStore(s3, "content", ""), new S3SiteStore(s3, "site"), requests);
+                LongAdder bytesRead = new LongAdder();
+                S3Http s3 = function(server, requests, bytesRead);
+                return new Stores(new S3ContentStore(s3, "content", ""), new S3SiteStore(s3, "site"), requests, bytesRead);
             }, () -> {
-                S3Http s3 = function(server, new LongAdder());
-                return new Stores(new S3ContentStore(s3, "content", ""), new S3SiteStore(s3, "one-pass"), new LongAdder());
+                S3Http s3 = function(server, new LongAdder(), new LongAdder());
+                return new Stores(new S3ContentStore(s3, "content", ""), new S3SiteStore(s3, "one-pass"), new LongAdder(), new LongAdder());
             }, server::handlerCpuNanos);
         }
     }
@@ -168,13 +170,14 @@ final class FanOut {
         long ended = System.nanoTime();
         System.out.printf("fan-out of %,d articles (%s, %d chunks of %d, %d at a time): %s published, %d rejected, load %s%n",
                 articles, store, chunks.size(), chunk, concurrency, report[0].published(), report[0].rejected().size(), loadAverage());
-        System.out.printf("  %-7s %7s %13s %28s %15s %13s %12s%n", "step", "wall", "invocations", "slowest: CPU, requests, wall",
+        System.out.printf("  %-7s %7s %13s %38s %15s %13s %12s%n", "step", "wall", "invocations", "slowest: CPU, requests, MB read, wall",
                 "CPU of all", "S3 server CPU", "process CPU");
         for (Step step : steps) {
             Invocation slowest = step.slowest();
-            System.out.printf("  %-7s %6.1fs %13d %9.2fs %,9d %6.1fs %14.1fs %12.1fs %11.1fs%n", step.name(), seconds(step.wallNanos()),
-                    step.invocations().size(), seconds(slowest.cpuNanos()), slowest.requests(), seconds(slowest.wallNanos()),
-                    seconds(step.invocationsCpuNanos()), seconds(step.serverCpuNanos()), seconds(step.processCpuNanos()));
+            System.out.printf("  %-7s %6.1fs %13d %9.2fs %,9d %8.1f %6.1fs %14.1fs %12.1fs %11.1fs%n", step.name(), seconds(step.wallNanos()),
+                    step.invocations().size(), seconds(slowest.cpuNanos()), slowest.requests(), slowest.bytesRead() / 1e6,
+                    seconds(slowest.wallNanos()), seconds(step.invocationsCpuNanos()), seconds(step.serverCpuNanos()),
+                    seconds(step.processCpuNanos()));
         }
         double cpu = steps.stream().mapToDouble(step -> seconds(step.slowest().cpuNanos())).sum();
         long requests = steps.stream().mapToLong(step -> step.slowest().requests()).sum();
@@ -215,7 +218,8 @@ final class FanOut {
                         work.take(made, item);
                         return made;
                     });
-                    return new Invocation(System.nanoTime() - invocationStarted, cpu.nanos(), stores.requests().sum());
+                    return new Invocation(System.nanoTime() - invocationStarted, cpu.nanos(), stores.requests().sum(),
+                            stores.bytesRead().sum());
                 }));
             }
             List<Invocation> done = new ArrayList<>();
@@ -260,12 +264,17 @@ final class FanOut {
     }
 
     /** The function's own client, as each invocation builds it. */
-    private static S3Http function(EmbeddedS3 server, LongAdder requests) {
+    private static S3Http function(EmbeddedS3 server, LongAdder requests, LongAdder bytesRead) {
         return S3Clients.create(new FunctionConfig(server.region(), "content", "", "site", Optional.of(server.endpoint())),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKey(), server.secretKey())), new S3Observer() {
                     @Override
                     public void sending(S3Exchange exchange) {
                         requests.increment();
+                    }
+
+                    @Override
+                    public void received(S3Exchange exchange, int status, long bodyBytes) {
+                        bytesRead.add(bodyBytes);
                     }
                 });
     }
