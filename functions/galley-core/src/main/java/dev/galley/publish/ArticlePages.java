@@ -42,6 +42,11 @@ final class ArticlePages {
         return writePage(renderer, article, sourceKey, sourceEtag, listedIn, false);
     }
 
+    /** As {@link #writePage(SiteRenderer, Article, String, String, Manifest)}, with the neighbours the listing gives it. */
+    boolean writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, SiteIndex.Neighbours neighbours) {
+        return writePage(renderer, article, sourceKey, sourceEtag, neighbours, false);
+    }
+
     /**
      * Writes the page of an article whose entry a batch changed, or whose neighbours it changed: its bytes are expected
      * to differ from the stored page's, so they are not asked for ({@link SiteWriter#writeExpectingChange}).
@@ -51,7 +56,12 @@ final class ArticlePages {
     }
 
     private boolean writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, Manifest listedIn, boolean changed) {
-        SiteFile page = renderer.article(article, neighbours(listedIn, article.summary().path()));
+        return writePage(renderer, article, sourceKey, sourceEtag, neighbours(listedIn, article.summary().path()), changed);
+    }
+
+    private boolean writePage(SiteRenderer renderer, Article article, String sourceKey, String sourceEtag, SiteIndex.Neighbours neighbours,
+                              boolean changed) {
+        SiteFile page = renderer.article(article, neighbours);
         recent.keep(article, sourceEtag, renderer.site());
         Map<String, String> metadata = Map.of(SiteWriter.SOURCE, sourceKey, SiteWriter.SOURCE_ETAG, sourceEtag);
         return changed ? writer.writeExpectingChange(page, metadata) : writer.writeIfChanged(page, metadata);

@@ -3,12 +3,12 @@ package dev.galley.publish;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
+import dev.galley.publish.RebuildState.ChunkListing;
 import dev.galley.publish.RebuildState.ChunkRendered;
 import dev.galley.publish.RebuildState.Refusal;
 import dev.galley.publish.RebuildState.Rendered;
 import dev.galley.render.SiteRenderer;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * A re-render's fourth step, one chunk at a time: writes the page of each article of the chunk that the listing
- * shows, rendered from the version it lists, with its neighbours; and publishes the chunk's images.
+ * shows, rendered from the version it lists, with its neighbours ({@link ChunkListing}: the chunk's part of the
+ * listing, not the whole); and publishes the chunk's images.
  */
 final class ChunkRenderer {
 
@@ -41,12 +42,10 @@ final class ChunkRenderer {
      * @param currentEtag the version the read step found of each article: a listed version that is not it is a broken
      *                    file's last good one, whose status says why the current one is refused
      */
-    ChunkRendered render(List<String> chunk, Manifest listed, Map<String, Article> parsed, Function<String, String> currentEtag) {
-        Map<String, Manifest.Entry> bySource = new HashMap<>();
-        listed.entries().values().forEach(entry -> bySource.put(entry.sourceKey(), entry));
+    ChunkRendered render(List<String> chunk, ChunkListing listed, Map<String, Article> parsed, Function<String, String> currentEtag) {
         AtomicInteger written = new AtomicInteger();
-        List<Rendered> articles = Rebuild.inParallel(chunk.stream().filter(bySource::containsKey).toList(), key -> {
-            Manifest.Entry entry = bySource.get(key);
+        List<Rendered> articles = Rebuild.inParallel(listed.articles(), entry -> {
+            String key = entry.key();
             Article article = parsed.get(Rebuild.parsedKey(key, entry.sourceEtag()));
             if (article == null) {
                 Optional<ContentStore.SourceFile> file = content.readVersion(key, entry.sourceEtag());
@@ -59,7 +58,7 @@ final class ChunkRenderer {
                     return null;  // not the bytes the chunk read: the source moved on, and the commit syncs it
                 }
             }
-            if (parts.articles().writePage(renderer, article, key, entry.sourceEtag(), listed)) {
+            if (parts.articles().writePage(renderer, article, key, entry.sourceEtag(), entry.neighbours())) {
                 written.incrementAndGet();
             }
             PublishStatus status = parts.statuses().published(article, settings);

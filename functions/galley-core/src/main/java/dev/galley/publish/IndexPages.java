@@ -176,7 +176,7 @@ final class IndexPages {
                 if (bodies.isEmpty()) {
                     for (ArticleSummary listed : AtomFeed.newest(manifest.articles(), parser.site().feed().entries())) {
                         Manifest.Entry entry = manifest.byPath(listed.path());
-                        bodies.put(listed.path(), Publisher.IO.submit(() -> body(parser, entry)));
+                        bodies.put(listed.path(), Publisher.IO.submit(TaskCpu.charged(() -> body(parser, entry))));
                     }
                 }
                 body = bodies.get(article.path());

@@ -34,7 +34,7 @@ final class Parallel {
     static <I, T> List<T> map(ExecutorService pool, Collection<I> items, Function<I, T> task) {
         List<Future<T>> futures = new ArrayList<>(items.size());
         for (I item : items) {
-            futures.add(pool.submit(() -> task.apply(item)));
+            futures.add(pool.submit(TaskCpu.charged(() -> task.apply(item))));
         }
         List<T> results = new ArrayList<>(items.size());
         RuntimeException failure = null;

@@ -3,6 +3,7 @@ package dev.galley.publish;
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleWarning;
+import dev.galley.publish.RebuildState.ChunkListing;
 import dev.galley.publish.RebuildState.ChunkRead;
 import dev.galley.publish.RebuildState.ChunkRendered;
 import dev.galley.publish.RebuildState.Listing;
@@ -81,8 +82,9 @@ public final class Rebuild {
             pending.record(plan.base(), listing.listed(), Set.of());  // the pages at new paths come next; the commit last
         }
         ChunkRenderer renderer = new ChunkRenderer(parts, settings);
+        List<ChunkListing> listed = chunkListings(plan.chunks(), listing);
         List<ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
-                .mapToObj(i -> renderer.render(plan.chunks().get(i), listing.listed(), parsed, etagsRead(read.get(i)))).toList();
+                .mapToObj(i -> renderer.render(plan.chunks().get(i), listed.get(i), parsed, etagsRead(read.get(i)))).toList();
         return commit(plan, read, listing, rendered);
     }
 
@@ -104,11 +106,16 @@ public final class Rebuild {
         return RebuildLister.list(base, chunks);
     }
 
+    /** What each chunk's render step needs of the listing, chunk by chunk. */
+    public static List<ChunkListing> chunkListings(List<List<String>> chunks, Listing listing) {
+        return RebuildLister.chunkListings(chunks, listing.listed());
+    }
+
     /**
      * @param read   what the read step found of this chunk
-     * @param listed the listing's manifest
+     * @param listed the chunk's part of the listing
      */
-    public ChunkRendered render(List<String> chunk, ChunkRead read, Manifest listed) {
+    public ChunkRendered render(List<String> chunk, ChunkRead read, ChunkListing listed) {
         return new ChunkRenderer(parts, settings).render(chunk, listed, Map.of(), etagsRead(read));
     }
 

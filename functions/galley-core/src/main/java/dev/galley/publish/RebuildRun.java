@@ -1,5 +1,6 @@
 package dev.galley.publish;
 
+import dev.galley.publish.RebuildState.ChunkListing;
 import dev.galley.publish.RebuildState.ChunkRead;
 import dev.galley.publish.RebuildState.ChunkRendered;
 import dev.galley.publish.RebuildState.Listing;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The steps of one {@link Rebuild} taken in invocations of their own (on AWS, a Step Functions execution's): each
@@ -61,13 +63,20 @@ public final class RebuildRun {
         put(name("read", chunk.chunk()), rebuild.read(chunk.keys(), memoized(() -> plan().base())));
     }
 
+    /** Lists the site for the commit, and keeps apart each chunk's part of it, so that no render step reads the whole. */
     public void list() {
-        put("listing.json", Rebuild.list(plan().base(), all("read", ChunkRead.class)));
+        Listing listing = Rebuild.list(plan().base(), all("read", ChunkRead.class));
+        put("listing.json", listing);
+        List<List<String>> chunks = Stream.of(get("chunks.json", Chunk[].class)).map(Chunk::keys).toList();
+        List<ChunkListing> parts = Rebuild.chunkListings(chunks, listing);
+        for (int i = 0; i < parts.size(); i++) {
+            put(name("listing", i), parts.get(i));
+        }
     }
 
     public void render(Chunk chunk) {
         put(name("render", chunk.chunk()), rebuild.render(chunk.keys(), get(name("read", chunk.chunk()), ChunkRead.class),
-                get("listing.json", Listing.class).listed()));
+                get(name("listing", chunk.chunk()), ChunkListing.class)));
     }
 
     /** Commits the re-render and removes what its steps kept. */

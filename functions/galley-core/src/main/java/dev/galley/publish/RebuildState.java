@@ -3,6 +3,7 @@ package dev.galley.publish;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleSummary;
 import dev.galley.article.ArticleWarning;
+import dev.galley.site.SiteIndex;
 
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,17 @@ public final class RebuildState {
      * @param duplicates the files refused because another owns their URL
      */
     public record Listing(Manifest listed, List<Refusal> duplicates) {
+    }
+
+    /** One listed article of a chunk: the version the listing shows and the neighbours its page links to. */
+    public record Listed(String key, String sourceEtag, SiteIndex.Neighbours neighbours) {
+    }
+
+    /**
+     * What a chunk's render step needs of the listing: its own listed articles, in key order. Bounded by the chunk,
+     * where the listing grows with the site.
+     */
+    public record ChunkListing(List<Listed> articles) {
     }
 
     /** One listed article as a chunk rendered it. */

@@ -148,9 +148,10 @@ class ChunkedRebuildTest {
         List<RebuildState.ChunkRead> read = plan.chunks().stream().map(chunk -> steps.read(chunk, plan::base)).toList();
         changeAt(Moment.AFTER_READ, moment, chunked);
         RebuildState.Listing listing = Rebuild.list(plan.base(), read);
+        List<RebuildState.ChunkListing> listed = Rebuild.chunkListings(plan.chunks(), listing);
         changeAt(Moment.AFTER_LIST, moment, chunked);
         List<RebuildState.ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
-                .mapToObj(i -> steps.render(plan.chunks().get(i), read.get(i), listing.listed())).toList();
+                .mapToObj(i -> steps.render(plan.chunks().get(i), read.get(i), listed.get(i))).toList();
         changeAt(Moment.AFTER_RENDER, moment, chunked);
         steps.commit(plan, read, listing, rendered);
         // The new file's notification is delivered too, at any time: a sync is idempotent.

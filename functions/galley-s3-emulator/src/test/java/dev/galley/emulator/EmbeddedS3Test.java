@@ -63,6 +63,17 @@ class EmbeddedS3Test {
     }
 
     @Test
+    void theHandlersCpuGrowsWithTheRequestsItServes() {
+        s3.createBucket("cpu");
+        long before = s3.handlerCpuNanos();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            client.putObject(b -> b.bucket("cpu").key("page-" + n), RequestBody.fromString("<p>" + n + "</p>"));
+        }
+        assertTrue(s3.handlerCpuNanos() > before, "the handlers' CPU stayed at " + before + " ns over 50 PUTs");
+    }
+
+    @Test
     void endpointBeforeStartIsAnError() {
         EmbeddedS3 unstarted = EmbeddedS3.builder().inMemory().build();
         assertThrows(IllegalStateException.class, unstarted::endpoint);
