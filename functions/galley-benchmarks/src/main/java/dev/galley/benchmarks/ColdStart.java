@@ -1,5 +1,6 @@
 package dev.galley.benchmarks;
 
+import dev.galley.benchmarks.corpus.CorpusWriter;
 import dev.galley.emulator.EmbeddedS3;
 import dev.galley.lambda.SnapStartCycle;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,13 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -265,13 +264,7 @@ final class ColdStart {
      * AppCDS archives classes from jars only, so {@code --appcds} runs the jar as it is.
      */
     private static Path taskRoot(Path deploymentJar, Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> old = Files.walk(folder)) {
-                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        CorpusWriter.deleteTree(folder);
         try (ZipFile zip = new ZipFile(deploymentJar.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 Path target = folder.resolve(entry.getName()).normalize();

@@ -1,5 +1,7 @@
 package dev.galley.benchmarks.migration;
 
+import dev.galley.benchmarks.corpus.CorpusWriter;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,13 +83,13 @@ public final class CorpusReport {
                 results.add(failed);
             }
             if (!keep) {
-                deleteTree(site);
+                CorpusWriter.deleteTree(site);
             }
         }
         if (keep) {
             System.err.println("built sites kept in " + work);
         } else {
-            deleteTree(work);
+            CorpusWriter.deleteTree(work);
         }
         System.out.print(ReportWriter.write(results, markdown));
     }
@@ -101,17 +103,6 @@ public final class CorpusReport {
                     .filter(child -> !child.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(Path::getFileName))
                     .toList();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 
