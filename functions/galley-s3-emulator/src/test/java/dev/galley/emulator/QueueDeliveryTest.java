@@ -205,8 +205,17 @@ abstract class QueueDeliveryTest {
         }
         settle();
 
-        assertEquals(2, receivedKeys(b -> b.path("detail").path("object").path("key").asText().equals("poison.md")).size(),
-                "received maxReceiveCount times, then moved");
+        List<String> poisonReceiveCounts;
+        synchronized (received) {
+            poisonReceiveCounts = received.stream()
+                    .filter(r -> body(r).path("detail").path("object").path("key").asText().equals("poison.md"))
+                    .map(r -> r.path("attributes").path("ApproximateReceiveCount").asText()).toList();
+        }
+        // The queue counts a receive whose answer never reached the poller (moto at load 15 to 40, once in 36 runs:
+        // the function saw receive 1, moto moved the message at 2), as AWS may: the function sees the record at most
+        // maxReceiveCount times, each time with the queue's own count.
+        assertTrue(List.of(List.of("1", "2"), List.of("1"), List.of("2")).contains(poisonReceiveCounts),
+                "received at most maxReceiveCount times, then moved: " + poisonReceiveCounts);
         assertEquals(List.of("before.md", "after.md"), handled, "the record after the poison one is published once it is gone");
         assertEquals(1, deadLetteredWithin(Duration.ofSeconds(10)));
         List<String> dead = delivery.deadLetters();
