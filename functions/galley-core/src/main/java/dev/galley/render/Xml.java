@@ -3,7 +3,8 @@ package dev.galley.render;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /** The JDK's StAX writer, for the feed and the sitemap: it escapes every text and attribute value. */
 final class Xml {
@@ -15,11 +16,15 @@ final class Xml {
     private Xml() {
     }
 
-    /** A UTF-8 document. The JDK's own writer, not whichever StAX library the classpath offers, so bytes never vary. */
+    /**
+     * A UTF-8 document. The JDK's own writer, not whichever StAX library the classpath offers, so bytes never vary.
+     * It writes to characters, encoded once at the end: over an output stream the JDK's writer encodes and writes
+     * each byte alone, which was most of a feed's or a sitemap's CPU.
+     */
     static byte[] document(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             body.write(xml);
             xml.writeEndDocument();
@@ -27,7 +32,7 @@ final class Xml {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("could not write XML: " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
