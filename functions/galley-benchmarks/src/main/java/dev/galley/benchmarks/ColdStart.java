@@ -47,11 +47,13 @@ import java.util.zip.ZipFile;
  * <p>{@code --baseline-jar} measures a second deployment jar (an older build) too, alternating the two run by run
  * so that both see the same machine load, and prints both medians. {@code --classes} logs every class each JVM
  * loads until its first event is handled ({@code -Xlog:class+load}) and prints them counted by library;
+ * {@code --threads} prints each run's threads with their CPU time and their time waiting for a CPU (Linux's
+ * schedstat, so the JIT's and the collector's threads too), as they stood when the event was handled;
  * {@code --class-list DIR} also writes each jar's classes, one per line in load order, to {@code DIR/<jar>.txt}.
  */
 final class ColdStart {
 
-    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--https] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
+    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--https] [--appcds] [--primed] [--threads] [--cpus 0] [-- JVM options...]";
 
     // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function.
     private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -65,6 +67,7 @@ final class ColdStart {
     private boolean appCds;
     private boolean https;
     private boolean primed;
+    private boolean threads;
     private String cpus;
     private List<String> jvmOptions = LAMBDA_DEFAULT_OPTIONS;
 
@@ -80,6 +83,7 @@ final class ColdStart {
                 case "--appcds" -> command.appCds = true;
                 case "--https" -> command.https = true;
                 case "--primed" -> command.primed = true;
+                case "--threads" -> command.threads = true;
                 case "--cpus" -> command.cpus = args[++i];
                 case "--" -> {
                     command.jvmOptions = List.copyOf(Arrays.asList(args).subList(i + 1, args.length));
@@ -239,6 +243,10 @@ final class ColdStart {
                         continue;
                     } else if (line.equals(ColdStartChild.HANDLED)) {
                         handled = true;
+                    } else if (line.startsWith(ColdStartChild.THREADS)) {
+                        if (threads) {
+                            System.out.println("  threads, ms on a CPU/waiting for one: " + line.substring(ColdStartChild.THREADS.length()));
+                        }
                     } else if (line.startsWith("COLDSTART")) {
                         result = line;
                     } else if (line.contains("[class,load")) {
