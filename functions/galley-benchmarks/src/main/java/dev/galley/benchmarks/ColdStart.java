@@ -47,11 +47,15 @@ import java.util.zip.ZipFile;
  * <p>{@code --baseline-jar} measures a second deployment jar (an older build) too, alternating the two run by run
  * so that both see the same machine load, and prints both medians. {@code --classes} logs every class each JVM
  * loads until its first event is handled ({@code -Xlog:class+load}) and prints them counted by library;
+ * {@code --threads} prints each run's threads with their CPU time and their time waiting for a CPU (Linux's
+ * schedstat, so the JIT's and the collector's threads too), as they stood when the event was handled;
+ * {@code --existing} publishes the other sample articles first (one unmeasured JVM, one event), so that the measured
+ * upload lands in a site that has articles, as most uploads do, rather than in an empty one;
  * {@code --class-list DIR} also writes each jar's classes, one per line in load order, to {@code DIR/<jar>.txt}.
  */
 final class ColdStart {
 
-    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--https] [--appcds] [--primed] [--cpus 0] [-- JVM options...]";
+    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--https] [--appcds] [--primed] [--threads] [--existing] [--cpus 0] [-- JVM options...]";
 
     // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function.
     private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -65,6 +69,8 @@ final class ColdStart {
     private boolean appCds;
     private boolean https;
     private boolean primed;
+    private boolean threads;
+    private boolean existing;
     private String cpus;
     private List<String> jvmOptions = LAMBDA_DEFAULT_OPTIONS;
 
@@ -80,6 +86,8 @@ final class ColdStart {
                 case "--appcds" -> command.appCds = true;
                 case "--https" -> command.https = true;
                 case "--primed" -> command.primed = true;
+                case "--threads" -> command.threads = true;
+                case "--existing" -> command.existing = true;
                 case "--cpus" -> command.cpus = args[++i];
                 case "--" -> {
                     command.jvmOptions = List.copyOf(Arrays.asList(args).subList(i + 1, args.length));
@@ -210,27 +218,14 @@ final class ColdStart {
             String site = "site-" + name + "-" + System.nanoTime();
             server.createBucket(content);
             server.createBucket(site);
+            if (existing) {
+                seed(deploymentJar, options, content, site);
+            }
             String etag = s3.putObject(r -> r.bucket(content).key("zero-downtime-migrations.md"), RequestBody.fromString(article)).eTag();
             Path event = Files.createTempFile("galley-event", ".json");
-            Files.writeString(event, "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
-                    + content + "\"},\"object\":{\"key\":\"zero-downtime-migrations.md\",\"eTag\":" + etag + ",\"sequencer\":\"01\"}}}]}");
+            Files.writeString(event, "{\"Records\":[" + record(content, "zero-downtime-migrations.md", etag) + "]}");
 
-            List<String> command = new ArrayList<>();
-            if (cpus != null) {
-                command.addAll(List.of("taskset", "-c", cpus));
-            }
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(options);
-            if (tls != null) {
-                command.addAll(tls.trustOptions());
-            }
-            command.addAll(List.of("-cp", deploymentJar + java.io.File.pathSeparator + childJar, ColdStartChild.class.getName(), event.toString(),
-                    primed ? "primed" : "cold"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().putAll(Map.of(
-                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", server.accessKey(), "AWS_SECRET_ACCESS_KEY", server.secretKey(),
-                    "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", (tls == null ? server.endpoint() : tls.endpoint()).toString()));
-            Process process = builder.start();
+            Process process = start(deploymentJar, options, event, content, site);
             String result = null;
             boolean handled = false;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -239,6 +234,10 @@ final class ColdStart {
                         continue;
                     } else if (line.equals(ColdStartChild.HANDLED)) {
                         handled = true;
+                    } else if (line.startsWith(ColdStartChild.THREADS)) {
+                        if (threads) {
+                            System.out.println("  threads, ms on a CPU/waiting for one: " + line.substring(ColdStartChild.THREADS.length()));
+                        }
                     } else if (line.startsWith("COLDSTART")) {
                         result = line;
                     } else if (line.contains("[class,load")) {
@@ -255,6 +254,52 @@ final class ColdStart {
                 throw new IllegalStateException("the child JVM failed");
             }
             return result;
+        }
+
+        /** A child JVM handling the event in {@code event} against the two buckets, its output merged into one stream. */
+        private Process start(Path deploymentJar, List<String> options, Path event, String content, String site) throws IOException {
+            List<String> command = new ArrayList<>();
+            if (cpus != null) {
+                command.addAll(List.of("taskset", "-c", cpus));
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(options);
+            if (tls != null) {
+                command.addAll(tls.trustOptions());
+            }
+            command.addAll(List.of("-cp", deploymentJar + java.io.File.pathSeparator + childJar, ColdStartChild.class.getName(), event.toString(),
+                    primed ? "primed" : "cold"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(Map.of(
+                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", server.accessKey(), "AWS_SECRET_ACCESS_KEY", server.secretKey(),
+                    "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", (tls == null ? server.endpoint() : tls.endpoint()).toString()));
+            return builder.start();
+        }
+
+        /**
+         * Publishes the other articles of {@code content/} in one event, in a JVM of its own that is not measured: the
+         * site the measured upload then lands in has articles, index pages, tags and a manifest to compare with.
+         */
+        private void seed(Path deploymentJar, List<String> options, String content, String site) throws IOException, InterruptedException {
+            List<String> records = new ArrayList<>();
+            try (java.util.stream.Stream<Path> files = Files.list(Path.of("content"))) {
+                for (Path source : files.sorted().toList()) {
+                    String key = source.getFileName().toString();
+                    if (key.endsWith(".md") && !key.equals("zero-downtime-migrations.md")) {
+                        String etag = s3.putObject(r -> r.bucket(content).key(key), RequestBody.fromFile(source)).eTag();
+                        records.add(record(content, key, etag));
+                    }
+                }
+            }
+            Path event = Files.createTempFile("galley-seed", ".json");
+            Files.writeString(event, "{\"Records\":[" + String.join(",", records) + "]}");
+            List<String> unlogged = options.stream().filter(option -> !option.equals(ClassCensus.LOG_OPTION)).toList();
+            Process process = start(deploymentJar, unlogged, event, content, site);
+            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            Files.delete(event);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("the child JVM that seeds the site failed");
+            }
         }
     }
 
@@ -305,6 +350,12 @@ final class ColdStart {
             Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
+    }
+
+    /** One S3 notification record of an upload, as the event's {@code Records} list carries it. */
+    private static String record(String bucket, String key, String quotedEtag) {
+        return "{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket
+                + "\"},\"object\":{\"key\":\"" + key + "\",\"eTag\":" + quotedEtag + ",\"sequencer\":\"01\"}}}";
     }
 
     private static long value(String line, String name) {

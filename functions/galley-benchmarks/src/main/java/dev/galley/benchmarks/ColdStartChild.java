@@ -43,5 +43,29 @@ public final class ColdStartChild {
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
         System.out.println("COLDSTART jvmToMain=" + (mainStart - jvmStart) + " init=" + (initDone - mainStart - primed)
                 + " primed=" + primed + " firstEvent=" + (done - initDone) + " total=" + (done - jvmStart) + " cpu=" + cpu);
+        System.out.println(THREADS + threadTimes());
+    }
+
+    /** Prefix of the line listing each live thread's name, milliseconds on a CPU and waiting for one. */
+    static final String THREADS = "COLDSTART-THREADS ";
+
+    /**
+     * Linux's accounting of every thread still alive (/proc/self/task/N/schedstat: nanoseconds run, nanoseconds
+     * runnable but waiting for a CPU), the JIT's and the collector's included, which Java does not list.
+     */
+    private static String threadTimes() throws java.io.IOException {
+        StringBuilder times = new StringBuilder();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip().replace(' ', '_');
+                String[] schedstat = java.nio.file.Files.readString(task.toPath().resolve("schedstat")).strip().split(" ");
+                times.append(name).append('=').append(Long.parseLong(schedstat[0]) / 1_000_000).append('/')
+                        .append(Long.parseLong(schedstat[1]) / 1_000_000).append(' ');
+            } catch (java.io.IOException ended) {
+                // the thread ended while being read
+            }
+        }
+        return times.toString().strip();
     }
 }

@@ -453,7 +453,9 @@ public final class ArticleParser {
         }
 
         void sortWarningsByLine() {
-            warnings.sort(java.util.Comparator.comparingInt(ArticleWarning::line));
+            if (warnings.size() > 1) {  // most articles have none: no comparator built for them
+                warnings.sort(java.util.Comparator.comparingInt(ArticleWarning::line));
+            }
         }
 
         OffsetDateTime optionalDate(String key, ZoneId zone) throws ArticleException {

@@ -5,6 +5,7 @@ import dev.galley.article.internal.HighlightedCode;
 import org.commonmark.renderer.html.HtmlWriter;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The code block an article shows on the home page as a card: a file name and its code. A card shows the first
@@ -54,6 +55,21 @@ public record CodeSample(String fileName, String language, String code) {
     /** The whole code, highlighted, for the featured card: one a page, so not memoised. */
     public String wholeHtml() {
         return highlighted(code);
+    }
+
+    /**
+     * Written out, as the record would have them: the generated ones bootstrap a tree of method handles on first use
+     * (some 60 classes spun), and the memo above hashes a sample on every cold start's first event.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CodeSample that && Objects.equals(fileName, that.fileName) && Objects.equals(language, that.language)
+                && Objects.equals(code, that.code);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fileName, language, code);
     }
 
     private static String highlight(CodeSample sample) {

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Publishes a batch of changes as one commit of the manifest: the articles are read and parsed in parallel, the
@@ -519,11 +518,16 @@ final class BatchPublish {
                     published.add(key);
                 }
             });
-            Map<Boolean, List<String>> byNewPath = published.stream().filter(key -> listed.bySource(key) != null)
-                    .collect(Collectors.partitioningBy(key -> base.byPath(reads.get(key).article().summary().path()) == null));
+            List<String> atNewPaths = new ArrayList<>();
+            List<String> atOldPaths = new ArrayList<>();
+            for (String key : published) {
+                if (listed.bySource(key) != null) {
+                    (base.byPath(reads.get(key).article().summary().path()) == null ? atNewPaths : atOldPaths).add(key);
+                }
+            }
             int before = cut;
-            writePages(renderer, parser, byNewPath.get(true), written);
-            writePages(renderer, parser, byNewPath.get(false), written);
+            writePages(renderer, parser, atNewPaths, written);
+            writePages(renderer, parser, atOldPaths, written);
             return cut == before;
         }
 

@@ -133,8 +133,14 @@ final class IndexPages {
             List<ArticleSummary> removed = new ArrayList<>();
             List<ArticleSummary> added = new ArrayList<>();
             for (String path : MapDiff.changedKeys(before.entriesByPath(), after.entriesByPath())) {
-                Optional.ofNullable(before.byPath(path)).ifPresent(entry -> removed.add(entry.article()));
-                Optional.ofNullable(after.byPath(path)).ifPresent(entry -> added.add(entry.article()));
+                Manifest.Entry was = before.byPath(path);
+                if (was != null) {
+                    removed.add(was.article());
+                }
+                Manifest.Entry is = after.byPath(path);
+                if (is != null) {
+                    added.add(is.article());
+                }
             }
             List<ArticleSummary> changed = new ArrayList<>(removed);
             changed.addAll(added);

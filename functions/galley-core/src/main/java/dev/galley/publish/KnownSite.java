@@ -121,14 +121,23 @@ final class KnownSite implements SiteStore {
 
     /** Notes that the object at {@code path}, as this writer last wrote or read it, needs no look (see {@link PendingWrites}). */
     void markDone(String path) {
-        if (known(path).filter(Known::present).isPresent()) {
+        if (knownPresent(path)) {
             done.add(path);
         }
     }
 
     /** Whether the object at {@code path} is one this writer marked done since it last wrote it, and no other writer wrote since. */
     boolean knownDone(String path) {
-        return known(path).filter(Known::present).isPresent() && done.contains(path);
+        return knownPresent(path) && done.contains(path);
+    }
+
+    private boolean knownPresent(String path) {
+        return known(path).filter(Known::present).isPresent();
+    }
+
+    /** Whether this writer knows nothing is at {@code path}: it deleted it, found it absent, or knows it was never written. */
+    private boolean knownAbsent(String path) {
+        return known(path).filter(k -> !k.present()).isPresent();
     }
 
     /** What this writer knows of a path, checking the claim first: empty when it knows nothing. */
@@ -186,7 +195,7 @@ final class KnownSite implements SiteStore {
 
     @Override
     public Optional<Stored> read(String path) {
-        if (known(path).filter(k -> !k.present()).isPresent()) {
+        if (knownAbsent(path)) {
             return Optional.empty();
         }
         Optional<Stored> stored = site.read(path);
@@ -196,7 +205,7 @@ final class KnownSite implements SiteStore {
 
     @Override
     public Optional<Version> head(String path) {
-        if (known(path).filter(k -> !k.present()).isPresent()) {
+        if (knownAbsent(path)) {
             return Optional.empty();
         }
         Optional<Version> version = site.head(path);
@@ -248,8 +257,8 @@ final class KnownSite implements SiteStore {
             site.delete(path);
             return;
         }
-        if (known(path).filter(k -> !k.present()).isPresent()) {
-            return;  // nothing there: this writer deleted it, found it absent, or knows it was never written
+        if (knownAbsent(path)) {
+            return;
         }
         claim();
         known.remove(path);

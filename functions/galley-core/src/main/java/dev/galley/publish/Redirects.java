@@ -38,11 +38,6 @@ public final class Redirects {
     private record Claim(String path, Manifest.Entry entry, boolean alias) {
     }
 
-    /** Aliases first, then the earliest article, then the first file by name: the order claims are granted in. */
-    private static final Comparator<Claim> PRECEDENCE = Comparator.comparing((Claim c) -> !c.alias())
-            .thenComparing(c -> c.entry().article().date(), Comparator.nullsLast(Comparator.comparing(OffsetDateTime::toInstant)))
-            .thenComparing(c -> c.entry().sourceKey());
-
     private static final Redirects NONE = new Redirects(Map.of(), Map.of());
     private static final Pattern URI_SAFE = Pattern.compile("[A-Za-z0-9._~/-]*");
 
@@ -101,6 +96,16 @@ public final class Redirects {
         return redirects;
     }
 
+    /**
+     * Aliases first, then the earliest article, then the first file by name: the order claims are granted in. Built when
+     * there are claims to order, not with the class: most sites have none, and the chain spins some ten classes.
+     */
+    private static Comparator<Claim> precedence() {
+        return Comparator.comparing((Claim c) -> !c.alias())
+                .thenComparing(c -> c.entry().article().date(), Comparator.nullsLast(Comparator.comparing(OffsetDateTime::toInstant)))
+                .thenComparing(c -> c.entry().sourceKey());
+    }
+
     private static Redirects worked(Manifest manifest) {
         List<Claim> claims = new ArrayList<>();
         for (Manifest.Entry entry : manifest.entries().values()) {
@@ -112,7 +117,7 @@ public final class Redirects {
         }
         Map<String, String> pageOwners = new HashMap<>();
         manifest.entries().values().forEach(entry -> pageOwners.put(objectKey(entry.article().path()), entry.sourceKey()));
-        claims.sort(PRECEDENCE);
+        claims.sort(precedence());
         Map<String, Redirect> byKey = new TreeMap<>();
         Map<String, List<ArticleWarning>> warnings = new HashMap<>();
         for (Claim claim : claims) {

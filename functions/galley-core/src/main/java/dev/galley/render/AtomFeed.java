@@ -33,7 +33,8 @@ public final class AtomFeed {
     public static final OffsetDateTime EMPTY_UPDATED = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::article, SiteIndex.NEWEST_FIRST);
+    /** Newest first: the order both feeds list their entries in. */
+    static final Comparator<Entry> ORDER = (a, b) -> SiteIndex.NEWEST_FIRST.compare(a.article(), b.article());
 
     /** One article of the feed: its summary and its body as the Markdown renderer made it. */
     public record Entry(ArticleSummary article, String bodyHtml) {
@@ -108,9 +109,8 @@ public final class AtomFeed {
         }
         link(xml, "alternate", "text/html", head.alternate());
         link(xml, "self", "application/atom+xml", site.absolute(head.path()).toString());
-        OffsetDateTime updated = entries.stream().map(e -> Format.modified(e.article()))
-                .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(EMPTY_UPDATED);
-        Xml.element(xml, "updated", Format.rfc3339(updated));
+        OffsetDateTime updated = lastModified(entries);
+        Xml.element(xml, "updated", Format.rfc3339(updated == null ? EMPTY_UPDATED : updated));
         List<Author> authors = feedAuthors(site);
         authors(xml, authors);
         Xml.element(xml, "generator", "Galley");
@@ -118,6 +118,18 @@ public final class AtomFeed {
             entry(xml, site, authors, entry, contentOf.apply(entry));
         }
         xml.writeEndElement();
+    }
+
+    /** When the entries last changed: the latest of their modified times (the first of equal instants), or null for none. */
+    static OffsetDateTime lastModified(List<Entry> entries) {
+        OffsetDateTime latest = null;
+        for (Entry entry : entries) {
+            OffsetDateTime modified = Format.modified(entry.article());
+            if (latest == null || modified.toInstant().isAfter(latest.toInstant())) {
+                latest = modified;
+            }
+        }
+        return latest;
     }
 
     private static void entry(XMLStreamWriter xml, SiteConfig site, List<Author> feedAuthors, Entry entry, String content)

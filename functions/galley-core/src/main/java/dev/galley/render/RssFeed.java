@@ -5,7 +5,6 @@ import dev.galley.article.Author;
 import dev.galley.site.ContentKind;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.SiteFile;
-import dev.galley.site.SiteIndex;
 
 import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
@@ -15,9 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The RSS 2.0 feed, with the articles of the Atom feed: the summary as {@code description} and the full body as
@@ -33,7 +30,6 @@ public final class RssFeed {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
-    private static final Comparator<AtomFeed.Entry> ORDER = Comparator.comparing(AtomFeed.Entry::article, SiteIndex.NEWEST_FIRST);
 
     private RssFeed() {
     }
@@ -45,7 +41,7 @@ public final class RssFeed {
 
     /** @param bodies whether each item carries its body as {@code content:encoded}, or its summary alone */
     static SiteFile render(SiteConfig site, String path, Collection<AtomFeed.Entry> entries, FeedContent content, boolean bodies) {
-        List<AtomFeed.Entry> sorted = entries.stream().sorted(ORDER).toList();
+        List<AtomFeed.Entry> sorted = entries.stream().sorted(AtomFeed.ORDER).toList();
         byte[] bytes = Xml.document(xml -> channel(xml, site, path, sorted, content, bodies));
         return new SiteFile(path, bytes, ContentKind.RSS);
     }
@@ -66,10 +62,9 @@ public final class RssFeed {
         if (!site.language().isEmpty()) {
             Xml.element(xml, "language", site.language());
         }
-        Optional<OffsetDateTime> newest = entries.stream().map(e -> Format.modified(e.article()))
-                .max(Comparator.comparing(OffsetDateTime::toInstant));
-        if (newest.isPresent()) {
-            Xml.element(xml, "lastBuildDate", Format.rfc822(newest.get()));
+        OffsetDateTime newest = AtomFeed.lastModified(entries);
+        if (newest != null) {
+            Xml.element(xml, "lastBuildDate", Format.rfc822(newest));
         }
         Xml.element(xml, "generator", "Galley");
         // Readers and validators find the feed's own address here; RSS 2.0 has no element of its own for it.

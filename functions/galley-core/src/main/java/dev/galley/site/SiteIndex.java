@@ -65,10 +65,12 @@ public final class SiteIndex {
     /** Newest first with the featured article, if any, moved to the top: the home listing's order. */
     public static List<ArticleSummary> featuredFirst(List<ArticleSummary> newestFirst) {
         List<ArticleSummary> sorted = new ArrayList<>(newestFirst);
-        sorted.stream().filter(ArticleSummary::featured).findFirst().ifPresent(featured -> {
-            sorted.remove(featured);
-            sorted.add(0, featured);
-        });
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).featured()) {
+                sorted.add(0, sorted.remove(i));
+                break;
+            }
+        }
         return sorted;
     }
 

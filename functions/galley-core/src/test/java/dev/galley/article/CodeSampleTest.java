@@ -2,8 +2,11 @@ package dev.galley.article;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CodeSampleTest {
@@ -21,6 +24,21 @@ class CodeSampleTest {
             UPDATE users SET email_verified = true WHERE id < 7000;
             UPDATE users SET email_verified = true WHERE id < 8000;
             ALTER TABLE users VALIDATE CONSTRAINT chk_email;""";
+
+    @Test
+    void samplesAreEqualWhenEveryComponentIsAndHashAlike() {
+        CodeSample sample = new CodeSample("a.sql", "sql", "SELECT 1;");
+        assertEquals(sample, new CodeSample("a.sql", "sql", "SELECT 1;"));
+        assertEquals(sample.hashCode(), new CodeSample("a.sql", "sql", "SELECT 1;").hashCode());
+        assertEquals(new CodeSample(null, "", "x"), new CodeSample(null, "", "x"));
+        for (CodeSample other : List.of(new CodeSample("b.sql", "sql", "SELECT 1;"), new CodeSample("a.sql", "python", "SELECT 1;"),
+                new CodeSample("a.sql", "sql", "SELECT 2;"), new CodeSample(null, "sql", "SELECT 1;"))) {
+            assertNotEquals(sample, other);
+            assertNotEquals(other, sample);
+        }
+        assertNotEquals(sample, "SELECT 1;");
+        assertNotEquals(sample, null);
+    }
 
     @Test
     void aCardShowsTheFirstEightLinesAndCountsTheRest() {
