@@ -107,7 +107,10 @@ public final class RebuildRun {
         Rebuild.Report report = rebuild.commit(plan(), all("read", ChunkRead.class), get("listing.json", Listing.class),
                 all("render", ChunkRendered.class), Optional.of(indexed).filter(all -> all.size() == indexRecords.size()),
                 () -> indexRecords.forEach(record -> site.delete(folder + record)));
-        site.list(folder).forEach(site::delete);
+        Rebuild.inParallel(site.list(folder), path -> {  // four records a chunk: one at a time, 20 ms each, they added up
+            site.delete(path);
+            return path;
+        });
         return report;
     }
 
