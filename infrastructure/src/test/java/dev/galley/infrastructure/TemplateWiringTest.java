@@ -224,7 +224,7 @@ class TemplateWiringTest {
             Map<String, Object> body = map(rebuildStates().get(state));
             state = Boolean.TRUE.equals(body.get("End")) ? null : text(body.get("Next"));
         }
-        assertEquals(List.of("Plan", "ReadChunks", "List", "RenderChunks", "QueueCommit"), order);
+        assertEquals(List.of("Plan", "ReadChunks", "List", "RenderChunks", "IndexParts", "QueueCommit"), order);
     }
 
     @Test
@@ -245,6 +245,25 @@ class TemplateWiringTest {
             assertTrue(list(at(task, "Retry", 0, "ErrorEquals")).contains("States.TaskFailed"), map + ": a failed chunk is retried");
             assertNull(state.get("ToleratedFailurePercentage"), map + ": a chunk that keeps failing fails the re-render, uncommitted");
         }
+    }
+
+    @Test
+    void eachIndexPartIsADistributedMapItemSixteenAtATimeReadFromThePlansListOfPartsWithRetries() {
+        Map<String, Object> state = map(rebuildStates().get("IndexParts"));
+        assertEquals("Map", state.get("Type"));
+        assertEquals(16, state.get("MaxConcurrency"));
+        assertEquals("DISTRIBUTED", at(state, "ItemProcessor", "ProcessorConfig", "Mode"));
+        // RebuildStepHandler answers the plan with "indexParts", RebuildRun.indexParts()
+        assertEquals("$.Payload.indexParts", at(map(rebuildStates().get("Plan")), "ResultSelector", "indexParts.$"));
+        assertEquals(Map.of("Bucket.$", "$.bucket", "Key.$", "$.indexParts"), at(state, "ItemReader", "Parameters"));
+        assertEquals(Map.of("step", "index", "run.$", "$.run", "part.$", "$$.Map.Item.Value.part", "parts.$", "$$.Map.Item.Value.parts"),
+                at(state, "ItemSelector"));
+        Map<String, Object> partStates = map(at(state, "ItemProcessor", "States"));
+        assertEquals(1, partStates.size());
+        Map<String, Object> task = map(partStates.values().iterator().next());
+        assertEquals("${RebuildFunction}", at(task, "Parameters", "FunctionName"));
+        assertTrue(list(at(task, "Retry", 0, "ErrorEquals")).contains("States.TaskFailed"), "a failed part is retried");
+        assertNull(state.get("ToleratedFailurePercentage"), "a part that keeps failing fails the re-render, uncommitted");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
 import dev.galley.publish.RebuildRun;
+import dev.galley.publish.RebuildState;
 import dev.galley.publish.SiteStore;
 import dev.galley.publish.TaskCpu;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +50,7 @@ import com.sun.management.OperatingSystemMXBean;
 /**
  * A fanned-out full re-render, step by step as the state machine runs it: the plan, every chunk read and rendered
  * by {@code --concurrency} invocations at a time (each with stores of its own, as each Lambda container has), the
- * listing, and the writer's commit. Prints each step's wall time and, for its slowest invocation, the CPU of that
+ * listing, the index parts, and the writer's commit. Prints each step's wall time and, for its slowest invocation, the CPU of that
  * invocation's own threads and tasks ({@link TaskCpu}) and its S3 requests, with the S3 server's CPU apart; and an
  * estimate of the re-render with a CPU for each invocation, as on Lambda: the slowest invocations' CPU, step after
  * step, plus their requests at a nominal latency. {@code --store s3} goes through the in-process S3 server; {@code --store memory} simulates the
@@ -164,6 +165,10 @@ final class FanOut {
         steps.add(step("read", chunks, serverCpu, (stores, item) -> stores.publisher().rebuildRun(run).read(item), invocation));
         steps.add(step("list", List.of(""), serverCpu, (stores, none) -> stores.publisher().rebuildRun(run).list(), invocation));
         steps.add(step("render", chunks, serverCpu, (stores, item) -> stores.publisher().rebuildRun(run).render(item), invocation));
+        List<RebuildState.IndexPart> indexParts = List.of(new ObjectMapper().readValue(
+                invocation.get().site().read(invocation.get().publisher().rebuildRun(run).indexParts()).orElseThrow().bytes(),
+                RebuildState.IndexPart[].class));
+        steps.add(step("index", indexParts, serverCpu, (stores, item) -> stores.publisher().rebuildRun(run).index(item), invocation));
         Rebuild.Report[] report = new Rebuild.Report[1];
         steps.add(step("commit", List.of(""), serverCpu, (stores, none) -> report[0] = stores.publisher().rebuildRun(run).commit(),
                 invocation));

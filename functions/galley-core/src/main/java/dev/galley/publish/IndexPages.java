@@ -69,6 +69,27 @@ final class IndexPages {
     }
 
     /**
+     * Writes a re-render's share of the index pages of {@code after} whose bytes differ from the stored ones,
+     * {@value Rebuild#CONCURRENCY} at a time, and finds its share of the pages gone (of {@code before}, or left by an
+     * older layout), which the commit deletes once every part has written the pages that linked to them.
+     */
+    RebuildState.IndexWritten publishPart(SiteRenderer renderer, Manifest before, Manifest after, RebuildState.IndexPart part,
+                                         Function<ArticleSummary, String> bodies) {
+        Changes changes = changes(renderer, before, after, true);
+        List<IndexPage> pages = changes.pages().stream().filter(page -> part.takes(page.file())).toList();
+        int written = Rebuild.inParallel(pages, page -> writer.writeIfChanged(renderer.render(page, bodies), Map.of()) ? page : null).size();
+        return new RebuildState.IndexWritten(written, changes.gone().stream().filter(part::takes).sorted().toList());
+    }
+
+    /** Deletes index pages gone, once the pages that linked to them are written. */
+    int delete(java.util.Collection<String> gone) {
+        return Parallel.map(PAGES, List.copyOf(gone), path -> {
+            site.delete(path);
+            return path;
+        }).size();
+    }
+
+    /**
      * The index pages that differ between two revisions (every page of {@code after}, with {@code all}), those gone, and
      * the files of the pages of the first revision it looked at (every page the second has and the first had among them:
      * see {@link ChangedIndexModels}).

@@ -2,10 +2,13 @@ package dev.galley.publish;
 
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
+import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleWarning;
 import dev.galley.publish.RebuildState.ChunkListing;
 import dev.galley.publish.RebuildState.ChunkRead;
 import dev.galley.publish.RebuildState.ChunkRendered;
+import dev.galley.publish.RebuildState.IndexPart;
+import dev.galley.publish.RebuildState.IndexWritten;
 import dev.galley.publish.RebuildState.Listing;
 import dev.galley.publish.RebuildState.Plan;
 import dev.galley.render.SiteRenderer;
@@ -20,10 +23,11 @@ import java.util.function.Supplier;
 
 /**
  * Re-renders every article in the content store, removes pages whose source is gone, and rewrites the manifest and
- * every index page, in five steps: {@link #plan} cuts the articles and images into chunks; {@link #read} parses a
+ * every index page, in six steps: {@link #plan} cuts the articles and images into chunks; {@link #read} parses a
  * chunk's articles; {@link #list} decides, once every chunk is read, which file owns each URL (a page links to its
- * neighbours, known only once every date and slug is); {@link #render} writes a chunk's pages and images; and
- * {@link #commit} writes what shows the whole site and then, last, commits the manifest once. {@link #run} takes them in turn in
+ * neighbours, known only once every date and slug is); {@link #render} writes a chunk's pages and images;
+ * {@link #index} writes a part of the index pages; and {@link #commit} writes the rest of what shows the whole site
+ * and then, last, commits the manifest once. {@link #run} takes them in turn in
  * one process (the local build, the preview, tests); on AWS a state machine runs each chunk in an invocation of its
  * own, so that none grows with the site. Within a step, store calls run {@value #CONCURRENCY} at a time.
  */
@@ -85,7 +89,8 @@ public final class Rebuild {
         List<ChunkListing> listed = chunkListings(plan.chunks(), listing);
         List<ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
                 .mapToObj(i -> renderer.render(plan.chunks().get(i), listed.get(i), parsed, etagsRead(read.get(i)))).toList();
-        return commit(plan, read, listing, rendered);
+        // One part: in one process the index pages are written 16 at a time all the same, and their listing worked out once.
+        return commit(plan, read, listing, rendered, java.util.Optional.of(List.of(index(plan.base(), listing, new IndexPart(0, 1)))), () -> { });
     }
 
     static String parsedKey(String key, String etag) {
@@ -125,8 +130,26 @@ public final class Rebuild {
         return etags::get;
     }
 
-    public Report commit(Plan plan, List<ChunkRead> read, Listing listing, List<ChunkRendered> rendered) {
-        return new RebuildCommit(parts, settings, pending).commit(plan, read, listing, rendered);
+    /**
+     * Writes a part of the index pages of the site the listing makes, as the commit will commit it if no batch commits
+     * meanwhile (if one does, or leaves pages to put right, the commit writes every index page itself).
+     *
+     * @param base the plan's manifest
+     */
+    public IndexWritten index(Manifest base, Listing listing, IndexPart part) {
+        SiteRenderer renderer = new SiteRenderer(settings.config(), ThemeFiles.load(parts.site()));
+        Manifest next = RebuildCommit.next(base, base, listing);
+        IndexPages pages = parts.indexPages();
+        return pages.publishPart(renderer, base, next, part, pages.feedBodies(new ArticleParser(renderer.site(), parts.imageSizes()), next));
+    }
+
+    /**
+     * @param indexed       every index part as written; empty when an earlier attempt of this commit forgot them
+     * @param forgetIndexed forgets them for good: see {@link RebuildCommit#commit}
+     */
+    public Report commit(Plan plan, List<ChunkRead> read, Listing listing, List<ChunkRendered> rendered,
+                         java.util.Optional<List<IndexWritten>> indexed, Runnable forgetIndexed) {
+        return new RebuildCommit(parts, settings, pending).commit(plan, read, listing, rendered, indexed, forgetIndexed);
     }
 
     static <I, T> List<T> inParallel(List<I> items, Function<I, T> task) {

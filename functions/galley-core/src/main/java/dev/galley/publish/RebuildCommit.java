@@ -7,6 +7,7 @@ import dev.galley.article.internal.MediaLinks;
 import dev.galley.publish.PublishStatus.State;
 import dev.galley.publish.RebuildState.ChunkRead;
 import dev.galley.publish.RebuildState.ChunkRendered;
+import dev.galley.publish.RebuildState.IndexWritten;
 import dev.galley.publish.RebuildState.Listing;
 import dev.galley.publish.RebuildState.Plan;
 import dev.galley.publish.RebuildState.Read;
@@ -25,15 +26,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A re-render's last step, once every chunk is rendered: writes the index pages and redirects, removes what no
+ * A re-render's last step, once every chunk is rendered and every index part written: deletes the index pages gone
+ * (or writes every index page itself when a batch committed since the plan), writes the redirects, removes what no
  * source publishes any more, commits the manifest once, last (a step that fails before it is run again in full),
  * tells every author the outcome, and syncs again each article whose source changed while the chunks rendered. Its
  * cost grows with the site's listing, not with its pages.
@@ -58,7 +62,13 @@ final class RebuildCommit {
         this.parser = new ArticleParser(renderer.site(), parts.imageSizes());
     }
 
-    Rebuild.Report commit(Plan plan, List<ChunkRead> chunksRead, Listing listing, List<ChunkRendered> chunksRendered) {
+    /**
+     * @param indexed       every index part as written; empty when an earlier attempt of this commit forgot them
+     * @param forgetIndexed forgets the index parts for good, before this commit puts right pages of the state before
+     *                      the re-render: an attempt run again then writes every index page itself too
+     */
+    Rebuild.Report commit(Plan plan, List<ChunkRead> chunksRead, Listing listing, List<ChunkRendered> chunksRendered,
+                          Optional<List<IndexWritten>> indexed, Runnable forgetIndexed) {
         List<Read> reads = chunksRead.stream().flatMap(chunk -> chunk.articles().stream()).toList();
         List<Rendered> rendered = chunksRendered.stream().flatMap(chunk -> chunk.articles().stream()).toList();
         List<ArticleException> rejected = new ArrayList<>();
@@ -87,12 +97,24 @@ final class RebuildCommit {
         Manifest base = plan.base();
         // An upload published while the chunks rendered has committed since the plan: its entry is kept (see merge).
         ManifestStore.Snapshot current = parts.manifest().read();
-        pending.settle(() -> renderer, current.value());  // a page only a batch that did not commit wrote
+        AtomicBoolean putRight = new AtomicBoolean();  // settle asks for the renderer only when it writes pages
+        pending.settle(() -> {
+            forgetIndexed.run();
+            putRight.set(true);
+            return renderer;
+        }, current.value());  // a page only a batch that did not commit wrote
         StateSweep.sweep(site, java.time.Instant.now());  // shards an earlier commit of this re-render wrote, refused
-        Manifest next = current.value().replacedBy(merge(base, current.value(), List.copyOf(listing.listed().entries().values())))
-                .withClaims(listing.listed().claims());
-        int written = plan.theme().filesWritten() + chunksRendered.stream().mapToInt(ChunkRendered::filesWritten).sum();
-        written += parts.indexPages().publish(renderer, base, next, true, parts.indexPages().feedBodies(parser, next));
+        Manifest next = next(base, current.value(), listing);
+        int written = plan.theme().filesWritten() + chunksRendered.stream().mapToInt(ChunkRendered::filesWritten).sum()
+                + indexed.orElse(List.of()).stream().mapToInt(IndexWritten::filesWritten).sum();
+        // Every commit counts a revision. The index parts wrote the pages of the plan's state with the listing: still
+        // this commit's unless a batch committed since (its refresh may have written index pages from a state without
+        // the listing) or one that did not commit left pages put right from the state before the re-render.
+        if (current.value().revision() == base.revision() && !putRight.get() && indexed.isPresent()) {
+            written += parts.indexPages().delete(indexed.get().stream().flatMap(part -> part.gone().stream()).toList());
+        } else {
+            written += parts.indexPages().publish(renderer, base, next, true, parts.indexPages().feedBodies(parser, next));
+        }
         rewriteWhatBatchesWroteMeanwhile(base, current.value(), next);
         // Redirects first: an old URL whose page goes next then leads on at once.
         Redirects redirects = Redirects.of(next);
@@ -204,6 +226,11 @@ final class RebuildCommit {
             parts.articles().rerender(parser, renderer, next, entry);
             return null;
         });
+    }
+
+    /** The manifest a re-render commits onto {@code current}, a state committed since the plan's {@code base} or base itself. */
+    static Manifest next(Manifest base, Manifest current, Listing listing) {
+        return current.replacedBy(merge(base, current, List.copyOf(listing.listed().entries().values()))).withClaims(listing.listed().claims());
     }
 
     /** The rebuilt entries, with every source that changed between {@code base} and {@code current} as it is in current. */

@@ -3,6 +3,8 @@ package dev.galley.publish;
 import dev.galley.publish.RebuildState.ChunkListing;
 import dev.galley.publish.RebuildState.ChunkRead;
 import dev.galley.publish.RebuildState.ChunkRendered;
+import dev.galley.publish.RebuildState.IndexPart;
+import dev.galley.publish.RebuildState.IndexWritten;
 import dev.galley.publish.RebuildState.Listing;
 import dev.galley.publish.RebuildState.Plan;
 import dev.galley.site.ContentKind;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,7 +50,11 @@ public final class RebuildRun {
         this.folder = ROOT + run + "/";
     }
 
-    /** @return where the chunks are listed, a JSON array of {@link Chunk} that the state machine's maps read */
+    /**
+     * Also lists the index parts, as many as chunks and at least one, in {@link #indexParts()}.
+     *
+     * @return where the chunks are listed, a JSON array of {@link Chunk} that the state machine's maps read
+     */
     public String plan(int chunkSize) {
         Plan plan = rebuild.plan(chunkSize);
         put("plan.json", plan);
@@ -56,7 +63,14 @@ public final class RebuildRun {
             chunks.add(new Chunk(i, plan.chunks().get(i)));
         }
         put("chunks.json", chunks);
+        int parts = Math.max(1, chunks.size());
+        put("index-parts.json", java.util.stream.IntStream.range(0, parts).mapToObj(part -> new IndexPart(part, parts)).toList());
         return folder + "chunks.json";
+    }
+
+    /** Where the plan listed the index parts, a JSON array of {@link IndexPart} that the state machine's index map reads. */
+    public String indexParts() {
+        return folder + "index-parts.json";
     }
 
     public void read(Chunk chunk) {
@@ -79,11 +93,24 @@ public final class RebuildRun {
                 get(name("listing", chunk.chunk()), ChunkListing.class)));
     }
 
+    /** Writes an index part, once every chunk is rendered (index pages link to the articles' pages). */
+    public void index(IndexPart part) {
+        put(name("index", part.part()), rebuild.index(plan().base(), get("listing.json", Listing.class), part));
+    }
+
     /** Commits the re-render and removes what its steps kept. */
     public Rebuild.Report commit() {
+        List<String> indexRecords = java.util.stream.IntStream.range(0, get("index-parts.json", IndexPart[].class).length)
+                .mapToObj(part -> name("index", part)).toList();
+        List<IndexWritten> indexed = new ArrayList<>();
+        indexRecords.forEach(record -> find(record, IndexWritten.class).ifPresent(indexed::add));
         Rebuild.Report report = rebuild.commit(plan(), all("read", ChunkRead.class), get("listing.json", Listing.class),
-                all("render", ChunkRendered.class));
-        site.list(folder).forEach(site::delete);
+                all("render", ChunkRendered.class), Optional.of(indexed).filter(all -> all.size() == indexRecords.size()),
+                () -> indexRecords.forEach(record -> site.delete(folder + record)));
+        Rebuild.inParallel(site.list(folder), path -> {  // four records a chunk: one at a time, 20 ms each, they added up
+            site.delete(path);
+            return path;
+        });
         return report;
     }
 
@@ -115,13 +142,18 @@ public final class RebuildRun {
     }
 
     private <T> T get(String name, Class<T> type) {
-        byte[] json = site.read(folder + name).orElseThrow(() -> new StoreException(
-                "the re-render's " + folder + name + " is missing: an earlier step did not finish; start the re-render again", false, null)).bytes();
-        try {
-            return RebuildJson.MAPPER.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the re-render's " + folder + name + " is not readable: " + e.getMessage(), e);
-        }
+        return find(name, type).orElseThrow(() -> new StoreException(
+                "the re-render's " + folder + name + " is missing: an earlier step did not finish; start the re-render again", false, null));
+    }
+
+    private <T> Optional<T> find(String name, Class<T> type) {
+        return site.read(folder + name).map(stored -> {
+            try {
+                return RebuildJson.MAPPER.readValue(stored.bytes(), type);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the re-render's " + folder + name + " is not readable: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {

@@ -104,4 +104,32 @@ public final class RebuildState {
      */
     public record ChunkRendered(List<Rendered> articles, List<Refusal> refusedMedia, int filesWritten) {
     }
+
+    /**
+     * One of the invocations that write a re-render's index pages: it takes the pages whose file name hashes to
+     * {@code part} among {@code parts}. Every invocation works out the same pages from the same listing, so the shares
+     * cover them all, once each, and a tag's pages, the feeds and the search chunks spread over all of them.
+     */
+    public record IndexPart(int part, int parts) {
+
+        public IndexPart {
+            if (parts < 1 || part < 0 || part >= parts) {
+                throw new IllegalArgumentException("an index part is one of 1 or more, numbered from 0: not " + part + " of " + parts);
+            }
+        }
+
+        boolean takes(String file) {
+            return Math.floorMod(file.hashCode(), parts) == part;
+        }
+    }
+
+    /**
+     * An index part as written.
+     *
+     * @param filesWritten its pages written
+     * @param gone         its share of the index pages the re-render no longer has, which the commit deletes once every
+     *                     part has written the pages that linked to them
+     */
+    public record IndexWritten(int filesWritten, List<String> gone) {
+    }
 }

@@ -104,9 +104,12 @@ class ChunkedRebuildTest {
         chunks.forEach(chunk -> stepped.publisher.rebuildRun("run-1").read(chunk));
         stepped.publisher.rebuildRun("run-1").list();
         chunks.forEach(chunk -> stepped.publisher.rebuildRun("run-1").render(chunk));
+        List<RebuildState.IndexPart> parts = indexParts(stepped);
+        parts.forEach(part -> stepped.publisher.rebuildRun("run-1").index(part));
         stepped.publisher.rebuildRun("run-1").commit();
 
         assertEquals(4, chunks.size());
+        assertEquals(4, parts.size(), "as many index parts as chunks");
         assertEquals(onePass.everything(), stepped.everything(), "the same site, and nothing of the run left under " + RebuildRun.ROOT);
     }
 
@@ -129,7 +132,7 @@ class ChunkedRebuildTest {
     }
 
     /** Where between the steps an author's change lands. */
-    enum Moment { AFTER_PLAN, AFTER_READ, AFTER_LIST, AFTER_RENDER }
+    enum Moment { AFTER_PLAN, AFTER_READ, AFTER_LIST, AFTER_RENDER, AFTER_INDEX }
 
     /** An edit that moves the article among its neighbours, a deletion of a URL's owner, and a new file. */
     private static final Consumer<InMemoryStores.Content> AUTHOR_CHANGES = content -> {
@@ -153,7 +156,10 @@ class ChunkedRebuildTest {
         List<RebuildState.ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
                 .mapToObj(i -> steps.render(plan.chunks().get(i), read.get(i), listed.get(i))).toList();
         changeAt(Moment.AFTER_RENDER, moment, chunked);
-        steps.commit(plan, read, listing, rendered);
+        List<RebuildState.IndexWritten> indexed = List.of(steps.index(plan.base(), listing, new RebuildState.IndexPart(0, 2)),
+                steps.index(plan.base(), listing, new RebuildState.IndexPart(1, 2)));
+        changeAt(Moment.AFTER_INDEX, moment, chunked);
+        steps.commit(plan, read, listing, rendered, java.util.Optional.of(indexed), () -> { });
         // The new file's notification is delivered too, at any time: a sync is idempotent.
         chunked.publisher.publish(List.of(SourceChange.of("posts/new.md")), () -> true);
 
@@ -179,7 +185,7 @@ class ChunkedRebuildTest {
         return served;
     }
 
-    /** The steps up to the commit, each in an invocation of its own, for a run that then commits. */
+    /** The steps up to the index parts, each in an invocation of its own, for a run that then writes its index and commits. */
     private static RebuildRun renderedRun(Stores stores) throws java.io.IOException {
         String chunksPath = stores.publisher.rebuildRun("run-1").plan(3);
         List<RebuildRun.Chunk> chunks = List.of(RebuildJson.MAPPER.readValue(stores.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
@@ -189,6 +195,16 @@ class ChunkedRebuildTest {
         return stores.publisher.rebuildRun("run-1");
     }
 
+    /** The index parts as the plan listed them, which the state machine's index map reads. */
+    private static List<RebuildState.IndexPart> indexParts(Stores stores) throws java.io.IOException {
+        return List.of(RebuildJson.MAPPER.readValue(stores.site.objects.get(stores.publisher.rebuildRun("run-1").indexParts()).bytes(),
+                RebuildState.IndexPart[].class));
+    }
+
+    private static void writeIndex(Stores stores) throws java.io.IOException {
+        indexParts(stores).forEach(part -> stores.publisher.rebuildRun("run-1").index(part));
+    }
+
     private static final String NEW_ARTICLE = "---\ntitle: Feature flags without regret\ndate: 2026-01-12\ntags: [DevOps]\n---\nShip dark, then turn it on.\n";
 
     @Test
@@ -196,9 +212,10 @@ class ChunkedRebuildTest {
         Stores stores = publishedBlog();
         stores.content.put("posts/flags.md", NEW_ARTICLE);
         RebuildRun run = renderedRun(stores);
-        List<String> written = new java.util.ArrayList<>();
+        List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
         stores.site.beforeWrite = written::add;
 
+        writeIndex(stores);
         run.commit();
 
         assertTrue(written.contains("index.html"), "the home page lists the new article: " + written);
@@ -213,6 +230,7 @@ class ChunkedRebuildTest {
         stepped.content.put("posts/flags.md", NEW_ARTICLE);
         onePass.publisher.rebuild();
         RebuildRun run = renderedRun(stepped);
+        writeIndex(stepped);
         byte[] manifestBefore = stepped.site.objects.get(StatePieces.ROOT).bytes();
         stepped.site.beforeWrite = path -> {
             if (path.equals(StatePieces.ROOT)) {
@@ -226,5 +244,70 @@ class ChunkedRebuildTest {
         stepped.site.beforeWrite = path -> { };
         stepped.publisher.rebuildRun("run-1").commit();
         assertEquals(onePass.everything(), stepped.everything());
+    }
+
+    /**
+     * A batch that commits between the index parts and the commit (its own index pages show its state, without the
+     * re-render's listing and configuration): the commit writes every index page itself, and the site is the one a
+     * re-render of the final bucket makes.
+     */
+    @Test
+    void aBatchCommittedAfterTheIndexPartsMakesTheCommitWriteTheIndexPagesItself() throws java.io.IOException {
+        Stores stepped = publishedBlog();
+        stepped.content.put("site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n");
+        RebuildRun run = renderedRun(stepped);
+        writeIndex(stepped);
+        stepped.content.put("posts/flags.md", NEW_ARTICLE);
+        stepped.publisher.publish(List.of(SourceChange.of("posts/flags.md")), () -> true);
+        assertTrue(new String(stepped.site.objects.get("tags/devops/index.html").bytes(), StandardCharsets.UTF_8).contains("Feature flags"),
+                "the batch wrote the tag page");
+
+        run.commit();
+
+        Stores fresh = publishedBlog();
+        fresh.content.put("site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n");
+        fresh.content.put("posts/flags.md", NEW_ARTICLE);
+        fresh.publisher.rebuild();
+        assertEquals(withoutState(fresh.everything()), withoutState(stepped.everything()));
+    }
+
+    /**
+     * A batch that fails at its commit leaves pages of a state never committed, and its author deletes the article
+     * before it comes again. The re-render's commit puts them right from the state before the re-render, and fails
+     * while it writes the index pages again; run again, it writes them all again (the put right's record is gone by
+     * then, so the index parts were forgotten for good before it), and the site is the one a re-render makes.
+     */
+    @Test
+    void aCommitThatPutRightAnUncommittedBatchAndFailedWritesEveryIndexPageWhenRunAgain() throws java.io.IOException {
+        Stores stepped = publishedBlog();
+        stepped.content.put("site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n");
+        RebuildRun run = renderedRun(stepped);
+        writeIndex(stepped);
+        stepped.content.put("posts/flags.md", NEW_ARTICLE);
+        stepped.site.beforeWrite = path -> {
+            if (path.equals(StatePieces.ROOT)) {
+                throw new StoreException("S3 answered 503 to the manifest's PUT", true, null);
+            }
+        };
+        assertTrue(stepped.publisher.publish(List.of(SourceChange.of("posts/flags.md")), () -> true).handBackCause().isPresent(),
+                "the batch fails at its commit");
+        stepped.content.files.remove("posts/flags.md");
+        java.util.concurrent.atomic.AtomicInteger tagPageWrites = new java.util.concurrent.atomic.AtomicInteger();
+        stepped.site.beforeWrite = path -> {
+            if (path.equals("tags/devops/index.html") && tagPageWrites.incrementAndGet() == 2) {  // put right, then written again
+                throw new StoreException("S3 answered 503 to a tag page's PUT", true, null);
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, run::commit);
+        assertTrue(!stepped.site.objects.containsKey(PendingWrites.PATH), "the pages were put right, and its record deleted");
+
+        stepped.site.beforeWrite = path -> { };
+        stepped.publisher.rebuildRun("run-1").commit();
+        stepped.publisher.publish(List.of(SourceChange.of("posts/flags.md")), () -> true);  // delivered again: gone
+
+        Stores fresh = publishedBlog();
+        fresh.content.put("site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n");
+        fresh.publisher.rebuild();
+        assertEquals(withoutState(fresh.everything()), withoutState(stepped.everything()));
     }
 }

@@ -64,6 +64,7 @@ class FannedOutSiteConfigTest {
         all.forEach(run::read);
         run.list();
         all.forEach(run::render);
+        List.of(new RebuildState.IndexPart(0, 2), new RebuildState.IndexPart(1, 2)).forEach(run::index);
 
         run.commit();
 

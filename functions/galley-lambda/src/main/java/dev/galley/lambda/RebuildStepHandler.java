@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.galley.publish.RebuildRun;
+import dev.galley.publish.RebuildState.IndexPart;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * The entry point of the re-render's state machine ({@code infrastructure/template.yaml}): one step of a fanned-out
  * re-render an invocation, {@code {"step":"plan","run":...}}, then {@code "read"} and {@code "render"} for each chunk
- * ({@code "chunk"}, {@code "keys"}, as the plan listed them) with {@code "list"} between them. A plan may name its
+ * ({@code "chunk"}, {@code "keys"}, as the plan listed them) with {@code "list"} between them, and {@code "index"} for
+ * each index part ({@code "part"} of {@code "parts"}, as the plan listed them). A plan may name its
  * {@code "chunkSize"} ({@value RebuildRun#CHUNK} keys by default). The commit is the
  * writer's ({@link PublishHandler}), so that one invocation at a time writes the manifest. Each step is idempotent:
  * Step Functions may retry it.
@@ -48,15 +50,25 @@ public final class RebuildStepHandler implements RequestStreamHandler {
         RebuildRun steps = writer.publisher().rebuildRun(run);
         ObjectNode result = JSON.createObjectNode().put("run", run).put("step", step);
         switch (step) {
-            case "plan" -> result.put("bucket", writer.siteBucket()).put("chunks", steps.plan(event.path("chunkSize").asInt(RebuildRun.CHUNK)));
+            case "plan" -> result.put("bucket", writer.siteBucket()).put("chunks", steps.plan(event.path("chunkSize").asInt(RebuildRun.CHUNK)))
+                    .put("indexParts", steps.indexParts());
             case "read" -> steps.read(chunk(event, result));
             case "list" -> steps.list();
             case "render" -> steps.render(chunk(event, result));
-            default -> throw new IllegalArgumentException("not a re-render step (plan, read, list, render): " + event);
+            case "index" -> steps.index(indexPart(event, result));
+            default -> throw new IllegalArgumentException("not a re-render step (plan, read, list, render, index): " + event);
         }
         result.put("durationMs", (System.nanoTime() - started) / 1_000_000);
         log.accept(result.toString());
         JSON.writeValue(output, result);
+    }
+
+    private static IndexPart indexPart(JsonNode event, ObjectNode result) {
+        if (!event.path("part").isInt() || !event.path("parts").isInt()) {
+            throw new IllegalArgumentException("an index step names its \"part\" and \"parts\": " + event);
+        }
+        result.put("part", event.path("part").asInt());
+        return new IndexPart(event.path("part").asInt(), event.path("parts").asInt());
     }
 
     private static RebuildRun.Chunk chunk(JsonNode event, ObjectNode result) {

@@ -79,6 +79,7 @@ class FannedOutRebuildTest {
                     step(buckets, JSON.createObjectNode().put("step", "list").put("run", run));
                 }
             }
+            indexParts(buckets, plan, run);
             // An edit while the chunks rendered: the commit publishes it as it is now.
             buckets.upload("posts/checklist.md", SiteBuckets.article("The release checklist, revised", "2026-01-01", "tags: [Ops]"));
             JsonNode commit = JSON.readTree(SiteBuckets.handle(writer,
@@ -131,7 +132,9 @@ class FannedOutRebuildTest {
                     step(buckets, JSON.createObjectNode().put("step", "list").put("run", run));
                 }
             }
-            // Uploaded while the chunks rendered: published in its turn, and kept by the commit.
+            indexParts(buckets, plan, run);
+            // Uploaded once the index parts are written: published in its turn, and kept by the commit, which writes
+            // the index pages again (this batch's may show the state before the re-render).
             JsonNode meanwhile = JSON.readTree(SiteBuckets.handle(writer, Events.queueBatch(List.of(
                     uploaded(buckets, "posts/bounded.md", SiteBuckets.article("Bounded queues", "2026-01-11", "tags: [Rust]")))), logs));
             assertEquals(0, meanwhile.path("batchItemFailures").size(), logs.lines().toString());
@@ -205,6 +208,15 @@ class FannedOutRebuildTest {
             String input = sfn.describeExecution(r -> r.executionArn(executions.get(0).executionArn())).input();
             assertEquals("rebuild-4a7c", JSON.readTree(input).path("run").asText());
         }
+    }
+
+    /** The index map: its ItemReader reads the plan's list of parts, its ItemSelector adds the step and the run. */
+    private static void indexParts(SiteBuckets buckets, JsonNode plan, String run) throws java.io.IOException {
+        JsonNode parts = JSON.readTree(buckets.siteBytes(plan.path("indexParts").asText()).orElseThrow());
+        assertTrue(parts.size() >= 1, parts.toString());
+        List<ObjectNode> items = new ArrayList<>();
+        parts.forEach(part -> items.add(((ObjectNode) part.deepCopy()).put("step", "index").put("run", run)));
+        items.parallelStream().forEach(item -> step(buckets, item));
     }
 
     private static JsonNode step(SiteBuckets buckets, ObjectNode event) {
