@@ -4,13 +4,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A re-render cut into chunks makes the site that one pass over every article makes, whatever changes meanwhile. */
@@ -42,7 +47,7 @@ class ChunkedRebuildTest {
     private static byte[] png() {
         try {
             return ImageSizePublishingTest.png(4, 3);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
@@ -93,7 +98,7 @@ class ChunkedRebuildTest {
     }
 
     @Test
-    void aRunWhoseStepsKeepTheirRecordsAsJsonWritesWhatOnePassWrites() throws java.io.IOException {
+    void aRunWhoseStepsKeepTheirRecordsAsJsonWritesWhatOnePassWrites() throws IOException {
         Stores onePass = publishedBlog();
         Stores stepped = publishedBlog();
         onePass.publisher.rebuild();
@@ -116,7 +121,7 @@ class ChunkedRebuildTest {
     @Test
     void aRunNameThatCouldLeaveItsFolderIsRefused() {
         Stores stores = new Stores();
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> stores.publisher.rebuildRun("../manifest"));
     }
 
@@ -186,7 +191,7 @@ class ChunkedRebuildTest {
     }
 
     /** The steps up to the index parts, each in an invocation of its own, for a run that then writes its index and commits. */
-    private static RebuildRun renderedRun(Stores stores) throws java.io.IOException {
+    private static RebuildRun renderedRun(Stores stores) throws IOException {
         String chunksPath = stores.publisher.rebuildRun("run-1").plan(3);
         List<RebuildRun.Chunk> chunks = List.of(RebuildJson.MAPPER.readValue(stores.site.objects.get(chunksPath).bytes(), RebuildRun.Chunk[].class));
         chunks.forEach(chunk -> stores.publisher.rebuildRun("run-1").read(chunk));
@@ -196,23 +201,34 @@ class ChunkedRebuildTest {
     }
 
     /** The index parts as the plan listed them, which the state machine's index map reads. */
-    private static List<RebuildState.IndexPart> indexParts(Stores stores) throws java.io.IOException {
+    private static List<RebuildState.IndexPart> indexParts(Stores stores) throws IOException {
         return List.of(RebuildJson.MAPPER.readValue(stores.site.objects.get(stores.publisher.rebuildRun("run-1").indexParts()).bytes(),
                 RebuildState.IndexPart[].class));
     }
 
-    private static void writeIndex(Stores stores) throws java.io.IOException {
+    private static void writeIndex(Stores stores) throws IOException {
         indexParts(stores).forEach(part -> stores.publisher.rebuildRun("run-1").index(part));
+    }
+
+    /** A change to the site's settings: every page moves, so every index page differs from the state before. */
+    private static final String CHANGED_SITE_YAML = "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n";
+
+    /** A re-render of a changed {@code site.yaml} run up to its commit: planned, read, listed, rendered, index written. */
+    private static RebuildRun indexWrittenAfterASiteChange(Stores stores) throws IOException {
+        stores.content.put("site.yaml", CHANGED_SITE_YAML);
+        RebuildRun run = renderedRun(stores);
+        writeIndex(stores);
+        return run;
     }
 
     private static final String NEW_ARTICLE = "---\ntitle: Feature flags without regret\ndate: 2026-01-12\ntags: [DevOps]\n---\nShip dark, then turn it on.\n";
 
     @Test
-    void theCommitStepWritesTheManifestAfterEveryOtherFile() throws java.io.IOException {
+    void theCommitStepWritesTheManifestAfterEveryOtherFile() throws IOException {
         Stores stores = publishedBlog();
         stores.content.put("posts/flags.md", NEW_ARTICLE);
         RebuildRun run = renderedRun(stores);
-        List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> written = new CopyOnWriteArrayList<>();
         stores.site.beforeWrite = written::add;
 
         writeIndex(stores);
@@ -223,7 +239,7 @@ class ChunkedRebuildTest {
     }
 
     @Test
-    void aCommitStepThatFailsAtTheManifestIsRunAgainInFullAndMakesTheOnePassSite() throws java.io.IOException {
+    void aCommitStepThatFailsAtTheManifestIsRunAgainInFullAndMakesTheOnePassSite() throws IOException {
         Stores onePass = publishedBlog();
         Stores stepped = publishedBlog();
         onePass.content.put("posts/flags.md", NEW_ARTICLE);
@@ -238,9 +254,9 @@ class ChunkedRebuildTest {
             }
         };
 
-        org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, run::commit);
+        assertThrows(StoreException.class, run::commit);
 
-        org.junit.jupiter.api.Assertions.assertArrayEquals(manifestBefore, stepped.site.objects.get(StatePieces.ROOT).bytes(), "nothing is committed");
+        assertArrayEquals(manifestBefore, stepped.site.objects.get(StatePieces.ROOT).bytes(), "nothing is committed");
         stepped.site.beforeWrite = path -> { };
         stepped.publisher.rebuildRun("run-1").commit();
         assertEquals(onePass.everything(), stepped.everything());
@@ -252,11 +268,9 @@ class ChunkedRebuildTest {
      * re-render of the final bucket makes.
      */
     @Test
-    void aBatchCommittedAfterTheIndexPartsMakesTheCommitWriteTheIndexPagesItself() throws java.io.IOException {
+    void aBatchCommittedAfterTheIndexPartsMakesTheCommitWriteTheIndexPagesItself() throws IOException {
         Stores stepped = publishedBlog();
-        stepped.content.put("site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n");
-        RebuildRun run = renderedRun(stepped);
-        writeIndex(stepped);
+        RebuildRun run = indexWrittenAfterASiteChange(stepped);
         stepped.content.put("posts/flags.md", NEW_ARTICLE);
         stepped.publisher.publish(List.of(SourceChange.of("posts/flags.md")), () -> true);
         assertTrue(new String(stepped.site.objects.get("tags/devops/index.html").bytes(), StandardCharsets.UTF_8).contains("Feature flags"),
@@ -265,7 +279,7 @@ class ChunkedRebuildTest {
         run.commit();
 
         Stores fresh = publishedBlog();
-        fresh.content.put("site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n");
+        fresh.content.put("site.yaml", CHANGED_SITE_YAML);
         fresh.content.put("posts/flags.md", NEW_ARTICLE);
         fresh.publisher.rebuild();
         assertEquals(withoutState(fresh.everything()), withoutState(stepped.everything()));
@@ -278,11 +292,9 @@ class ChunkedRebuildTest {
      * then, so the index parts were forgotten for good before it), and the site is the one a re-render makes.
      */
     @Test
-    void aCommitThatPutRightAnUncommittedBatchAndFailedWritesEveryIndexPageWhenRunAgain() throws java.io.IOException {
+    void aCommitThatPutRightAnUncommittedBatchAndFailedWritesEveryIndexPageWhenRunAgain() throws IOException {
         Stores stepped = publishedBlog();
-        stepped.content.put("site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n");
-        RebuildRun run = renderedRun(stepped);
-        writeIndex(stepped);
+        RebuildRun run = indexWrittenAfterASiteChange(stepped);
         stepped.content.put("posts/flags.md", NEW_ARTICLE);
         stepped.site.beforeWrite = path -> {
             if (path.equals(StatePieces.ROOT)) {
@@ -292,13 +304,13 @@ class ChunkedRebuildTest {
         assertTrue(stepped.publisher.publish(List.of(SourceChange.of("posts/flags.md")), () -> true).handBackCause().isPresent(),
                 "the batch fails at its commit");
         stepped.content.files.remove("posts/flags.md");
-        java.util.concurrent.atomic.AtomicInteger tagPageWrites = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger tagPageWrites = new AtomicInteger();
         stepped.site.beforeWrite = path -> {
             if (path.equals("tags/devops/index.html") && tagPageWrites.incrementAndGet() == 2) {  // put right, then written again
                 throw new StoreException("S3 answered 503 to a tag page's PUT", true, null);
             }
         };
-        org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, run::commit);
+        assertThrows(StoreException.class, run::commit);
         assertTrue(!stepped.site.objects.containsKey(PendingWrites.PATH), "the pages were put right, and its record deleted");
 
         stepped.site.beforeWrite = path -> { };
@@ -306,7 +318,7 @@ class ChunkedRebuildTest {
         stepped.publisher.publish(List.of(SourceChange.of("posts/flags.md")), () -> true);  // delivered again: gone
 
         Stores fresh = publishedBlog();
-        fresh.content.put("site.yaml", "title: Notes from the field\npageSize: 2\npermalink: /:year/:slug/\n");
+        fresh.content.put("site.yaml", CHANGED_SITE_YAML);
         fresh.publisher.rebuild();
         assertEquals(withoutState(fresh.everything()), withoutState(stepped.everything()));
     }
