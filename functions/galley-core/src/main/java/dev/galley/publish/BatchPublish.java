@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -322,7 +323,11 @@ final class BatchPublish {
             // The manifest is read before the sources, so an entry whose ETag equals its source's is up to date.
             ManifestStore.Snapshot snapshot = parts.manifest().read();
             PendingWrites pending = new PendingWrites(parts);
-            toldAgain = pending.settle(() -> renderer, snapshot.value());  // what a batch that did not commit left
+            AtomicBoolean putRightOthers = new AtomicBoolean();  // settle asks for the renderer only when it writes pages
+            toldAgain = pending.settle(() -> {  // what a batch that did not commit left
+                putRightOthers.set(true);
+                return renderer;
+            }, snapshot.value());
             readArticles(parser, keysBeforeCut(true));
             syncIndependents();  // after the reads: a change after a failed read is left untouched
             Manifest base = snapshot.value();
@@ -356,8 +361,10 @@ final class BatchPublish {
             }
             writtenBefore.keySet().removeAll(written.keySet());
             putRight(renderer, parser, writtenBefore);
-            if (changed || !owed.equals(snapshot.owed())) {
-                if (!changed) {  // a refresh that changes nothing else
+            // Pages put right count a revision even with nothing else to commit: a re-render's commit trusts its index
+            // parts' pages only while the revision is the plan's.
+            if (changed || putRightOthers.get() || !owed.equals(snapshot.owed())) {
+                if (!changed) {  // a refresh, or a put right, that changes nothing else
                     listed = base.withRevision(base.revision() + 1);
                     ListingCache.sameEntries(base, listed);
                 }

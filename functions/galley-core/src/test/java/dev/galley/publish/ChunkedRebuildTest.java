@@ -286,6 +286,36 @@ class ChunkedRebuildTest {
     }
 
     /**
+     * A batch that fails at its commit after the index parts, its article deleted, delivered again before the
+     * re-render's commit (a FIFO queue delivers it first): it puts its pages right from the state before the re-render
+     * and has nothing else to commit. Its put right still counts a revision, so the commit writes every index page.
+     */
+    @Test
+    void aBatchThatPutRightItsOwnPagesAfterTheIndexPartsMakesTheCommitWriteTheIndexPagesItself() throws IOException {
+        Stores stepped = publishedBlog();
+        RebuildRun run = indexWrittenAfterASiteChange(stepped);
+        stepped.content.put("posts/flags.md", NEW_ARTICLE);
+        stepped.site.beforeWrite = path -> {
+            if (path.equals(StatePieces.ROOT)) {
+                throw new StoreException("S3 answered 503 to the manifest's PUT", true, null);
+            }
+        };
+        assertTrue(stepped.publisher.publish(List.of(SourceChange.of("posts/flags.md")), () -> true).handBackCause().isPresent(),
+                "the batch fails at its commit");
+        stepped.site.beforeWrite = path -> { };
+        stepped.content.files.remove("posts/flags.md");
+        stepped.publisher.publish(List.of(SourceChange.of("posts/flags.md")), () -> true);  // delivered again: gone
+        assertTrue(!stepped.site.objects.containsKey(PendingWrites.PATH), "the batch put its pages right");
+
+        run.commit();
+
+        Stores fresh = publishedBlog();
+        fresh.content.put("site.yaml", CHANGED_SITE_YAML);
+        fresh.publisher.rebuild();
+        assertEquals(withoutState(fresh.everything()), withoutState(stepped.everything()));
+    }
+
+    /**
      * A batch that fails at its commit leaves pages of a state never committed, and its author deletes the article
      * before it comes again. The re-render's commit puts them right from the state before the re-render, and fails
      * while it writes the index pages again; run again, it writes them all again (the put right's record is gone by
