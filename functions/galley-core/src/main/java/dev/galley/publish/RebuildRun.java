@@ -100,12 +100,15 @@ public final class RebuildRun {
 
     /** Commits the re-render and removes what its steps kept. */
     public Rebuild.Report commit() {
-        List<String> indexRecords = java.util.stream.IntStream.range(0, get("index-parts.json", IndexPart[].class).length)
+        // No list of parts: a run planned before the index step (a deploy in between); the commit writes every index page.
+        Optional<IndexPart[]> planned = find("index-parts.json", IndexPart[].class);
+        List<String> indexRecords = java.util.stream.IntStream.range(0, planned.map(parts -> parts.length).orElse(0))
                 .mapToObj(part -> name("index", part)).toList();
         List<IndexWritten> indexed = new ArrayList<>();
         indexRecords.forEach(record -> find(record, IndexWritten.class).ifPresent(indexed::add));
         Rebuild.Report report = rebuild.commit(plan(), all("read", ChunkRead.class), get("listing.json", Listing.class),
-                all("render", ChunkRendered.class), Optional.of(indexed).filter(all -> all.size() == indexRecords.size()),
+                all("render", ChunkRendered.class),
+                Optional.of(indexed).filter(all -> planned.isPresent() && all.size() == indexRecords.size()),
                 () -> indexRecords.forEach(record -> site.delete(folder + record)));
         Rebuild.inParallel(site.list(folder), path -> {  // four records a chunk: one at a time, 20 ms each, they added up
             site.delete(path);

@@ -285,6 +285,22 @@ class ChunkedRebuildTest {
         assertEquals(withoutState(fresh.everything()), withoutState(stepped.everything()));
     }
 
+    /** A run planned by a version before the index step, committed by this one: the commit writes every index page. */
+    @Test
+    void aRunPlannedWithoutIndexPartsIsCommittedWithEveryIndexPage() throws IOException {
+        Stores stepped = publishedBlog();
+        stepped.content.put("site.yaml", CHANGED_SITE_YAML);
+        RebuildRun run = renderedRun(stepped);
+        stepped.site.objects.remove(stepped.publisher.rebuildRun("run-1").indexParts());
+
+        run.commit();
+
+        Stores fresh = publishedBlog();
+        fresh.content.put("site.yaml", CHANGED_SITE_YAML);
+        fresh.publisher.rebuild();
+        assertEquals(withoutState(fresh.everything()), withoutState(stepped.everything()));
+    }
+
     /**
      * A batch that fails at its commit after the index parts, its article deleted, delivered again before the
      * re-render's commit (a FIFO queue delivers it first): it puts its pages right from the state before the re-render
