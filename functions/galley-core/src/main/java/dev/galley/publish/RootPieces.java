@@ -78,6 +78,16 @@ final class RootPieces {
             return size() > CACHED;
         }
     };
+    /**
+     * The names of the pieces held, by their lists: a commit splits every list again, and all but a piece or two come
+     * out as before, named without their JSON written and hashed again. Guarded by {@link #PIECES}.
+     */
+    private static final Map<List<String>, String> NAMES = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, String> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     private RootPieces() {
     }
@@ -111,9 +121,7 @@ final class RootPieces {
                 byte[] bytes = objects.apply(piece).orElseThrow(() -> new StoreException("the state root's piece " + StatePieces.FOLDER + piece
                         + ".json is gone: the manifest changed while it was read; try again", true, null));
                 held = readNames(bytes);
-                synchronized (PIECES) {
-                    PIECES.put(piece, held);
-                }
+                hold(piece, held);
             }
             names.addAll(held);
         }
@@ -144,15 +152,19 @@ final class RootPieces {
             current.add(names.get(i));
             if (Shards.ends(names.get(i), AVERAGE_PIECE) || i == names.size() - 1) {
                 List<String> piece = List.copyOf(current);
-                byte[] bytes = StatePieces.write(piece);
-                String name = StatePieces.nameOf(bytes);
-                pieceNames.add(name);
-                if (!stored.contains(name)) {
-                    toWrite.add(new SiteFile(StatePieces.FOLDER + name + ".json", bytes, ContentKind.INTERNAL_JSON));
-                }
+                String name;
                 synchronized (PIECES) {
-                    PIECES.put(name, piece);
+                    name = NAMES.get(piece);
                 }
+                if (name == null || !stored.contains(name)) {
+                    byte[] bytes = StatePieces.write(piece);
+                    name = StatePieces.nameOf(bytes);
+                    if (!stored.contains(name)) {
+                        toWrite.add(new SiteFile(StatePieces.FOLDER + name + ".json", bytes, ContentKind.INTERNAL_JSON));
+                    }
+                }
+                pieceNames.add(name);
+                hold(name, piece);
                 current = new ArrayList<>();
             }
         }
@@ -160,10 +172,18 @@ final class RootPieces {
         return List.of();
     }
 
+    private static void hold(String name, List<String> piece) {
+        synchronized (PIECES) {
+            PIECES.put(name, piece);
+            NAMES.put(piece, name);
+        }
+    }
+
     /** Forgets the pieces held, as a cold start has none. */
     static void forget() {
         synchronized (PIECES) {
             PIECES.clear();
+            NAMES.clear();
         }
     }
 
