@@ -240,20 +240,21 @@ public final class StatePieces {
         Root before = fromLast ? last.root() : RootPieces.resolve(beforeStored, name -> site.read(FOLDER + name + ".json").map(SiteStore.Stored::bytes));
         Map<Section, List<String>> names = new HashMap<>();
         List<SiteFile> toWrite = new ArrayList<>();
-        Set<String> beforeNames = before.names();
+        Set<String> beforeNames = null;  // every shard before names: only where the whole map is split again
         for (Section section : Section.values()) {
-            List<String> around = fromLast ? shardNamesAround(section.of(base.value()), section.of(next), section.of(before), beforeNames, toWrite)
-                    : null;
+            List<String> around = fromLast ? shardNamesAround(section.of(base.value()), section.of(next), section.of(before), toWrite) : null;
+            if (around == null && beforeNames == null) {
+                beforeNames = before.names();
+            }
             names.put(section, around != null ? around : shardNames(section.of(next), section.of(before), beforeNames, toWrite));
         }
         Root root = new Root(next.revision(), names.get(Section.ENTRIES), names.get(Section.RETIRED), names.get(Section.CLAIMS), owed);
         RootPieces.Stored stored = RootPieces.store(root, beforeStored.pieceNames(), toWrite);
-        Set<String> gone = beforeNames;
-        gone.addAll(beforeStored.pieceNames());
-        gone.addAll(beforeStored.trash());
-        gone.removeAll(root.names());
-        gone.removeAll(stored.pieceNames());
+        Set<String> gone = unnamed(before, beforeStored, root, stored);
         boolean deleting = gone.size() >= TRASH_DELETED_AT;
+        if (deleting) {
+            gone.removeAll(root.names());  // what unnamed reasons out, checked against every name before anything is deleted
+        }
         stored = stored.withTrash(deleting ? List.of() : gone.stream().sorted().toList());
         Map<String, String> written = Map.of(StateSweep.WRITTEN, java.time.Instant.now().toString());  // kept from the sweep a while
         Parallel.map(READS, toWrite, file -> {
@@ -274,6 +275,34 @@ public final class StatePieces {
             site.delete(ManifestCodec.PATH);  // migrated: the pieces hold it now
         }
         return etag;
+    }
+
+    /**
+     * The shards and pieces that {@code before} names or holds in its trash and the new root does not name. A list of
+     * the new root is its list before with one run of names replaced (between a head and a tail the two share, which
+     * may be all of it), and no name is in two lists or twice in one (a shard's name is a hash of its keys and values),
+     * so a name of before outside that run is named still: only the runs are compared, not every shard of the site.
+     */
+    private static Set<String> unnamed(Root before, RootPieces.Stored beforeStored, Root root, RootPieces.Stored stored) {
+        Set<String> gone = beforeStored.pieceNames();
+        gone.addAll(beforeStored.trash());
+        Set<String> named = stored.pieceNames();
+        for (Section section : Section.values()) {
+            List<String> was = section.of(before);
+            List<String> is = section.of(root);
+            int head = 0;
+            while (head < was.size() && head < is.size() && was.get(head).equals(is.get(head))) {
+                head++;
+            }
+            int tail = 0;
+            while (tail < was.size() - head && tail < is.size() - head && was.get(was.size() - 1 - tail).equals(is.get(is.size() - 1 - tail))) {
+                tail++;
+            }
+            gone.addAll(was.subList(head, was.size() - tail));
+            named.addAll(is.subList(head, is.size() - tail));
+        }
+        gone.removeAll(named);
+        return gone;
     }
 
     /**
@@ -325,8 +354,7 @@ public final class StatePieces {
      * @return null when a shard {@code before} names is not held in memory: then every shard is compared
      */
     @SuppressWarnings("unchecked")
-    private static List<String> shardNamesAround(Map<String, ?> map, Map<String, ?> next, List<String> before, Set<String> stored,
-                                                 List<SiteFile> toWrite) {
+    private static List<String> shardNamesAround(Map<String, ?> map, Map<String, ?> next, List<String> before, List<SiteFile> toWrite) {
         List<String> lastKeys = lastKeysOf(before);
         if (lastKeys == null) {
             return null;
@@ -361,7 +389,9 @@ public final class StatePieces {
             if (to < before.size() - 1) {
                 range = range.headMap(lastKeys.get(to), true);
             }
-            List<String> split = shardNames(range, before.subList(from, Math.min(to + 1, before.size())), stored, toWrite);
+            // Shards hold runs of keys: a shard of the range can only be one of the range's shards before, if any.
+            List<String> replaced = before.subList(from, Math.min(to + 1, before.size()));
+            List<String> split = shardNames(range, replaced, new HashSet<>(replaced), toWrite);
             names.addAll(split);
             List<String> splitLastKeys = lastKeysOf(split);
             if (splitLastKeys == null) {
