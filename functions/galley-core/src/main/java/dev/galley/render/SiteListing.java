@@ -45,6 +45,14 @@ public final class SiteListing {
     /** Each sitemap's entry in the index, by the key that ends it, once asked; dropped when one of its pages changes. */
     private final Map<String, Sitemap.Page> sitemapEntries = new HashMap<>();
     /**
+     * What {@link #sitemapEntries()} last answered, and the key ending each entry in the same order; null when a sitemap
+     * came or went since. The entries whose pages changed since are in {@link #staleEntries}: a change replaces one or
+     * two of a list that has an entry for every 64 pages of the site.
+     */
+    private List<Sitemap.Page> sitemapIndex;
+    private List<String> sitemapIndexEnds;
+    private final java.util.Set<String> staleEntries = new java.util.HashSet<>();
+    /**
      * The updates later than their article's date, counted by instant, by listing ({@code ""} or {@code tags/<slug>}):
      * with each listing's newest date (its first article), they give its newest change without a look at the rest.
      */
@@ -86,7 +94,9 @@ public final class SiteListing {
         forgetAround(article);
         countLaterUpdate(article, -1);
         all.remove(article.path());
-        sitemapEnds.remove(article.path());
+        if (sitemapEnds.remove(article.path())) {
+            sitemapIndex = null;
+        }
         if (article.page()) {
             return;
         }
@@ -131,6 +141,7 @@ public final class SiteListing {
         all.put(article.path(), article);
         if (Shards.ends(article.path(), Sitemap.AVERAGE_SHARD)) {
             sitemapEnds.add(article.path());
+            sitemapIndex = null;
         }
         if (article.page()) {
             return;
@@ -160,6 +171,7 @@ public final class SiteListing {
     private void forgetAround(ArticleSummary article) {
         String end = sitemapEnds.ceiling(article.path());
         sitemapEntries.remove(end == null ? TAIL : end);
+        staleEntries.add(end == null ? TAIL : end);
     }
 
     /** Counts (or, by -1, uncounts) the article's update in each listing it is in, if it is later than its date. */
@@ -239,18 +251,33 @@ public final class SiteListing {
         return OffsetDateTime.ofInstant(newest, ZoneOffset.UTC);
     }
 
-    /** Every page's sitemap in path order, each with the newest change among its pages: what the sitemap index names. */
+    /** Every page's sitemap in path order, each with the newest change among its pages: what the sitemap index names; not to be changed. */
     List<Sitemap.Page> sitemapEntries() {
-        List<Sitemap.Page> entries = new ArrayList<>();
-        String after = null;
-        for (String end : sitemapEnds) {
-            entries.add(sitemapEntry(end, after));
-            after = end;
+        boolean tail = !(sitemapEnds.isEmpty() ? all : all.tailMap(sitemapEnds.last(), false)).isEmpty();
+        if (sitemapIndex == null || tail != (!sitemapIndexEnds.isEmpty() && sitemapIndexEnds.get(sitemapIndexEnds.size() - 1).equals(TAIL))) {
+            List<String> ends = new ArrayList<>(sitemapEnds);
+            if (tail) {
+                ends.add(TAIL);
+            }
+            List<Sitemap.Page> entries = new ArrayList<>(ends.size());
+            for (int i = 0; i < ends.size(); i++) {
+                entries.add(sitemapEntry(ends.get(i), i == 0 ? null : ends.get(i - 1)));
+            }
+            sitemapIndexEnds = ends;
+            sitemapIndex = Collections.unmodifiableList(entries);
+        } else if (!staleEntries.isEmpty()) {
+            List<Sitemap.Page> entries = new ArrayList<>(sitemapIndex);
+            int real = sitemapIndexEnds.size() - (tail ? 1 : 0);  // the ends but the tail, in path order
+            for (String end : staleEntries) {
+                int at = end.equals(TAIL) ? (tail ? real : -1) : Collections.binarySearch(sitemapIndexEnds.subList(0, real), end);
+                if (at >= 0) {
+                    entries.set(at, sitemapEntry(end, at == 0 ? null : sitemapIndexEnds.get(at - 1)));
+                }
+            }
+            sitemapIndex = Collections.unmodifiableList(entries);
         }
-        if (!(after == null ? all : all.tailMap(after, false)).isEmpty()) {
-            entries.add(sitemapEntry(TAIL, after));
-        }
-        return entries;
+        staleEntries.clear();
+        return sitemapIndex;
     }
 
     private Sitemap.Page sitemapEntry(String end, String after) {
