@@ -4,6 +4,7 @@ import dev.galley.article.ArticleException;
 import dev.galley.site.SiteConfig;
 import dev.galley.site.Theme;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,11 @@ record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<Arti
     /** Where the last good {@code site.yaml} is kept; the CDN and the preview refuse everything under {@code _galley/}. */
     static final String LAST_GOOD_PATH = "_galley/site.yaml";
     private static final String DEFAULT_BASE_URL = SiteConfig.defaults().baseUrl().toString();
+    /** The last good {@code site.yaml} parsed, and its configuration: a warm writer publishes batch after batch with one file. */
+    private static volatile Parsed lastParsed = new Parsed(null, null);
+
+    private record Parsed(byte[] bytes, SiteConfig config) {
+    }
 
     static SiteSettings load(ContentStore content, SiteStore site) {
         return load(content.read(SiteConfig.FILE_NAME), site);
@@ -35,9 +41,14 @@ record SiteSettings(SiteConfig config, Optional<byte[]> goodBytes, Optional<Arti
             return new SiteSettings(SiteConfig.defaults(), Optional.empty(), Optional.empty(), "", theme);
         }
         String etag = file.get().etag();
+        byte[] bytes = file.get().bytes();
         try {
-            return new SiteSettings(SiteConfig.parse(SiteConfig.FILE_NAME, file.get().bytes()), Optional.of(file.get().bytes()), Optional.empty(), etag,
-                    theme);
+            Parsed parsed = lastParsed;
+            if (!Arrays.equals(parsed.bytes(), bytes)) {
+                parsed = new Parsed(bytes, SiteConfig.parse(SiteConfig.FILE_NAME, bytes));
+                lastParsed = parsed;
+            }
+            return new SiteSettings(parsed.config(), Optional.of(bytes), Optional.empty(), etag, theme);
         } catch (ArticleException e) {
             return new SiteSettings(lastGood(site), Optional.empty(), Optional.of(e), etag, theme);
         }
