@@ -293,6 +293,8 @@ class TemplateWiringTest {
         assertFalse(env.containsKey("GALLEY_REBUILD_STATE_MACHINE"), "a step never starts a re-render");
         assertFalse(env.containsKey("GALLEY_DISTRIBUTION_ID"), "the writer invalidates after the commit");
         assertEquals(Map.of("Ref", "SiteGzip"), env.get("GALLEY_SITE_GZIP"), "a chunk writes pages as the writer does");
+        assertEquals(at(function(), "Environment", "Variables", "JAVA_TOOL_OPTIONS"), env.get("JAVA_TOOL_OPTIONS"),
+                "the same JVM, started the same way, as the writer");
     }
 
     @Test

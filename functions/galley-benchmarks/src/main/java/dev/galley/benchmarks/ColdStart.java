@@ -52,14 +52,17 @@ import java.util.zip.ZipFile;
  * {@code --existing} publishes the other sample articles first (one unmeasured JVM, one event), so that the measured
  * upload lands in a site that has articles, as most uploads do, rather than in an empty one;
  * {@code --class-list DIR} also writes each jar's classes, one per line in load order, to {@code DIR/<jar>.txt}.
+ *
+ * <p>{@code --variant "OPTIONS"} (repeatable) measures the jar once more with these JVM options added to the others,
+ * alternated run by run with the jar as it is, to compare JVM options on the same machine load.
  */
 final class ColdStart {
 
-    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--https] [--appcds] [--primed] [--threads] [--existing] [--cpus 0] [-- JVM options...]";
+    static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--https] [--appcds] [--primed] [--threads] [--existing] [--cpus 0] [--variant \"-XX:... -XX:...\"]... [-- JVM options...]";
 
     // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function.
     private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-Dhttp.maxConnections=16", "-XX:+UseSerialGC");
+            "-XX:CICompilerCount=1", "-Dhttp.maxConnections=16", "-XX:+UseSerialGC");
 
     private Path jar = Path.of("functions/galley-lambda/target/galley-lambda.jar");
     private Path baselineJar;
@@ -72,6 +75,7 @@ final class ColdStart {
     private boolean threads;
     private boolean existing;
     private String cpus;
+    private final List<String> variants = new ArrayList<>();
     private List<String> jvmOptions = LAMBDA_DEFAULT_OPTIONS;
 
     static ColdStart parse(String[] args) {
@@ -89,6 +93,7 @@ final class ColdStart {
                 case "--threads" -> command.threads = true;
                 case "--existing" -> command.existing = true;
                 case "--cpus" -> command.cpus = args[++i];
+                case "--variant" -> command.variants.add(args[++i].strip());
                 case "--" -> {
                     command.jvmOptions = List.copyOf(Arrays.asList(args).subList(i + 1, args.length));
                     i = args.length;
@@ -104,12 +109,25 @@ final class ColdStart {
         Path here = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
         // The child's entry point goes in a jar of its own: AppCDS archives classes from jars only.
         Path childJar = childJar(here.resolve("cold-start-child.jar"));
-        // The jars measured, in the order each round runs them: the baseline first, as the older build.
+        // The jars measured, in the order each round runs them: the baseline first, as the older build, then this
+        // jar, then this jar with each variant's options; and the JVM options of each.
         Map<String, Path> jars = new LinkedHashMap<>();
+        Map<String, List<String>> options = new LinkedHashMap<>();
         if (baselineJar != null) {
             jars.put("baseline", appCds ? baselineJar : taskRoot(baselineJar, here.resolve("cold-start-task-baseline")));
+            options.put("baseline", jvmOptions);
         }
-        jars.put(baselineJar == null ? "jar" : "this jar", appCds ? jar : taskRoot(jar, here.resolve("cold-start-task")));
+        Path thisJar = appCds ? jar : taskRoot(jar, here.resolve("cold-start-task"));
+        String thisJarName = baselineJar == null ? "jar" : "this jar";
+        jars.put(thisJarName, thisJar);
+        options.put(thisJarName, jvmOptions);
+        for (String variant : variants) {
+            jars.put(variant, thisJar);
+            // After the common options, so that the variant's win where both set one.
+            List<String> withVariant = new ArrayList<>(jvmOptions);
+            withVariant.addAll(List.of(variant.split("\\s+")));
+            options.put(variant, withVariant);
+        }
 
         try (EmbeddedS3 server = EmbeddedS3.builder().inMemory().build().start();
              S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
@@ -118,17 +136,16 @@ final class ColdStart {
              TlsTerminator tls = https ? TlsTerminator.start(here, server.endpoint()) : null) {
             Child child = new Child(server, s3, article, childJar, tls);
             if (classes) {
-                census(child, jars);
+                census(child, jars, options);
                 return;
             }
-            Map<String, List<String>> options = new LinkedHashMap<>();
             int index = 0;
             for (Map.Entry<String, Path> measured : jars.entrySet()) {
-                List<String> jvm = new ArrayList<>(jvmOptions);
+                List<String> jvm = new ArrayList<>(options.get(measured.getKey()));
                 if (appCds) {
                     Path archive = here.resolve("galley-lambda" + (index++ == 0 ? "" : "-" + index) + ".jsa");
                     Files.deleteIfExists(archive);
-                    List<String> training = new ArrayList<>(jvmOptions);
+                    List<String> training = new ArrayList<>(jvm);
                     training.add("-XX:ArchiveClassesAtExit=" + archive);
                     child.run(measured.getValue(), "training", training, null);
                     System.out.printf("AppCDS archive of %s: %s, %.1f MB%n", measured.getKey(), archive, Files.size(archive) / 1e6);
@@ -158,11 +175,11 @@ final class ColdStart {
     }
 
     /** One JVM per jar with the class+load log on, then the table of what each loaded by its first event. */
-    private void census(Child child, Map<String, Path> jars) throws IOException, InterruptedException {
+    private void census(Child child, Map<String, Path> jars, Map<String, List<String>> jvmOptionsOf) throws IOException, InterruptedException {
         Map<String, ClassCensus> censuses = new LinkedHashMap<>();
         List<String> totals = new ArrayList<>();
         for (Map.Entry<String, Path> measured : jars.entrySet()) {
-            List<String> options = new ArrayList<>(jvmOptions);
+            List<String> options = new ArrayList<>(jvmOptionsOf.get(measured.getKey()));
             options.add(ClassCensus.LOG_OPTION);
             ClassCensus census = new ClassCensus();
             String result = child.run(measured.getValue(), "classes", options, census);

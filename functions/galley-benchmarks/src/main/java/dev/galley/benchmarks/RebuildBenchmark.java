@@ -105,7 +105,8 @@ public final class RebuildBenchmark {
         Path eventFile = Files.createTempFile("galley-event", ".json");
         Files.writeString(eventFile, event);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dhttp.maxConnections=16", "-XX:+UseSerialGC", "-Xmx" + heap));
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dhttp.maxConnections=16",
+                "-XX:+UseSerialGC", "-Xmx" + heap));
         command.addAll(jvm);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RebuildBenchmarkChild.class.getName(), eventFile.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
