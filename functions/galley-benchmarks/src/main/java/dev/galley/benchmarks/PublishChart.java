@@ -22,12 +22,13 @@ import java.util.function.ToDoubleFunction;
  * Draws what {@code publish --results FILE} measured as an SVG: for each kind of change (new, edit, delete) the
  * median wall time, the median CPU time and the kilobytes read plus written per publish (besides the article's own
  * page and its source, where the results say), against the site's size on
- * a log scale, one line per label ("before", "after", ...), so that the flatness can be seen. Written with the JDK's
+ * a log scale, one line per label ("before", "after", ...; the median of its runs where a size has several), so that
+ * the flatness can be seen. Written with the JDK's
  * StAX writer, which escapes what it writes.
  */
 final class PublishChart {
 
-    static final String USAGE = "publish-chart --results FILE --out FILE.svg";
+    static final String USAGE = "publish-chart --results FILE --out FILE.svg [--label LABEL]...";
 
     private static final String SVG = "http://www.w3.org/2000/svg";
     private static final List<String> CHANGES = List.of("new", "edit", "delete");
@@ -50,6 +51,8 @@ final class PublishChart {
 
     private Path results;
     private Path out;
+    /** The labels to draw, in the results' order; all of them when none is given. */
+    private final List<String> labels = new ArrayList<>();
 
     static PublishChart parse(String[] args) {
         PublishChart command = new PublishChart();
@@ -57,6 +60,7 @@ final class PublishChart {
             switch (args[i]) {
                 case "--results" -> command.results = Path.of(args[i + 1]);
                 case "--out" -> command.out = Path.of(args[i + 1]);
+                case "--label" -> command.labels.add(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -67,17 +71,26 @@ final class PublishChart {
     }
 
     void run() throws IOException, XMLStreamException {
-        // label -> articles -> the line's result; a later line for the same label and size replaces an earlier one
-        Map<String, TreeMap<Integer, JsonNode>> byLabel = new LinkedHashMap<>();
+        // label -> articles -> the runs' results; several runs of one label and size are drawn as their median
+        Map<String, TreeMap<Integer, List<JsonNode>>> byLabel = new LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper();
         for (String line : Files.readAllLines(results)) {
             if (!line.isBlank()) {
                 JsonNode result = json.readTree(line);
-                byLabel.computeIfAbsent(result.path("label").asText(), label -> new TreeMap<>()).put(result.path("articles").asInt(), result);
+                byLabel.computeIfAbsent(result.path("label").asText(), label -> new TreeMap<>())
+                        .computeIfAbsent(result.path("articles").asInt(), articles -> new ArrayList<>()).add(result);
             }
         }
+        if (!labels.isEmpty()) {
+            for (String label : labels) {
+                if (!byLabel.containsKey(label)) {
+                    throw new IllegalArgumentException("no results labelled \"" + label + "\" in " + results + "; it has " + byLabel.keySet());
+                }
+            }
+            byLabel.keySet().retainAll(labels);
+        }
         if (byLabel.containsKey("before")) {  // drawn first, dashed: what the others are compared with
-            Map<String, TreeMap<Integer, JsonNode>> beforeFirst = new LinkedHashMap<>();
+            Map<String, TreeMap<Integer, List<JsonNode>>> beforeFirst = new LinkedHashMap<>();
             beforeFirst.put("before", byLabel.remove("before"));
             beforeFirst.putAll(byLabel);
             byLabel = beforeFirst;
@@ -107,17 +120,17 @@ final class PublishChart {
         System.out.println("wrote " + out + " from " + byLabel.size() + " labels: " + byLabel.keySet());
     }
 
-    private static void panel(XMLStreamWriter svg, Panel panel, int x, Map<String, TreeMap<Integer, JsonNode>> byLabel) throws XMLStreamException {
+    private static void panel(XMLStreamWriter svg, Panel panel, int x, Map<String, TreeMap<Integer, List<JsonNode>>> byLabel) throws XMLStreamException {
         double low = Double.MAX_VALUE;
         double high = 0;
         int fewest = Integer.MAX_VALUE;
         int most = 0;
-        for (TreeMap<Integer, JsonNode> sizes : byLabel.values()) {
-            for (Map.Entry<Integer, JsonNode> size : sizes.entrySet()) {
+        for (TreeMap<Integer, List<JsonNode>> sizes : byLabel.values()) {
+            for (Map.Entry<Integer, List<JsonNode>> size : sizes.entrySet()) {
                 fewest = Math.min(fewest, size.getKey());
                 most = Math.max(most, size.getKey());
                 for (String change : CHANGES) {
-                    double value = Math.max(panel.value().applyAsDouble(size.getValue().path(change)), 0.1);
+                    double value = median(panel, size.getValue(), change);
                     low = Math.min(low, value);
                     high = Math.max(high, value);
                 }
@@ -147,13 +160,13 @@ final class PublishChart {
         }
         text(svg, x + PANEL_WIDTH / 2.0, TOP + PANEL_HEIGHT + 30, "articles in the site", "10", "middle");
         int label = 0;
-        for (TreeMap<Integer, JsonNode> sizes : byLabel.values()) {
+        for (TreeMap<Integer, List<JsonNode>> sizes : byLabel.values()) {
             String dash = DASHES.get(label++ % DASHES.size());
             for (String change : CHANGES) {
                 StringBuilder points = new StringBuilder();
-                for (Map.Entry<Integer, JsonNode> size : sizes.entrySet()) {
+                for (Map.Entry<Integer, List<JsonNode>> size : sizes.entrySet()) {
                     double px = x + (Math.log10(size.getKey()) - xLow) / (xHigh - xLow) * PANEL_WIDTH;
-                    double py = y(Math.max(panel.value().applyAsDouble(size.getValue().path(change)), 0.1), yLow, yHigh);
+                    double py = y(median(panel, size.getValue(), change), yLow, yHigh);
                     points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
                     circle(svg, px, py, COLOURS.get(change));
                 }
@@ -167,6 +180,14 @@ final class PublishChart {
                 }
             }
         }
+    }
+
+    /** The median of the runs' values for one change (at least 0.1, for the log scale). */
+    private static double median(Panel panel, List<JsonNode> runs, String change) {
+        double[] values = runs.stream().mapToDouble(run -> panel.value().applyAsDouble(run.path(change))).sorted().toArray();
+        int middle = values.length / 2;
+        double median = values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return Math.max(median, 0.1);
     }
 
     private static double y(double value, double low, double high) {
