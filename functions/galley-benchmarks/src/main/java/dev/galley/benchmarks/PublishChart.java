@@ -131,6 +131,9 @@ final class PublishChart {
                 most = Math.max(most, size.getKey());
                 for (String change : CHANGES) {
                     double value = median(panel, size.getValue(), change);
+                    if (Double.isNaN(value)) {
+                        continue;
+                    }
                     low = Math.min(low, value);
                     high = Math.max(high, value);
                 }
@@ -166,9 +169,16 @@ final class PublishChart {
                 StringBuilder points = new StringBuilder();
                 for (Map.Entry<Integer, List<JsonNode>> size : sizes.entrySet()) {
                     double px = x + (Math.log10(size.getKey()) - xLow) / (xHigh - xLow) * PANEL_WIDTH;
-                    double py = y(median(panel, size.getValue(), change), yLow, yHigh);
+                    double value = median(panel, size.getValue(), change);
+                    if (Double.isNaN(value)) {
+                        continue;  // a run of one change only (publish --only)
+                    }
+                    double py = y(value, yLow, yHigh);
                     points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
                     circle(svg, px, py, COLOURS.get(change));
+                }
+                if (points.isEmpty()) {
+                    continue;
                 }
                 svg.writeEmptyElement("polyline");
                 svg.writeAttribute("points", points.toString().strip());
@@ -182,9 +192,12 @@ final class PublishChart {
         }
     }
 
-    /** The median of the runs' values for one change (at least 0.1, for the log scale). */
+    /** The median of the runs' values for one change (at least 0.1, for the log scale); NaN when no run timed it. */
     private static double median(Panel panel, List<JsonNode> runs, String change) {
-        double[] values = runs.stream().mapToDouble(run -> panel.value().applyAsDouble(run.path(change))).sorted().toArray();
+        double[] values = runs.stream().filter(run -> run.has(change)).mapToDouble(run -> panel.value().applyAsDouble(run.path(change))).sorted().toArray();
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         int middle = values.length / 2;
         double median = values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
         return Math.max(median, 0.1);

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class PublishOne {
 
     static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 200] [--samples 25] [--seeding s3|memory]"
-            + " [--feed full|summary] [--site-gzip true|false] [--results FILE --label before|after]";
+            + " [--only new|edit|delete|newest] [--feed full|summary] [--site-gzip true|false] [--results FILE --label before|after]";
+    private static final List<String> CHANGES = List.of("new", "edit", "delete", "newest");
 
     private int articles = 10_000;
     private long seed = 2026;
@@ -66,6 +68,8 @@ final class PublishOne {
     private String label = "";
     private String siteYaml = CorpusWriter.SITE_YAML;
     private boolean gzipSite = true;
+    /** The one change to time, the others left out (but the publish a delete takes down); all four when null. */
+    private String only;
 
     static PublishOne parse(String[] args) {
         PublishOne command = new PublishOne();
@@ -83,6 +87,12 @@ final class PublishOne {
                 };
                 case "--results" -> command.results = Path.of(value);
                 case "--label" -> command.label = value;
+                case "--only" -> {
+                    if (!CHANGES.contains(value)) {
+                        throw new IllegalArgumentException("--only is one of " + CHANGES + ", not " + value);
+                    }
+                    command.only = value;
+                }
                 case "--feed" -> command.siteYaml = CorpusWriter.SITE_YAML + "feed: {content: " + value + "}\n";
                 case "--site-gzip" -> command.gzipSite = switch (value) {
                     case "true" -> true;
@@ -268,36 +278,58 @@ final class PublishOne {
             for (int i = 0; i < warmup + samples; i++) {
                 boolean measured = i >= warmup;
                 Corpus.Article fresh = corpus.article(articles + i);
-                Sample publish = invoke(handler, counter, created(author, fresh.fileName(), fresh.text()), "\"published\"", pageOf(fresh));
-                Corpus.Article existing = corpus.article(i * 7 % articles);
-                Sample edit = invoke(handler, counter, created(author, existing.fileName(), existing.text() + "\nEdited " + i + ".\n"), "\"published\"",
-                        pageOf(existing));
-                author.deleteObject(r -> r.bucket("content").key(fresh.fileName()));
-                Sample delete = invoke(handler, counter, removed(fresh.fileName()), "\"unpublished\"", pageOf(fresh));
-                // The usual new post: the newest of the site, so on the home page and in the site's feeds.
-                Corpus.Article latest = corpus.article(articles + 1_000_000 + i);
-                Sample first = invoke(handler, counter, created(author, latest.fileName(), latest.text().replaceFirst("date: [0-9-]+", today)),
-                        "\"published\"", pageOf(latest));
-                author.deleteObject(r -> r.bucket("content").key(latest.fileName()));
-                invoke(handler, counter, removed(latest.fileName()), "\"unpublished\"");
-                if (measured) {
-                    published.add(publish);
-                    edited.add(edit);
-                    deleted.add(delete);
-                    newest.add(first);
+                if (times("new")) {
+                    Sample publish = invoke(handler, counter, created(author, fresh.fileName(), fresh.text()), "\"published\"", pageOf(fresh));
+                    if (measured) {
+                        published.add(publish);
+                    }
+                }
+                if (times("edit")) {
+                    Corpus.Article existing = corpus.article(i * 7 % articles);
+                    Sample edit = invoke(handler, counter, created(author, existing.fileName(), existing.text() + "\nEdited " + i + ".\n"),
+                            "\"published\"", pageOf(existing));
+                    if (measured) {
+                        edited.add(edit);
+                    }
+                }
+                if (times("delete")) {
+                    author.deleteObject(r -> r.bucket("content").key(fresh.fileName()));
+                    Sample delete = invoke(handler, counter, removed(fresh.fileName()), "\"unpublished\"", pageOf(fresh));
+                    if (measured) {
+                        deleted.add(delete);
+                    }
+                }
+                if (times("newest")) {
+                    // The usual new post: the newest of the site, so on the home page and in the site's feeds.
+                    Corpus.Article latest = corpus.article(articles + 1_000_000 + i);
+                    Sample first = invoke(handler, counter, created(author, latest.fileName(), latest.text().replaceFirst("date: [0-9-]+", today)),
+                            "\"published\"", pageOf(latest));
+                    author.deleteObject(r -> r.bucket("content").key(latest.fileName()));
+                    invoke(handler, counter, removed(latest.fileName()), "\"unpublished\"");
+                    if (measured) {
+                        newest.add(first);
+                    }
                 }
             }
             System.out.printf("%n%,d-article site, warm handler (%d warm-up rounds), %d samples each: median handler time, S3 requests%n",
                     articles, warmup, samples);
-            report("publish a new article", published);
-            report("edit an existing article", edited);
-            report("delete an article", deleted);
-            report("publish the newest article", newest);
+            Map<String, List<Sample>> byChange = new LinkedHashMap<>();
+            for (String change : CHANGES) {
+                if (only == null || only.equals(change)) {
+                    byChange.put(change, Map.of("new", published, "edit", edited, "delete", deleted, "newest", newest).get(change));
+                }
+            }
+            byChange.forEach((change, samples) -> report(Map.of("new", "publish a new article", "edit", "edit an existing article",
+                    "delete", "delete an article", "newest", "publish the newest article").get(change), samples));
             if (results != null) {
-                Files.writeString(results, resultLine(Map.of("new", published, "edit", edited, "delete", deleted, "newest", newest)) + "\n",
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(results, resultLine(byChange) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         }
+    }
+
+    /** Whether a round runs this change: every change, or the one {@code --only} names (a delete with its publish). */
+    private boolean times(String change) {
+        return only == null || only.equals(change) || only.equals("delete") && change.equals("new") || only.equals("new") && change.equals("delete");
     }
 
     /** The folder of an article's page under the corpus's permalink (the default one). */
@@ -339,8 +371,9 @@ final class PublishOne {
     private String resultLine(Map<String, List<Sample>> byChange) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode().put("label", label).put("articles", articles);
-        for (String change : List.of("new", "edit", "delete", "newest")) {
-            List<Sample> samples = byChange.get(change);
+        for (Map.Entry<String, List<Sample>> timed : byChange.entrySet()) {
+            String change = timed.getKey();
+            List<Sample> samples = timed.getValue();
             line.putObject(change).put("ms", medianOf(samples, Sample::millis)).put("cpuMs", medianOf(samples, Sample::cpuMillis))
                     .put("handlerCpuMs", medianOf(samples, Sample::handlerCpuMillis))
                     .put("read", median(samples, Sample::bytesRead)).put("written", median(samples, Sample::bytesWritten))

@@ -71,6 +71,18 @@ class PublishChartTest {
         assertEquals(1, heights.size(), "the single run at 100 ms and the median of 10, 100 and 1,000 ms meet: " + heights);
     }
 
+    @Test
+    void aRunOfOneChangeDrawsThatChangeAlone() throws Exception {
+        String edit = "{\"ms\":12,\"handlerCpuMs\":8,\"besidesOwnPage\":14000}";
+        Path results = Files.write(folder.resolve("edits.jsonl"), List.of(
+                "{\"label\":\"edits\",\"articles\":1000,\"edit\":" + edit + "}", "{\"label\":\"edits\",\"articles\":10000,\"edit\":" + edit + "}"));
+        Path out = folder.resolve("chart.svg");
+        PublishChart.parse(new String[] {"--results", results.toString(), "--out", out.toString()}).run();
+
+        assertEquals(3, count(out, "polyline"), "one line, the edit's, in each panel");
+        assertEquals(3 * 2, count(out, "circle"));
+    }
+
     private static String line(String label, int articles, int ms) {
         String change = "{\"ms\":" + ms + ",\"handlerCpuMs\":20,\"besidesOwnPage\":80000}";
         return "{\"label\":\"" + label + "\",\"articles\":" + articles + ",\"new\":" + change + ",\"edit\":" + change + ",\"delete\":" + change + "}";
