@@ -60,8 +60,9 @@ final class ColdStart {
 
     static final String USAGE = "cold-start [--jar functions/galley-lambda/target/galley-lambda.jar] [--baseline-jar old/galley-lambda.jar] [--runs 7] [--classes [--class-list DIR]] [--https] [--appcds] [--primed] [--threads] [--existing] [--cpus 0] [--variant \"-XX:... -XX:...\"]... [-- JVM options...]";
 
-    // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function.
-    private static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+    // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function:
+    // how the benchmarks start a JVM as Lambda starts the functions.
+    static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:CICompilerCount=1", "-Dhttp.maxConnections=16", "-XX:+UseSerialGC");
 
     private Path jar = Path.of("functions/galley-lambda/target/galley-lambda.jar");

@@ -104,9 +104,9 @@ public final class RebuildBenchmark {
     private static String invoke(String heap, List<String> jvm, Map<String, String> env, String event) throws Exception {
         Path eventFile = Files.createTempFile("galley-event", ".json");
         Files.writeString(eventFile, event);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dhttp.maxConnections=16",
-                "-XX:+UseSerialGC", "-Xmx" + heap));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ColdStart.LAMBDA_DEFAULT_OPTIONS);
+        command.add("-Xmx" + heap);
         command.addAll(jvm);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RebuildBenchmarkChild.class.getName(), eventFile.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
