@@ -55,7 +55,10 @@ final class PublishOne {
 
     static final String USAGE = "publish [--articles 10000] [--seed 2026] [--warmup 200] [--samples 25] [--seeding s3|memory]"
             + " [--only new|edit|delete|newest] [--feed full|summary] [--site-gzip true|false] [--results FILE --label before|after]";
+    /** The changes a round makes, in its order, and how the report names them. */
     private static final List<String> CHANGES = List.of("new", "edit", "delete", "newest");
+    private static final Map<String, String> DESCRIPTIONS = Map.of("new", "publish a new article", "edit", "edit an existing article",
+            "delete", "delete an article", "newest", "publish the newest article");
 
     private int articles = 10_000;
     private long seed = 2026;
@@ -270,66 +273,61 @@ final class PublishOne {
                         rebuild.millis(), rebuild.total(), rebuild.requests(), rebuild.bytesRead(), rebuild.bytesWritten(), peakHeapMib());
             }
 
-            List<Sample> published = new ArrayList<>();
-            List<Sample> edited = new ArrayList<>();
-            List<Sample> deleted = new ArrayList<>();
-            List<Sample> newest = new ArrayList<>();
+            Map<String, List<Sample>> timed = new LinkedHashMap<>();  // the measured rounds' samples, by change timed
+            for (String change : CHANGES) {
+                if (only == null || only.equals(change)) {
+                    timed.put(change, new ArrayList<>());
+                }
+            }
             String today = "date: " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
             for (int i = 0; i < warmup + samples; i++) {
                 boolean measured = i >= warmup;
                 Corpus.Article fresh = corpus.article(articles + i);
-                if (times("new")) {
+                if (runs("new")) {
                     Sample publish = invoke(handler, counter, created(author, fresh.fileName(), fresh.text()), "\"published\"", pageOf(fresh));
-                    if (measured) {
-                        published.add(publish);
-                    }
+                    keep(timed, "new", publish, measured);
                 }
-                if (times("edit")) {
+                if (runs("edit")) {
                     Corpus.Article existing = corpus.article(i * 7 % articles);
                     Sample edit = invoke(handler, counter, created(author, existing.fileName(), existing.text() + "\nEdited " + i + ".\n"),
                             "\"published\"", pageOf(existing));
-                    if (measured) {
-                        edited.add(edit);
-                    }
+                    keep(timed, "edit", edit, measured);
                 }
-                if (times("delete")) {
+                if (runs("delete")) {
                     author.deleteObject(r -> r.bucket("content").key(fresh.fileName()));
                     Sample delete = invoke(handler, counter, removed(fresh.fileName()), "\"unpublished\"", pageOf(fresh));
-                    if (measured) {
-                        deleted.add(delete);
-                    }
+                    keep(timed, "delete", delete, measured);
                 }
-                if (times("newest")) {
+                if (runs("newest")) {
                     // The usual new post: the newest of the site, so on the home page and in the site's feeds.
                     Corpus.Article latest = corpus.article(articles + 1_000_000 + i);
                     Sample first = invoke(handler, counter, created(author, latest.fileName(), latest.text().replaceFirst("date: [0-9-]+", today)),
                             "\"published\"", pageOf(latest));
                     author.deleteObject(r -> r.bucket("content").key(latest.fileName()));
                     invoke(handler, counter, removed(latest.fileName()), "\"unpublished\"");
-                    if (measured) {
-                        newest.add(first);
-                    }
+                    keep(timed, "newest", first, measured);
                 }
             }
             System.out.printf("%n%,d-article site, warm handler (%d warm-up rounds), %d samples each: median handler time, S3 requests%n",
                     articles, warmup, samples);
-            Map<String, List<Sample>> byChange = new LinkedHashMap<>();
-            for (String change : CHANGES) {
-                if (only == null || only.equals(change)) {
-                    byChange.put(change, Map.of("new", published, "edit", edited, "delete", deleted, "newest", newest).get(change));
-                }
-            }
-            byChange.forEach((change, samples) -> report(Map.of("new", "publish a new article", "edit", "edit an existing article",
-                    "delete", "delete an article", "newest", "publish the newest article").get(change), samples));
+            timed.forEach((change, samples) -> report(DESCRIPTIONS.get(change), samples));
             if (results != null) {
-                Files.writeString(results, resultLine(byChange) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(results, resultLine(timed) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         }
     }
 
     /** Whether a round runs this change: every change, or the one {@code --only} names (a delete with its publish). */
-    private boolean times(String change) {
+    private boolean runs(String change) {
         return only == null || only.equals(change) || only.equals("delete") && change.equals("new") || only.equals("new") && change.equals("delete");
+    }
+
+    /** Keeps a measured round's sample of a change that is timed (a publish run only for the delete after it is not). */
+    private static void keep(Map<String, List<Sample>> timed, String change, Sample sample, boolean measured) {
+        List<Sample> samples = timed.get(change);
+        if (measured && samples != null) {
+            samples.add(sample);
+        }
     }
 
     /** The folder of an article's page under the corpus's permalink (the default one). */
