@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -51,7 +53,7 @@ public final class SiteListing {
      */
     private List<Sitemap.Page> sitemapIndex;
     private List<String> sitemapIndexEnds;
-    private final java.util.Set<String> staleEntries = new java.util.HashSet<>();
+    private final Set<String> staleEntries = new HashSet<>();
     /**
      * The updates later than their article's date, counted by instant, by listing ({@code ""} or {@code tags/<slug>}):
      * with each listing's newest date (its first article), they give its newest change without a look at the rest.
