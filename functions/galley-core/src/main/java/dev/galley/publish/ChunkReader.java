@@ -40,7 +40,7 @@ final class ChunkReader {
 
     /** @param parsed where each listable article parsed is kept, for a render step in the same process */
     ChunkRead read(List<String> chunk, Map<String, Article> parsed) {
-        return new ChunkRead(Rebuild.inParallel(chunk.stream().filter(Publisher::isArticle).toList(),
+        return new ChunkRead(Rebuild.inParallel(parts.site(), chunk.stream().filter(Publisher::isArticle).toList(),
                 key -> content.read(key).map(file -> read(file, parsed)).orElse(null)));
     }
 

@@ -44,7 +44,7 @@ final class ChunkRenderer {
      */
     ChunkRendered render(List<String> chunk, ChunkListing listed, Map<String, Article> parsed, Function<String, String> currentEtag) {
         AtomicInteger written = new AtomicInteger();
-        List<Rendered> articles = Rebuild.inParallel(listed.articles(), entry -> {
+        List<Rendered> articles = Rebuild.inParallel(parts.site(), listed.articles(), entry -> {
             String key = entry.key();
             Article article = parsed.get(Rebuild.parsedKey(key, entry.sourceEtag()));
             if (article == null) {
@@ -68,7 +68,7 @@ final class ChunkRenderer {
             }
             return new Rendered(key, status, article.warnings(), article.localLinks());
         });
-        List<Refusal> refusedMedia = Rebuild.inParallel(chunk.stream().filter(Media::isMedia).toList(), key -> {
+        List<Refusal> refusedMedia = Rebuild.inParallel(parts.site(), chunk.stream().filter(Media::isMedia).toList(), key -> {
             Outcome done = parts.media().sync(key, settings);
             if (done.kind() == Outcome.Kind.PUBLISHED) {
                 written.incrementAndGet();

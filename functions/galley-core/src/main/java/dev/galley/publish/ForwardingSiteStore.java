@@ -52,4 +52,9 @@ public abstract class ForwardingSiteStore implements SiteStore {
     public boolean skipsIdenticalWrites() {
         return site.skipsIdenticalWrites();
     }
+
+    @Override
+    public int concurrentCalls() {
+        return site.concurrentCalls();
+    }
 }

@@ -70,14 +70,14 @@ final class IndexPages {
 
     /**
      * Writes a re-render's share of the index pages of {@code after} whose bytes differ from the stored ones,
-     * {@value Rebuild#CONCURRENCY} at a time, and finds its share of the pages gone (of {@code before}, or left by an
+     * as many at a time as the store asks, and finds its share of the pages gone (of {@code before}, or left by an
      * older layout), which the commit deletes once every part has written the pages that linked to them.
      */
     RebuildState.IndexWritten publishPart(SiteRenderer renderer, Manifest before, Manifest after, RebuildState.IndexPart part,
                                          Function<ArticleSummary, String> bodies) {
         Changes changes = changes(renderer, before, after, true);
         List<IndexPage> pages = changes.pages().stream().filter(page -> part.takes(page.file())).toList();
-        int written = Rebuild.inParallel(pages, page -> writer.writeIfChanged(renderer.render(page, bodies), Map.of()) ? page : null).size();
+        int written = Rebuild.inParallel(site, pages, page -> writer.writeIfChanged(renderer.render(page, bodies), Map.of()) ? page : null).size();
         return new RebuildState.IndexWritten(written, changes.gone().stream().filter(part::takes).sorted().toList());
     }
 

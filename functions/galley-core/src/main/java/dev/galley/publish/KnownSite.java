@@ -281,6 +281,11 @@ final class KnownSite implements SiteStore {
     }
 
     @Override
+    public int concurrentCalls() {
+        return site.concurrentCalls();
+    }
+
+    @Override
     public List<String> list(String prefix) {
         return site.list(prefix);
     }

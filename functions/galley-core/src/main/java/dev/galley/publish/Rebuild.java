@@ -29,16 +29,11 @@ import java.util.function.Supplier;
  * {@link #index} writes a part of the index pages; and {@link #commit} writes the rest of what shows the whole site
  * and then, last, commits the manifest once. {@link #run} takes them in turn in
  * one process (the local build, the preview, tests); on AWS a state machine runs each chunk in an invocation of its
- * own, so that none grows with the site. Within a step, store calls run {@value #CONCURRENCY} at a time.
+ * own, so that none grows with the site. Within a step, the site store says how many calls run at a time
+ * ({@link SiteStore#concurrentCalls}).
  */
 public final class Rebuild {
 
-    /**
-     * Store requests in flight. A fixed number, not a multiple of the cores: the work is mostly waiting on S3 (tens
-     * of milliseconds a request against a few of rendering), and on Lambda the core count says little about the
-     * CPU share the memory size buys.
-     */
-    static final int CONCURRENCY = 16;
     /** Keys a chunk holds when one process takes every step: large enough that waiting between chunks costs little. */
     static final int IN_PROCESS_CHUNK = 1_000;
 
@@ -152,8 +147,9 @@ public final class Rebuild {
         return new RebuildCommit(parts, settings, pending).commit(plan, read, listing, rendered, indexed, forgetIndexed);
     }
 
-    static <I, T> List<T> inParallel(List<I> items, Function<I, T> task) {
-        ExecutorService pool = Parallel.pool(CONCURRENCY, "galley-rebuild");
+    /** Runs {@code task} for every item, as many at a time as {@code site}'s store asks, and waits for them all. */
+    static <I, T> List<T> inParallel(SiteStore site, List<I> items, Function<I, T> task) {
+        ExecutorService pool = Parallel.pool(site.concurrentCalls(), "galley-rebuild");
         try {
             return Parallel.map(pool, items, task);
         } finally {

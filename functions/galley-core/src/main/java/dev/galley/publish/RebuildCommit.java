@@ -143,7 +143,7 @@ final class RebuildCommit {
         listing.listed().entries().values().forEach(entry -> listedEtags.put(entry.sourceKey(), entry.sourceEtag()));
         rendered.stream().filter(article -> Objects.equals(readEtags.get(article.key()), listedEtags.get(article.key())))
                 .forEach(article -> toldByChunk.put(article.key(), article.status()));
-        Rebuild.inParallel(statuses.keySet().stream().filter(key -> !statuses.get(key).equals(toldByChunk.get(key))).toList(), key -> {
+        Rebuild.inParallel(site, statuses.keySet().stream().filter(key -> !statuses.get(key).equals(toldByChunk.get(key))).toList(), key -> {
             content.reportStatus(key, statuses.get(key).forVersion(etags.getOrDefault(key, "")));
             return null;
         });
@@ -222,7 +222,7 @@ final class RebuildCommit {
         }
         Map<String, Manifest.Entry> nextBySource = new HashMap<>();
         next.entries().values().forEach(entry -> nextBySource.put(entry.sourceKey(), entry));
-        Rebuild.inParallel(sources.stream().map(nextBySource::get).filter(Objects::nonNull).toList(), entry -> {
+        Rebuild.inParallel(site, sources.stream().map(nextBySource::get).filter(Objects::nonNull).toList(), entry -> {
             parts.articles().rerender(parser, renderer, next, entry);
             return null;
         });
@@ -313,7 +313,7 @@ final class RebuildCommit {
         site.list("articles/").stream().map(path -> path.split("/")).filter(parts -> parts.length >= 3)
                 .forEach(parts -> orphans.add("articles/" + parts[1] + "/"));
         orphans.removeAll(published.entries().keySet());
-        return Rebuild.inParallel(List.copyOf(orphans), path -> parts.articles().removeArticlePage(path, redirects) ? path : null).size();
+        return Rebuild.inParallel(site, List.copyOf(orphans), path -> parts.articles().removeArticlePage(path, redirects) ? path : null).size();
     }
 
     private int removeOrphanMedia(List<String> sources) {

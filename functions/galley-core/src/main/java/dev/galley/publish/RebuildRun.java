@@ -110,7 +110,7 @@ public final class RebuildRun {
                 all("render", ChunkRendered.class),
                 Optional.of(indexed).filter(all -> planned.isPresent() && all.size() == indexRecords.size()),
                 () -> indexRecords.forEach(record -> site.delete(folder + record)));
-        Rebuild.inParallel(site.list(folder), path -> {  // four records a chunk: one at a time, 20 ms each, they added up
+        Rebuild.inParallel(site, site.list(folder), path -> {  // four records a chunk: one at a time, 20 ms each, they added up
             site.delete(path);
             return path;
         });

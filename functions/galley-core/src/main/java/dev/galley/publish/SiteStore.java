@@ -80,6 +80,19 @@ public interface SiteStore {
         return true;
     }
 
+    /**
+     * How many calls a step of a re-render makes at a time (reads, renders and writes alike). S3 takes tens of
+     * milliseconds to answer, so sixteen in flight keep the CPU busy; on Lambda the core count says little about the
+     * CPU share the memory size buys. A store that answers at once leaves the work to the CPU, where more threads than
+     * cores only contend: for the cores, the collector and the folder each new page is made in.
+     */
+    default int concurrentCalls() {
+        return DEFAULT_CONCURRENT_CALLS;
+    }
+
+    /** Store requests in flight for a store that waits on the network. */
+    int DEFAULT_CONCURRENT_CALLS = 16;
+
     /** Every path under a prefix such as {@code articles/}. */
     List<String> list(String prefix);
 }
