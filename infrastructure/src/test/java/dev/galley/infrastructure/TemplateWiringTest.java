@@ -154,7 +154,7 @@ class TemplateWiringTest {
 
     @Test
     void functionKeepsAnIdleConnectionForEachOfTheSixteenS3RequestsARebuildHasInFlight() {
-        // Rebuild.CONCURRENCY in galley-core; the JDK's default is 5 idle connections per host.
+        // SiteStore.DEFAULT_CONCURRENT_CALLS in galley-core; the JDK's default is 5 idle connections per host.
         String options = text(at(function(), "Environment", "Variables", "JAVA_TOOL_OPTIONS"));
         assertTrue(List.of(options.split(" ")).contains("-Dhttp.maxConnections=16"), options);
     }
@@ -232,7 +232,7 @@ class TemplateWiringTest {
         for (String map : List.of("ReadChunks", "RenderChunks")) {
             Map<String, Object> state = map(rebuildStates().get(map));
             assertEquals("Map", state.get("Type"), map);
-            assertEquals(16, state.get("MaxConcurrency"), map + ": Rebuild.CONCURRENCY requests in flight in each of 16 chunks");
+            assertEquals(16, state.get("MaxConcurrency"), map + ": SiteStore.DEFAULT_CONCURRENT_CALLS requests in flight in each of 16 chunks");
             assertEquals("DISTRIBUTED", at(state, "ItemProcessor", "ProcessorConfig", "Mode"), map);
             assertEquals("arn:aws:states:::s3:getObject", at(state, "ItemReader", "Resource"), map);
             assertEquals(Map.of("Bucket.$", "$.bucket", "Key.$", "$.chunks"), at(state, "ItemReader", "Parameters"), map);
