@@ -63,7 +63,7 @@ final class ColdStart {
     // The template's JAVA_TOOL_OPTIONS, and the serial collector, which the JVM picks itself in a 1,024 MB function:
     // how the benchmarks start a JVM as Lambda starts the functions.
     static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-Dhttp.maxConnections=16", "-XX:+UseTransparentHugePages", "-Xlog:pagesize=off", "-XX:+UseSerialGC");
+            "-XX:CICompilerCount=1", "-Dhttp.maxConnections=16", "-XX:+UseSerialGC");
 
     private Path jar = Path.of("functions/galley-lambda/target/galley-lambda.jar");
     private Path baselineJar;
