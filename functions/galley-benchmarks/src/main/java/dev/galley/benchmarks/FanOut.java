@@ -113,8 +113,8 @@ final class FanOut {
     private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** What an S3 request within a region takes, a PUT's order of magnitude: the estimate's allowance for the network. */
     private static final double REQUEST_MILLIS = 20;
-    /** Requests an invocation has in flight: a step's store calls run 16 at a time (Rebuild's pools). */
-    private static final int IN_FLIGHT = 16;
+    /** Requests an invocation has in flight: a step's store calls run as many at a time as S3's store asks. */
+    private static final int IN_FLIGHT = SiteStore.DEFAULT_CONCURRENT_CALLS;
 
     void run() throws Exception {
         List<RebuildArticles.Source> sources = RebuildArticles.generate(articles, 2026);

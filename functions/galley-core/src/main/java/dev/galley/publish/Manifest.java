@@ -96,7 +96,7 @@ public final class Manifest {
     private volatile HashPMap<String, String> pathsBySource;
     /**
      * The articles newest first, sorted once: every listing sorts them so, and a sorted list sorts in linear time.
-     * Sorted under a lock: a rebuild's sixteen page writers ask at once, and used to sort the same list sixteen times.
+     * Sorted under a lock: a rebuild's page writers (sixteen on S3) ask at once, and used to sort the same list as often.
      */
     private volatile List<ArticleSummary> newestFirst;
     /**

@@ -84,7 +84,7 @@ public final class Rebuild {
         List<ChunkListing> listed = chunkListings(plan.chunks(), listing);
         List<ChunkRendered> rendered = java.util.stream.IntStream.range(0, plan.chunks().size())
                 .mapToObj(i -> renderer.render(plan.chunks().get(i), listed.get(i), parsed, etagsRead(read.get(i)))).toList();
-        // One part: in one process the index pages are written 16 at a time all the same, and their listing worked out once.
+        // One part: in one process the index pages are written in parallel all the same, and their listing worked out once.
         return commit(plan, read, listing, rendered, java.util.Optional.of(List.of(index(plan.base(), listing, new IndexPart(0, 1)))), () -> { });
     }
 
@@ -149,7 +149,7 @@ public final class Rebuild {
 
     /** Runs {@code task} for every item, as many at a time as {@code site}'s store asks, and waits for them all. */
     static <I, T> List<T> inParallel(SiteStore site, List<I> items, Function<I, T> task) {
-        ExecutorService pool = Parallel.pool(site.concurrentCalls(), "galley-rebuild");
+        ExecutorService pool = Parallel.pool(Math.max(1, site.concurrentCalls()), "galley-rebuild");
         try {
             return Parallel.map(pool, items, task);
         } finally {

@@ -81,10 +81,11 @@ public interface SiteStore {
     }
 
     /**
-     * How many calls a step of a re-render makes at a time (reads, renders and writes alike). S3 takes tens of
-     * milliseconds to answer, so sixteen in flight keep the CPU busy; on Lambda the core count says little about the
-     * CPU share the memory size buys. A store that answers at once leaves the work to the CPU, where more threads than
-     * cores only contend: for the cores, the collector and the folder each new page is made in.
+     * How many calls a step of a re-render makes at a time, at least one: its reads of the content and status reports
+     * too, as the site and the content are on S3 together or local together. S3 takes tens of milliseconds to answer,
+     * so sixteen in flight keep the CPU busy; on Lambda the core count says little about the CPU share the memory size
+     * buys. A store that answers at once leaves the work to the CPU, where more threads than cores only contend: for
+     * the cores, the collector and the folder each new page is made in.
      */
     default int concurrentCalls() {
         return DEFAULT_CONCURRENT_CALLS;

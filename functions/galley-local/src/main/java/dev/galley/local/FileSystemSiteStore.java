@@ -145,12 +145,12 @@ public final class FileSystemSiteStore implements SiteStore {
 
     /**
      * A local disk answers at once, so a build's steps are CPU work: one thread a core, and one more for the moments a
-     * thread waits on the disk. Sixteen, as for S3, made a 1,000-article build on 2 cores 12 % slower and its CPU time
-     * 14 % higher (docs/performance.md, {@code cores}).
+     * thread waits on the disk; never more than S3's sixteen, the most measured. Sixteen on 2 cores made a
+     * 1,000-article build 18 % slower, with 21 % more CPU time (docs/performance.md, {@code cores}).
      */
     @Override
     public int concurrentCalls() {
-        return Runtime.getRuntime().availableProcessors() + 1;
+        return Math.min(Runtime.getRuntime().availableProcessors() + 1, DEFAULT_CONCURRENT_CALLS);
     }
 
     /** A folder with empty folders in it counts as not empty: a build over it walks it, as before. */
