@@ -194,13 +194,8 @@ final class PublishChart {
 
     /** The median of the runs' values for one change (at least 0.1, for the log scale); NaN when no run timed it. */
     private static double median(Panel panel, List<JsonNode> runs, String change) {
-        double[] values = runs.stream().filter(run -> run.has(change)).mapToDouble(run -> panel.value().applyAsDouble(run.path(change))).sorted().toArray();
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        int middle = values.length / 2;
-        double median = values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-        return Math.max(median, 0.1);
+        double[] values = runs.stream().filter(run -> run.has(change)).mapToDouble(run -> panel.value().applyAsDouble(run.path(change))).toArray();
+        return values.length == 0 ? Double.NaN : Math.max(Median.of(values), 0.1);
     }
 
     private static double y(double value, double low, double high) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -204,10 +203,7 @@ final class SideBySide {
     }
 
     private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
-        List<Double> values = new ArrayList<>(runs.stream().map(value::applyAsDouble).toList());
-        Collections.sort(values);
-        int n = values.size();
-        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+        return Median.of(runs.stream().mapToDouble(value).toArray());
     }
 
     private static long countFiles(Path directory) throws IOException {
