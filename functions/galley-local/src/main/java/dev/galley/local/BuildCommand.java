@@ -6,6 +6,7 @@ import dev.galley.publish.PublishSchedule;
 import dev.galley.publish.PublishStatus;
 import dev.galley.publish.Publisher;
 import dev.galley.publish.Rebuild;
+import dev.galley.publish.WarmUp;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ record BuildCommand(Path content, Path out) {
             return 2;
         }
         long started = System.nanoTime();
-        BuildWarmUp.start();
+        WarmUp.start();
         FileSystemContentStore source = new FileSystemContentStore(content);
         Publisher publisher = new Publisher(source, new FileSystemSiteStore(this.out), Clock.systemUTC(), PublishSchedule.NONE,
                 LocalDraftKey.links(LocalDraftKey.DEFAULT));

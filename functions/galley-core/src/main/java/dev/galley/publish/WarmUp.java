@@ -1,4 +1,4 @@
-package dev.galley.local;
+package dev.galley.publish;
 
 import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
@@ -14,19 +14,19 @@ import java.util.List;
 
 /**
  * Parses a sample article and renders its page and the index pages that list it, on a thread of its own, while the
- * build's main thread reads the site's settings and lists the folder. That head of a build is serial: the second core
- * is idle, and the classes the parse and render steps load and initialise (commonmark, the YAML mapper, the
- * highlighter, the page templates, the JSON and XML writers) would otherwise be initialised by the first of the
- * parsing threads while the others wait on them. Nothing it makes is written anywhere.
+ * caller's first steps read the site's settings and state. Those first steps are serial: the second core is idle, and
+ * the classes the parse and render steps load and initialise (commonmark, the YAML mapper, the highlighter, the page
+ * templates, the JSON and XML writers) would otherwise be loaded by the first thread that parses while the others
+ * wait on them. A full build starts one; so does a function's cold start. Nothing it makes is written anywhere.
  */
-final class BuildWarmUp {
+public final class WarmUp {
 
-    private BuildWarmUp() {
+    private WarmUp() {
     }
 
-    static Thread start() {
-        Thread thread = new Thread(BuildWarmUp::run, "galley-warm-up");
-        thread.setDaemon(true);  // never holds the build's exit
+    public static Thread start() {
+        Thread thread = new Thread(WarmUp::run, "galley-warm-up");
+        thread.setDaemon(true);  // never holds a build's exit
         thread.start();
         return thread;
     }
@@ -41,12 +41,12 @@ final class BuildWarmUp {
             renderer.article(article, SiteIndex.Neighbours.NONE);
             renderer.indexPages(List.of(article.summary()));
         } catch (ArticleException | RuntimeException e) {
-            // Only time is at stake: the build itself meets whatever failed here, and reports it.
+            // Only time is at stake: the real work meets whatever failed here, and reports it.
         }
     }
 
-    private static byte[] sample() {
-        try (InputStream in = BuildWarmUp.class.getResourceAsStream("warm-up.md")) {
+    static byte[] sample() {
+        try (InputStream in = WarmUp.class.getResourceAsStream("warm-up.md")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

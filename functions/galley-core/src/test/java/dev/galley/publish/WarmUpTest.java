@@ -1,28 +1,19 @@
-package dev.galley.local;
+package dev.galley.publish;
 
 import dev.galley.article.Article;
 import dev.galley.article.ArticleParser;
 import dev.galley.site.SiteConfig;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BuildWarmUpTest {
+class WarmUpTest {
 
     /** The warm-up swallows failures (only time is at stake), so a sample that stopped parsing would go unnoticed. */
     @Test
     void warmUpSampleIsAPublishableArticleWithWhatProseHolds() throws Exception {
-        byte[] sample;
-        try (InputStream in = BuildWarmUp.class.getResourceAsStream("warm-up.md")) {
-            assertNotNull(in, "warm-up.md is packaged beside BuildWarmUp");
-            sample = in.readAllBytes();
-        }
-
-        Article article = new ArticleParser(SiteConfig.defaults()).parse("warm-up.md", sample);
+        Article article = new ArticleParser(SiteConfig.defaults()).parse("warm-up.md", WarmUp.sample());
 
         assertEquals("Warming up: what most articles hold", article.summary().title());
         assertTrue(article.warnings().isEmpty(), () -> "warnings: " + article.warnings());
@@ -34,9 +25,9 @@ class BuildWarmUpTest {
 
     @Test
     void warmUpEndsOnItsOwnAndLeavesNothingRunning() throws InterruptedException {
-        Thread thread = BuildWarmUp.start();
+        Thread thread = WarmUp.start();
 
-        assertTrue(thread.isDaemon(), "a warm-up never holds the build's exit");
+        assertTrue(thread.isDaemon(), "a warm-up never holds a build's exit");
         thread.join(60_000);
         assertTrue(!thread.isAlive(), "the warm-up ended within a minute");
     }
