@@ -19,6 +19,7 @@ import dev.galley.publish.Refresh;
 import dev.galley.publish.RefreshRequests;
 import dev.galley.publish.SourceChange;
 import dev.galley.publish.StoreException;
+import dev.galley.publish.WarmUp;
 import dev.galley.site.SiteConfig;
 import dev.galley.tree.JsonText;
 import dev.galley.tree.Tree;
@@ -69,6 +70,9 @@ public final class PublishHandler implements RequestStreamHandler {
 
     /** The log field of a rejected site.yaml; the template's metric filter matches it. */
     static final String SITE_CONFIG_REJECTED = "siteConfigRejected";
+
+    /** Lambda's variable for how this environment started: {@code on-demand}, {@code provisioned-concurrency}, {@code snap-start}. */
+    static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
     private final FunctionConfig config;
     private volatile Publisher publisher;
@@ -131,9 +135,20 @@ public final class PublishHandler implements RequestStreamHandler {
         String queue = System.getenv().getOrDefault(SqsClients.PUBLISH_QUEUE, "").strip();
         this.refreshes = queue.isEmpty() ? Optional.empty()
                 : Optional.of(new SqsRefreshRequests(() -> SqsClients.create(config.region()), queue));
+        if (s3 == null && warmsUp(System.getenv())) {
+            WarmUp.start();
+        }
         S3Http client = s3 != null ? s3 : S3Clients.create(config);
         connect(client);
         this.priming = s3 != null ? null : SnapStartPriming.register(this, config, client);
+    }
+
+    /**
+     * Whether the production handler starts a {@link WarmUp} at init, so that the parse and render code loads on a
+     * second core while the first event reads S3. Not under SnapStart: its priming runs far more before the snapshot.
+     */
+    static boolean warmsUp(Map<String, String> environment) {
+        return !"snap-start".equals(environment.get(INITIALIZATION_TYPE));
     }
 
     /** Points the stores at a client: at construction, and with a new client after a SnapStart restore. */
