@@ -6,7 +6,7 @@ import sys
 
 # The outermost matching frame names the phase of the build a sample belongs to.
 PHASES = [
-    ("start: settings, warm-up, plan", ("dev.galley.publish.SiteSettings.load", "dev.galley.local.BuildWarmUp.run",
+    ("start: settings, warm-up, plan", ("dev.galley.publish.SiteSettings.load", "dev.galley.publish.WarmUp.run",
                                         "dev.galley.publish.RebuildPlanner.plan")),
     ("read and parse articles", ("dev.galley.publish.ChunkReader.read", "dev.galley.publish.ChunkReader.lambda$read")),
     ("article pages", ("dev.galley.publish.ChunkRenderer.render", "dev.galley.publish.ChunkRenderer.lambda$render")),
