@@ -226,13 +226,13 @@ final class IndexPages {
      */
     void keepFeedBody(ArticleParser parser, Manifest listed, String sourceKey, ContentStore.SourceFile file, ArticleSummary article) {
         int entries = parser.site().feed().entries();
-        if (article.page() || !parser.site().feed().fullContent() || recent.feedBody(sourceKey, file.etag(), parser.site()).isPresent()) {
+        if (article.page() || !parser.site().feed().fullContent() || recent.feedBody(parser, sourceKey, file.etag()).isPresent()) {
             return;
         }
         int at = java.util.Collections.binarySearch(listed.articles(), article, dev.galley.site.SiteIndex.NEWEST_FIRST);
         if (at >= 0 && at < entries) {
             try {
-                recent.keepFeedBody(sourceKey, file.etag(), parser.site(), parser.parseWithAbsoluteUrls(sourceKey, file.bytes()).bodyHtml());
+                recent.keepFeedBody(parser, sourceKey, file.etag(), parser.parseWithAbsoluteUrls(sourceKey, file.bytes()).bodyHtml());
             } catch (ArticleException e) {
                 // parsed once already for its page: cannot happen, and the feed would read it again anyway
             }
@@ -240,11 +240,11 @@ final class IndexPages {
     }
 
     private String body(ArticleParser parser, Manifest.Entry entry) {
-        Optional<String> kept = recent.feedBody(entry.sourceKey(), entry.sourceEtag(), parser.site());
+        Optional<String> kept = recent.feedBody(parser, entry.sourceKey(), entry.sourceEtag());
         return kept.isPresent() ? kept.get() : content.readVersion(entry.sourceKey(), entry.sourceEtag()).map(file -> {
             try {
                 String body = parser.parseWithAbsoluteUrls(entry.sourceKey(), file.bytes()).bodyHtml();
-                recent.keepFeedBody(entry.sourceKey(), entry.sourceEtag(), parser.site(), body);
+                recent.keepFeedBody(parser, entry.sourceKey(), entry.sourceEtag(), body);
                 return body;
             } catch (ArticleException e) {
                 return "";  // broken since it was listed; the entry keeps its summary until its own notification

@@ -1,6 +1,7 @@
 package dev.galley.publish;
 
 import dev.galley.article.Article;
+import dev.galley.article.ArticleParser;
 import dev.galley.site.SiteConfig;
 
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * parses its source again. A source version's bytes never change, and the configuration is part of the key; the one
  * other thing a parse reads, the size of an image from the site's media, may change, so an article that shows an
  * image is not kept. The bodies of the feed's articles, whose URLs are absolute, are kept the same way: a feed is
- * rewritten with most of the same articles.
+ * rewritten with most of the same articles. A feed body that shows an image is kept for the publish that parsed it
+ * only (its parser asked that publish's image sizes): the batch that writes an article's page then renders the feed
+ * with it without reading and parsing its source again.
  */
 final class RecentArticles {
 
@@ -25,6 +28,9 @@ final class RecentArticles {
 
     private final Map<Version, Article> articles = lastUsed();
     private final Map<Version, String> feedBodies = lastUsed();
+    /** The feed bodies that show an image, of the last publish's parser alone. */
+    private final Map<Version, String> imageFeedBodies = new java.util.HashMap<>();
+    private ArticleParser imageFeedBodiesParser;
 
     private static <V> Map<Version, V> lastUsed() {
         return new LinkedHashMap<>(64, 0.75f, true) {
@@ -45,15 +51,31 @@ final class RecentArticles {
         return Optional.ofNullable(articles.get(new Version(sourceKey, sourceEtag, site)));
     }
 
-    /** @param body the article's body with absolute URLs, as a feed shows it */
-    synchronized void keepFeedBody(String sourceKey, String sourceEtag, SiteConfig site, String body) {
+    /**
+     * @param parser the publish's parser, which made {@code body}
+     * @param body   the article's body with absolute URLs, as a feed shows it
+     */
+    synchronized void keepFeedBody(ArticleParser parser, String sourceKey, String sourceEtag, String body) {
+        Version version = new Version(sourceKey, sourceEtag, parser.site());
         if (!showsAnImage(body)) {
-            feedBodies.put(new Version(sourceKey, sourceEtag, site), body);
+            feedBodies.put(version, body);
+            return;
         }
+        if (imageFeedBodiesParser != parser) {
+            imageFeedBodies.clear();
+            imageFeedBodiesParser = parser;
+        }
+        imageFeedBodies.put(version, body);
     }
 
-    synchronized Optional<String> feedBody(String sourceKey, String sourceEtag, SiteConfig site) {
-        return Optional.ofNullable(feedBodies.get(new Version(sourceKey, sourceEtag, site)));
+    /** @param parser the publish's parser: a body that shows an image is found only by the publish that parsed it */
+    synchronized Optional<String> feedBody(ArticleParser parser, String sourceKey, String sourceEtag) {
+        Version version = new Version(sourceKey, sourceEtag, parser.site());
+        String body = feedBodies.get(version);
+        if (body == null && imageFeedBodiesParser == parser) {
+            body = imageFeedBodies.get(version);
+        }
+        return Optional.ofNullable(body);
     }
 
     private static boolean showsAnImage(String html) {

@@ -59,6 +59,34 @@ class ImageSizePublishingTest {
     }
 
     @Test
+    void anArticleThatShowsAnImageIsReadAndParsedOnceForItsPageAndTheFeed() {
+        publisher.sync(SourceChange.of("posts/zero-downtime/expand-contract.png"));
+        content.reads.clear();
+        publisher.sync(SourceChange.of("posts/zero-downtime.md"));
+        assertAll(
+                () -> assertEquals(1, content.reads.stream().filter("posts/zero-downtime.md"::equals).count(), "read: " + content.reads),
+                () -> assertTrue(feed().contains("width=\"1600\""), feed()));
+    }
+
+    @Test
+    void aLaterPublishRendersTheFeedWithTheImagesNewSize() throws IOException {
+        publisher.sync(SourceChange.of("posts/zero-downtime/expand-contract.png"));
+        publisher.sync(SourceChange.of("posts/zero-downtime.md"));
+        content.files.put("posts/zero-downtime/expand-contract.png", png(800, 450));
+        publisher.sync(SourceChange.of("posts/zero-downtime/expand-contract.png"));
+        content.put("posts/later.md", "---\ntitle: Later\ndate: 2026-03-11\n---\nA newer article: the feed is written again.\n");
+        publisher.sync(SourceChange.of("posts/later.md"));
+        assertAll(
+                () -> assertTrue(feed().contains("A newer article"), feed()),
+                () -> assertTrue(feed().contains("width=\"800\""), feed()),
+                () -> assertFalse(feed().contains("width=\"1600\""), feed()));
+    }
+
+    private String feed() {
+        return new String(site.read("feed.xml").orElseThrow().bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anArticlePublishedBeforeItsImageReadsTheImagesSizeFromTheContent() {
         publisher.sync(SourceChange.of("posts/zero-downtime.md"));
         assertAll(

@@ -47,16 +47,29 @@ class RecentArticlesTest {
     }
 
     @Test
-    void aFeedBodyIsKeptApartFromThePageBodyAndOnlyWithoutImages() throws ArticleException {
+    void aFeedBodyIsKeptApartFromThePageBodyForLaterPublishes() throws ArticleException {
         SiteConfig site = SiteConfig.defaults();
-        String body = new ArticleParser(site).parseWithAbsoluteUrls("migrations.md", POST.getBytes(StandardCharsets.UTF_8)).bodyHtml();
-        recent.keepFeedBody("migrations.md", "etag-1", site, body);
-        recent.keepFeedBody("diagram.md", "etag-1", site,
-                new ArticleParser(site).parseWithAbsoluteUrls("diagram.md", WITH_DIAGRAM.getBytes(StandardCharsets.UTF_8)).bodyHtml());
+        ArticleParser publish = new ArticleParser(site);
+        String body = publish.parseWithAbsoluteUrls("migrations.md", POST.getBytes(StandardCharsets.UTF_8)).bodyHtml();
+        recent.keepFeedBody(publish, "migrations.md", "etag-1", body);
 
-        assertEquals(body, recent.feedBody("migrations.md", "etag-1", site).orElseThrow());
+        assertEquals(body, recent.feedBody(new ArticleParser(site), "migrations.md", "etag-1").orElseThrow(), "a later publish finds it");
         assertTrue(recent.get("migrations.md", "etag-1", site).isEmpty(), "a feed body is no page's article");
-        assertTrue(recent.feedBody("diagram.md", "etag-1", site).isEmpty(), "a body that shows an image is read again");
+        assertTrue(recent.feedBody(new ArticleParser(site), "migrations.md", "etag-2").isEmpty(), "another version of the source is read");
+    }
+
+    @Test
+    void aFeedBodyThatShowsAnImageServesOnlyThePublishThatParsedIt() throws ArticleException {
+        SiteConfig site = SiteConfig.defaults();
+        ArticleParser publish = new ArticleParser(site);
+        String body = publish.parseWithAbsoluteUrls("diagram.md", WITH_DIAGRAM.getBytes(StandardCharsets.UTF_8)).bodyHtml();
+        recent.keepFeedBody(publish, "diagram.md", "etag-1", body);
+
+        assertEquals(body, recent.feedBody(publish, "diagram.md", "etag-1").orElseThrow(), "the same publish renders its feed with it");
+        ArticleParser next = new ArticleParser(site);
+        assertTrue(recent.feedBody(next, "diagram.md", "etag-1").isEmpty(), "a later publish reads it again: the image's size may have changed");
+        recent.keepFeedBody(next, "other.md", "etag-1", body);
+        assertTrue(recent.feedBody(publish, "diagram.md", "etag-1").isEmpty(), "only the last publish's are kept");
     }
 
     private static Article parse(SiteConfig site, String text) throws ArticleException {
