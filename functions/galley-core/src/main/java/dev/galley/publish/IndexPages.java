@@ -176,11 +176,13 @@ final class IndexPages {
         Set<String> gone = new HashSet<>(old.keySet());
         gone.removeAll(now.keySet());
         if (all) {
+            // The four listings at once: each is a round trip (or several) to the store.
+            List<List<String>> listed = Parallel.map(Publisher.IO, List.of(SearchIndex.FOLDER, Sitemap.FOLDER, "page/", "tags/"), site::list);
             // Search chunks and sitemaps the indexes do not name: an older layout's (of other sizes), or a failed publish's.
-            site.list(SearchIndex.FOLDER).stream().filter(path -> path.endsWith(".json") && !now.containsKey(path)).forEach(gone::add);
-            site.list(Sitemap.FOLDER).stream().filter(path -> path.endsWith(".xml") && !now.containsKey(path)).forEach(gone::add);
+            listed.get(0).stream().filter(path -> path.endsWith(".json") && !now.containsKey(path)).forEach(gone::add);
+            listed.get(1).stream().filter(path -> path.endsWith(".xml") && !now.containsKey(path)).forEach(gone::add);
             // Archive pages the listings no longer have: an older layout's boundaries.
-            java.util.stream.Stream.concat(site.list("page/").stream(), site.list("tags/").stream())
+            java.util.stream.Stream.concat(listed.get(2).stream(), listed.get(3).stream())
                     .filter(path -> ARCHIVE_PAGE.matcher(path).matches() && !now.containsKey(path)).forEach(gone::add);
         }
         return new Changes(changedPages, gone, old.keySet());
