@@ -290,7 +290,9 @@ final class ColdStart {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(Map.of(
                     "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", server.accessKey(), "AWS_SECRET_ACCESS_KEY", server.secretKey(),
-                    "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", (tls == null ? server.endpoint() : tls.endpoint()).toString()));
+                    "GALLEY_CONTENT_BUCKET", content, "GALLEY_SITE_BUCKET", site, "GALLEY_S3_ENDPOINT", (tls == null ? server.endpoint() : tls.endpoint()).toString(),
+                    // As Lambda tells the function how it started: a SnapStart init primes, an on-demand one warms up.
+                    "AWS_LAMBDA_INITIALIZATION_TYPE", primed ? "snap-start" : "on-demand"));
             return builder.start();
         }
 
