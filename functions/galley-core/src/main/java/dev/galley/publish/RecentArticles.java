@@ -28,8 +28,11 @@ final class RecentArticles {
 
     private final Map<Version, Article> articles = lastUsed();
     private final Map<Version, String> feedBodies = lastUsed();
-    /** The feed bodies that show an image, of the last publish's parser alone. */
-    private final Map<Version, String> imageFeedBodies = new java.util.HashMap<>();
+    /**
+     * The feed bodies that show an image, of the last publish's parser alone (so one configuration), by source key and
+     * ETag: a string key, as a record's generated {@code hashCode} costs a cold start some 65 classes to bootstrap.
+     */
+    private final Map<String, String> imageFeedBodies = new java.util.HashMap<>();
     private ArticleParser imageFeedBodiesParser;
 
     private static <V> Map<Version, V> lastUsed() {
@@ -56,24 +59,22 @@ final class RecentArticles {
      * @param body   the article's body with absolute URLs, as a feed shows it
      */
     synchronized void keepFeedBody(ArticleParser parser, String sourceKey, String sourceEtag, String body) {
-        Version version = new Version(sourceKey, sourceEtag, parser.site());
         if (!showsAnImage(body)) {
-            feedBodies.put(version, body);
+            feedBodies.put(new Version(sourceKey, sourceEtag, parser.site()), body);
             return;
         }
         if (imageFeedBodiesParser != parser) {
             imageFeedBodies.clear();
             imageFeedBodiesParser = parser;
         }
-        imageFeedBodies.put(version, body);
+        imageFeedBodies.put(sourceKey + '\n' + sourceEtag, body);
     }
 
     /** @param parser the publish's parser: a body that shows an image is found only by the publish that parsed it */
     synchronized Optional<String> feedBody(ArticleParser parser, String sourceKey, String sourceEtag) {
-        Version version = new Version(sourceKey, sourceEtag, parser.site());
-        String body = feedBodies.get(version);
+        String body = feedBodies.get(new Version(sourceKey, sourceEtag, parser.site()));
         if (body == null && imageFeedBodiesParser == parser) {
-            body = imageFeedBodies.get(version);
+            body = imageFeedBodies.get(sourceKey + '\n' + sourceEtag);
         }
         return Optional.ofNullable(body);
     }
