@@ -56,6 +56,12 @@ class FeedBodyUrlsTest {
                         <picture><source srcset="wide.png 2x, narrow.png 1x"><img src="narrow.png" alt="A chart"></picture>
 
                         <video src="demo.mp4" poster="demo.png" controls></video>
+                        """),
+                // Raw HTML and a Markdown image: the site's own image, absolute in the feed, is still no other site's.
+                Arguments.of("posts/mixed.md", FRONT + """
+                        Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop the preview.
+
+                        ![The warm-up beside the first event](diagram.png)
                         """));
         Stream<Arguments> content;
         try (Stream<Path> files = Files.list(Path.of("../../content"))) {

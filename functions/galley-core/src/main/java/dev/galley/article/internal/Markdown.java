@@ -107,8 +107,10 @@ public final class Markdown {
     public static Body render(Node document, String sourceKey, SiteConfig site, ImageSizes sizes, URI page) {
         LinkRel links = new LinkRel(site.baseUrl(), site.externalLinkRel());
         BodyImages images = BodyImages.prepare(document, sizes);
+        // With raw HTML, the sanitizer makes the URLs absolute last: an image of the site's media rendered absolute
+        // before it would look like another site's image to it, and become a link.
         String html = hasRawHtml(document)
-                ? RawHtml.sanitize(renderer(false, links, images, page).render(document), sourceKey, site.embedHosts(),
+                ? RawHtml.sanitize(renderer(false, links, images, null).render(document), sourceKey, site.embedHosts(),
                         site.text().get("embeddedVideo"), images, links, page)
                 : renderer(true, links, images, page).render(document);
         return new Body(html, images.first(), List.copyOf(images.remote()));
