@@ -238,6 +238,8 @@ final class BatchPublish {
         private final Map<String, List<ArticleWarning>> linkWarnings = new java.util.concurrent.ConcurrentHashMap<>();
         private BrokenLinks.AfterCommit linkCheck;
         private SiteSettings settings;
+        /** Whether this batch writes the index pages its changes owe (the feeds among them), or leaves them to a refresh. */
+        private boolean paysNow;
 
         Run(List<SourceChange> changes) {
             this.changes = changes;
@@ -331,6 +333,8 @@ final class BatchPublish {
             readArticles(parser, keysBeforeCut(true));
             syncIndependents();  // after the reads: a change after a failed read is left untouched
             Manifest base = snapshot.value();
+            boolean newSite = snapshot.rewritesEveryIndexPage();  // or an older layout's: every index page is written now
+            paysNow = pays(newSite, snapshot.owed());
             Map<String, String> written;
             boolean changed;
             do {  // again only when a page's write failed and handed back its change and every later one: the cut only moves down
@@ -351,11 +355,9 @@ final class BatchPublish {
             // Every page is written before the manifest is committed: a batch that fails before the commit is delivered
             // again onto the same manifest and makes all its writes again, where one delivered again after the commit
             // would find nothing left to do, and the index pages or neighbours it had not written would stay stale.
-            boolean newSite = snapshot.rewritesEveryIndexPage();  // or an older layout's: every index page is written now
-            boolean pays = pays(newSite, snapshot.owed());
             refreshWeighed = true;
             PagesOwed owed = new DeferredPages(parts, clock).around(renderer, parser, base, listed, newSite, written.keySet(), gone(base),
-                    snapshot.owed(), pays);
+                    snapshot.owed(), paysNow);
             if (refresh != Refresh.NONE && !owed.isEmpty()) {
                 owed = owed.nextRound();  // this batch met the refresh queued for the debt: it asks for the next one
             }
@@ -544,7 +546,7 @@ final class BatchPublish {
                 try {
                     parts.articles().writeChangedPage(renderer, read.article(), key, read.file().get().etag(), listed);
                     written.put(read.article().summary().path(), key);
-                    parts.indexPages().keepFeedBody(parser, listed, key, read.file().get(), read.article().summary());
+                    parts.indexPages().keepFeedBody(parser, listed, key, read.file().get(), read.article(), paysNow);
                 } catch (RuntimeException e) {
                     failed(key, e);  // handed back, or failed: the batch is folded again without it
                 }

@@ -1,5 +1,6 @@
 package dev.galley.publish;
 
+import dev.galley.article.Article;
 import dev.galley.article.ArticleException;
 import dev.galley.article.ArticleParser;
 import dev.galley.article.ArticleSummary;
@@ -177,7 +178,9 @@ final class IndexPages {
         gone.removeAll(now.keySet());
         if (all) {
             // The four listings at once: each is a round trip (or several) to the store.
-            List<List<String>> listed = Parallel.map(Publisher.IO, List.of(SearchIndex.FOLDER, Sitemap.FOLDER, "page/", "tags/"), site::list);
+            // (List.copyOf: a null listing fails here, where Parallel.map would drop it and shift the others.)
+            List<List<String>> listed = Parallel.map(Publisher.IO, List.of(SearchIndex.FOLDER, Sitemap.FOLDER, "page/", "tags/"),
+                    prefix -> List.copyOf(site.list(prefix)));
             // Search chunks and sitemaps the indexes do not name: an older layout's (of other sizes), or a failed publish's.
             listed.get(0).stream().filter(path -> path.endsWith(".json") && !now.containsKey(path)).forEach(gone::add);
             listed.get(1).stream().filter(path -> path.endsWith(".xml") && !now.containsKey(path)).forEach(gone::add);
@@ -223,15 +226,20 @@ final class IndexPages {
 
     /**
      * Keeps the feed body of an article (not a standalone page) a batch publishes, when the site's feeds show bodies
-     * and it is among their newest in {@code listed}: parsed from the bytes the batch read, so that the refresh that
-     * renders the feeds later reads no source again.
+     * and it is among their newest in {@code listed}: parsed from the bytes the batch read, so that the feeds rendered
+     * later read no source again. A body that shows an image serves only this publish (see {@link RecentArticles}):
+     * it is parsed only when this publish renders the feeds itself.
+     *
+     * @param feedsNow whether this publish renders the feeds, or leaves them to a refresh
      */
-    void keepFeedBody(ArticleParser parser, Manifest listed, String sourceKey, ContentStore.SourceFile file, ArticleSummary article) {
+    void keepFeedBody(ArticleParser parser, Manifest listed, String sourceKey, ContentStore.SourceFile file, Article article,
+                      boolean feedsNow) {
         int entries = parser.site().feed().entries();
-        if (article.page() || !parser.site().feed().fullContent() || recent.feedBody(parser, sourceKey, file.etag()).isPresent()) {
+        if (article.summary().page() || !parser.site().feed().fullContent() || !feedsNow && RecentArticles.showsAnImage(article.bodyHtml())
+                || recent.feedBody(parser, sourceKey, file.etag()).isPresent()) {
             return;
         }
-        int at = java.util.Collections.binarySearch(listed.articles(), article, dev.galley.site.SiteIndex.NEWEST_FIRST);
+        int at = java.util.Collections.binarySearch(listed.articles(), article.summary(), dev.galley.site.SiteIndex.NEWEST_FIRST);
         if (at >= 0 && at < entries) {
             try {
                 recent.keepFeedBody(parser, sourceKey, file.etag(), parser.parseWithAbsoluteUrls(sourceKey, file.bytes()).bodyHtml());

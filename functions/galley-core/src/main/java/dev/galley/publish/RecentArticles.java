@@ -79,7 +79,7 @@ final class RecentArticles {
         return Optional.ofNullable(body);
     }
 
-    private static boolean showsAnImage(String html) {
+    static boolean showsAnImage(String html) {
         return html.contains("<img");
     }
 }
