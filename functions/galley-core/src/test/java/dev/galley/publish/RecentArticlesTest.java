@@ -50,8 +50,7 @@ class RecentArticlesTest {
     void aFeedBodyIsKeptApartFromThePageBodyForLaterPublishes() throws ArticleException {
         SiteConfig site = SiteConfig.defaults();
         ArticleParser publish = new ArticleParser(site);
-        String body = publish.parseWithAbsoluteUrls("migrations.md", POST.getBytes(StandardCharsets.UTF_8)).bodyHtml();
-        recent.keepFeedBody(publish, "migrations.md", "etag-1", body);
+        String body = keptFeedBody(publish, "migrations.md", POST);
 
         assertEquals(body, recent.feedBody(new ArticleParser(site), "migrations.md", "etag-1").orElseThrow(), "a later publish finds it");
         assertTrue(recent.get("migrations.md", "etag-1", site).isEmpty(), "a feed body is no page's article");
@@ -62,14 +61,20 @@ class RecentArticlesTest {
     void aFeedBodyThatShowsAnImageServesOnlyThePublishThatParsedIt() throws ArticleException {
         SiteConfig site = SiteConfig.defaults();
         ArticleParser publish = new ArticleParser(site);
-        String body = publish.parseWithAbsoluteUrls("diagram.md", WITH_DIAGRAM.getBytes(StandardCharsets.UTF_8)).bodyHtml();
-        recent.keepFeedBody(publish, "diagram.md", "etag-1", body);
+        String body = keptFeedBody(publish, "diagram.md", WITH_DIAGRAM);
 
         assertEquals(body, recent.feedBody(publish, "diagram.md", "etag-1").orElseThrow(), "the same publish renders its feed with it");
         ArticleParser next = new ArticleParser(site);
         assertTrue(recent.feedBody(next, "diagram.md", "etag-1").isEmpty(), "a later publish reads it again: the image's size may have changed");
         recent.keepFeedBody(next, "other.md", "etag-1", body);
         assertTrue(recent.feedBody(publish, "diagram.md", "etag-1").isEmpty(), "an earlier publish's body is not served");
+    }
+
+    /** A body parsed for the feed by {@code publish}, kept as version {@code etag-1} of {@code key}. */
+    private String keptFeedBody(ArticleParser publish, String key, String text) throws ArticleException {
+        String body = publish.parseWithAbsoluteUrls(key, text.getBytes(StandardCharsets.UTF_8)).bodyHtml();
+        recent.keepFeedBody(publish, key, "etag-1", body);
+        return body;
     }
 
     private static Article parse(SiteConfig site, String text) throws ArticleException {
