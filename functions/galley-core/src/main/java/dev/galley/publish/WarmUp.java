@@ -35,8 +35,9 @@ public final class WarmUp {
         try {
             SiteConfig site = SiteConfig.defaults();
             ArticleParser parser = new ArticleParser(site);
-            Article article = parser.parse("warm-up.md", sample());
-            parser.parseWithAbsoluteUrls("warm-up.md", sample());  // as the feeds' bodies are
+            byte[] sample = sample();
+            Article article = parser.parse("warm-up.md", sample);
+            parser.parseWithAbsoluteUrls("warm-up.md", sample);  // as the feeds' bodies are
             SiteRenderer renderer = new SiteRenderer(site);
             renderer.article(article, SiteIndex.Neighbours.NONE);
             renderer.indexPages(List.of(article.summary()));
